@@ -1,0 +1,119 @@
+"""Plain records the parser produces (SPEC §2) and the diagnostics it reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .vocabulary import BUDGET_KEYS, SECTION_KEYS
+
+Number = int | float
+
+
+@dataclass
+class Indicator:
+    """One row of the indicator table, with its target parsed."""
+
+    level1: str | None
+    level2: str | None
+    name: str
+    target: str
+    op: str | None
+    value: Number | None
+    unit: str | None
+    kind: Literal["quantitative", "qualitative"]
+
+
+@dataclass
+class Source:
+    """Where a table starts: the file (relative, with forward slashes) and its title line."""
+
+    file: str
+    line: int
+
+
+def empty_sections() -> dict[str, str]:
+    return {key: "" for key in SECTION_KEYS}
+
+
+def empty_budget() -> dict[str, int | None]:
+    return {key: None for key in BUDGET_KEYS}
+
+
+@dataclass
+class Project:
+    """One performance-goal table. `to_dict()` gives the SPEC §2 record."""
+
+    id: str
+    source: Source
+    year: int | None
+    unit: str
+    name: str
+    category: str
+    perf_type: str
+    start_date: str | None
+    end_date: str | None
+    gov_purchase: bool | None
+    sections: dict[str, str] = field(default_factory=empty_sections)
+    budget: dict[str, int | None] = field(default_factory=empty_budget)
+    indicators: list[Indicator] = field(default_factory=list)
+    citations: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Project:
+        fields = dict(data)
+        fields["source"] = Source(**data["source"])
+        fields["indicators"] = [Indicator(**row) for row in data["indicators"]]
+        fields["sections"] = dict(data["sections"])
+        fields["budget"] = dict(data["budget"])
+        fields["citations"] = [dict(c) for c in data.get("citations", [])]
+        return cls(**fields)
+
+
+def project_id(unit: str, year: int | None, name: str) -> str:
+    """A stable, URL-safe id from what identifies a project: unit, year and name.
+
+    It does not depend on the file name or the table's position, so it survives
+    renaming and reordering files; the corpus loader suffixes true duplicates.
+    """
+    digest = hashlib.sha1(f"{unit}\x1f{year}\x1f{name}".encode()).hexdigest()[:12]
+    return f"{year if year is not None else 'x'}-{digest}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in a source file, located by file and line (line 0: the whole file)."""
+
+    file: str
+    line: int
+    level: Literal["error", "warning"]
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.level}: {self.message}"
+
+
+@dataclass
+class ParseResult:
+    """What parsing a file or a corpus gives: the projects and every problem met."""
+
+    projects: list[Project] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.level == "warning"]
+
+    def extend(self, other: ParseResult) -> None:
+        self.projects.extend(other.projects)
+        self.diagnostics.extend(other.diagnostics)

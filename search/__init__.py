@@ -1,0 +1,1 @@
+"""Answer requests over parsed records (and, with the search-core issue, the index)."""
