@@ -1,0 +1,23 @@
+"""Paths and small helpers shared by the tests."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SAMPLE = CORPUS / "shanghai-procuratorate-2020.txt"
+
+
+def run_indexer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m indexer ARGS` as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "indexer", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )

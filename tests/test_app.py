@@ -1,0 +1,61 @@
+"""The web app so far: the project list and the projects API (SPEC §3-4)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from support import CORPUS, SAMPLE, run_indexer
+
+from app import create_app
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app({"TESTING": True, "CORPUS_DIR": str(CORPUS)}).test_client()
+
+
+def test_api_projects_is_the_export(client):
+    response = client.get("/api/projects")
+    assert response.status_code == 200
+    assert response.get_json() == json.loads(run_indexer("export").stdout)
+
+
+def test_api_project_by_id(client):
+    first = client.get("/api/projects").get_json()[0]
+    response = client.get(f"/api/projects/{first['id']}")
+    assert response.status_code == 200
+    assert response.get_json() == first
+    assert "办公及业务用房专项维修费" in response.get_data(as_text=True)  # not \u-escaped
+
+
+def test_unknown_project_is_a_json_404(client):
+    response = client.get("/api/projects/2020-nosuchproject")
+    assert response.status_code == 404
+    assert response.get_json() == {"error": "no project with id 2020-nosuchproject"}
+
+
+def test_unknown_page_is_an_html_404(client):
+    response = client.get("/nowhere")
+    assert response.status_code == 404
+    assert "text/html" in response.content_type
+    assert "返回首页" in response.get_data(as_text=True)
+
+
+def test_home_lists_the_projects(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "共 8 个项目" in page
+    assert "派驻农场检察院机构业务经费" in page
+    assert "25,367,304" in page
+
+
+def test_user_text_is_escaped(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "项目名称： 机关服务费", "项目名称： <script>alert(1)</script>", 1
+    )
+    (corpus / "x.txt").write_text(text, encoding="utf-8")
+    page = create_app({"CORPUS_DIR": str(corpus)}).test_client().get("/").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
