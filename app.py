@@ -25,6 +25,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False
+    app.json.sort_keys = False  # keep the record order of SPEC §2
     store = ProjectStore.from_corpus(Path(app.config["CORPUS_DIR"]))
 
     @app.get("/")

@@ -32,7 +32,10 @@ from .vocabulary import (
 )
 
 PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$")
-YEAR_LINE = re.compile(r"^[（(]\s*(\d{4})\s*年度?\s*[)）]$")
+_YEAR = r"[（(]\s*(?P<year>\d{4})\s*年度?\s*[)）]"
+YEAR_LINE = re.compile(rf"^{_YEAR}$")
+# The year usually has a line of its own; some extractions put it on the title line.
+TITLE_LINE = re.compile(rf"^{TABLE_TITLE}\s*(?:{_YEAR})?$")
 INDICATOR_START = re.compile(r"^(\d{4})\s*年\s*绩效目标$")
 
 
@@ -48,6 +51,8 @@ LABEL = re.compile(
     + r")\s*[：:]"
 )
 _HALF_TO_FULL_BRACKETS = str.maketrans("()", "（）")
+# The column header row: `一级目标 二级目标 …` (municipal) or `一级指标 二级指标 …` (national).
+INDICATOR_HEADER_START = {INDICATOR_HEADER[0], "一级指标"}
 
 
 class TableError(Exception):
@@ -98,7 +103,7 @@ def is_blank(text: str) -> bool:
 
 
 def is_title(text: str) -> bool:
-    return text.strip() == TABLE_TITLE
+    return bool(TITLE_LINE.match(text.strip()))
 
 
 # --------------------------------------------------------------------------- files
@@ -149,7 +154,11 @@ def parse_table(lines: list[Line], file: str, reporter: _Reporter) -> Project:
     title_line = lines[0].number
     last_line = next(line.number for line in reversed(lines) if not is_blank(line.text))
     body = lines[1:]
-    year, body = _take_year_line(body, title_line, reporter)
+    year_on_title = TITLE_LINE.match(lines[0].text.strip())["year"]
+    if year_on_title:
+        year = int(year_on_title)
+    else:
+        year, body = _take_year_line(body, title_line, reporter)
 
     split = next(
         (i for i, line in enumerate(body) if INDICATOR_START.match(line.text.strip())), None
@@ -214,7 +223,7 @@ def _take_year_line(
             continue
         match = YEAR_LINE.match(line.text.strip())
         if match:
-            return int(match[1]), body[i + 1 :]
+            return int(match["year"]), body[i + 1 :]
         break
     reporter.warn(title_line, "no year line such as （2020年度） after the title")
     return None, body
@@ -238,9 +247,12 @@ def _read_fields(lines: list[Line], reporter: _Reporter) -> list[_Field]:
         stripped = line.text.strip()
         if is_blank(stripped):
             continue
-        if stripped == BUDGET_HEADING:
+        if stripped.startswith(BUDGET_HEADING):
+            # A heading, not a value: it ends the last section (labels may follow it).
             current = None
-            continue
+            line = Line(line.number, stripped[len(BUDGET_HEADING) :])
+            if not line.text.strip():
+                continue
         matches = list(LABEL.finditer(line.text))
         if not matches:
             add(line, stripped, on_label_line=False)
@@ -390,7 +402,7 @@ def parse_indicators(lines: list[Line], reporter: _Reporter, end_line: int) -> l
         if is_blank(line.text):
             continue
         tokens = _merge_split_targets(line.text.split())
-        if tuple(tokens) == INDICATOR_HEADER:
+        if tokens[0] in INDICATOR_HEADER_START:
             continue
         i = 0
         if tokens[0] in LEVEL1_NAMES and _takes_level(tokens, 0):
