@@ -13,6 +13,22 @@ from werkzeug.exceptions import HTTPException
 from search.store import ProjectStore
 
 ROOT = Path(__file__).resolve().parent
+MAX_QUERY = 200  # characters; longer queries are refused with 400
+
+
+def query_text() -> str:
+    """The `q` argument, refused with 400 when it is too long to be a real query."""
+    query = request.args.get("q", "")
+    if len(query) > MAX_QUERY:
+        abort(400, description=f"q is too long ({len(query)} characters, at most {MAX_QUERY})")
+    return query
+
+
+def found(value: Any, missing: str) -> Any:
+    """`value`, or a 404 that says what is missing."""
+    if value is None:
+        abort(404, description=missing)
+    return value
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -38,10 +54,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/api/projects/<project_id>")
     def api_project(project_id: str):
-        record = store.record(project_id)
-        if record is None:
-            abort(404, description=f"no project with id {project_id}")
-        return jsonify(record)
+        return jsonify(found(store.record(project_id), f"no project with id {project_id}"))
+
+    @app.get("/api/regulations")
+    def api_regulations():
+        return jsonify(store.regulations(query_text()))
+
+    @app.get("/api/regulations/<key>")
+    def api_regulation(key: str):
+        return jsonify(found(store.regulation(key), f"no regulation with key {key}"))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

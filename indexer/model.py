@@ -27,6 +27,17 @@ class Indicator:
 
 
 @dataclass
+class Citation:
+    """A cited regulation: a title, a normalized document number, or both."""
+
+    title: str | None
+    number: str | None
+    issuer: str | None  # the issuer code of the number (机关代字), e.g. 沪财行
+    issued_year: int | None
+    section: str  # key of the section that cites it
+
+
+@dataclass
 class Source:
     """Where a table starts: the file (relative, with forward slashes) and its title line."""
 
@@ -59,7 +70,7 @@ class Project:
     sections: dict[str, str] = field(default_factory=empty_sections)
     budget: dict[str, int | None] = field(default_factory=empty_budget)
     indicators: list[Indicator] = field(default_factory=list)
-    citations: list[dict[str, Any]] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -71,7 +82,7 @@ class Project:
         fields["indicators"] = [Indicator(**row) for row in data["indicators"]]
         fields["sections"] = dict(data["sections"])
         fields["budget"] = dict(data["budget"])
-        fields["citations"] = [dict(c) for c in data.get("citations", [])]
+        fields["citations"] = [Citation(**c) for c in data.get("citations", [])]
         return cls(**fields)
 
 

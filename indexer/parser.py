@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import pairwise
 
+from .citations import extract_citations
 from .model import Diagnostic, Indicator, ParseResult, Project, Source, project_id
 from .targets import parse_target
 from .textio import Line, split_lines
@@ -211,6 +212,7 @@ def parse_table(lines: list[Line], file: str, reporter: _Reporter) -> Project:
         indicators=indicators,
     )
     project.id = project_id(project.unit, project.year, project.name)
+    project.citations = extract_citations(project.sections)
     return project
 
 

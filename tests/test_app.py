@@ -59,3 +59,45 @@ def test_user_text_is_escaped(tmp_path):
     page = create_app({"CORPUS_DIR": str(corpus)}).test_client().get("/").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_api_regulations_most_cited_first(client):
+    entries = client.get("/api/regulations").get_json()
+    first = entries[0]
+    assert list(first) == [
+        "key", "title", "number", "issuer", "issuer_name", "issued_year", "cited_by",
+    ]  # fmt: skip
+    assert (first["title"], first["number"], first["issuer"], first["issued_year"]) == (
+        "人民检察院财务管理暂行办法",
+        "财行〔2014〕2号",
+        "财行",
+        2014,
+    )
+    assert first["issuer_name"] == "财政部"
+    assert [c["project_name"] for c in first["cited_by"]] == [
+        "检察办案业务费",
+        "检察业务保障费",
+        "检察业务工作费",
+        "派驻农场检察院机构业务经费",
+    ]
+    assert list(first["cited_by"][0]) == ["project_id", "project_name", "section"]
+
+
+@pytest.mark.parametrize("q", ["沪财行[2014]39号", "沪财行（2014）39号", "沪财行〔2014〕39号"])
+def test_api_regulations_by_number(client, q):
+    (entry,) = client.get("/api/regulations", query_string={"q": q}).get_json()
+    assert entry["number"] == "沪财行〔2014〕39号"
+    assert entry["issuer_name"] == "上海市财政局"
+    assert [c["project_name"] for c in entry["cited_by"]] == ["检察办案场所设备经费"]
+    again = client.get(f"/api/regulations/{entry['key']}")
+    assert again.status_code == 200 and again.get_json() == entry
+
+
+def test_api_regulations_errors(client):
+    assert client.get("/api/regulations", query_string={"q": "无此文件"}).get_json() == []
+    missing = client.get("/api/regulations/r-0000000000")
+    assert missing.status_code == 404
+    assert missing.get_json() == {"error": "no regulation with key r-0000000000"}
+    long = client.get("/api/regulations", query_string={"q": "办" * 201})
+    assert long.status_code == 400
+    assert long.get_json() == {"error": "q is too long (201 characters, at most 200)"}

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from support import SAMPLE
 
 from indexer import Indicator, Project, Source, parse_text, render
+from indexer.citations import extract_citations
 from indexer.model import project_id
 from indexer.render import render_many
 from indexer.vocabulary import (
@@ -120,6 +121,8 @@ def projects(draw):
     )
     text = "".join([project.unit, project.name, *project.sections.values()])
     assume(not any(label in text for label in ALL_LABELS))
+    # Citations come from the sections; their extraction is tested in test_citations.py.
+    project.citations = extract_citations(project.sections)
     return project
 
 

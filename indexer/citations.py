@@ -1,0 +1,261 @@
+"""Find cited regulations in section text: titles in 《》, document numbers, or both.
+
+A document number (发文字号) is 机关代字 + year in brackets + serial + 号. Practice writes
+`[]`, `〔〕`, `【】`, `（）`, `()` or `<>`, adds `第`, spaces or `号文`; all are normalized to
+the GB/T 9704 form `沪财行〔2014〕39号`. Decrees without a year (`沪府令9号`) are kept as
+written. A title is the text inside the outermost 《》, nested 《…〈…〉…》 kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from .model import Citation
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_OPEN = r"[\[〔【（(<＜〈［﹝]"
+_CLOSE = r"[\]〕】）)>＞〉］﹞]"
+# The issuer is the run of Han characters before the bracket; `_trim_issuer` then cuts off
+# the words that lead into a number (根据, 按照, 关于印发 …).
+DOC_NUMBER = re.compile(
+    rf"(?P<issuer>[{HAN}]{{1,24}}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d\d)\s*{_CLOSE}"
+    rf"\s*第?\s*(?P<serial>\d{{1,7}})\s*号(?:文)?"
+)
+DECREE_NUMBER = re.compile(rf"(?P<issuer>[{HAN}]{{0,24}}?令)\s*第?\s*(?P<serial>\d{{1,6}})\s*号")
+
+# Words that precede a number but never belong to an issuer code; the issuer starts
+# after the last of them.
+LEAD_WORDS = (
+    "的",
+    "根据",
+    "按照",
+    "依据",
+    "依照",
+    "参照",
+    "遵照",
+    "关于",
+    "印发",
+    "转发",
+    "文件",
+    "通知",
+    "规定",
+    "精神",
+    "要求",
+    "见",
+    "及",
+    "和",
+    "与",
+    "或",
+)
+
+# A title followed by its number: `《…》（沪财行[2014]39号）`, `《…》沪财行[2014]39号`,
+# `印发《…》的通知（厅字（2009）32号）`.
+_TITLE_THEN_NUMBER = re.compile(r"\s*(?:的(?:通知|批复|决定|函)|文件)?\s*》?\s*[（(]?\s*")
+# A number followed by its title: `按照沪编[2015]581号《…》`.
+_NUMBER_THEN_TITLE = re.compile(r"\s*[）)]?\s*")
+
+# Titles ending in these words (after a trailing bracket such as （试行） or
+# （征求意见稿）) name regulations; others, like 《…智能接待系统》, do not.
+REGULATION_ENDINGS = (
+    "办法",
+    "意见",
+    "通知",
+    "标准",
+    "方案",
+    "规定",
+    "条例",
+    "法",
+    "纲要",
+    "指南",
+    "规范",
+    "批复",
+    "目录",
+    "要求",
+    "决定",
+    "细则",
+    "规则",
+    "规划",
+    "计划",
+    "制度",
+    "准则",
+    "章程",
+    "决议",
+    "公告",
+    "通告",
+    "指引",
+    "函",
+    "令",
+    "清单",
+)
+_TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A document number found in text, with its span."""
+
+    start: int
+    end: int
+    number: str  # normalized
+    issuer: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int  # index of the opening 《
+    end: int  # index after the closing 》
+    text: str
+
+
+def _trim_issuer(run: str) -> str:
+    cut = max((run.rfind(word) + len(word) for word in LEAD_WORDS if word in run), default=0)
+    return run[cut:]
+
+
+def find_doc_numbers(text: str) -> list[DocNumber]:
+    """Every document number in `text`, normalized, in order."""
+    found: list[DocNumber] = []
+    for match in DOC_NUMBER.finditer(text):
+        issuer = _trim_issuer(match["issuer"])
+        if not issuer:
+            continue
+        year, serial = int(match["year"]), int(match["serial"])
+        start = match.end("issuer") - len(issuer)
+        found.append(DocNumber(start, match.end(), f"{issuer}〔{year}〕{serial}号", issuer, year))
+    taken = [(n.start, n.end) for n in found]
+    for match in DECREE_NUMBER.finditer(text):
+        issuer = _trim_issuer(match["issuer"])
+        start = match.end("issuer") - len(issuer)
+        if len(issuer) < 2 or any(s < match.end() and start < e for s, e in taken):
+            continue
+        written = re.sub(r"\s+", "", text[start : match.end()])
+        found.append(DocNumber(start, match.end(), written, issuer, None))
+    return sorted(found, key=lambda n: n.start)
+
+
+def normalize_doc_number(text: str) -> str | None:
+    """The normalized form of the first document number in `text`, or None."""
+    numbers = find_doc_numbers(unicodedata.normalize("NFKC", text))
+    return numbers[0].number if numbers else None
+
+
+def find_titles(text: str) -> list[Title]:
+    """Titles in the outermost 《》, nested 《…《…》…》 and 《…〈…〉…》 kept whole.
+
+    A stray 》 is ignored; a 《 that never closes is skipped and scanning goes on after it.
+    """
+    titles: list[Title] = []
+    i = 0
+    while i < len(text):
+        if text[i] != "《":
+            i += 1
+            continue
+        depth, j = 0, i
+        while j < len(text):
+            if text[j] == "《":
+                depth += 1
+            elif text[j] == "》":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if depth:  # never closed: look for titles inside it instead
+            i += 1
+            continue
+        inner = text[i + 1 : j].strip()
+        if inner:
+            titles.append(Title(i, j + 1, inner))
+        i = j + 1
+    return titles
+
+
+def is_regulation_title(title: str) -> bool:
+    """Whether a title names a regulation (办法, 通知, 标准 …) rather than, say, a system."""
+    core = title.strip().strip("“”\"'")
+    while _TRAILING_BRACKET.search(core):
+        core = _TRAILING_BRACKET.sub("", core).strip()
+    return core.endswith(REGULATION_ENDINGS)
+
+
+def _pairs(text: str) -> Iterator[tuple[Title | None, DocNumber | None]]:
+    """Pair each title with the number right after it, else the number right before it."""
+    titles = find_titles(text)
+    numbers = [
+        n for n in find_doc_numbers(text) if not any(t.start < n.start < t.end for t in titles)
+    ]
+    used: set[int] = set()
+    paired: list[tuple[int, Title | None, DocNumber | None]] = []
+    for title in titles:
+        number = next(
+            (
+                n
+                for n in numbers
+                if n.start >= title.end
+                and n.start not in used
+                and _TITLE_THEN_NUMBER.fullmatch(text[title.end : n.start])
+            ),
+            None,
+        ) or next(
+            (
+                n
+                for n in numbers
+                if n.end <= title.start
+                and n.start not in used
+                and _NUMBER_THEN_TITLE.fullmatch(text[n.end : title.start])
+            ),
+            None,
+        )
+        if number is not None:
+            used.add(number.start)
+        if number is not None or is_regulation_title(title.text):
+            paired.append((title.start, title, number))
+    paired += [(n.start, None, n) for n in numbers if n.start not in used]
+    for _, title, number in sorted(paired, key=lambda p: p[0]):
+        yield title, number
+
+
+def extract_citations(sections: Mapping[str, str]) -> list[Citation]:
+    """Citations in every section, in section and text order, each once per section."""
+    citations: list[Citation] = []
+    for section, text in sections.items():
+        seen: set[tuple[str | None, str | None]] = set()
+        for title, number in _pairs(text):
+            key = (
+                normalize_title(title.text) if title else None,
+                number.number if number else None,
+            )
+            if key in seen or (title is None and any(k[1] == key[1] for k in seen)):
+                continue
+            seen.add(key)
+            citations.append(
+                Citation(
+                    title=title.text if title else None,
+                    number=number.number if number else None,
+                    issuer=number.issuer if number else None,
+                    issued_year=number.year if number else None,
+                    section=section,
+                )
+            )
+    return citations
+
+
+_BRACKET_FOLD = str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》", "“": '"', "”": '"'})
+
+
+def normalize_title(title: str) -> str:
+    """A title folded for comparison: width, spaces, nested-bracket and quote styles."""
+    folded = unicodedata.normalize("NFKC", title).translate(_BRACKET_FOLD)
+    return re.sub(r"\s+", "", folded).strip("《》")
+
+
+_ISSUING_NOTICE = re.compile(r"^(?:.*?关于)?(?:印发|转发)[《(\[](?P<subject>.+)[》)\]]的通知$")
+
+
+def subject_title(title: str) -> str | None:
+    """For `关于印发《X》的通知` (any bracket style) the normalized X, else None."""
+    match = _ISSUING_NOTICE.match(normalize_title(title))
+    return match["subject"] if match else None
