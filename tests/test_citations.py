@@ -13,6 +13,7 @@ from indexer.citations import (
     normalize_doc_number,
 )
 from indexer.issuers import issuer_name
+from indexer.model import Project
 from search.regulations import build_catalogue, find_regulations
 
 # Read off the sample by hand: (section, title, number) per project, in text order.
@@ -238,16 +239,27 @@ def test_catalogue_merges_one_regulation_across_projects(sample_projects):
     assert [c["section"] for c in service.cited_by] == ["basis", "safeguards"]
 
 
-def test_title_only_citation_joins_the_notice_that_issued_it(sample_projects):
-    # 关于印发《X》的通知 with a number is the entry a bare 《X》 joins.
-    from indexer.model import Citation
-
-    extra = sample_projects[0].__class__.from_dict(sample_projects[0].to_dict())
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("按照《关于印发《人民检察院财务管理暂行办法》的通知》执行", "财行〔2014〕2号"),
+        ("见《人民检察院财务管理暂行办法》", "财行〔2014〕2号"),
+        ("依据《关于加强特约人员工作的意见》", "统发〔2006〕11号"),
+    ],
+)
+def test_title_only_citation_joins_the_numbered_entry(sample_projects, text, number):
+    # A bare 《X》 and 《关于印发《X》的通知》 join the entry of X, or of 关于印发（X）的通知.
+    extra = Project.from_dict(sample_projects[0].to_dict())
     extra.id, extra.name = "2020-extra", "另一个项目"
-    extra.citations = [Citation("关于加强特约人员工作的意见", None, None, None, "basis")]
+    extra.citations = extract_citations({"plan": text})
     catalogue = build_catalogue([*sample_projects, extra])
-    (entry,) = [e for e in catalogue if e.number == "统发〔2006〕11号"]
-    assert [c["project_name"] for c in entry.cited_by] == ["检察业务工作费", "另一个项目"]
+    (entry,) = [e for e in catalogue if e.number == number]
+    assert entry.cited_by[-1] == {
+        "project_id": "2020-extra",
+        "project_name": "另一个项目",
+        "section": "plan",
+    }
+    assert not [e for e in catalogue if e.number is None and "另一个项目" in str(e.cited_by)]
 
 
 @pytest.mark.parametrize(
