@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, abort, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from indexer import layout
+from indexer.build import build_index
+from search.engine import SearchEngine
+from search.query import clean_query
+from search.service import FACET_LABELS, SECTION_NAMES, BadRequest, SearchRequest, search
 from search.store import ProjectStore
 
 ROOT = Path(__file__).resolve().parent
-MAX_QUERY = 200  # characters; longer queries are refused with 400
 
 
-def query_text() -> str:
-    """The `q` argument, refused with 400 when it is too long to be a real query."""
-    query = request.args.get("q", "")
-    if len(query) > MAX_QUERY:
-        abort(400, description=f"q is too long ({len(query)} characters, at most {MAX_QUERY})")
-    return query
+def default_index_dir() -> str:
+    return os.environ.get("JIXIAO_INDEX_DIR") or str(ROOT / "instance" / "index")
 
 
 def found(value: Any, missing: str) -> Any:
@@ -31,53 +32,101 @@ def found(value: Any, missing: str) -> Any:
     return value
 
 
+def ensure_index(corpus_dir: Path, index_dir: Path) -> None:
+    """Build the index from the corpus if the index folder has none."""
+    if not layout.has_index(index_dir):
+        print(f"building the index from {corpus_dir} into {index_dir} …", file=sys.stderr)
+        summary, _result = build_index(corpus_dir, index_dir)
+        print("\n".join(summary.lines()), file=sys.stderr)
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app. Config keys: CORPUS_DIR, INDEX_DIR (env JIXIAO_INDEX_DIR)."""
+    """Build the app.
+
+    Config keys: INDEX_DIR (default: env JIXIAO_INDEX_DIR, else instance/index), CORPUS_DIR
+    (default: corpus/), BUILD_IF_MISSING (default True: build the index when there is none).
+    """
     app = Flask(__name__, instance_path=str(ROOT / "instance"))
     app.config.from_mapping(
         CORPUS_DIR=str(ROOT / "corpus"),
-        INDEX_DIR=os.environ.get("JIXIAO_INDEX_DIR", str(ROOT / "instance" / "index")),
+        INDEX_DIR=default_index_dir(),
+        BUILD_IF_MISSING=True,
     )
     if config:
         app.config.update(config)
     app.json.ensure_ascii = False
     app.json.sort_keys = False  # keep the record order of SPEC §2
-    store = ProjectStore.from_corpus(Path(app.config["CORPUS_DIR"]))
+
+    index_dir = Path(app.config["INDEX_DIR"])
+    if app.config["BUILD_IF_MISSING"]:
+        ensure_index(Path(app.config["CORPUS_DIR"]), index_dir)
+    engine = SearchEngine(index_dir)
+    app.extensions["jixiao.engine"] = engine
+
+    def store() -> ProjectStore:
+        return engine.generation().store
 
     @app.get("/")
     def home():
-        return render_template("projects.html", projects=store.projects)
+        return render_template("projects.html", projects=store().projects)
+
+    @app.get("/projects/<project_id>")
+    def project_page(project_id: str):
+        project = found(store().get(project_id), f"没有编号为 {project_id} 的项目")
+        return render_template("project.html", project=project, section_names=SECTION_NAMES)
 
     @app.get("/api/projects")
     def api_projects():
-        return jsonify(store.records())
+        return jsonify(store().records())
 
     @app.get("/api/projects/<project_id>")
     def api_project(project_id: str):
-        return jsonify(found(store.record(project_id), f"no project with id {project_id}"))
+        return jsonify(found(store().record(project_id), f"no project with id {project_id}"))
+
+    @app.get("/api/search")
+    def api_search():
+        return jsonify(search(engine, SearchRequest.from_args(request.args)))
 
     @app.get("/api/regulations")
     def api_regulations():
-        return jsonify(store.regulations(query_text()))
+        query, _truncated = clean_query(request.args.get("q", ""))
+        return jsonify(store().regulations(query))
 
     @app.get("/api/regulations/<key>")
     def api_regulation(key: str):
-        return jsonify(found(store.regulation(key), f"no regulation with key {key}"))
+        return jsonify(found(store().regulation(key), f"no regulation with key {key}"))
+
+    @app.context_processor
+    def labels():
+        return {"facet_labels": FACET_LABELS}
+
+    def error(status: int, message: str, title: str):
+        if request.path.startswith("/api/"):
+            return jsonify(error=message), status
+        return render_template("error.html", status=status, title=title, message=message), status
+
+    @app.errorhandler(BadRequest)
+    def bad_request(exc: BadRequest):
+        return error(400, str(exc), "请求有误")
+
+    @app.errorhandler(layout.IndexMissing)
+    def index_missing(exc: layout.IndexMissing):
+        return error(503, str(exc), "索引不可用")
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        if request.path.startswith("/api/"):
-            return jsonify(error=error.description), error.code
-        return render_template("error.html", error=error), error.code
+    def http_error(exc: HTTPException):
+        return error(exc.code or 500, exc.description or exc.name, exc.name)
 
     return app
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Serve Jixiao Search.")
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="Serve Jixiao Search (builds the index first if there is none)."
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     create_app().run(host=args.host, port=args.port)
 
 

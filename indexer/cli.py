@@ -1,4 +1,4 @@
-"""Command line: `python -m indexer export [--corpus DIR] [--strict]`."""
+"""Command line: `python -m indexer build|export …` (SPEC §3)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from .build import build_index, count
 from .corpus import CorpusError, load_corpus
+from .model import ParseResult
 
 DEFAULT_CORPUS = Path("corpus")
+DEFAULT_INDEX = Path("instance") / "index"
 
 EXIT_OK, EXIT_STRICT, EXIT_USAGE = 0, 1, 2
-
-
-def count(n: int, noun: str) -> str:
-    """`count(1, "file")` -> "1 file", `count(2, "file")` -> "2 files"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,24 +23,68 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse performance-goal tables (财政项目支出绩效目标表) into records.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser(
+        "build",
+        help="parse the corpus and build the search index",
+        description="Parse every *.txt under the corpus folder and build the search index "
+        "beside the live one, then swap it in. Problems go to stderr as file:line messages.",
+    )
+    _corpus_option(build)
+    build.add_argument(
+        "--index",
+        type=Path,
+        default=DEFAULT_INDEX,
+        metavar="DIR",
+        help="index folder (default: instance/index/)",
+    )
+    build.set_defaults(handler=run_build)
+
     export = commands.add_parser(
         "export",
         help="print the records of every table in the corpus as a JSON array",
         description="Print the records of every table under the corpus folder as a JSON "
         "array (SPEC §2), in source order. Problems go to stderr as file:line messages.",
     )
+    _corpus_option(export)
     export.add_argument(
+        "--strict", action="store_true", help="exit with code 1 if any warning or error"
+    )
+    export.set_defaults(handler=run_export)
+    return parser
+
+
+def _corpus_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--corpus",
         type=Path,
         default=DEFAULT_CORPUS,
         metavar="DIR",
         help="folder whose *.txt files are read (default: corpus/)",
     )
-    export.add_argument(
-        "--strict", action="store_true", help="exit with code 1 if any warning or error"
+
+
+def report(result: ParseResult, files: int) -> None:
+    """Every problem, then a one-line count, on stderr."""
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    errors, warnings = len(result.errors), len(result.warnings)
+    print(
+        f"{count(len(result.projects), 'project')} from {count(files, 'file')}; "
+        f"{count(errors, 'error')}, {count(warnings, 'warning')}",
+        file=sys.stderr,
     )
-    export.set_defaults(handler=run_export)
-    return parser
+
+
+def run_build(args: argparse.Namespace) -> int:
+    try:
+        summary, result = build_index(args.corpus, args.index, progress=True)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    print("\n".join(summary.lines()))
+    return EXIT_OK
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -53,15 +95,8 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     json.dump([p.to_dict() for p in result.projects], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-    for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
-    errors, warnings = len(result.errors), len(result.warnings)
-    print(
-        f"{count(len(result.projects), 'project')} from {count(files, 'file')}; "
-        f"{count(errors, 'error')}, {count(warnings, 'warning')}",
-        file=sys.stderr,
-    )
-    if args.strict and (errors or warnings):
+    report(result, files)
+    if args.strict and result.diagnostics:
         return EXIT_STRICT
     return EXIT_OK
 

@@ -1,30 +1,25 @@
-"""Projects in memory, looked up by id, in source order."""
+"""The records of an index generation in memory: projects by id, the regulation catalogue."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from indexer import load_corpus
-from indexer.model import Diagnostic, Project
+from indexer.model import Project
 
 from .regulations import Regulation, build_catalogue, find_regulations
 
 
 class ProjectStore:
-    """The records of a corpus, with the problems met while parsing it."""
+    """Projects in source order, looked up by id, and the catalogue built from them."""
 
-    def __init__(self, projects: list[Project], diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, projects: list[Project]) -> None:
         self.projects = projects
-        self.diagnostics = diagnostics
         self._by_id = {project.id: project for project in projects}
         self.catalogue = build_catalogue(projects)
         self._regulations = {entry.key: entry for entry in self.catalogue}
 
-    @classmethod
-    def from_corpus(cls, corpus_dir: Path) -> ProjectStore:
-        result, _files = load_corpus(corpus_dir)
-        return cls(result.projects, result.diagnostics)
+    def get(self, project_id: str) -> Project | None:
+        return self._by_id.get(project_id)
 
     def records(self) -> list[dict[str, Any]]:
         return [project.to_dict() for project in self.projects]

@@ -11,13 +11,18 @@ CORPUS = ROOT / "corpus"
 SAMPLE = CORPUS / "shanghai-procuratorate-2020.txt"
 
 
-def run_indexer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run `python -m indexer ARGS` as a user would, capturing its output."""
+def subprocess_run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python ARGS` as a user would, capturing its output."""
     return subprocess.run(
-        [sys.executable, "-m", "indexer", *args],
+        [sys.executable, *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=120,
     )
+
+
+def run_indexer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m indexer ARGS` as a user would, capturing its output."""
+    return subprocess_run(["-m", "indexer", *args], cwd)

@@ -1,0 +1,126 @@
+"""Chinese text analysis for the index: jieba words, and one token per Han character.
+
+Both tokenizers count positions in tokens (so phrase queries work) and keep character
+offsets into the original text. Full-width ASCII is folded and ASCII lower-cased
+(`ＯＣＲ` = `OCR` = `ocr`); numbers stay whole (`12309`). The index schema pickles these
+classes, so they live here, in an importable module, and never change meaning silently:
+change SCHEMA_VERSION in `indexer.schema` when they do.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import re
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import jieba
+from whoosh.analysis import Token, Tokenizer
+
+USER_DICT = Path(__file__).with_name("data") / "userdict.txt"
+
+# Full-width ASCII (Ａ, ０, ＯＣＲ) to ASCII and upper to lower case, one character for one
+# character, so offsets into the folded text are offsets into the original.
+_FOLD = str.maketrans(
+    {chr(c): chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)}
+    | {chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}
+    | {"\u3000": " "}
+)
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORDY = re.compile(rf"[0-9a-z{HAN}]")
+_CHAR_TOKENS = re.compile(rf"[0-9a-z]+|[{HAN}]")
+
+_lock = threading.Lock()
+_segmenter: jieba.Tokenizer | None = None
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII to ASCII, upper to lower case; the length never changes."""
+    return text.translate(_FOLD)
+
+
+def segmenter() -> jieba.Tokenizer:
+    """The process's jieba tokenizer with our user dictionary, initialized once.
+
+    Its cache goes to a folder of the current user's (jieba's default, a shared file in
+    the temp dir with mode 0600, fails for every other user).
+    """
+    global _segmenter
+    if _segmenter is None:
+        with _lock:
+            if _segmenter is None:
+                jieba.setLogLevel(logging.WARNING)
+                cache = Path(tempfile.gettempdir()) / f"jixiao-jieba-{getpass.getuser()}"
+                cache.mkdir(exist_ok=True)
+                tokenizer = jieba.Tokenizer()
+                tokenizer.tmp_dir = str(cache)
+                with USER_DICT.open("rb") as userdict:  # jieba would leave its own open
+                    tokenizer.load_userdict(userdict)
+                _segmenter = tokenizer
+    return _segmenter
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """jieba words of `text` as (folded word, start, end); punctuation and spaces dropped."""
+    folded = fold(text)
+    return [
+        (word, start, end)
+        for word, start, end in segmenter().tokenize(folded, HMM=False)
+        if _WORDY.search(word)
+    ]
+
+
+def characters(text: str) -> list[tuple[str, int, int]]:
+    """One token per Han character and per run of ASCII letters and digits."""
+    return [(m[0], m.start(), m.end()) for m in _CHAR_TOKENS.finditer(fold(text))]
+
+
+class _PositionedTokenizer(Tokenizer):
+    """Turns (text, start, end) triples into Whoosh tokens with positions in tokens."""
+
+    def split(self, text: str) -> list[tuple[str, int, int]]:
+        raise NotImplementedError
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, (text, start, end) in enumerate(self.split(value), start=start_pos):
+            token.text = text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[start:end]
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + start
+                token.endchar = start_char + end
+            yield token
+
+
+class WordTokenizer(_PositionedTokenizer):
+    """jieba words (precise mode, dictionary only, our user dictionary)."""
+
+    def split(self, text: str) -> list[tuple[str, int, int]]:
+        return words(text)
+
+
+class CharTokenizer(_PositionedTokenizer):
+    """Single Han characters and ASCII runs: queried as a phrase, finds any substring."""
+
+    def split(self, text: str) -> list[tuple[str, int, int]]:
+        return characters(text)

@@ -1,0 +1,94 @@
+"""The one mapping from a project record to the index documents that stand for it.
+
+Per project: a `project` document (name and header), a `section` document per non-empty
+section, one `indicator` document for the whole indicator table, and a `citation`
+document per citation. The indicator table is one document, not one per row: tables
+repeat the same rows (预算执行率 =100% in nearly every project), and a document per row
+would multiply the index by ~25 without telling a searcher more; the rows that match are
+picked out when hits are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .citations import normalize_title
+from .model import Indicator, Project
+
+
+def indicator_line(row: Indicator) -> str:
+    """An indicator row as one line of text: `一级 二级 三级目标 指标目标值`."""
+    return " ".join(part for part in (row.level1, row.level2, row.name, row.target) if part)
+
+
+def project_text(project: Project) -> str:
+    return " ".join(
+        p for p in (project.name, project.unit, project.category, project.perf_type) if p
+    )
+
+
+def citation_text(title: str | None, number: str | None) -> str:
+    return " ".join(p for p in (f"《{title}》" if title else "", number or "") if p)
+
+
+def _words(values: list[str]) -> str:
+    return " ".join(dict.fromkeys(v for v in values if v))
+
+
+def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
+    """The index documents of one project; `order` is its position in the corpus."""
+    common: dict[str, Any] = {
+        "project_id": project.id,
+        "category": project.category,
+        "perf_type": project.perf_type,
+        "unit": project.unit,
+        "order": order,
+    }
+    if project.year is not None:
+        common["year"] = project.year
+    if project.budget.get("total") is not None:
+        common["budget"] = project.budget["total"]
+    pid = project.id
+    text = project_text(project)
+    yield {"doc_id": f"p:{pid}", "kind": "project", "body": text, "chars": text, **common}
+    for key, section_text in project.sections.items():
+        if not section_text:
+            continue
+        cited = [c for c in project.citations if c.section == key]
+        yield {
+            "doc_id": f"s:{pid}:{key}",
+            "kind": "section",
+            "section": key,
+            "body": section_text,
+            "chars": section_text,
+            "numbers": _words([c.number for c in cited if c.number]),
+            "titles": _words([normalize_title(c.title) for c in cited if c.title]),
+            **common,
+        }
+    if project.indicators:
+        table = "\n".join(indicator_line(row) for row in project.indicators)
+        yield {
+            "doc_id": f"i:{pid}",
+            "kind": "indicator",
+            "body": table,
+            "chars": table,
+            "level1": _words([row.level1 for row in project.indicators if row.level1]),
+            "level2": _words([row.level2 for row in project.indicators if row.level2]),
+            **common,
+        }
+    for n, citation in enumerate(project.citations):
+        text = citation_text(citation.title, citation.number)
+        doc = {
+            "doc_id": f"c:{pid}:{n}",
+            "kind": "citation",
+            "section": citation.section,
+            "body": text,
+            "chars": text,
+            "numbers": citation.number or "",
+            "titles": normalize_title(citation.title) if citation.title else "",
+            **common,
+        }
+        if citation.issuer:
+            doc["issuer"] = citation.issuer
+        yield doc

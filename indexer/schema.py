@@ -1,0 +1,58 @@
+"""The index schema: one place that names every field, its type and why it exists."""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+
+from .analysis import CharTokenizer, WordTokenizer
+
+# Bump when the schema or the analyzers change meaning: an index of another version is
+# rebuilt rather than read.
+SCHEMA_VERSION = 1
+
+# Document kinds (SPEC §4 `kind`).
+KINDS = ("project", "section", "indicator", "citation")
+
+# Fields a search can filter and count by (facets), in display order.
+FACET_FIELDS = (
+    "kind",
+    "category",
+    "perf_type",
+    "unit",
+    "year",
+    "section",
+    "level1",
+    "level2",
+    "issuer",
+)
+# Facets whose documents may carry several values (an indicator table has many levels).
+MULTI_VALUED_FACETS = frozenset({"level1", "level2"})
+
+
+def make_schema() -> Schema:
+    return Schema(
+        doc_id=ID(stored=True, unique=True),
+        kind=ID(stored=True, sortable=True),
+        project_id=ID(stored=True, sortable=True),
+        # Text, twice: jieba words for ranking, single characters for substring recall.
+        body=TEXT(analyzer=WordTokenizer(), phrase=True),
+        chars=TEXT(analyzer=CharTokenizer(), phrase=True),
+        # Exact matches: normalized document numbers and citation titles.
+        numbers=KEYWORD(lowercase=False, scorable=True),
+        titles=KEYWORD(lowercase=False, scorable=True),
+        # The project's facets, on every document of the project.
+        category=ID(stored=True, sortable=True),
+        perf_type=ID(stored=True, sortable=True),
+        unit=ID(stored=True, sortable=True),
+        year=NUMERIC(int, stored=True, sortable=True),
+        # Amounts in yuan are integers (NUMERIC(float, sortable=True) crashes Whoosh).
+        budget=NUMERIC(int, bits=64, stored=True, sortable=True),
+        # Facets of some kinds only.
+        section=ID(stored=True, sortable=True),
+        level1=KEYWORD(stored=True, lowercase=False),
+        level2=KEYWORD(stored=True, lowercase=False),
+        issuer=ID(stored=True, sortable=True),
+        # Source order: of the project, and of the document (for listing without a query).
+        order=NUMERIC(int, stored=True, sortable=True),
+        seq=NUMERIC(int, stored=True, sortable=True),
+    )

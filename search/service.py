@@ -1,0 +1,315 @@
+"""Run a search request against the live index and shape the answer (SPEC §4 /api/search)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+from whoosh import query as q
+from whoosh import sorting
+from whoosh.searching import Searcher
+
+from indexer.documents import citation_text, indicator_line, project_text
+from indexer.model import Project
+from indexer.schema import FACET_FIELDS, MULTI_VALUED_FACETS
+from indexer.vocabulary import SECTION_LABELS
+
+from .engine import Generation, SearchEngine
+from .query import QueryParts, build_query, clean_query, filter_query, parse_query
+from .snippets import mark, match_spans, snippet
+
+DEFAULT_PER_PAGE = 10
+MAX_PER_PAGE = 100
+MAX_PAGE = 10_000
+MAX_INDICATOR_ROWS_SHOWN = 5
+
+# sort name -> (field, highest first); "relevance" ranks by score.
+SORTS: dict[str, tuple[str, bool] | None] = {
+    "relevance": None,
+    "budget": ("budget", True),
+    "budget_asc": ("budget", False),
+    "year": ("year", True),
+    "year_asc": ("year", False),
+}
+
+KIND_LABELS = {"project": "项目", "section": "文本", "indicator": "指标", "citation": "引用文件"}
+SECTION_NAMES = {key: label for label, key in SECTION_LABELS.items()}
+FACET_LABELS = {
+    "kind": "结果类型",
+    "category": "项目类别",
+    "perf_type": "绩效类型",
+    "unit": "申报单位",
+    "year": "年度",
+    "section": "栏目",
+    "level1": "一级目标",
+    "level2": "二级目标",
+    "issuer": "发文机关代字",
+}
+# Whoosh reports documents without a value of a numeric column as this sentinel or above.
+_MISSING_NUMBER = 2**31 - 1
+
+
+class BadRequest(ValueError):
+    """A request parameter is malformed; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    filters: Mapping[str, str | int] = field(default_factory=dict)
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+    sort: str = "relevance"
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, str]) -> SearchRequest:
+        """Read request arguments; malformed ones raise BadRequest."""
+        filters: dict[str, str | int] = {}
+        for name in FACET_FIELDS:
+            value = (args.get(name) or "").strip()
+            if value:
+                filters[name] = _integer(name, value, 0, 9999) if name == "year" else value
+        sort = args.get("sort") or "relevance"
+        if sort not in SORTS:
+            raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        return cls(
+            q=args.get("q") or "",
+            filters=filters,
+            page=_integer("page", args.get("page") or "1", 1, MAX_PAGE),
+            per_page=_integer(
+                "per_page", args.get("per_page") or str(DEFAULT_PER_PAGE), 1, MAX_PER_PAGE
+            ),
+            sort=sort,
+        )
+
+
+def _integer(name: str, text: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise BadRequest(f"{name} must be a whole number, not {text[:20]!r}") from None
+    if not low <= value <= high:
+        raise BadRequest(f"{name} must be between {low} and {high}, not {value}")
+    return value
+
+
+def _facet(name: str) -> sorting.FieldFacet:
+    return sorting.FieldFacet(
+        name, allow_overlap=name in MULTI_VALUED_FACETS, maptype=sorting.Count
+    )
+
+
+def _facet_values(name: str, counts: Mapping[Any, int], selected: Any) -> list[dict[str, Any]]:
+    values = [
+        (value, n)
+        for value, n in counts.items()
+        if value not in (None, "") and not (isinstance(value, int) and value >= _MISSING_NUMBER)
+    ]
+    if selected is not None and selected not in dict(values):
+        values.append((selected, 0))
+    values.sort(key=lambda item: (-item[1], str(item[0])))
+    return [
+        {"value": v, "label": facet_label(name, v), "count": n, "selected": v == selected}
+        for v, n in values
+    ]
+
+
+def facet_label(name: str, value: Any) -> str:
+    """How a facet value is shown: 项目 for kind=project, 立项依据 for section=basis …"""
+    if name == "kind":
+        return KIND_LABELS.get(value, str(value))
+    if name == "section":
+        return SECTION_NAMES.get(value, str(value))
+    return str(value)
+
+
+def _sortedby(sort: str, ranked: bool) -> sorting.FacetType | None:
+    spec = SORTS[sort]
+    if spec is None:
+        return None if ranked else sorting.FieldFacet("seq")
+    name, reverse = spec
+    return sorting.MultiFacet(
+        [sorting.FieldFacet(name, reverse=reverse), sorting.FieldFacet("seq")]
+    )
+
+
+def _count_facets(
+    searcher: Searcher, query: q.Query, filters: Mapping[str, Any]
+) -> tuple[dict[str, dict[Any, int]], dict[frozenset, list[str]]]:
+    """Facet counts, each facet counted with the other facets' filters only.
+
+    Facets without a filter of their own share one search with all filters; that search
+    is the main one, so only facets that are filtered cost a search each.
+    """
+    groups: dict[frozenset, list[str]] = {}
+    for name in FACET_FIELDS:
+        others = frozenset((k, v) for k, v in filters.items() if k != name)
+        groups.setdefault(others, []).append(name)
+    counts: dict[str, dict[Any, int]] = {}
+    everything = frozenset(filters.items())
+    for others, names in groups.items():
+        if others == everything:
+            continue  # counted by the main search
+        results = searcher.search(
+            query,
+            filter=filter_query(dict(others)),
+            groupedby={n: _facet(n) for n in names},
+            limit=1,
+        )
+        counts.update({n: results.groups(n) for n in names})
+    return counts, groups
+
+
+def search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
+    """The answer to a search request: total, facets and one page of hits."""
+    generation = engine.generation()
+    searcher = engine.searcher(generation)
+    text, truncated = clean_query(request.q)
+    parts = parse_query(text)
+    messages = [f"查询过长，只使用了前 {len(text)} 个字符。"] if truncated else []
+
+    mode = "and"
+    if not text:
+        query: q.Query | None = q.Every()
+        mode = "all"
+    else:
+        query = build_query(parts, "and")
+    if query is None:
+        return _answer(request, text, 0, "none", {}, [], ["查询中没有可以检索的字词。", *messages])
+
+    filters = dict(request.filters)
+    counts, groups = _count_facets(searcher, query, filters)
+    main_facets = groups.get(frozenset(filters.items()), [])
+    start = (request.page - 1) * request.per_page
+
+    def run(query: q.Query) -> Any:
+        return searcher.search(
+            query,
+            filter=filter_query(filters),
+            groupedby={n: _facet(n) for n in main_facets} or None,
+            sortedby=_sortedby(request.sort, ranked=mode != "all"),
+            limit=start + request.per_page,
+        )
+
+    results = run(query)
+    if len(results) == 0 and mode == "and" and parts.count > 1:
+        mode = "or"
+        query = build_query(parts, "or")
+        assert query is not None
+        counts, groups = _count_facets(searcher, query, filters)
+        results = run(query)
+        messages.insert(0, "没有同时包含所有词语的结果，以下是包含任一词语的结果。")
+    counts.update({n: results.groups(n) for n in main_facets})
+
+    ranked = request.sort == "relevance" and mode not in ("all",)
+    hits = [
+        _hit(hit, generation, parts, filters, ranked)
+        for hit in results[start : start + request.per_page]
+    ]
+    facets = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
+    if len(results) == 0:
+        messages.append(_nothing_found(text, filters))
+    return _answer(request, text, len(results), mode, facets, hits, messages)
+
+
+def _nothing_found(text: str, filters: Mapping[str, Any]) -> str:
+    said = f"没有找到与“{text}”相符的结果" if text else "没有结果"
+    if filters:
+        active = "，".join(f"{FACET_LABELS[k]} = {facet_label(k, v)}" for k, v in filters.items())
+        return f"{said}（筛选条件：{active}）。可以去掉筛选条件再试。"
+    return f"{said}。可以换用更短或更常见的词语。"
+
+
+def _answer(
+    request: SearchRequest,
+    text: str,
+    total: int,
+    mode: str,
+    facets: dict[str, list[dict[str, Any]]],
+    hits: list[dict[str, Any]],
+    messages: list[str],
+) -> dict[str, Any]:
+    return {
+        "query": text,
+        "total": total,
+        "page": request.page,
+        "per_page": request.per_page,
+        "pages": math.ceil(total / request.per_page) if total else 0,
+        "sort": request.sort,
+        "mode": mode,
+        "filters": dict(request.filters),
+        "messages": messages,
+        "facets": facets or {n: [] for n in FACET_FIELDS},
+        "hits": hits,
+    }
+
+
+def _hit(
+    hit: Any, generation: Generation, parts: QueryParts, filters: Mapping[str, Any], ranked: bool
+) -> dict[str, Any]:
+    fields = hit.fields()
+    kind = fields["kind"]
+    project = generation.store.get(fields["project_id"])
+    assert project is not None, "records and index come from the same build"
+    shaped = {
+        "project": _project_hit,
+        "section": _section_hit,
+        "indicator": _indicator_hit,
+        "citation": _citation_hit,
+    }[kind](project, fields, parts, filters)
+    section, indicator, text, snippet_html, anchor = shaped
+    return {
+        "kind": kind,
+        "project_id": project.id,
+        "project_name": project.name,
+        "section": section,
+        "indicator": indicator,
+        "text": text,
+        "snippet_html": str(snippet_html),
+        "score": round(hit.score, 4) if ranked and hit.score is not None else None,
+        "url": f"/projects/{project.id}" + (f"#{anchor}" if anchor else ""),
+    }
+
+
+Shaped = tuple[str | None, str | None, str, Markup, str | None]
+
+
+def _project_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
+    text = project_text(project)
+    return None, None, text, snippet(text, parts), None
+
+
+def _section_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
+    key = fields["section"]
+    text = project.sections[key]
+    return key, None, text, snippet(text, parts), f"section-{key}"
+
+
+def _indicator_hit(
+    project: Project, fields: Mapping, parts: QueryParts, filters: Mapping
+) -> Shaped:
+    rows = [
+        row
+        for row in project.indicators
+        if filters.get("level1", row.level1) == row.level1
+        and filters.get("level2", row.level2) == row.level2
+    ] or project.indicators
+    lines = [(row, indicator_line(row)) for row in rows]
+    matched = [(row, line, spans) for row, line in lines if (spans := match_spans(line, parts))]
+    if not matched:
+        matched = [(row, line, []) for row, line in lines]
+    shown = matched[:MAX_INDICATOR_ROWS_SHOWN]
+    html = Markup("；").join(mark(line, spans) for _, line, spans in shown)
+    if len(matched) > len(shown):
+        html += Markup(f"；等 {len(matched)} 项")
+    text = "\n".join(line for _, line, _ in matched)
+    return None, matched[0][0].name, text, html, "indicators"
+
+
+def _citation_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
+    citation = project.citations[int(fields["doc_id"].rsplit(":", 1)[1])]
+    text = citation_text(citation.title, citation.number)
+    return citation.section, None, text, snippet(text, parts), f"section-{citation.section}"

@@ -1,0 +1,97 @@
+"""The analyzers: positions in tokens, offsets kept, domain words whole, substring recall."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import query as q
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+
+from indexer.analysis import CharTokenizer, WordTokenizer, characters, fold, words
+from search.query import text_query
+
+
+def tokens(tokenizer, text):
+    return [
+        (t.text, t.pos, t.startchar, t.endchar) for t in tokenizer(text, positions=True, chars=True)
+    ]
+
+
+def test_word_positions_count_tokens_and_offsets_point_into_the_text():
+    text = "通过卷宗OCR及语义分析"
+    got = tokens(WordTokenizer(), text)
+    assert [t[0] for t in got] == ["通过", "卷宗", "ocr", "及", "语义", "分析"]
+    assert [t[1] for t in got] == [0, 1, 2, 3, 4, 5]
+    assert all(text[s:e].lower() == word for word, _, s, e in got)
+
+
+def test_character_tokens():
+    got = tokens(CharTokenizer(), "卷宗ＯＣＲ，12309号")
+    assert got == [
+        ("卷", 0, 0, 1),
+        ("宗", 1, 1, 2),
+        ("ocr", 2, 2, 5),
+        ("12309", 3, 6, 11),
+        ("号", 4, 11, 12),
+    ]
+
+
+@pytest.mark.parametrize("word", ["预算执行率", "政府采购", "满意度", "一网通办", "专款专用"])
+def test_domain_words_stay_whole(word):
+    assert [w for w, _, _ in words(f"确保{word}达到要求")][1] == word
+
+
+def test_ascii_is_folded_and_numbers_kept():
+    assert fold("ＯＣＲ OCR") == "ocr ocr"
+    assert [w for w, _, _ in words("OCR识别12309热线")] == ["ocr", "识别", "12309", "热线"]
+    assert [c for c, _, _ in characters("Ｖ2.0版")] == ["v2", "0", "版"]
+
+
+@pytest.fixture(scope="module")
+def ram_index():
+    schema = Schema(
+        id=ID(stored=True),
+        body=TEXT(analyzer=WordTokenizer(), phrase=True),
+        chars=TEXT(analyzer=CharTokenizer(), phrase=True),
+    )
+    ix = RamStorage().create_index(schema)
+    texts = {
+        "a": "投入与管理 财务管理 资金使用规范性 规范",
+        "b": "产出目标 时效 急修项目按时完成率 =100%",
+        "c": "通过卷宗OCR及语义分析实现案件电子卷宗的阅卷申请",
+        "d": "建设全市统一的智能卷宗管理平台",
+    }
+    with ix.writer() as writer:
+        for key, text in texts.items():
+            writer.add_document(id=key, body=text, chars=text)
+    return ix
+
+
+def found(ix, query):
+    with ix.searcher() as searcher:
+        return sorted(hit["id"] for hit in searcher.search(query))
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("资金使用", ["a"]),
+        ("急修", ["b"]),
+        ("按时完成", ["b"]),
+        ("ocr", ["c"]),
+        ("OCR", ["c"]),
+        ("智能卷宗", ["d"]),
+        ("卷宗", ["c", "d"]),
+        ("语义分析", ["c"]),
+        ("电子卷宗的阅卷", ["c"]),
+        ("卷宗管理平台", ["d"]),
+        ("卷宗平台", []),
+    ],
+)
+def test_text_query_finds_every_substring_and_only_those(ram_index, text, ids):
+    assert found(ram_index, text_query(text)) == ids
+
+
+def test_word_phrase_query_uses_token_positions(ram_index):
+    assert found(ram_index, q.Phrase("body", ["语义", "分析"])) == ["c"]
+    assert found(ram_index, q.Phrase("body", ["分析", "语义"])) == []

@@ -1,0 +1,109 @@
+"""The query builder: user text to Whoosh query, compared as data."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from whoosh import query as q
+
+from search.query import (
+    MAX_QUERY_CHARS,
+    QueryParts,
+    build_query,
+    clean_query,
+    filter_query,
+    parse_query,
+)
+
+
+def either(words, chars):
+    body = q.Term("body", words[0]) if len(words) == 1 else q.Phrase("body", words)
+    char = q.Term("chars", chars[0]) if len(chars) == 1 else q.Phrase("chars", chars)
+    return q.Or([body, char])
+
+
+def test_words_are_anded():
+    parts = parse_query("语义分析 满意度")
+    assert parts == QueryParts(words=("语义分析", "满意度"))
+    assert build_query(parts) == q.And(
+        [
+            either(["语义", "分析"], ["语", "义", "分", "析"]),
+            either(["满意度"], ["满", "意", "度"]),
+        ]
+    )
+    assert build_query(parts, "or") == q.Or(
+        [
+            either(["语义", "分析"], ["语", "义", "分", "析"]),
+            either(["满意度"], ["满", "意", "度"]),
+        ]
+    )
+
+
+def test_one_word_is_its_own_query():
+    assert build_query(parse_query("OCR")) == either(["ocr"], ["ocr"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["沪财行[2014]39号", "沪财行（2014）39号", "沪财行〔2014〕39号", "沪财行【2014】第039号"],
+)
+def test_document_numbers_in_any_style_are_one_exact_term(text):
+    parts = parse_query(text)
+    assert parts == QueryParts(numbers=("沪财行〔2014〕39号",))
+    assert build_query(parts) == q.Term("numbers", "沪财行〔2014〕39号")
+
+
+def test_titles_match_exactly_or_as_text():
+    parts = parse_query("《人民检察院财务管理暂行办法》 执行")
+    assert parts.titles == ("人民检察院财务管理暂行办法",)
+    assert parts.words == ("执行",)
+    first = build_query(parts).subqueries[0]
+    assert first.subqueries[0] == q.Term("titles", "人民检察院财务管理暂行办法")
+
+
+def test_quoted_phrases():
+    assert parse_query('"智能卷宗" 系统') == QueryParts(words=("系统",), phrases=("智能卷宗",))
+    assert parse_query("“一网通办”").phrases == ("一网通办",)
+    assert parse_query('"unclosed 卷宗').words == ("unclosed", "卷宗")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("title:x", ("title", "x")),
+        ("预算*", ("预算",)),
+        ("[2014 TO 2020]", ("2014", "to", "2020")),
+        ("满意度^3", ("满意度", "3")),
+        ("((", ()),
+        ("*", ()),
+        ("", ()),
+    ],
+)
+def test_query_syntax_is_plain_text(text, words):
+    assert parse_query(text).words == words
+
+
+def test_nothing_searchable_gives_no_query():
+    assert build_query(parse_query("((")) is None
+
+
+def test_clean_query_caps_length_and_drops_control_characters():
+    assert clean_query("  资金\x00使用\ud800 ") == ("资金使用", False)
+    text, cut = clean_query("字" * 5000)
+    assert (len(text), cut) == (MAX_QUERY_CHARS, True)
+
+
+def test_filters():
+    assert filter_query({}) is None
+    assert filter_query({"category": "其他类"}) == q.Term("category", "其他类")
+    assert filter_query({"year": 2020, "category": "其他类"}) == q.And(
+        [q.Term("category", "其他类"), q.Term("year", 2020)]
+    )
+
+
+@given(st.text(max_size=300))
+def test_no_user_text_raises(text):
+    cleaned, _ = clean_query(text)
+    build_query(parse_query(cleaned))
+    build_query(parse_query(cleaned), "or")
