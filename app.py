@@ -1,4 +1,8 @@
-"""The Jixiao Search web app. `python app.py` serves it on http://127.0.0.1:5000."""
+"""The Jixiao Search web app. `python app.py` serves it on http://127.0.0.1:5000.
+
+Every page is one dict from `search.views`, rendered by a template; its JSON twin under
+/api/ returns the same dict (or, where SPEC §4 fixes the shape, that shape).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, abort, jsonify, render_template, request
+from flask import Flask, Response, abort, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import build_index
+from search import ask, views
 from search.engine import SearchEngine
+from search.export import library_rows, search_rows, to_csv
 from search.query import clean_query
-from search.service import FACET_LABELS, SECTION_NAMES, BadRequest, SearchRequest, search
+from search.service import (
+    FACET_LABELS,
+    KIND_LABELS,
+    SECTION_NAMES,
+    BadRequest,
+    SearchRequest,
+    search,
+)
 from search.store import ProjectStore
 
 ROOT = Path(__file__).resolve().parent
+MAX_EXPORT_ROWS = 5_000
 
 
 def default_index_dir() -> str:
@@ -38,6 +52,14 @@ def ensure_index(corpus_dir: Path, index_dir: Path) -> None:
         print(f"building the index from {corpus_dir} into {index_dir} …", file=sys.stderr)
         summary, _result = build_index(corpus_dir, index_dir)
         print("\n".join(summary.lines()), file=sys.stderr)
+
+
+def csv_response(text: str, filename: str) -> Response:
+    return Response(
+        text.encode("utf-8"),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f"attachment; filename={filename}"},
+    )
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -66,39 +88,113 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def store() -> ProjectStore:
         return engine.generation().store
 
-    @app.get("/")
-    def home():
-        return render_template("projects.html", projects=store().projects)
+    # ---------------------------------------------------------------- search
 
-    @app.get("/projects/<project_id>")
-    def project_page(project_id: str):
-        project = found(store().get(project_id), f"没有编号为 {project_id} 的项目")
-        return render_template("project.html", project=project, section_names=SECTION_NAMES)
+    @app.get("/")
+    def search_page():
+        data = views.search_view(engine, request.args, "/")
+        landing = not data["query"] and not data["filters"]
+        projects = store().projects if landing else []
+        return render_template("search.html", data=data, landing=landing, projects=projects)
+
+    @app.get("/api/search")
+    def api_search():
+        return jsonify(views.search_view(engine, request.args, "/api/search"))
+
+    @app.get("/export/search.csv")
+    def export_search():
+        args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+        answer = search(engine, SearchRequest.from_args(args).with_page(1, MAX_EXPORT_ROWS))
+        header, rows = search_rows(answer["hits"], request.host_url)
+        return csv_response(to_csv(header, rows), "search.csv")
+
+    # ---------------------------------------------------------------- projects
+
+    @app.get("/projects")
+    def projects_page():
+        return render_template("projects.html", projects=store().projects)
 
     @app.get("/api/projects")
     def api_projects():
         return jsonify(store().records())
 
+    @app.get("/projects/<project_id>")
+    def project_page(project_id: str):
+        project = found(store().get(project_id), f"没有编号为 {project_id} 的项目。")
+        return render_template("project.html", data=views.project_view(store(), project))
+
     @app.get("/api/projects/<project_id>")
     def api_project(project_id: str):
         return jsonify(found(store().record(project_id), f"no project with id {project_id}"))
 
-    @app.get("/api/search")
-    def api_search():
-        return jsonify(search(engine, SearchRequest.from_args(request.args)))
+    # ---------------------------------------------------------------- regulations
+
+    @app.get("/regulations")
+    def regulations_page():
+        query, _ = clean_query(request.args.get("q", ""))
+        return render_template("regulations.html", query=query, entries=store().regulations(query))
 
     @app.get("/api/regulations")
     def api_regulations():
-        query, _truncated = clean_query(request.args.get("q", ""))
+        query, _ = clean_query(request.args.get("q", ""))
         return jsonify(store().regulations(query))
+
+    @app.get("/regulations/<key>")
+    def regulation_page(key: str):
+        entry = found(store().regulation_entry(key), f"没有编号为 {key} 的法规文件。")
+        return render_template("regulation.html", data=views.regulation_view(entry))
 
     @app.get("/api/regulations/<key>")
     def api_regulation(key: str):
         return jsonify(found(store().regulation(key), f"no regulation with key {key}"))
 
+    # ---------------------------------------------------------------- indicators
+
+    @app.get("/indicators")
+    def indicators_page():
+        return render_template("indicators.html", data=views.indicators_view(store()))
+
+    @app.get("/api/indicators")
+    def api_indicators():
+        return jsonify(views.indicators_view(store()))
+
+    @app.get("/indicators/similar")
+    def similar_page():
+        return render_template("similar.html", data=views.similar_view(store(), request.args))
+
+    @app.get("/api/indicators/similar")
+    def api_similar():
+        return jsonify(views.similar_view(store(), request.args))
+
+    @app.get("/export/indicators.csv")
+    def export_indicators():
+        header, rows = library_rows(store().library)
+        return csv_response(to_csv(header, rows), "indicators.csv")
+
+    # ---------------------------------------------------------------- ask
+
+    @app.get("/ask")
+    def ask_page():
+        question, _ = clean_query(request.args.get("q", ""))
+        data = ask.answer(engine, question) if question else None
+        return render_template("ask.html", question=question, data=data)
+
+    @app.get("/api/ask")
+    def api_ask():
+        question, _ = clean_query(request.args.get("q", ""))
+        if not question:
+            raise BadRequest("q must be a question, e.g. 机关服务费的总预算是多少？")
+        return jsonify(ask.answer(engine, question))
+
+    # ---------------------------------------------------------------- errors
+
     @app.context_processor
     def labels():
-        return {"facet_labels": FACET_LABELS}
+        return {
+            "facet_labels": FACET_LABELS,
+            "section_names": SECTION_NAMES,
+            "kind_labels": KIND_LABELS,
+        }
 
     def error(status: int, message: str, title: str):
         if request.path.startswith("/api/"):

@@ -30,6 +30,7 @@ class Regulation:
     issued_year: int | None
     titles: Counter[str] = field(default_factory=Counter)  # as written
     cited_by: list[dict[str, str]] = field(default_factory=list)
+    citations: list[tuple[Project, Citation]] = field(default_factory=list)
     first_seen: int = 0
 
     @property
@@ -47,6 +48,7 @@ class Regulation:
         return len({c["project_id"] for c in self.cited_by})
 
     def add(self, project: Project, citation: Citation) -> None:
+        self.citations.append((project, citation))
         if citation.title:
             self.titles[citation.title] += 1
         cited = {

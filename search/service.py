@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -36,7 +36,7 @@ SORTS: dict[str, tuple[str, bool] | None] = {
 }
 
 KIND_LABELS = {"project": "项目", "section": "文本", "indicator": "指标", "citation": "引用文件"}
-SECTION_NAMES = {key: label for label, key in SECTION_LABELS.items()}
+SECTION_NAMES = {key: label for label, key in SECTION_LABELS.items()} | {"indicators": "绩效指标"}
 FACET_LABELS = {
     "kind": "结果类型",
     "category": "项目类别",
@@ -84,6 +84,10 @@ class SearchRequest:
             ),
             sort=sort,
         )
+
+    def with_page(self, page: int, per_page: int) -> SearchRequest:
+        """The same search, another page (no cap: for exports)."""
+        return replace(self, page=page, per_page=per_page)
 
 
 def _integer(name: str, text: str, low: int, high: int) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.model import Project
+from indexer.model import Citation, Project
 
+from .indicators import IndicatorGroup, build_library
 from .regulations import Regulation, build_catalogue, find_regulations
 
 
@@ -17,6 +18,8 @@ class ProjectStore:
         self._by_id = {project.id: project for project in projects}
         self.catalogue = build_catalogue(projects)
         self._regulations = {entry.key: entry for entry in self.catalogue}
+        self._citation_keys = {id(c): e.key for e in self.catalogue for _, c in e.citations}
+        self.library: list[IndicatorGroup] = build_library(projects)
 
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)
@@ -32,5 +35,12 @@ class ProjectStore:
         return [entry.to_dict() for entry in find_regulations(self.catalogue, query)]
 
     def regulation(self, key: str) -> dict[str, Any] | None:
-        entry: Regulation | None = self._regulations.get(key)
+        entry = self.regulation_entry(key)
         return entry.to_dict() if entry else None
+
+    def regulation_entry(self, key: str) -> Regulation | None:
+        return self._regulations.get(key)
+
+    def regulation_key(self, citation: Citation) -> str | None:
+        """The catalogue entry a citation belongs to."""
+        return self._citation_keys.get(id(citation))

@@ -39,7 +39,7 @@ def test_unknown_page_is_an_html_404(client):
 
 def test_home_lists_the_projects(client):
     page = client.get("/").get_data(as_text=True)
-    assert "共 8 个项目" in page
+    assert "全部项目（8 个）" in page
     assert "派驻农场检察院机构业务经费" in page
     assert "25,367,304" in page
 

@@ -21,6 +21,7 @@ def test_readme_opens_with_the_two_commands():
     site, tests = readme_commands()[:2]
     assert site.endswith("python app.py") and "pip install -e ." in site
     assert tests.endswith("pytest") and "'.[test]'" in tests
+    assert "apt-get install -y chromium fonts-wqy-microhei" in tests
 
 
 def test_ci_runs_the_readme_test_command():

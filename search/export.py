@@ -1,0 +1,70 @@
+"""CSV downloads that Excel opens correctly: UTF-8 with a byte-order mark, CRLF lines."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .indicators import IndicatorGroup
+from .service import facet_label
+
+BOM = "\ufeff"
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)  # CRLF line ends, as Excel expects
+    writer.writerow(header)
+    writer.writerows(rows)
+    return BOM + out.getvalue()
+
+
+def search_rows(hits: Iterable[dict[str, Any]], base_url: str) -> tuple[list[str], list[list[Any]]]:
+    header = ["结果类型", "项目名称", "栏目", "指标", "内容", "链接"]
+    rows = [
+        [
+            facet_label("kind", hit["kind"]),
+            hit["project_name"],
+            facet_label("section", hit["section"]) if hit["section"] else "",
+            hit["indicator"] or "",
+            hit["text"],
+            base_url.rstrip("/") + hit["url"],
+        ]
+        for hit in hits
+    ]
+    return header, rows
+
+
+def library_rows(groups: Iterable[IndicatorGroup]) -> tuple[list[str], list[list[Any]]]:
+    header = [
+        "一级目标",
+        "二级目标",
+        "三级目标",
+        "项目数",
+        "目标值分布",
+        "最小值",
+        "中位数",
+        "最大值",
+        "单位",
+        "项目",
+    ]
+    rows = []
+    for group in groups:
+        stats = group.stats() or {}
+        rows.append(
+            [
+                group.level1 or "",
+                group.level2 or "",
+                group.name,
+                group.project_count,
+                "；".join(f"{t['target']} × {t['count']}" for t in group.targets()),
+                stats.get("min", ""),
+                stats.get("median", ""),
+                stats.get("max", ""),
+                stats.get("unit", ""),
+                "；".join(dict.fromkeys(p.name for p, _ in group.rows)),
+            ]
+        )
+    return header, rows

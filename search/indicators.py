@@ -1,0 +1,190 @@
+"""The indicator library: indicator rows grouped across projects, and similar-name lookup.
+
+Rows are grouped by normalized name (width folded, spaces and a trailing （%） removed).
+A group knows its levels, the projects that use it with their targets, the distribution
+of targets and, for quantitative targets of one unit, their minimum, median and maximum.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from indexer.analysis import words
+from indexer.model import Indicator, Project
+from indexer.targets import parse_target
+from indexer.vocabulary import LEVEL_NAMES
+
+_PERCENT_SUFFIX = re.compile(r"[(（]\s*[%％]\s*[)）]$")
+# Head words: the last few characters carry what an indicator measures.
+HEAD_LENGTHS = (3, 2)
+MIN_SCORE = 45.0
+CANDIDATES = 200
+
+
+def normalize_name(name: str) -> str:
+    """`设施设备验收合格率（%）` -> `设施设备验收合格率`; width folded, spaces removed."""
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    return _PERCENT_SUFFIX.sub("", folded)
+
+
+@dataclass
+class IndicatorGroup:
+    """All rows of one indicator name across projects."""
+
+    key: str
+    names: Counter[str] = field(default_factory=Counter)
+    levels: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)
+    rows: list[tuple[Project, Indicator]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.names.most_common(1)[0][0]
+
+    @property
+    def level1(self) -> str | None:
+        return self.levels.most_common(1)[0][0][0]
+
+    @property
+    def level2(self) -> str | None:
+        return self.levels.most_common(1)[0][0][1]
+
+    @property
+    def project_count(self) -> int:
+        return len({project.id for project, _ in self.rows})
+
+    def targets(self) -> list[dict[str, Any]]:
+        counts = Counter(row.target for _, row in self.rows)
+        return [{"target": t, "count": n} for t, n in sorted(counts.items(), key=_by_count)]
+
+    def stats(self) -> dict[str, Any] | None:
+        """min, median, max of quantitative targets when they share one unit."""
+        values = [row for _, row in self.rows if row.kind == "quantitative"]
+        units = {row.unit for row in values}
+        if not values or len(units) != 1:
+            return None
+        numbers = [row.value for row in values]
+        return {
+            "unit": units.pop(),
+            "min": min(numbers),
+            "median": statistics.median(numbers),
+            "max": max(numbers),
+            "count": len(numbers),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "key": self.key,
+            "count": self.project_count,
+            "level1": self.level1,
+            "level2": self.level2,
+            "targets": self.targets(),
+            "stats": self.stats(),
+            "projects": [
+                {"project_id": p.id, "project_name": p.name, "target": row.target}
+                for p, row in self.rows
+            ],
+        }
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def build_library(projects: Iterable[Project]) -> list[IndicatorGroup]:
+    """Groups in order of first appearance."""
+    groups: dict[str, IndicatorGroup] = {}
+    for project in projects:
+        for row in project.indicators:
+            key = normalize_name(row.name)
+            group = groups.setdefault(key, IndicatorGroup(key))
+            group.names[row.name] += 1
+            group.levels[(row.level1, row.level2)] += 1
+            group.rows.append((project, row))
+    return list(groups.values())
+
+
+def library_tree(groups: Iterable[IndicatorGroup]) -> list[dict[str, Any]]:
+    """一级 → 二级 → groups, each level in order of first appearance, groups by use."""
+    tree: dict[str | None, dict[str | None, list[IndicatorGroup]]] = {}
+    for group in groups:
+        tree.setdefault(group.level1, {}).setdefault(group.level2, []).append(group)
+    return [
+        {
+            "level1": level1,
+            "count": sum(len(gs) for gs in level2s.values()),
+            "children": [
+                {
+                    "level2": level2,
+                    "count": len(gs),
+                    "groups": [
+                        g.to_dict() for g in sorted(gs, key=lambda g: (-g.project_count, g.key))
+                    ],
+                }
+                for level2, gs in level2s.items()
+            ],
+        }
+        for level1, level2s in tree.items()
+    ]
+
+
+def query_name(text: str) -> str:
+    """The indicator name in a query that may be a whole row (`满意度 工作人员满意度 >=90%`)."""
+    tokens = [t for t in text.split() if t not in LEVEL_NAMES]
+    if len(tokens) >= 2 and (parse_target(tokens[-1]).kind == "quantitative" or len(tokens) > 2):
+        tokens = tokens[:-1]
+    return normalize_name("".join(tokens))
+
+
+def _head(name: str) -> set[str]:
+    return {name[-n:] for n in HEAD_LENGTHS if len(name) > n}
+
+
+def similarity(query: str, name: str) -> float:
+    """0-100: how nearly `name` means the same as `query` (both normalized).
+
+    The same name scores 100; a name inside the other scores by how much of it is shared;
+    otherwise string similarity, shared jieba words and a shared head word (…满意度,
+    …完成率) add up, so small wording changes and typos rank high and names that measure
+    the same thing rank above unrelated ones.
+    """
+    if query == name:
+        return 100.0
+    if query in name or name in query:
+        short, long_ = sorted((query, name), key=len)
+        return round(80.0 + 19.0 * len(short) / len(long_), 2)
+    ratio = fuzz.ratio(query, name)
+    query_words = {w for w, _, _ in words(query)}
+    name_words = {w for w, _, _ in words(name)}
+    shared = len(query_words & name_words) / max(len(query_words | name_words), 1)
+    head = 15.0 if _head(query) & _head(name) else 0.0
+    return round(min(79.0, 0.6 * ratio + 25.0 * shared + head), 2)
+
+
+def similar_groups(
+    groups: list[IndicatorGroup], text: str, limit: int = 10
+) -> list[tuple[IndicatorGroup, float]]:
+    """Groups whose names mean the same or nearly the same as `text`, most similar first."""
+    query = query_name(text)
+    if not query:
+        return []
+    keys = [g.key for g in groups]
+    candidates = {
+        i for _, _, i in process.extract(query, keys, scorer=fuzz.ratio, limit=CANDIDATES)
+    }
+    heads = _head(query)
+    candidates |= {
+        i for i, key in enumerate(keys) if query in key or key in query or _head(key) & heads
+    }
+    scored = [(groups[i], similarity(query, keys[i])) for i in candidates]
+    scored = [(g, s) for g, s in scored if s >= MIN_SCORE]
+    scored.sort(key=lambda item: (-item[1], -item[0].project_count, item[0].key))
+    return scored[:limit]

@@ -1,0 +1,35 @@
+"""Small pure helpers that add, remove or replace one query argument of a URL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+# Arguments that select a page of results; changing anything else starts again at page 1.
+PAGE_ARGS = ("page",)
+
+
+def url(path: str, args: Mapping[str, Any]) -> str:
+    """`path?args`, leaving out empty values, in a stable order."""
+    kept = [(k, v) for k, v in args.items() if v not in (None, "")]
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+def with_arg(path: str, args: Mapping[str, Any], name: str, value: Any) -> str:
+    """The URL with `name` set to `value` (and back to page 1 unless `name` is the page)."""
+    changed = {k: v for k, v in args.items() if name in PAGE_ARGS or k not in PAGE_ARGS}
+    changed[name] = value
+    return url(path, changed)
+
+
+def without_arg(path: str, args: Mapping[str, Any], name: str) -> str:
+    """The URL without `name` (and back to page 1)."""
+    return url(path, {k: v for k, v in args.items() if k != name and k not in PAGE_ARGS})
+
+
+def toggle_arg(path: str, args: Mapping[str, Any], name: str, value: Any) -> str:
+    """Select `value` for `name`, or remove it if it is already selected."""
+    if str(args.get(name, "")) == str(value):
+        return without_arg(path, args, name)
+    return with_arg(path, args, name, value)

@@ -1,0 +1,258 @@
+"""One plain dict per page: the HTML template renders it, the JSON twin returns it.
+
+Everything a page shows is computed here, on the server: facet toggle links, filter
+chips, the sentence that says what is shown, pagination, budget changes, merged table
+cells. Templates only loop and print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from indexer.model import Project
+from indexer.schema import FACET_FIELDS
+
+from .engine import SearchEngine
+from .indicators import library_tree, similar_groups
+from .query import QueryParts
+from .regulations import Regulation
+from .service import (
+    FACET_LABELS,
+    SECTION_NAMES,
+    SORTS,
+    BadRequest,
+    SearchRequest,
+    facet_label,
+    search,
+)
+from .snippets import snippet
+from .store import ProjectStore
+from .urls import toggle_arg, url, with_arg, without_arg
+
+SEARCH_ARGS = ("q", *FACET_FIELDS, "sort", "page", "per_page")
+SORT_LABELS = {
+    "relevance": "相关度",
+    "budget": "总预算从高到低",
+    "budget_asc": "总预算从低到高",
+    "year": "年度从新到旧",
+    "year_asc": "年度从旧到新",
+}
+PAGE_WINDOW = 3
+MAX_SIMILAR = 50
+
+
+def format_yuan(amount: int | None) -> str:
+    """`5622000` -> `5,622,000 元（562.2 万元）`; amounts under 10,000 yuan stay in 元."""
+    if amount is None:
+        return "—"
+    if abs(amount) < 10_000:
+        return f"{amount:,} 元"
+    wan = f"{amount / 10_000:,.2f}".rstrip("0").rstrip(".")
+    return f"{amount:,} 元（{wan} 万元）"
+
+
+def budget_change(budget: Mapping[str, int | None]) -> dict[str, Any] | None:
+    """This year's total against last year's budget: amount, percent and direction."""
+    total, previous = budget.get("total"), budget.get("prev_year_budget")
+    if total is None or previous is None:
+        return None
+    amount = total - previous
+    direction = "增加" if amount > 0 else "减少" if amount < 0 else "持平"
+    percent = round(abs(amount) / previous * 100, 1) if previous else None
+    return {"amount": amount, "percent": percent, "direction": direction}
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search_view(engine: SearchEngine, args: Mapping[str, str], path: str) -> dict[str, Any]:
+    """The search answer with links: facet toggles, chips, sorts, pages (relative to `path`)."""
+    request = SearchRequest.from_args(args)
+    answer = search(engine, request)
+    kept = {name: args[name] for name in SEARCH_ARGS if args.get(name)}
+    for name, items in answer["facets"].items():
+        for item in items:
+            item["toggle_url"] = toggle_arg(path, kept, name, item["value"])
+    chips = [
+        {
+            "name": name,
+            "label": FACET_LABELS[name],
+            "value": value,
+            "value_label": facet_label(name, value),
+            "remove_url": without_arg(path, kept, name),
+        }
+        for name, value in answer["filters"].items()
+    ]
+    said = [f"共 {answer['total']} 条结果"] + [f"{c['label']} = {c['value_label']}" for c in chips]
+    answer.update(
+        chips=chips,
+        summary="，".join(said),
+        sorts=[
+            {
+                "value": name,
+                "label": SORT_LABELS[name],
+                "url": with_arg(path, kept, "sort", name),
+                "selected": name == request.sort,
+            }
+            for name in SORTS
+        ],
+        pagination=_pagination(path, kept, request.page, answer["pages"]),
+        export_url=_export_url(kept),
+        facet_labels={name: FACET_LABELS[name] for name in FACET_FIELDS},
+    )
+    return answer
+
+
+def _export_url(kept: Mapping[str, str]) -> str:
+    return url(
+        "/export/search.csv", {k: v for k, v in kept.items() if k not in ("page", "per_page")}
+    )
+
+
+def _pagination(path: str, kept: Mapping[str, str], page: int, pages: int) -> dict[str, Any]:
+    numbers = range(max(1, page - PAGE_WINDOW), min(pages, page + PAGE_WINDOW) + 1)
+    return {
+        "page": page,
+        "pages": pages,
+        "prev_url": with_arg(path, kept, "page", page - 1) if page > 1 else None,
+        "next_url": with_arg(path, kept, "page", page + 1) if page < pages else None,
+        "links": [
+            {"number": n, "url": with_arg(path, kept, "page", n), "current": n == page}
+            for n in numbers
+        ],
+    }
+
+
+# --------------------------------------------------------------------------- projects
+
+
+def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
+    """A project as a budget officer reads its table, with links to what it cites."""
+    budget = project.budget
+    return {
+        "project": project.to_dict(),
+        "budget_rows": [
+            {"label": "项目总预算", "text": format_yuan(budget["total"])},
+            {"label": "项目当年预算", "text": format_yuan(budget["current_year"])},
+            {"label": "同名项目上年预算额", "text": format_yuan(budget["prev_year_budget"])},
+            {"label": "同名项目上年预算执行数", "text": format_yuan(budget["prev_year_spent"])},
+        ],
+        "budget_change": _change_text(budget_change(budget)),
+        "sections": [
+            {
+                "key": key,
+                "label": SECTION_NAMES[key],
+                "text": text,
+                "citations": [
+                    {
+                        "title": c.title,
+                        "number": c.number,
+                        "url": f"/regulations/{store.regulation_key(c)}",
+                    }
+                    for c in project.citations
+                    if c.section == key
+                ],
+            }
+            for key, text in project.sections.items()
+        ],
+        "indicator_rows": indicator_table(project),
+    }
+
+
+def _change_text(change: dict[str, Any] | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    if change["direction"] == "持平":
+        return {**change, "text": "与上年预算额持平"}
+    percent = f"（{change['percent']}%）" if change["percent"] is not None else ""
+    return {
+        **change,
+        "text": f"比上年预算额{change['direction']} {format_yuan(abs(change['amount']))}{percent}",
+    }
+
+
+def indicator_table(project: Project) -> list[dict[str, Any]]:
+    """Rows with merged cells: a level's span on its first row, 0 on the rows it covers."""
+    rows = [
+        {
+            "level1": row.level1,
+            "level2": row.level2,
+            "name": row.name,
+            "target": row.target,
+            "similar_url": with_arg("/indicators/similar", {}, "q", row.name),
+            "level1_span": 0,
+            "level2_span": 0,
+        }
+        for row in project.indicators
+    ]
+    _spans(rows, "level1", 0, len(rows))
+    return rows
+
+
+def _spans(rows: list[dict[str, Any]], level: str, start: int, end: int) -> None:
+    i = start
+    while i < end:
+        j = i
+        while j < end and rows[j][level] == rows[i][level]:
+            j += 1
+        rows[i][f"{level}_span"] = j - i
+        if level == "level1":
+            _spans(rows, "level2", i, j)
+        i = j
+
+
+# --------------------------------------------------------------------------- regulations
+
+
+def regulation_view(entry: Regulation) -> dict[str, Any]:
+    """An entry with the passages that cite it, the citation marked."""
+    passages = []
+    seen = set()
+    for project, citation in entry.citations:
+        if (project.id, citation.section) in seen:
+            continue
+        seen.add((project.id, citation.section))
+        parts = QueryParts(
+            titles=(citation.title,) if citation.title else (),
+            numbers=(citation.number,) if citation.number else (),
+        )
+        text = project.sections[citation.section]
+        passages.append(
+            {
+                "project_id": project.id,
+                "project_name": project.name,
+                "section": citation.section,
+                "section_label": SECTION_NAMES[citation.section],
+                "snippet_html": str(snippet(text, parts, width=160)),
+                "url": f"/projects/{project.id}#section-{citation.section}",
+            }
+        )
+    return {"regulation": entry.to_dict(), "passages": passages}
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def indicators_view(store: ProjectStore) -> dict[str, Any]:
+    return {
+        "groups": len(store.library),
+        "rows": sum(len(g.rows) for g in store.library),
+        "tree": library_tree(store.library),
+    }
+
+
+def similar_view(store: ProjectStore, args: Mapping[str, str]) -> dict[str, Any]:
+    query = (args.get("q") or "").strip()[:200]
+    limit_text = args.get("limit") or "10"
+    try:
+        limit = int(limit_text)
+    except ValueError:
+        raise BadRequest(f"limit must be a whole number, not {limit_text[:20]!r}") from None
+    if not 1 <= limit <= MAX_SIMILAR:
+        raise BadRequest(f"limit must be between 1 and {MAX_SIMILAR}, not {limit}")
+    groups = [
+        {**group.to_dict(), "score": score}
+        for group, score in similar_groups(store.library, query, limit)
+    ]
+    return {"query": query, "groups": groups}

@@ -1,0 +1,109 @@
+"""The pages in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+from werkzeug.serving import make_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without these, Chromium keeps dialling Google's hosts, which this network refuses.
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
+
+
+@pytest.fixture(scope="module")
+def live_server(app):
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-wqy-microhei")
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_type_a_query_and_see_highlighted_hits(page):
+    page.goto("/")
+    page.get_by_label("查询").fill("人脸识别")
+    page.get_by_label("查询").press("Enter")
+    expect(page.locator(".summary")).to_have_text("共 1 条结果")
+    expect(page.locator(".hit mark").first).to_have_text("人脸识别")
+    expect(page.locator(".hit-head a")).to_have_text("信息化新建项目")
+
+
+def facet_count(page, name, value):
+    item = page.locator(f'[data-facet="{name}"] li', has_text=value)
+    return int(item.locator(".count").inner_text())
+
+
+def test_click_a_facet_then_remove_its_chip(page):
+    page.goto("/?q=满意度")
+    expect(page.locator(".summary")).to_have_text("共 8 条结果")
+    assert facet_count(page, "category", "其他一次性项目") == 5
+    page.locator('[data-facet="category"] a', has_text="经常性专项业务费").click()
+    expect(page.locator(".summary")).to_have_text("共 3 条结果，项目类别 = 经常性专项业务费")
+    expect(page.locator(".hit")).to_have_count(3)
+    expect(page.locator(".chip")).to_have_text("项目类别：经常性专项业务费 ✕")
+    assert facet_count(page, "perf_type", "其他类") == 3  # counted with the filter
+    assert facet_count(page, "category", "其他一次性项目") == 5  # its own facet keeps values
+    page.locator(".chip").click()
+    expect(page.locator(".summary")).to_have_text("共 8 条结果")
+    expect(page.locator(".chip")).to_have_count(0)
+
+
+def test_open_a_project_and_see_its_indicator_table(page):
+    page.goto("/?q=急修")
+    page.locator(".hit-head a").first.click()
+    expect(page.locator("h1")).to_have_text("办公及业务用房专项维修费")
+    rows = page.locator("table.indicators tbody tr")
+    expect(rows).to_have_count(27)
+    expect(page.locator("table.indicators td.level", has_text="投入与管理")).to_have_attribute(
+        "rowspan", "11"
+    )
+
+
+def test_copy_button_puts_the_section_on_the_clipboard(page, sample_projects):
+    project = sample_projects[1]
+    page.goto(f"/projects/{project.id}")
+    button = page.locator("#section-basis button.copy")
+    button.click()
+    expect(button).to_have_text("已复制")
+    assert page.evaluate("navigator.clipboard.readText()") == project.sections["basis"]
+
+
+def test_ask_a_question(page):
+    page.goto("/ask")
+    page.get_by_label("查询").fill("哪些项目引用了人民检察院财务管理暂行办法？")
+    page.get_by_role("button", name="检索").click()
+    expect(page.locator(".answer-text")).not_to_be_empty()
+    expect(page.locator(".sources li").first).to_be_visible()
