@@ -20,6 +20,7 @@ from indexer.build import build_index
 from search import ask, views
 from search.engine import SearchEngine
 from search.export import library_rows, search_rows, to_csv
+from search.passages import similar_passages
 from search.query import clean_query
 from search.service import (
     FACET_LABELS,
@@ -126,6 +127,21 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     @app.get("/api/projects/<project_id>")
     def api_project(project_id: str):
         return jsonify(found(store().record(project_id), f"no project with id {project_id}"))
+
+    def passages(project_id: str, section: str) -> dict[str, Any]:
+        limit = views.limit_arg(request.args)
+        return found(
+            similar_passages(engine, project_id, section, limit),
+            f"no section {section} in project {project_id}",
+        )
+
+    @app.get("/sections/<project_id>/<section>/similar")
+    def passages_page(project_id: str, section: str):
+        return render_template("passages.html", data=passages(project_id, section))
+
+    @app.get("/api/sections/<project_id>/<section>/similar")
+    def api_passages(project_id: str, section: str):
+        return jsonify(passages(project_id, section))
 
     # ---------------------------------------------------------------- regulations
 

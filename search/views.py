@@ -144,6 +144,7 @@ def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
                 "key": key,
                 "label": SECTION_NAMES[key],
                 "text": text,
+                "similar_url": f"/sections/{project.id}/{key}/similar",
                 "citations": [
                     {
                         "title": c.title,
@@ -242,15 +243,21 @@ def indicators_view(store: ProjectStore) -> dict[str, Any]:
     }
 
 
-def similar_view(store: ProjectStore, args: Mapping[str, str]) -> dict[str, Any]:
-    query = (args.get("q") or "").strip()[:200]
-    limit_text = args.get("limit") or "10"
+def limit_arg(args: Mapping[str, str], default: int = 10) -> int:
+    """The `limit` argument, 1 to MAX_SIMILAR; anything else is a BadRequest."""
+    text = args.get("limit") or str(default)
     try:
-        limit = int(limit_text)
+        limit = int(text)
     except ValueError:
-        raise BadRequest(f"limit must be a whole number, not {limit_text[:20]!r}") from None
+        raise BadRequest(f"limit must be a whole number, not {text[:20]!r}") from None
     if not 1 <= limit <= MAX_SIMILAR:
         raise BadRequest(f"limit must be between 1 and {MAX_SIMILAR}, not {limit}")
+    return limit
+
+
+def similar_view(store: ProjectStore, args: Mapping[str, str]) -> dict[str, Any]:
+    query = (args.get("q") or "").strip()[:200]
+    limit = limit_arg(args)
     groups = [
         {**group.to_dict(), "score": score}
         for group, score in similar_groups(store.library, query, limit)
