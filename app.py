@@ -17,7 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import build_index
-from search import ask, views
+from search import qa, views
 from search.engine import SearchEngine
 from search.export import library_rows, search_rows, to_csv
 from search.passages import similar_passages
@@ -192,7 +192,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     @app.get("/ask")
     def ask_page():
         question, _ = clean_query(request.args.get("q", ""))
-        data = ask.answer(engine, question) if question else None
+        data = qa.answer(engine, question) if question else None
         return render_template("ask.html", question=question, data=data)
 
     @app.get("/api/ask")
@@ -200,7 +200,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         question, _ = clean_query(request.args.get("q", ""))
         if not question:
             raise BadRequest("q must be a question, e.g. 机关服务费的总预算是多少？")
-        return jsonify(ask.answer(engine, question))
+        return jsonify(qa.answer(engine, question))
 
     # ---------------------------------------------------------------- errors
 

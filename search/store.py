@@ -20,6 +20,9 @@ class ProjectStore:
         self._regulations = {entry.key: entry for entry in self.catalogue}
         self._citation_keys = {id(c): e.key for e in self.catalogue for _, c in e.citations}
         self.library: list[IndicatorGroup] = build_library(projects)
+        # Indexes derived from the records by other modules (question answering), built
+        # on first use and dropped with the generation.
+        self.derived: dict[str, Any] = {}
 
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)

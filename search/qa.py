@@ -1,0 +1,706 @@
+"""Answer plain Chinese questions from the records, citing where each answer comes from.
+
+No language model: a question is read into what it mentions (projects, a field, an
+indicator, a level, a document number or title, filters such as a category) and the first
+answerer that can handle that reading computes the answer from the records. Adding a
+question type is one small function added to ANSWERERS. When the corpus does not hold
+the answer we say so and give no number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from indexer.analysis import words
+from indexer.citations import find_doc_numbers, normalize_title
+from indexer.model import Indicator, Project
+from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS
+
+from .engine import SearchEngine
+from .indicators import IndicatorGroup, normalize_name
+from .regulations import Regulation, find_regulations
+from .service import SECTION_NAMES, SearchRequest, search
+from .store import ProjectStore
+from .views import budget_change, format_yuan
+
+# --------------------------------------------------------------------------- vocabulary
+
+# What a question asks about a project, most specific spellings first.
+FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "change",
+        ("比上年", "较上年", "比去年", "较去年", "增减", "变化", "增加了多少", "减少了多少"),
+    ),
+    ("prev_year_spent", ("执行数", "执行了多少", "实际支出", "上年执行", "去年执行")),
+    ("prev_year_budget", ("上年预算", "去年预算", "上年度预算", "上一年预算")),
+    ("current_year", ("当年预算", "本年预算", "今年预算", "年度预算")),
+    ("indicators", ("绩效指标", "有哪些指标", "指标有哪些", "哪些指标", "绩效目标")),
+    (
+        "total",
+        ("总预算", "预算总额", "预算是", "预算为", "预算有", "预算多少", "多少钱", "经费多少"),
+    ),
+    ("perf_type", ("绩效类型",)),
+    ("category", ("项目类别", "类别", "什么类")),
+    ("start_date", ("开始日期", "开始时间", "何时开始", "什么时候开始")),
+    ("end_date", ("完成日期", "完成时间", "何时完成", "什么时候完成", "结束")),
+    ("dates", ("起止", "实施期", "日期", "周期")),
+    ("unit", ("申报单位", "哪个单位", "什么单位", "单位是")),
+    ("gov_purchase", ("政府购买服务", "购买服务")),
+    ("section:basis", ("立项依据", "依据")),
+    ("section:necessity", ("必要性", "为什么设立")),
+    ("section:safeguards", ("制度、措施", "制度措施", "保障措施", "措施", "制度")),
+    ("section:plan", ("实施计划", "计划")),
+    ("section:goals", ("总目标", "阶段性目标", "目标")),
+    ("section:overview", ("概况", "简介", "介绍", "主要内容", "做什么")),
+)
+BUDGET_FIELDS = {
+    "total": "项目总预算",
+    "current_year": "项目当年预算",
+    "prev_year_budget": "同名项目上年预算额",
+    "prev_year_spent": "同名项目上年预算执行数",
+}
+COUNT_WORDS = ("几个", "多少个", "多少项", "个数", "数量", "总数", "有多少项目", "有多少")
+LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
+MAX_WORDS = ("最高", "最多", "最大", "最贵")
+MIN_WORDS = ("最低", "最少", "最小", "最便宜")
+SUM_WORDS = ("合计", "总计", "总共", "一共", "加起来", "总和", "总额")
+USUAL_WORDS = ("一般", "通常", "常见", "大多", "多数", "普遍", "平均", "都设", "一般设")
+CITE_WORDS = ("引用", "依据", "根据", "援引", "提到")
+NOT_GOV = re.compile(r"(不|未|没有|没)(含有|含|包含|包括|涉及|有)?政府购买服务")
+RISE = re.compile(r"(增加|增长|上升|提高|多于)")
+FALL = re.compile(r"(减少|下降|降低|少于)")
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# Words that say what kind of question it is, removed before looking for names in it.
+FORM_WORDS = re.compile(
+    r"(请问|是多少|多少钱|为多少|有多少|是什么|是哪个|是哪些|哪些|哪几个|哪个|什么|多少|是否|"
+    r"有没有|一般|通常|常见|设为|设成|设|指标值|目标值|指标|的|了|吗|呢|是|为|有|[?？!！。，,、\s])"
+)
+MIN_MENTION = 3  # characters of a project name that name it
+MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
+
+
+@dataclass
+class Answer:
+    text: str
+    type: str
+    sources: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Question:
+    """What a question mentions, read once and shared by the answerers."""
+
+    raw: str
+    text: str
+    store: ProjectStore
+    engine: SearchEngine
+    projects: list[Project]  # the projects it names (several: ambiguous)
+    mention: str | None  # the words that named them
+    field: str | None  # what it asks of a project
+
+    def has(self, words: Iterable[str]) -> bool:
+        return any(w in self.text for w in words)
+
+
+def normalize(question: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", question)).rstrip("?？。!！")
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def source(project: Project, section: str | None, text: str, anchor: str | None = None) -> dict:
+    where = anchor or (f"section-{section}" if section in project.sections else section)
+    return {
+        "project_id": project.id,
+        "project_name": project.name,
+        "section": section,
+        "text": text,
+        "url": f"/projects/{project.id}" + (f"#{where}" if where else ""),
+    }
+
+
+def budget_source(project: Project, key: str) -> dict:
+    amount = project.budget[key]
+    shown = "" if amount is None else f"{amount:,}"
+    return source(project, "budget", f"{BUDGET_FIELDS[key]}（元）： {shown}", "budget")
+
+
+def header_source(project: Project, text: str) -> dict:
+    return source(project, "header", text, None)
+
+
+def indicator_text(row: Indicator) -> str:
+    levels = " › ".join(level for level in (row.level1, row.level2) if level)
+    return f"{levels} › {row.name}：{row.target}" if levels else f"{row.name}：{row.target}"
+
+
+def indicator_source(project: Project, row: Indicator) -> dict:
+    return source(project, "indicators", indicator_text(row), "indicators")
+
+
+# --------------------------------------------------------------------------- projects
+
+
+class ProjectMatcher:
+    """Finds the projects a question names: by full name, or by a distinctive part of it
+    (派驻农场, 信息化项目), which also forgives a wrong character or two."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.projects = store.projects
+        # Values a question may name in full instead of a project (其他一次性项目有几个？).
+        self.values = {v for p in store.projects for v in (p.category, p.perf_type, p.unit) if v}
+        # Words whose parts name other things than a project: units, labels, levels.
+        self.generic = {*(p.unit for p in store.projects), *SECTION_LABELS, *LEVEL_NAMES}
+        self.fragments: dict[str, set[int]] = {}
+        for i, project in enumerate(self.projects):
+            name = project.name
+            for size in range(MIN_MENTION, min(len(name), 12) + 1):
+                for start in range(len(name) - size + 1):
+                    self.fragments.setdefault(name[start : start + size], set()).add(i)
+
+    def _generic(self, fragment: str) -> bool:
+        return any(fragment in word for word in self.generic if word)
+
+    def match(self, text: str) -> tuple[list[Project], str | None]:
+        whole = [p for p in self.projects if p.name and p.name in text]
+        if not whole:
+            for value in sorted(self.values, key=len, reverse=True):
+                text = text.replace(value, "|")
+        if whole:
+            named = [p for p in whole if not any(p.name in o.name and p is not o for o in whole)]
+            return named, "、".join(dict.fromkeys(p.name for p in named))
+        for size in range(min(len(text), 12), MIN_MENTION - 1, -1):
+            for start in range(len(text) - size + 1):
+                fragment = text[start : start + size]
+                found = self.fragments.get(fragment)
+                if found and len(found) <= MAX_AMBIGUOUS and not self._generic(fragment):
+                    return [self.projects[i] for i in sorted(found)], fragment
+        return [], None
+
+
+def matcher(store: ProjectStore) -> ProjectMatcher:
+    if "qa.matcher" not in store.derived:
+        store.derived["qa.matcher"] = ProjectMatcher(store)
+    return store.derived["qa.matcher"]
+
+
+def asked_field(text: str) -> str | None:
+    for name, spellings in FIELD_WORDS:
+        if any(s in text for s in spellings):
+            return name
+    return None
+
+
+def read_question(raw: str, store: ProjectStore, engine: SearchEngine) -> Question:
+    text = normalize(raw)
+    projects, mention = matcher(store).match(text)
+    rest = text.replace(mention, "") if mention else text
+    return Question(raw, text, store, engine, projects, mention, asked_field(rest))
+
+
+# --------------------------------------------------------------------------- answerers
+
+
+def cited_by_number(q: Question) -> Answer | None:
+    """哪些项目引用了沪财采[2016]25号？ / 沪府机管字[2006]第45号是什么文件？"""
+    numbers = [n.number for n in find_doc_numbers(q.text)]
+    if not numbers:
+        return None
+    entries = [e for e in q.store.catalogue if e.number in numbers]
+    if not entries:
+        return Answer(f"语料中没有项目引用 {numbers[0]}。", "not_found")
+    return citing_answer(entries[0])
+
+
+def cited_by_title(q: Question) -> Answer | None:
+    """哪些项目引用了《人民检察院财务管理暂行办法》？"""
+    if not q.has(CITE_WORDS) or (q.projects and not q.has(("哪些项目", "哪个项目", "哪几个项目"))):
+        return None
+    folded = normalize_title(q.text)
+    named = [e for e in q.store.catalogue if e.title and normalize_title(e.title) in folded]
+    if not named:
+        after = re.split("|".join(CITE_WORDS), q.text, maxsplit=1)[-1]
+        core = FORM_WORDS.sub("", after).replace("项目", "").strip("《》")
+        named = find_regulations(q.store.catalogue, core) if len(core) >= 4 else []
+    if not named:
+        return None
+    return citing_answer(max(named, key=lambda e: len(e.title or "")))
+
+
+def citing_answer(entry: Regulation) -> Answer:
+    name = f"《{entry.title}》" if entry.title else entry.number
+    about = []
+    if entry.title and entry.number:
+        about.append(entry.number)
+    if entry.issuer:
+        agency = entry.to_dict()["issuer_name"]
+        about.append(f"发文机关{agency}" if agency else f"机关代字{entry.issuer}（发文机关未知）")
+    described = f"{name}（{'，'.join(about)}）" if about else name
+    projects = list(dict.fromkeys(p.name for p, _ in entry.citations))
+    sections = {}
+    for project, citation in entry.citations:
+        sections.setdefault(project.name, []).append(SECTION_NAMES[citation.section])
+    listed = "；".join(f"{n}（{'、'.join(dict.fromkeys(sections[n]))}）" for n in projects)
+    sources = [
+        source(project, citation.section, project.sections[citation.section])
+        for project, citation in entry.citations
+    ]
+    return Answer(f"引用{described}的项目有 {len(projects)} 个：{listed}。", "citation", sources)
+
+
+def compare_budgets(q: Question) -> Answer | None:
+    """检察业务工作费和检察业务保障费哪个预算高？"""
+    money = q.has(("预算", "钱", "经费", "金额"))
+    asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少"))
+    if len(q.projects) < 2 or q.mention is None or "、" not in q.mention or not (money and asks):
+        return None
+    key = _budget_key(q)
+    priced = sorted(
+        (p for p in q.projects if p.budget[key] is not None), key=lambda p: -p.budget[key]
+    )
+    if len(priced) < 2:
+        return None
+    listed = "，".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
+    top = priced[0]
+    said = f"{BUDGET_FIELDS[key]}：{listed}；{top.name}最高。"
+    if priced[0].budget[key] == priced[1].budget[key]:
+        said = f"{BUDGET_FIELDS[key]}：{listed}；两者相同。"
+    return Answer(said, "comparison", [budget_source(p, key) for p in priced])
+
+
+def ambiguous(q: Question) -> Answer | None:
+    """A question about a project that names several (检察业务 → 保障费 or 工作费)."""
+    if len(q.projects) < 2 or (q.field is None and not q.has(("指标", "目标值", "引用", "文件"))):
+        return None
+    names = "、".join(p.name for p in q.projects)
+    return Answer(
+        f"问题中的“{q.mention}”可能指 {len(q.projects)} 个项目：{names}。请写出项目全称。",
+        "ambiguous",
+        [header_source(p, p.name) for p in q.projects],
+    )
+
+
+def project_citations(q: Question) -> Answer | None:
+    """检察办案场所设备经费引用了哪些文件？"""
+    if len(q.projects) != 1 or not q.has(("文件", "法规", "引用", "政策")):
+        return None
+    project = q.projects[0]
+    if not project.citations:
+        return Answer(f"{project.name}的表中没有引用文件。", "project_citations")
+    cited = list(
+        dict.fromkeys(
+            (f"《{c.title}》" if c.title else "") + (c.number or "") for c in project.citations
+        )
+    )
+    sources = [
+        source(project, s, project.sections[s])
+        for s in dict.fromkeys(c.section for c in project.citations)
+    ]
+    return Answer(
+        f"{project.name}引用了 {len(cited)} 个文件：{'；'.join(cited)}。",
+        "project_citations",
+        sources,
+    )
+
+
+def _named_indicator(project: Project, text: str) -> Indicator | None:
+    rows = sorted(project.indicators, key=lambda r: -len(normalize_name(r.name)))
+    return next((r for r in rows if normalize_name(r.name) in text), None)
+
+
+def indicator_target(q: Question) -> Answer | None:
+    """检察办案业务费的鉴定准确性目标是多少？"""
+    if len(q.projects) != 1:
+        return None
+    project = q.projects[0]
+    row = _named_indicator(project, q.text.replace(q.mention or "", ""))
+    if row is None:
+        return None
+    levels = " › ".join(level for level in (row.level1, row.level2) if level)
+    return Answer(
+        f"{project.name}的“{row.name}”指标（{levels}）目标值为 {row.target}。",
+        "indicator_target",
+        [indicator_source(project, row)],
+    )
+
+
+def _named_level(project: Project, text: str) -> str | None:
+    levels = {lv for r in project.indicators for lv in (r.level1, r.level2) if lv}
+    for level in sorted(levels, key=len, reverse=True):
+        if level in text or level.removesuffix("指标") in text.replace("指标", ""):
+            return level
+    return None
+
+
+def level_indicators(q: Question) -> Answer | None:
+    """检察办案业务费有哪些成本指标？"""
+    if len(q.projects) != 1 or not q.has(("指标", "哪些", "目标")):
+        return None
+    project = q.projects[0]
+    level = _named_level(project, q.text.replace(q.mention or "", ""))
+    if level is None:
+        return None
+    rows = [r for r in project.indicators if level in (r.level1, r.level2)]
+    listed = "；".join(f"{r.name} {r.target}" for r in rows)
+    return Answer(
+        f"{project.name}的“{level}”指标有 {len(rows)} 项：{listed}。",
+        "level_indicators",
+        [indicator_source(project, r) for r in rows],
+    )
+
+
+def project_fact(q: Question) -> Answer | None:
+    """机关服务费的总预算是多少？ 检察业务工作费的绩效类型是什么？ …"""
+    if len(q.projects) != 1:
+        return None
+    project = q.projects[0]
+    field_name = q.field or "summary"
+    return FACTS[field_name.split(":")[0]](project, field_name)
+
+
+def _budget_fact(project: Project, key: str) -> Answer:
+    amount = project.budget[key]
+    if amount is None:
+        return Answer(f"{project.name}的表中没有填写{BUDGET_FIELDS[key]}。", "not_found")
+    return Answer(
+        f"{project.name}的{BUDGET_FIELDS[key]}为 {format_yuan(amount)}。",
+        "budget",
+        [budget_source(project, key)],
+    )
+
+
+def _change_fact(project: Project, _field: str) -> Answer:
+    change = budget_change(project.budget)
+    if change is None:
+        return Answer(f"{project.name}的表中缺少比较所需的预算数。", "not_found")
+    total, previous = project.budget["total"], project.budget["prev_year_budget"]
+    said = (
+        f"{project.name}的项目总预算为 {format_yuan(total)}，同名项目上年预算额为 "
+        f"{format_yuan(previous)}，"
+    )
+    if change["direction"] == "持平":
+        said += "与上年持平。"
+    else:
+        percent = f"，{change['direction']} {change['percent']}%" if change["percent"] else ""
+        said += f"比上年{change['direction']} {format_yuan(abs(change['amount']))}{percent}。"
+    sources = [budget_source(project, "total"), budget_source(project, "prev_year_budget")]
+    return Answer(said, "budget_change", sources)
+
+
+def _header_fact(project: Project, field_name: str) -> Answer:
+    if field_name == "category":
+        said = f"{project.name}的项目类别是{project.category}。"
+    elif field_name == "perf_type":
+        said = f"{project.name}的绩效类型是{project.perf_type}。"
+    elif field_name == "unit":
+        said = f"{project.name}的申报单位是{project.unit}。"
+    elif field_name == "gov_purchase":
+        if project.gov_purchase is None:
+            return Answer(f"{project.name}的表中没有填写是否含有政府购买服务。", "not_found")
+        said = f"{project.name}{'含有' if project.gov_purchase else '不含有'}政府购买服务。"
+    elif field_name == "start_date":
+        said = f"{project.name}的计划开始日期为 {project.start_date or '（未填写）'}。"
+    elif field_name == "end_date":
+        said = f"{project.name}的计划完成日期为 {project.end_date or '（未填写）'}。"
+    else:  # dates
+        said = (
+            f"{project.name}的计划开始日期为 {project.start_date or '（未填写）'}，"
+            f"计划完成日期为 {project.end_date or '（未填写）'}。"
+        )
+    return Answer(said, "project_fact", [header_source(project, said)])
+
+
+def _section_fact(project: Project, field_name: str) -> Answer:
+    key = field_name.split(":")[1]
+    text = project.sections[key]
+    if not text:
+        return Answer(f"{project.name}的表中没有填写{SECTION_NAMES[key]}。", "not_found")
+    return Answer(
+        f"{project.name}的{SECTION_NAMES[key]}：{text}", "section", [source(project, key, text)]
+    )
+
+
+def _indicators_fact(project: Project, _field: str) -> Answer:
+    listed = "；".join(f"{r.name} {r.target}" for r in project.indicators)
+    return Answer(
+        f"{project.name}共有 {len(project.indicators)} 项绩效指标：{listed}。",
+        "indicators",
+        [indicator_source(project, r) for r in project.indicators],
+    )
+
+
+def _summary_fact(project: Project, _field: str) -> Answer:
+    said = (
+        f"{project.name}：申报单位{project.unit}，{project.year}年度，项目类别{project.category}，"
+        f"绩效类型{project.perf_type}，项目总预算 {format_yuan(project.budget['total'])}。"
+    )
+    return Answer(said, "project_summary", [header_source(project, said)])
+
+
+FACTS: dict[str, Callable[[Project, str], Answer]] = {
+    **{key: _budget_fact for key in BUDGET_FIELDS},
+    "change": _change_fact,
+    "category": _header_fact,
+    "perf_type": _header_fact,
+    "unit": _header_fact,
+    "gov_purchase": _header_fact,
+    "start_date": _header_fact,
+    "end_date": _header_fact,
+    "dates": _header_fact,
+    "section": _section_fact,
+    "indicators": _indicators_fact,
+    "summary": _summary_fact,
+}
+
+
+def _groups_named(q: Question) -> tuple[str, list[IndicatorGroup]]:
+    core = FORM_WORDS.sub("", q.text)
+    if not core:
+        return core, []
+    exact = [g for g in q.store.library if g.key == core]
+    return core, exact or [g for g in q.store.library if core in g.key]
+
+
+def usual_targets(q: Question) -> Answer | None:
+    """满意度指标一般设多少？ 预算执行率通常是多少？"""
+    if q.projects or not q.has(USUAL_WORDS):
+        return None
+    core, groups = _groups_named(q)
+    if not groups:
+        return None
+    rows = [(project, row) for g in groups for project, row in g.rows]
+    counts = Counter(row.target for _, row in rows)
+    listed = "，".join(f"{t} × {n}" for t, n in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
+    projects = len({p.id for p, _ in rows})
+    name = groups[0].name if len(groups) == 1 else f"“{core}”类指标"
+    top = counts.most_common(1)[0][0]
+    return Answer(
+        f"{name}在 {projects} 个项目中共 {len(rows)} 项，目标值：{listed}；最常见的是 {top}。",
+        "indicator_distribution",
+        [indicator_source(p, r) for p, r in rows],
+    )
+
+
+@dataclass
+class Filter:
+    label: str
+    test: Callable[[Project], bool]
+
+
+def _values(projects: Iterable[Project], attribute: str) -> set[str]:
+    return {getattr(p, attribute) for p in projects if getattr(p, attribute)}
+
+
+def _value_named(text: str, values: set[str]) -> str | None:
+    """A value the text names in full, or by a part of at least 3 characters no other
+    value shares (一次性项目 → 其他一次性项目)."""
+    full = [v for v in values if v in text]
+    if full:
+        return max(full, key=len)
+    for size in range(min(len(text), 10), 2, -1):
+        for start in range(len(text) - size + 1):
+            part = text[start : start + size]
+            having = [v for v in values if part in v]
+            if len(having) == 1 and part != "项目":
+                return having[0]
+    return None
+
+
+def filters(q: Question) -> list[Filter]:
+    """Conditions on projects the question states: category, type, unit, year, 政府购买服务,
+    a budget that rose or fell."""
+    found: list[Filter] = []
+    projects = q.store.projects
+    text = q.text
+    category = _value_named(text, _values(projects, "category"))
+    if category:
+        found.append(Filter(f"项目类别为{category}", lambda p, v=category: p.category == v))
+        text = text.replace(category, "")
+    perf_type = _value_named(text, _values(projects, "perf_type"))
+    if perf_type:
+        found.append(Filter(f"绩效类型为{perf_type}", lambda p, v=perf_type: p.perf_type == v))
+    unit = _value_named(text, _values(projects, "unit"))
+    if unit:
+        found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
+    year = YEAR.search(q.text)
+    if year:
+        found.append(Filter(f"{year[1]}年度", lambda p, v=int(year[1]): p.year == v))
+    if NOT_GOV.search(q.text):
+        found.append(Filter("不含政府购买服务", lambda p: p.gov_purchase is False))
+    elif "政府购买服务" in q.text:
+        found.append(Filter("含政府购买服务", lambda p: p.gov_purchase is True))
+    if "预算" in q.text and RISE.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
+        found.append(Filter("总预算比上年增加", lambda p: _direction(p) == "增加"))
+    elif "预算" in q.text and FALL.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
+        found.append(Filter("总预算比上年减少", lambda p: _direction(p) == "减少"))
+    return found
+
+
+def _direction(project: Project) -> str | None:
+    change = budget_change(project.budget)
+    return change["direction"] if change else None
+
+
+def _budget_key(q: Question) -> str:
+    field_name = asked_field(q.text)
+    return field_name if field_name in BUDGET_FIELDS else "total"
+
+
+def over_projects(q: Question) -> Answer | None:
+    """Counts, lists, rankings and sums over all projects (with the filters stated)."""
+    if q.projects:
+        return None
+    conditions = filters(q)
+    chosen = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
+    said = "、".join(f.label for f in conditions)
+    key = _budget_key(q)
+    about_money = asked_field(q.text) in BUDGET_FIELDS or q.has(("预算", "钱", "经费", "金额"))
+    if q.has(MAX_WORDS + MIN_WORDS) and about_money:
+        return _ranking(q, chosen, said, key)
+    if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
+        return _listing(chosen, said, "list")
+    if q.has(COUNT_WORDS) and not about_money and (conditions or "项目" in q.text):
+        return _listing(chosen, said, "count")
+    if about_money and (q.has(SUM_WORDS) or conditions):
+        return _sum(chosen, said, key)
+    return None
+
+
+def _listing(chosen: list[Project], said: str, kind: str) -> Answer:
+    scope = f"{said}的项目" if said else "项目"
+    if not chosen:
+        return Answer(f"语料中没有{scope}。", kind)
+    names = "、".join(p.name for p in chosen)
+    return Answer(
+        f"{scope}共 {len(chosen)} 个：{names}。",
+        kind,
+        [header_source(p, f"{p.name}：{p.category}，{p.perf_type}") for p in chosen],
+    )
+
+
+def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
+    priced = [p for p in chosen if p.budget[key] is not None]
+    if not priced:
+        return Answer("语料中没有可以比较预算的项目。", "not_found")
+    highest = q.has(MAX_WORDS)
+    best = (max if highest else min)(p.budget[key] for p in priced)
+    winners = [p for p in priced if p.budget[key] == best]
+    scope = f"{said}的项目中，" if said else ""
+    which = "最高" if highest else "最低"
+    names = "、".join(p.name for p in winners)
+    return Answer(
+        f"{scope}{BUDGET_FIELDS[key]}{which}的项目是{names}：{format_yuan(best)}。",
+        "ranking",
+        [budget_source(p, key) for p in winners],
+    )
+
+
+def _sum(chosen: list[Project], said: str, key: str) -> Answer:
+    priced = [p for p in chosen if p.budget[key] is not None]
+    if not priced:
+        return Answer("语料中没有符合条件的项目。", "not_found")
+    total = sum(p.budget[key] for p in priced)
+    scope = f"{said}的" if said else "全部"
+    return Answer(
+        f"{scope} {len(priced)} 个项目的{BUDGET_FIELDS[key]}合计 {format_yuan(total)}。",
+        "sum",
+        [budget_source(p, key) for p in priced],
+    )
+
+
+def unknown_project(q: Question) -> Answer | None:
+    """A question about one project's facts when no project of that name exists."""
+    if q.projects or q.field is None or filters(q):
+        return None
+    return Answer(
+        "语料中没有找到问题所说的项目，无法回答。可以在“项目”页查看全部项目的名称。",
+        "not_found",
+    )
+
+
+SENTENCE_END = re.compile(r"(?<=[。；！？!?;])")
+MAX_SENTENCE = 120
+
+
+def _around(sentence: str, terms: list[str]) -> str:
+    """A long sentence cut to the part around the first of the question's words in it."""
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    at = min((sentence.find(t) for t in terms if t in sentence), default=0)
+    start = max(0, min(at - MAX_SENTENCE // 3, len(sentence) - MAX_SENTENCE))
+    cut = sentence[start : start + MAX_SENTENCE]
+    return ("…" if start else "") + cut + ("…" if start + MAX_SENTENCE < len(sentence) else "")
+
+
+QUESTION_ONLY = frozenset(
+    {"什么", "多少", "哪些", "哪个", "是否", "是", "的", "了", "吗", "呢", "有", "为", "请问"}
+)
+
+
+def best_sentences(q: Question) -> Answer | None:
+    """Anything else: the sentences of the sections that share most of the question's words."""
+    terms = [w for w, _, _ in words(q.text) if w not in QUESTION_ONLY]
+    if not terms:
+        return None
+    found = search(
+        q.engine, SearchRequest(q=" ".join(terms), filters={"kind": "section"}, per_page=20)
+    )
+    scored = []
+    for hit in found["hits"]:
+        project = q.store.get(hit["project_id"])
+        for sentence in SENTENCE_END.split(hit["text"]):
+            shared = sum(len(t) for t in set(terms) if t in sentence)
+            if shared:
+                scored.append((shared, project, hit["section"], _around(sentence.strip(), terms)))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: -item[0])
+    top = scored[:3]
+    sources = [source(p, section, sentence) for _, p, section, sentence in top]
+    said = "语料中与问题最相关的句子：" + " ".join(
+        f"{i}. {sentence}（{p.name}，{SECTION_NAMES[section]}）"
+        for i, (_, p, section, sentence) in enumerate(top, 1)
+    )
+    return Answer(said, "sentences", sources)
+
+
+ANSWERERS: tuple[Callable[[Question], Answer | None], ...] = (
+    cited_by_number,
+    cited_by_title,
+    compare_budgets,
+    ambiguous,
+    project_citations,
+    indicator_target,
+    level_indicators,
+    project_fact,
+    usual_targets,
+    over_projects,
+    unknown_project,
+    best_sentences,
+)
+
+NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
+
+
+def answer(engine: SearchEngine, question: str) -> dict[str, Any]:
+    """The answer to a question (SPEC §4): text, type and sources."""
+    store = engine.generation().store
+    q = read_question(question, store, engine)
+    for answerer in ANSWERERS:
+        found = answerer(q)
+        if found is not None:
+            break
+    else:
+        found = Answer(NOT_FOUND, "not_found")
+    return {
+        "question": question,
+        "answer": found.text,
+        "answer_type": found.type,
+        "sources": found.sources,
+    }
