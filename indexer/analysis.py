@@ -1,4 +1,4 @@
-"""Chinese text analysis for the index: jieba words, and one token per Han character.
+"""Chinese text analysis for the index: jieba words, Han character pairs, single characters.
 
 Both tokenizers count positions in tokens (so phrase queries work) and keep character
 offsets into the original text. Full-width ASCII is folded and ASCII lower-cased
@@ -33,6 +33,7 @@ _FOLD = str.maketrans(
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORDY = re.compile(rf"[0-9a-z{HAN}]")
 _CHAR_TOKENS = re.compile(rf"[0-9a-z]+|[{HAN}]")
+_RUNS = re.compile(rf"[0-9a-z]+|[{HAN}]+")
 
 _lock = threading.Lock()
 _segmenter: jieba.Tokenizer | None = None
@@ -79,6 +80,31 @@ def characters(text: str) -> list[tuple[str, int, int]]:
     return [(m[0], m.start(), m.end()) for m in _CHAR_TOKENS.finditer(fold(text))]
 
 
+def runs(text: str) -> list[tuple[str, int, int]]:
+    """Runs of Han characters and of ASCII letters and digits."""
+    return [(m[0], m.start(), m.end()) for m in _RUNS.finditer(fold(text))]
+
+
+def is_han(run: str) -> bool:
+    return not run[0].isascii()
+
+
+def bigrams(text: str) -> list[tuple[str, int, int]]:
+    """Overlapping pairs of Han characters (a lone one stays single) and ASCII runs.
+
+    A run of characters occurs in a text exactly when its pairs occur in a row, so a
+    phrase of pairs finds any substring; pairs are far rarer than single characters,
+    which keeps such phrases fast on large indexes.
+    """
+    tokens = []
+    for run, start, end in runs(text):
+        if not is_han(run) or len(run) == 1:
+            tokens.append((run, start, end))
+        else:
+            tokens += [(run[i : i + 2], start + i, start + i + 2) for i in range(len(run) - 1)]
+    return tokens
+
+
 class _PositionedTokenizer(Tokenizer):
     """Turns (text, start, end) triples into Whoosh tokens with positions in tokens."""
 
@@ -120,7 +146,14 @@ class WordTokenizer(_PositionedTokenizer):
 
 
 class CharTokenizer(_PositionedTokenizer):
-    """Single Han characters and ASCII runs: queried as a phrase, finds any substring."""
+    """Single Han characters and ASCII runs: finds a query of one character anywhere."""
 
     def split(self, text: str) -> list[tuple[str, int, int]]:
         return characters(text)
+
+
+class BigramTokenizer(_PositionedTokenizer):
+    """Han character pairs and ASCII runs (see `bigrams`): substring recall, quickly."""
+
+    def split(self, text: str) -> list[tuple[str, int, int]]:
+        return bigrams(text)

@@ -18,7 +18,7 @@ from .model import ParseResult
 from .schema import SCHEMA_VERSION, make_schema
 
 # Below this many documents one process is faster than two (start-up costs dominate).
-MULTIPROCESS_THRESHOLD = 20_000
+MULTIPROCESS_THRESHOLD = 5_000
 
 
 def count(n: int, noun: str) -> str:

@@ -32,6 +32,14 @@ def citation_text(title: str | None, number: str | None) -> str:
     return " ".join(p for p in (f"《{title}》" if title else "", number or "") if p)
 
 
+# Every document's text goes into these fields (see indexer.schema).
+TEXT_FIELDS = ("body", "grams", "chars")
+
+
+def _text(text: str) -> dict[str, str]:
+    return dict.fromkeys(TEXT_FIELDS, text)
+
+
 def _words(values: list[str]) -> str:
     return " ".join(dict.fromkeys(v for v in values if v))
 
@@ -51,7 +59,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
         common["budget"] = project.budget["total"]
     pid = project.id
     text = project_text(project)
-    yield {"doc_id": f"p:{pid}", "kind": "project", "body": text, "chars": text, **common}
+    yield {"doc_id": f"p:{pid}", "kind": "project", **_text(text), **common}
     for key, section_text in project.sections.items():
         if not section_text:
             continue
@@ -60,8 +68,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
             "doc_id": f"s:{pid}:{key}",
             "kind": "section",
             "section": key,
-            "body": section_text,
-            "chars": section_text,
+            **_text(section_text),
             "numbers": _words([c.number for c in cited if c.number]),
             "titles": _words([normalize_title(c.title) for c in cited if c.title]),
             **common,
@@ -71,8 +78,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
         yield {
             "doc_id": f"i:{pid}",
             "kind": "indicator",
-            "body": table,
-            "chars": table,
+            **_text(table),
             "level1": _words([row.level1 for row in project.indicators if row.level1]),
             "level2": _words([row.level2 for row in project.indicators if row.level2]),
             **common,
@@ -83,8 +89,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
             "doc_id": f"c:{pid}:{n}",
             "kind": "citation",
             "section": citation.section,
-            "body": text,
-            "chars": text,
+            **_text(text),
             "numbers": citation.number or "",
             "titles": normalize_title(citation.title) if citation.title else "",
             **common,

@@ -120,7 +120,11 @@ def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
 
 @contextlib.contextmanager
 def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the index folder's build lock (released by the OS if the process dies)."""
+    """Hold the index folder's build lock; the OS releases it when the process dies.
+
+    A POSIX record lock (lockf), not flock: the index writer forks worker processes,
+    which would inherit an flock and keep it held after a crash of the build.
+    """
     index_dir.mkdir(parents=True, exist_ok=True)
     try:
         import fcntl
@@ -128,8 +132,8 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         yield
         return
     with (index_dir / LOCK).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        fcntl.lockf(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from .analysis import CharTokenizer, WordTokenizer
+from .analysis import BigramTokenizer, CharTokenizer, WordTokenizer
 
 # Bump when the schema or the analyzers change meaning: an index of another version is
 # rebuilt rather than read.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Document kinds (SPEC §4 `kind`).
 KINDS = ("project", "section", "indicator", "citation")
@@ -25,8 +25,6 @@ FACET_FIELDS = (
     "level2",
     "issuer",
 )
-# Facets whose documents may carry several values (an indicator table has many levels).
-MULTI_VALUED_FACETS = frozenset({"level1", "level2"})
 
 
 def make_schema() -> Schema:
@@ -34,9 +32,11 @@ def make_schema() -> Schema:
         doc_id=ID(stored=True, unique=True),
         kind=ID(stored=True, sortable=True),
         project_id=ID(stored=True, sortable=True),
-        # Text, twice: jieba words for ranking, single characters for substring recall.
+        # Text three times: jieba words for ranking; character pairs (queried as phrases)
+        # and single characters (for one-character queries) so any substring is found.
         body=TEXT(analyzer=WordTokenizer(), phrase=True),
-        chars=TEXT(analyzer=CharTokenizer(), phrase=True),
+        grams=TEXT(analyzer=BigramTokenizer(), phrase=True),
+        chars=TEXT(analyzer=CharTokenizer(), phrase=False),
         # Exact matches: normalized document numbers and citation titles.
         numbers=KEYWORD(lowercase=False, scorable=True),
         titles=KEYWORD(lowercase=False, scorable=True),

@@ -20,8 +20,9 @@ from whoosh.searching import Searcher
 
 from indexer import layout
 from indexer.model import Project
-from indexer.schema import SCHEMA_VERSION
+from indexer.schema import FACET_FIELDS, SCHEMA_VERSION
 
+from .facets import FacetIndex
 from .store import ProjectStore
 
 
@@ -34,19 +35,36 @@ class Generation:
     index: Any  # whoosh.index.Index
     store: ProjectStore
     meta: dict[str, Any]
+    facets: FacetIndex
 
 
 def open_generation(path: Path) -> Generation:
-    meta = json.loads((path / layout.META).read_text(encoding="utf-8"))
-    if meta.get("schema_version") != SCHEMA_VERSION:
+    """Open a generation. A damaged one raises IndexMissing saying how to rebuild it.
+
+    Whoosh unpickles the schema when it opens an index: open only folders that this
+    program built (see docs/search.md).
+    """
+    rebuild = layout.build_command(path.parent)
+    try:
+        meta = json.loads((path / layout.META).read_text(encoding="utf-8"))
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise layout.IndexMissing(
+                f"the index in {path.parent} was built by another version of Jixiao Search; "
+                f"rebuild it with: {rebuild}"
+            )
+        records = json.loads((path / layout.RECORDS).read_text(encoding="utf-8"))
+        store = ProjectStore([Project.from_dict(r) for r in records])
+        ix = whoosh_index.open_dir(str(path / layout.WHOOSH_DIR))
+        with ix.searcher() as searcher:  # reads every segment: damage shows here, not later
+            facets = FacetIndex(searcher, FACET_FIELDS)
+    except layout.IndexMissing:
+        raise
+    except Exception as exc:  # whatever a damaged file makes JSON or Whoosh raise
         raise layout.IndexMissing(
-            f"the index in {path.parent} was built by another version of Jixiao Search; "
-            f"rebuild it with: {layout.build_command(path.parent)}"
-        )
-    records = json.loads((path / layout.RECORDS).read_text(encoding="utf-8"))
-    store = ProjectStore([Project.from_dict(r) for r in records])
-    ix = whoosh_index.open_dir(str(path / layout.WHOOSH_DIR))
-    return Generation(path.name, path, ix, store, meta)
+            f"the index in {path.parent} is damaged ({type(exc).__name__}); "
+            f"rebuild it with: {rebuild}"
+        ) from exc
+    return Generation(path.name, path, ix, store, meta, facets)
 
 
 class SearchEngine:

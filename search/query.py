@@ -3,8 +3,8 @@
 The user's text is never given to Whoosh's query parser. We pick out what has meaning
 (document numbers in any bracket style, 《titles》, "quoted phrases") and split the rest
 into words at white space and punctuation; field names, wildcards, ranges and boosts are
-therefore plain text. Each word matches its jieba words (ranking) or, as a phrase of
-single characters, any text that contains it (recall).
+therefore plain text. Each word matches its jieba words (ranking) or, as phrases of
+character pairs, any text that contains it (recall).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from whoosh import query as q
 
-from indexer.analysis import HAN, characters, fold, words
+from indexer.analysis import HAN, fold, is_han, runs, words
 from indexer.citations import find_doc_numbers, find_titles, normalize_title
 
 MAX_QUERY_CHARS = 200
@@ -84,16 +84,30 @@ def _sequence(field: str, tokens: list[str]) -> q.Query:
     return q.Term(field, tokens[0]) if len(tokens) == 1 else q.Phrase(field, tokens)
 
 
-def text_query(text: str) -> q.Query | None:
-    """Text matched as jieba words (for ranking) or as a run of characters (for recall)."""
-    word_tokens = [w for w, _, _ in words(text)]
-    char_tokens = [c for c, _, _ in characters(text)]
-    if not char_tokens:
+def substring_query(text: str) -> q.Query | None:
+    """Matches every document whose text contains `text` (white space and punctuation
+    aside): each Han run as a phrase of character pairs (one character: a term on the
+    character field), each ASCII run as a term; runs ANDed."""
+    parts: list[q.Query] = []
+    for run, _, _ in runs(text):
+        if not is_han(run):
+            parts.append(q.Term("grams", run))
+        elif len(run) == 1:
+            parts.append(q.Term("chars", run))
+        else:
+            parts.append(_sequence("grams", [run[i : i + 2] for i in range(len(run) - 1)]))
+    if not parts:
         return None
-    alternatives = [_sequence("chars", char_tokens)]
-    if word_tokens:
-        alternatives.insert(0, _sequence("body", word_tokens))
-    return q.Or(alternatives) if len(alternatives) > 1 else alternatives[0]
+    return parts[0] if len(parts) == 1 else q.And(parts)
+
+
+def text_query(text: str) -> q.Query | None:
+    """Text matched as jieba words (for ranking) or as a substring (for recall)."""
+    recall = substring_query(text)
+    if recall is None:
+        return None
+    word_tokens = [w for w, _, _ in words(text)]
+    return q.Or([_sequence("body", word_tokens), recall]) if word_tokens else recall
 
 
 def part_queries(parts: QueryParts) -> list[q.Query]:

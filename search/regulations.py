@@ -31,6 +31,7 @@ class Regulation:
     titles: Counter[str] = field(default_factory=Counter)  # as written
     cited_by: list[dict[str, str]] = field(default_factory=list)
     citations: list[tuple[Project, Citation]] = field(default_factory=list)
+    _cited: set[tuple[str, str]] = field(default_factory=set, repr=False)
     first_seen: int = 0
 
     @property

@@ -7,14 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from markupsafe import Markup
 from whoosh import query as q
 from whoosh import sorting
-from whoosh.searching import Searcher
 
 from indexer.documents import citation_text, indicator_line, project_text
 from indexer.model import Project
-from indexer.schema import FACET_FIELDS, MULTI_VALUED_FACETS
+from indexer.schema import FACET_FIELDS
 from indexer.vocabulary import SECTION_LABELS
 
 from .engine import Generation, SearchEngine
@@ -48,8 +48,6 @@ FACET_LABELS = {
     "level2": "二级目标",
     "issuer": "发文机关代字",
 }
-# Whoosh reports documents without a value of a numeric column as this sentinel or above.
-_MISSING_NUMBER = 2**31 - 1
 
 
 class BadRequest(ValueError):
@@ -100,19 +98,9 @@ def _integer(name: str, text: str, low: int, high: int) -> int:
     return value
 
 
-def _facet(name: str) -> sorting.FieldFacet:
-    return sorting.FieldFacet(
-        name, allow_overlap=name in MULTI_VALUED_FACETS, maptype=sorting.Count
-    )
-
-
 def _facet_values(name: str, counts: Mapping[Any, int], selected: Any) -> list[dict[str, Any]]:
-    values = [
-        (value, n)
-        for value, n in counts.items()
-        if value not in (None, "") and not (isinstance(value, int) and value >= _MISSING_NUMBER)
-    ]
-    if selected is not None and selected not in dict(values):
+    values = list(counts.items())
+    if selected is not None and selected not in counts:
         values.append((selected, 0))
     values.sort(key=lambda item: (-item[1], str(item[0])))
     return [
@@ -140,33 +128,6 @@ def _sortedby(sort: str, ranked: bool) -> sorting.FacetType | None:
     )
 
 
-def _count_facets(
-    searcher: Searcher, query: q.Query, filters: Mapping[str, Any]
-) -> tuple[dict[str, dict[Any, int]], dict[frozenset, list[str]]]:
-    """Facet counts, each facet counted with the other facets' filters only.
-
-    Facets without a filter of their own share one search with all filters; that search
-    is the main one, so only facets that are filtered cost a search each.
-    """
-    groups: dict[frozenset, list[str]] = {}
-    for name in FACET_FIELDS:
-        others = frozenset((k, v) for k, v in filters.items() if k != name)
-        groups.setdefault(others, []).append(name)
-    counts: dict[str, dict[Any, int]] = {}
-    everything = frozenset(filters.items())
-    for others, names in groups.items():
-        if others == everything:
-            continue  # counted by the main search
-        results = searcher.search(
-            query,
-            filter=filter_query(dict(others)),
-            groupedby={n: _facet(n) for n in names},
-            limit=1,
-        )
-        counts.update({n: results.groups(n) for n in names})
-    return counts, groups
-
-
 def search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
     """The answer to a search request: total, facets and one page of hits."""
     generation = engine.generation()
@@ -174,49 +135,43 @@ def search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
     text, truncated = clean_query(request.q)
     parts = parse_query(text)
     messages = [f"查询过长，只使用了前 {len(text)} 个字符。"] if truncated else []
-
-    mode = "and"
     if not text:
         query: q.Query | None = q.Every()
         mode = "all"
     else:
-        query = build_query(parts, "and")
+        query, mode = build_query(parts, "and"), "and"
     if query is None:
         return _answer(request, text, 0, "none", {}, [], ["查询中没有可以检索的字词。", *messages])
 
     filters = dict(request.filters)
-    counts, groups = _count_facets(searcher, query, filters)
-    main_facets = groups.get(frozenset(filters.items()), [])
-    start = (request.page - 1) * request.per_page
+    facets = generation.facets
+    matched = facets.matching(searcher, query)
+    if not matched.any() and mode == "and" and parts.count > 1:
+        query, mode = build_query(parts, "or"), "or"
+        assert query is not None
+        matched = facets.matching(searcher, query)
+        messages.insert(0, "没有同时包含所有词语的结果，以下是包含任一词语的结果。")
+    total = int(np.count_nonzero(matched & facets.selected(filters)))
+    counts = facets.counts(matched, filters)
 
-    def run(query: q.Query) -> Any:
-        return searcher.search(
+    start = (request.page - 1) * request.per_page
+    hits: list[dict[str, Any]] = []
+    if start < total:
+        results = searcher.search(
             query,
             filter=filter_query(filters),
-            groupedby={n: _facet(n) for n in main_facets} or None,
             sortedby=_sortedby(request.sort, ranked=mode != "all"),
             limit=start + request.per_page,
         )
-
-    results = run(query)
-    if len(results) == 0 and mode == "and" and parts.count > 1:
-        mode = "or"
-        query = build_query(parts, "or")
-        assert query is not None
-        counts, groups = _count_facets(searcher, query, filters)
-        results = run(query)
-        messages.insert(0, "没有同时包含所有词语的结果，以下是包含任一词语的结果。")
-    counts.update({n: results.groups(n) for n in main_facets})
-
-    ranked = request.sort == "relevance" and mode not in ("all",)
-    hits = [
-        _hit(hit, generation, parts, filters, ranked)
-        for hit in results[start : start + request.per_page]
-    ]
-    facets = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
-    if len(results) == 0:
+        ranked = request.sort == "relevance" and mode != "all"
+        hits = [
+            _hit(hit, generation, parts, filters, ranked)
+            for hit in results[start : start + request.per_page]
+        ]
+    if total == 0:
         messages.append(_nothing_found(text, filters))
-    return _answer(request, text, len(results), mode, facets, hits, messages)
+    faceted = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
+    return _answer(request, text, total, mode, faceted, hits, messages)
 
 
 def _nothing_found(text: str, filters: Mapping[str, Any]) -> str:

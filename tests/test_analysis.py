@@ -7,7 +7,15 @@ from whoosh import query as q
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
-from indexer.analysis import CharTokenizer, WordTokenizer, characters, fold, words
+from indexer.analysis import (
+    BigramTokenizer,
+    CharTokenizer,
+    WordTokenizer,
+    bigrams,
+    characters,
+    fold,
+    words,
+)
 from search.query import text_query
 
 
@@ -41,6 +49,12 @@ def test_domain_words_stay_whole(word):
     assert [w for w, _, _ in words(f"确保{word}达到要求")][1] == word
 
 
+def test_character_pairs():
+    assert [t for t, _, _ in bigrams("卷宗OCR，急修。率")] == ["卷宗", "ocr", "急修", "率"]
+    got = tokens(BigramTokenizer(), "智能卷宗 v2")
+    assert got == [("智能", 0, 0, 2), ("能卷", 1, 1, 3), ("卷宗", 2, 2, 4), ("v2", 3, 5, 7)]
+
+
 def test_ascii_is_folded_and_numbers_kept():
     assert fold("ＯＣＲ OCR") == "ocr ocr"
     assert [w for w, _, _ in words("OCR识别12309热线")] == ["ocr", "识别", "12309", "热线"]
@@ -52,7 +66,8 @@ def ram_index():
     schema = Schema(
         id=ID(stored=True),
         body=TEXT(analyzer=WordTokenizer(), phrase=True),
-        chars=TEXT(analyzer=CharTokenizer(), phrase=True),
+        grams=TEXT(analyzer=BigramTokenizer(), phrase=True),
+        chars=TEXT(analyzer=CharTokenizer(), phrase=False),
     )
     ix = RamStorage().create_index(schema)
     texts = {
@@ -63,7 +78,7 @@ def ram_index():
     }
     with ix.writer() as writer:
         for key, text in texts.items():
-            writer.add_document(id=key, body=text, chars=text)
+            writer.add_document(id=key, body=text, grams=text, chars=text)
     return ix
 
 
@@ -86,6 +101,9 @@ def found(ix, query):
         ("电子卷宗的阅卷", ["c"]),
         ("卷宗管理平台", ["d"]),
         ("卷宗平台", []),
+        ("宗", ["c", "d"]),
+        ("修", ["b"]),
+        ("OCR及语义", ["c"]),
     ],
 )
 def test_text_query_finds_every_substring_and_only_those(ram_index, text, ids):

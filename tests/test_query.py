@@ -14,13 +14,14 @@ from search.query import (
     clean_query,
     filter_query,
     parse_query,
+    substring_query,
 )
 
 
-def either(words, chars):
+def either(words, pairs):
     body = q.Term("body", words[0]) if len(words) == 1 else q.Phrase("body", words)
-    char = q.Term("chars", chars[0]) if len(chars) == 1 else q.Phrase("chars", chars)
-    return q.Or([body, char])
+    gram = q.Term("grams", pairs[0]) if len(pairs) == 1 else q.Phrase("grams", pairs)
+    return q.Or([body, gram])
 
 
 def test_words_are_anded():
@@ -28,20 +29,29 @@ def test_words_are_anded():
     assert parts == QueryParts(words=("语义分析", "满意度"))
     assert build_query(parts) == q.And(
         [
-            either(["语义", "分析"], ["语", "义", "分", "析"]),
-            either(["满意度"], ["满", "意", "度"]),
+            either(["语义", "分析"], ["语义", "义分", "分析"]),
+            either(["满意度"], ["满意", "意度"]),
         ]
     )
     assert build_query(parts, "or") == q.Or(
         [
-            either(["语义", "分析"], ["语", "义", "分", "析"]),
-            either(["满意度"], ["满", "意", "度"]),
+            either(["语义", "分析"], ["语义", "义分", "分析"]),
+            either(["满意度"], ["满意", "意度"]),
         ]
     )
 
 
 def test_one_word_is_its_own_query():
     assert build_query(parse_query("OCR")) == either(["ocr"], ["ocr"])
+
+
+def test_substrings_are_phrases_of_pairs_single_characters_and_ascii_runs():
+    assert substring_query("率") == q.Term("chars", "率")
+    assert substring_query("急修") == q.Term("grams", "急修")
+    assert substring_query("OCR及语义") == q.And(
+        [q.Term("grams", "ocr"), q.Phrase("grams", ["及语", "语义"])]
+    )
+    assert substring_query("，。") is None
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,281 @@
+"""Benchmark Jixiao Search at several corpus sizes against SQLite FTS5 and tantivy.
+
+    python -m benchmarks.run --sizes 1000 10000 [--work DIR] [--repeat 20]
+
+For each size: generate a corpus, time parsing, build the index in a process of its own
+(time, documents/s, size on disk, peak memory), start `python app.py` on it and time a
+fixed query mix over HTTP (with facets and highlights), /api/ask and
+/api/indicators/similar, read the warmed server's peak memory; then build SQLite FTS5
+and tantivy on the same documents and time the same search mix in-process, next to ours
+in-process. Prints one Markdown table. Timings are for a person to read, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from indexer import layout
+from indexer.corpus import load_corpus
+from search.engine import SearchEngine
+from search.service import SearchRequest, search
+
+from .baselines import Fts5, Tantivy, all_documents
+from .generate import generate, iter_projects, write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def query_mix(number: str) -> dict[str, dict[str, str]]:
+    """The fixed search mix; `number` is a document number cited in the corpus."""
+    return {
+        "common word": {"q": "预算执行率"},
+        "rare word": {"q": "人脸识别"},
+        "phrase": {"q": '"智能卷宗"'},
+        "document number": {"q": number},
+        "two facet filters": {"q": "满意度", "category": "经常性专项业务费", "kind": "indicator"},
+        "no match": {"q": "量子纠缠"},
+    }
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+def timed(call: Callable[[], Any], repeat: int) -> list[float]:
+    call()  # warm up
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def directory_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Server:
+    """`python app.py` on an index, in a process of its own."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.port = free_port()
+        env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir)}
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "app.py"), "--port", str(self.port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                self.get("/api/search", {"q": "预算"})
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.stop()
+                    raise RuntimeError("the server did not start") from None
+                time.sleep(0.2)
+
+    def get(self, path: str, params: dict[str, str]) -> Any:
+        url = f"http://127.0.0.1:{self.port}{path}?{urllib.parse.urlencode(params)}"
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return json.load(response)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def cited_number(projects: list) -> str:
+    """A cited document number, written with square brackets as users type it."""
+    for project in projects:
+        for citation in project.citations:
+            if citation.number and "〔" in citation.number:
+                return citation.number.replace("〔", "[").replace("〕", "]")
+    return "沪财行[2014]39号"
+
+
+def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
+    row: dict[str, Any] = {"size": size}
+    corpus, index = work / f"corpus-{size}", work / f"index-{size}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.rmtree(index, ignore_errors=True)
+    groups = generate(size)
+    write_corpus(groups, corpus)
+    generated = list(iter_projects(groups))
+    corpus_mb = directory_mb(corpus)
+
+    started = time.perf_counter()
+    result, files = load_corpus(corpus)
+    parse_seconds = time.perf_counter() - started
+    row["files"] = files
+    row["parse projects/s"] = len(result.projects) / parse_seconds
+    row["parse MB/s"] = corpus_mb / parse_seconds
+
+    measured = subprocess.run(
+        [sys.executable, "-m", "benchmarks.measure", "build", str(corpus), str(index)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    build = json.loads(measured.stdout.strip().splitlines()[-1])
+    row["build s"] = build["seconds"]
+    row["documents"] = build["documents"]
+    row["build docs/s"] = build["documents"] / build["seconds"]
+    row["build peak RSS MB"] = build["peak_rss_mb"]
+    row["index MB"] = directory_mb(layout.current_generation(index))
+
+    number = cited_number(generated)
+    mix = query_mix(number)
+    name = generated[0].name
+    server = Server(index)
+    try:
+        every: list[float] = []
+        for label, params in mix.items():
+            samples = timed(lambda p=params: server.get("/api/search", p), repeat)
+            row[f"search {label} ms"] = percentiles(samples)
+            every += samples
+        row["search all ms"] = percentiles(every)
+        questions = [f"{name}的总预算是多少？", "满意度指标一般设多少？", "预算最高的项目是哪个？",
+                     f"哪些项目引用了{number}？"]  # fmt: skip
+        asked: list[float] = []
+        for question in questions:
+            asked += timed(lambda qq=question: server.get("/api/ask", {"q": qq}), repeat)
+        row["ask ms"] = percentiles(asked)
+        similar: list[float] = []
+        for text in ["检察院工作人员满意度", "财务管理制度有效性", "完成率"]:
+            similar += timed(lambda t=text: server.get("/api/indicators/similar", {"q": t}), repeat)
+        row["similar ms"] = percentiles(similar)
+        row["server peak RSS MB"] = peak_rss_mb(server.process.pid)
+    finally:
+        server.stop()
+
+    engine = SearchEngine(index)
+    ours: list[float] = []
+    for params in mix.values():
+        request = SearchRequest.from_args(params)
+        ours += timed(lambda r=request: search(engine, r), repeat)
+    row["ours in-process ms"] = percentiles(ours)
+    row["ours build s"] = build["seconds"]
+
+    projects = engine.generation().store.projects
+    started = time.perf_counter()
+    docs = all_documents(projects)
+    row[PRETOKENIZE] = time.perf_counter() - started
+    for baseline in (Fts5(work / f"fts5-{size}.sqlite"), Tantivy(work / f"tantivy-{size}")):
+        seconds = baseline.build(docs)
+        samples: list[float] = []
+        for params in mix.values():
+            filters = {k: v for k, v in params.items() if k != "q"}
+            samples += timed(lambda b=baseline, p=params, f=filters: b.search(p["q"], f), repeat)
+        row[f"{baseline.name} build s"] = seconds
+        row[f"{baseline.name} ms"] = percentiles(samples)
+    return row
+
+
+PRETOKENIZE = "jieba pretokenization s (baselines)"
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, tuple):
+        return f"{value[0]:.1f} / {value[1]:.1f}"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def ratio(ours: tuple[float, float], theirs: tuple[float, float]) -> str:
+    return f"{ours[0] / max(theirs[0], 1e-6):.1f}× / {ours[1] / max(theirs[1], 1e-6):.1f}×"
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """One Markdown table: a measure per line, a corpus size per column."""
+    keys = [k for k in rows[0] if k != "size"]
+    lines = [
+        "| measure | " + " | ".join(f"{r['size']:,} projects" for r in rows) + " |",
+        "| --- | " + " | ".join("---:" for _ in rows) + " |",
+    ]
+    for key in keys:
+        label = key + (" (p50 / p95)" if isinstance(rows[0][key], tuple) else "")
+        lines.append(f"| {label} | " + " | ".join(_fmt(r[key]) for r in rows) + " |")
+    for name in ("SQLite FTS5", "tantivy"):
+        lines.append(
+            f"| search in-process, ours ÷ {name} (p50 / p95) | "
+            + " | ".join(ratio(r["ours in-process ms"], r[f"{name} ms"]) for r in rows)
+            + " |"
+        )
+        lines.append(
+            f"| index build, ours ÷ ({name} + pretokenization) | "
+            + " | ".join(
+                f"{r['ours build s'] / (r[f'{name} build s'] + r[PRETOKENIZE]):.1f}×" for r in rows
+            )
+            + " |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=20, help="timed runs per query")
+    parser.add_argument("--work", type=Path, help="working folder (default: a temp folder)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in args.sizes:
+        print(f"benchmarking {size} projects in {work} …", file=sys.stderr)
+        rows.append(run_size(size, work, args.repeat))
+    print(f"Machine: {machine()}\n")
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()

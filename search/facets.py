@@ -1,0 +1,70 @@
+"""Facet counts without Whoosh's grouping: per-value document sets held as arrays.
+
+Whoosh's `groupedby` collects every match in Python for every facet, and slowly so for
+multi-valued fields (seen: 1.5 s for one query at 10,000 projects). Here each facet
+value's documents are read once per index generation into an array; a search marks its
+matches in a boolean array, and each facet is counted with the other facets' filters by
+summing over those arrays with NumPy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from whoosh import query as q
+from whoosh.searching import Searcher
+
+
+class FacetIndex:
+    """The documents of every value of every facet field of one index generation."""
+
+    def __init__(self, searcher: Searcher, fields: tuple[str, ...]) -> None:
+        reader = searcher.reader()
+        self.size = reader.doc_count_all()
+        self.fields = fields
+        self.documents: dict[str, dict[Any, np.ndarray]] = {}
+        for name in fields:
+            field = searcher.schema[name]
+            values: dict[Any, np.ndarray] = {}
+            for term in field.sortable_terms(reader, name):
+                value = field.from_bytes(term)
+                if value in (None, ""):
+                    continue
+                docs = reader.postings(name, term).all_ids()
+                values[value] = np.fromiter(docs, dtype=np.int64)
+            self.documents[name] = values
+
+    def matching(self, searcher: Searcher, query: q.Query) -> np.ndarray:
+        """A boolean array: which documents match `query`."""
+        found = np.zeros(self.size, dtype=bool)
+        if isinstance(query, q.Every):
+            found[:] = True
+        else:
+            found[np.fromiter(searcher.docs_for_query(query), dtype=np.int64)] = True
+        return found
+
+    def selected(self, filters: Mapping[str, Any]) -> np.ndarray:
+        """A boolean array: which documents pass every filter."""
+        passing = np.ones(self.size, dtype=bool)
+        for name, value in filters.items():
+            has = np.zeros(self.size, dtype=bool)
+            docs = self.documents.get(name, {}).get(value)
+            if docs is not None:
+                has[docs] = True
+            passing &= has
+        return passing
+
+    def counts(self, matched: np.ndarray, filters: Mapping[str, Any]) -> dict[str, dict[Any, int]]:
+        """Per facet, per value: matching documents, counted with the other facets' filters."""
+        counted: dict[str, dict[Any, int]] = {}
+        for name in self.fields:
+            others = {k: v for k, v in filters.items() if k != name}
+            within = matched & self.selected(others)
+            counted[name] = {
+                value: n
+                for value, docs in self.documents[name].items()
+                if (n := int(np.count_nonzero(within[docs])))
+            }
+        return counted

@@ -1,0 +1,51 @@
+"""The benchmark's corpus generator and a small run of the benchmark (no timings asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from support import ROOT
+
+from benchmarks.generate import generate, iter_projects, units, write_corpus
+from indexer import load_corpus
+
+
+def test_generated_corpus_parses_back_exactly(tmp_path):
+    groups = generate(120, seed=7)
+    write_corpus(groups, tmp_path / "corpus")
+    result, files = load_corpus(tmp_path / "corpus")
+    assert result.diagnostics == []
+    assert files == len(groups)
+    expected = {p.id: p.to_dict() for p in iter_projects(groups)}
+    assert {p.id: p.to_dict() for p in result.projects} == expected
+
+
+def test_generator_is_deterministic_and_varied():
+    first = [p.to_dict() for p in iter_projects(generate(50, seed=1))]
+    again = [p.to_dict() for p in iter_projects(generate(50, seed=1))]
+    other = [p.to_dict() for p in iter_projects(generate(50, seed=2))]
+    assert first == again and first != other
+    projects = list(iter_projects(generate(300)))
+    assert len(units()) == 50
+    assert len({p.unit for p in projects}) > 40
+    assert len({p.year for p in projects}) == 5
+    assert len({c.issuer for p in projects for c in p.citations if c.issuer}) > 10
+
+
+def test_small_benchmark_runs_and_prints_every_row(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--sizes", "200", "--repeat", "2",
+         "--work", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    for row in [
+        "parse projects/s", "build s", "build docs/s", "index MB", "build peak RSS MB",
+        "server peak RSS MB", "search common word ms", "search rare word ms", "search phrase ms",
+        "search document number ms", "search two facet filters ms", "search no match ms",
+        "ask ms", "similar ms", "SQLite FTS5 build s", "SQLite FTS5 ms", "tantivy build s",
+        "tantivy ms", "ours ÷ SQLite FTS5", "ours ÷ tantivy",
+    ]:  # fmt: skip
+        assert f"| {row}" in run.stdout or f"{row} |" in run.stdout or row in run.stdout, row
+    assert run.stdout.startswith("Machine: ")
