@@ -8,7 +8,7 @@ from .analysis import BigramTokenizer, CharTokenizer, WordTokenizer
 
 # Bump when the schema or the analyzers change meaning: an index of another version is
 # rebuilt rather than read.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Document kinds (SPEC §4 `kind`).
 KINDS = ("project", "section", "indicator", "citation")
@@ -25,6 +25,8 @@ FACET_FIELDS = (
     "level2",
     "issuer",
 )
+# Numeric fields results can be ordered by ("seq" is source order).
+SORT_FIELDS = ("seq", "budget", "year")
 
 
 def make_schema() -> Schema:

@@ -1,26 +1,28 @@
-"""The live index: its Whoosh index, its records and catalogue, and searchers per thread.
+"""The live index: its Whoosh index, its records and catalogue, and a searcher per request.
 
 Each request asks for `generation()`: when a build has made a newer generation live, it
 is opened and used from then on; requests already running finish on the old one. We
 never call Whoosh's `Searcher.refresh()` (it can return stale or duplicated documents in
-whoosh-reloaded); a new generation gets fresh searchers.
+whoosh-reloaded). A searcher is opened per request and closed after it: without mmap
+that costs about a millisecond, and no file stays open for a thread that went idle.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
 from indexer import layout
 from indexer.model import Project
-from indexer.schema import FACET_FIELDS, SCHEMA_VERSION
+from indexer.schema import FACET_FIELDS, SCHEMA_VERSION, SORT_FIELDS
 
 from .facets import FacetIndex
 from .store import ProjectStore
@@ -54,9 +56,13 @@ def open_generation(path: Path) -> Generation:
             )
         records = json.loads((path / layout.RECORDS).read_text(encoding="utf-8"))
         store = ProjectStore([Project.from_dict(r) for r in records])
-        ix = whoosh_index.open_dir(str(path / layout.WHOOSH_DIR))
+        # Without mmap: every thread's searcher would map the whole index again, and the
+        # server's resident memory grew by the index size per thread (5.8 GB at 10,000
+        # projects with 8 threads); plain reads cost ~10% in speed.
+        storage = FileStorage(str(path / layout.WHOOSH_DIR), supports_mmap=False)
+        ix = storage.open_index()
         with ix.searcher() as searcher:  # reads every segment: damage shows here, not later
-            facets = FacetIndex(searcher, FACET_FIELDS)
+            facets = FacetIndex(searcher, FACET_FIELDS, SORT_FIELDS)
     except layout.IndexMissing:
         raise
     except Exception as exc:  # whatever a damaged file makes JSON or Whoosh raise
@@ -68,13 +74,12 @@ def open_generation(path: Path) -> Generation:
 
 
 class SearchEngine:
-    """Hands out the live generation and a searcher for the calling thread."""
+    """Hands out the live generation, and searchers on it."""
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self._generation: Generation | None = None
         self._lock = threading.Lock()
-        self._local = threading.local()
 
     def generation(self) -> Generation:
         """The live generation. Raises IndexMissing when there is none."""
@@ -87,14 +92,12 @@ class SearchEngine:
                 current = self._generation
         return current
 
-    def searcher(self, generation: Generation) -> Searcher:
-        """This thread's searcher on `generation` (opened once, reused)."""
-        held: tuple[str, Searcher] | None = getattr(self._local, "searcher", None)
-        if held is not None and held[0] == generation.name:
-            return held[1]
-        if held is not None:
-            with suppress(Exception):
-                held[1].close()
+    @contextmanager
+    def searching(self) -> Iterator[tuple[Generation, Searcher]]:
+        """The live generation and a searcher on it, closed when the block ends."""
+        generation = self.generation()
         searcher = generation.index.searcher()
-        self._local.searcher = (generation.name, searcher)
-        return searcher
+        try:
+            yield generation, searcher
+        finally:
+            searcher.close()

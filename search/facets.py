@@ -1,10 +1,11 @@
-"""Facet counts without Whoosh's grouping: per-value document sets held as arrays.
+"""Facet counts and orderings without Whoosh's grouping and sorting, as NumPy arrays.
 
 Whoosh's `groupedby` collects every match in Python for every facet, and slowly so for
-multi-valued fields (seen: 1.5 s for one query at 10,000 projects). Here each facet
-value's documents are read once per index generation into an array; a search marks its
-matches in a boolean array, and each facet is counted with the other facets' filters by
-summing over those arrays with NumPy.
+multi-valued fields (seen: 1.5 s for one query at 10,000 projects), and sorting all
+documents by a column took 250 ms. Here each facet value's documents, and the columns we
+sort by, are read once per index generation into arrays; a search marks its matches in
+a boolean array, each facet is counted with the other facets' filters by summing over
+those arrays, and an ordering is an argsort.
 """
 
 from __future__ import annotations
@@ -20,10 +21,16 @@ from whoosh.searching import Searcher
 class FacetIndex:
     """The documents of every value of every facet field of one index generation."""
 
-    def __init__(self, searcher: Searcher, fields: tuple[str, ...]) -> None:
+    def __init__(
+        self, searcher: Searcher, fields: tuple[str, ...], sort_fields: tuple[str, ...]
+    ) -> None:
         reader = searcher.reader()
         self.size = reader.doc_count_all()
         self.fields = fields
+        self.columns = {
+            name: np.fromiter(reader.column_reader(name, translate=True), dtype=np.int64)
+            for name in sort_fields
+        }
         self.documents: dict[str, dict[Any, np.ndarray]] = {}
         for name in fields:
             field = searcher.schema[name]
@@ -68,3 +75,10 @@ class FacetIndex:
                 if (n := int(np.count_nonzero(within[docs])))
             }
         return counted
+
+    def ordered(self, allowed: np.ndarray, by: str, reverse: bool = False) -> np.ndarray:
+        """The allowed documents ordered by a column (ties in source order)."""
+        docs = np.flatnonzero(allowed)
+        keys = self.columns[by][docs]
+        order = np.lexsort((self.columns["seq"][docs], -keys if reverse else keys))
+        return docs[order]

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -144,6 +145,12 @@ def query_name(text: str) -> str:
     return normalize_name("".join(tokens))
 
 
+@lru_cache(maxsize=65_536)
+def word_set(name: str) -> frozenset[str]:
+    """The jieba words of a name (names repeat across requests: cached)."""
+    return frozenset(w for w, _, _ in words(name))
+
+
 def _head(name: str) -> set[str]:
     return {name[-n:] for n in HEAD_LENGTHS if len(name) > n}
 
@@ -162,8 +169,7 @@ def similarity(query: str, name: str) -> float:
         short, long_ = sorted((query, name), key=len)
         return round(80.0 + 19.0 * len(short) / len(long_), 2)
     ratio = fuzz.ratio(query, name)
-    query_words = {w for w, _, _ in words(query)}
-    name_words = {w for w, _, _ in words(name)}
+    query_words, name_words = word_set(query), word_set(name)
     shared = len(query_words & name_words) / max(len(query_words | name_words), 1)
     head = 15.0 if _head(query) & _head(name) else 0.0
     return round(min(79.0, 0.6 * ratio + 25.0 * shared + head), 2)

@@ -13,10 +13,12 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from whoosh import query as q
+from whoosh.searching import Searcher
 
 from indexer.analysis import words
+from indexer.model import Project
 
-from .engine import SearchEngine
+from .engine import Generation, SearchEngine
 from .service import SECTION_NAMES
 
 MIN_KEY_TERMS = 10
@@ -34,40 +36,12 @@ def similar_passages(
 ) -> dict[str, Any] | None:
     """Passages like `section` of `project_id` in other projects; None if there is no such
     section. Same section type first, then other types, each most similar first."""
-    generation = engine.generation()
-    project = generation.store.get(project_id)
-    if project is None or section not in project.sections:
-        return None
-    text = project.sections[section]
-    passages: list[dict[str, Any]] = []
-    if text:
-        searcher = engine.searcher(generation)
-        docnum = searcher.document_number(doc_id=f"s:{project_id}:{section}")
-        results = searcher.more_like(
-            docnum,
-            "body",
-            text=text,
-            top=CANDIDATES,
-            numterms=key_term_count(text),
-            filter=q.Term("kind", "section"),
-        )
-        for hit in results:
-            other = generation.store.get(hit["project_id"])
-            if other is None or other.id == project_id:
-                continue
-            other_text = other.sections[hit["section"]]
-            passages.append(
-                {
-                    "project_id": other.id,
-                    "project_name": other.name,
-                    "section": hit["section"],
-                    "section_label": SECTION_NAMES[hit["section"]],
-                    "same_section": hit["section"] == section,
-                    "text": other_text,
-                    "score": round(fuzz.ratio(text, other_text), 1),
-                    "url": f"/projects/{other.id}#section-{hit['section']}",
-                }
-            )
+    with engine.searching() as (generation, searcher):
+        project = generation.store.get(project_id)
+        if project is None or section not in project.sections:
+            return None
+        text = project.sections[section]
+        passages = _candidates(generation, searcher, project, section) if text else []
     passages.sort(key=lambda p: (not p["same_section"], -p["score"]))
     return {
         "project_id": project.id,
@@ -77,3 +51,38 @@ def similar_passages(
         "text": text,
         "passages": passages[:limit],
     }
+
+
+def _candidates(
+    generation: Generation, searcher: Searcher, project: Project, section: str
+) -> list[dict[str, Any]]:
+    """Sections of other projects that more-like-this finds, scored by shared wording."""
+    text = project.sections[section]
+    docnum = searcher.document_number(doc_id=f"s:{project.id}:{section}")
+    results = searcher.more_like(
+        docnum,
+        "body",
+        text=text,
+        top=CANDIDATES,
+        numterms=key_term_count(text),
+        filter=q.Term("kind", "section"),
+    )
+    passages = []
+    for hit in results:
+        other = generation.store.get(hit["project_id"])
+        if other is None or other.id == project.id:
+            continue
+        other_text = other.sections[hit["section"]]
+        passages.append(
+            {
+                "project_id": other.id,
+                "project_name": other.name,
+                "section": hit["section"],
+                "section_label": SECTION_NAMES[hit["section"]],
+                "same_section": hit["section"] == section,
+                "text": other_text,
+                "score": round(fuzz.ratio(text, other_text), 1),
+                "url": f"/projects/{other.id}#section-{hit['section']}",
+            }
+        )
+    return passages

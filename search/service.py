@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from markupsafe import Markup
 from whoosh import query as q
-from whoosh import sorting
+from whoosh.searching import Searcher
 
 from indexer.documents import citation_text, indicator_line, project_text
 from indexer.model import Project
@@ -18,7 +18,8 @@ from indexer.schema import FACET_FIELDS
 from indexer.vocabulary import SECTION_LABELS
 
 from .engine import Generation, SearchEngine
-from .query import QueryParts, build_query, clean_query, filter_query, parse_query
+from .facets import FacetIndex
+from .query import QueryParts, build_query, build_rank_query, clean_query, parse_query
 from .snippets import mark, match_spans, snippet
 
 DEFAULT_PER_PAGE = 10
@@ -118,20 +119,13 @@ def facet_label(name: str, value: Any) -> str:
     return str(value)
 
 
-def _sortedby(sort: str, ranked: bool) -> sorting.FacetType | None:
-    spec = SORTS[sort]
-    if spec is None:
-        return None if ranked else sorting.FieldFacet("seq")
-    name, reverse = spec
-    return sorting.MultiFacet(
-        [sorting.FieldFacet(name, reverse=reverse), sorting.FieldFacet("seq")]
-    )
-
-
 def search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
     """The answer to a search request: total, facets and one page of hits."""
-    generation = engine.generation()
-    searcher = engine.searcher(generation)
+    with engine.searching() as (generation, searcher):
+        return _search(generation, searcher, request)
+
+
+def _search(generation: Generation, searcher: Searcher, request: SearchRequest) -> dict[str, Any]:
     text, truncated = clean_query(request.q)
     parts = parse_query(text)
     messages = [f"查询过长，只使用了前 {len(text)} 个字符。"] if truncated else []
@@ -151,27 +145,51 @@ def search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
         assert query is not None
         matched = facets.matching(searcher, query)
         messages.insert(0, "没有同时包含所有词语的结果，以下是包含任一词语的结果。")
-    total = int(np.count_nonzero(matched & facets.selected(filters)))
+    allowed = matched & facets.selected(filters)
+    total = int(np.count_nonzero(allowed))
     counts = facets.counts(matched, filters)
 
     start = (request.page - 1) * request.per_page
-    hits: list[dict[str, Any]] = []
-    if start < total:
-        results = searcher.search(
-            query,
-            filter=filter_query(filters),
-            sortedby=_sortedby(request.sort, ranked=mode != "all"),
-            limit=start + request.per_page,
-        )
-        ranked = request.sort == "relevance" and mode != "all"
-        hits = [
-            _hit(hit, generation, parts, filters, ranked)
-            for hit in results[start : start + request.per_page]
-        ]
+    ranked = request.sort == "relevance" and mode in ("and", "or")
+    page = _page(searcher, facets, parts, mode, allowed, request, start) if start < total else []
+    hits = [
+        _hit(searcher.stored_fields(docnum), score if ranked else None, generation, parts, filters)
+        for docnum, score in page
+    ]
     if total == 0:
         messages.append(_nothing_found(text, filters))
     faceted = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
     return _answer(request, text, total, mode, faceted, hits, messages)
+
+
+def _page(
+    searcher: Searcher,
+    facets: FacetIndex,
+    parts: QueryParts,
+    mode: str,
+    allowed: np.ndarray,
+    request: SearchRequest,
+    start: int,
+) -> list[tuple[int, float | None]]:
+    """The page's (document, score): by relevance, or by a column in NumPy.
+
+    Relevance ranks the allowed documents by the query's jieba words; documents that
+    matched only as a substring follow, in source order.
+    """
+    end = start + request.per_page
+    spec = SORTS[request.sort]
+    if spec is not None or mode == "all":
+        name, reverse = spec if spec is not None else ("seq", False)
+        return [(int(d), None) for d in facets.ordered(allowed, name, reverse)[start:end]]
+    rank = build_rank_query(parts, mode)
+    docset = set(np.flatnonzero(allowed).tolist())
+    results = searcher.search(rank, filter=docset, limit=end) if rank is not None else []
+    page = [(hit.docnum, hit.score) for hit in results]
+    if len(page) < end:
+        rest = allowed.copy()
+        rest[[docnum for docnum, _ in page]] = False
+        page += [(int(d), 0.0) for d in facets.ordered(rest, "seq")[: end - len(page)]]
+    return page[start:end]
 
 
 def _nothing_found(text: str, filters: Mapping[str, Any]) -> str:
@@ -207,9 +225,12 @@ def _answer(
 
 
 def _hit(
-    hit: Any, generation: Generation, parts: QueryParts, filters: Mapping[str, Any], ranked: bool
+    fields: Mapping[str, Any],
+    score: float | None,
+    generation: Generation,
+    parts: QueryParts,
+    filters: Mapping[str, Any],
 ) -> dict[str, Any]:
-    fields = hit.fields()
     kind = fields["kind"]
     project = generation.store.get(fields["project_id"])
     assert project is not None, "records and index come from the same build"
@@ -228,7 +249,7 @@ def _hit(
         "indicator": indicator,
         "text": text,
         "snippet_html": str(snippet_html),
-        "score": round(hit.score, 4) if ranked and hit.score is not None else None,
+        "score": round(score, 4) if score is not None else None,
         "url": f"/projects/{project.id}" + (f"#{anchor}" if anchor else ""),
     }
 

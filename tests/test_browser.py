@@ -107,3 +107,37 @@ def test_ask_a_question(page):
     page.get_by_role("button", name="检索").click()
     expect(page.locator(".answer-text")).not_to_be_empty()
     expect(page.locator(".sources li").first).to_be_visible()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    from test_hostile import hostile_corpus
+
+    from app import create_app
+
+    tmp = tmp_path_factory.mktemp("hostile-browser")
+    app = create_app({"CORPUS_DIR": str(hostile_corpus(tmp)), "INDEX_DIR": str(tmp / "ix")})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_no_script_from_the_corpus_or_the_query_runs(browser, hostile_server):
+    from test_hostile import HOSTILE
+
+    context = browser.new_context(base_url=hostile_server)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto("/projects")
+    page.locator("table.projects a").first.click()
+    expect(page.locator("h1")).to_have_text(HOSTILE["name"])
+    expect(page.locator("#section-overview .section-text")).to_have_text(HOSTILE["overview"])
+    expect(page.locator("table.indicators")).to_contain_text(HOSTILE["indicator"])
+    page.goto("/?q=" + "<script>alert(9)</script> 预算")
+    expect(page.locator(".hit").first).to_be_visible()
+    page.goto("/ask?q=<script>alert(10)</script>")
+    expect(page.locator(".answer-text")).to_be_visible()
+    context.close()
+    assert dialogs == []

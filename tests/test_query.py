@@ -11,46 +11,42 @@ from search.query import (
     MAX_QUERY_CHARS,
     QueryParts,
     build_query,
+    build_rank_query,
     clean_query,
-    filter_query,
     parse_query,
     substring_query,
 )
 
 
-def either(words, pairs):
-    body = q.Term("body", words[0]) if len(words) == 1 else q.Phrase("body", words)
-    gram = q.Term("grams", pairs[0]) if len(pairs) == 1 else q.Phrase("grams", pairs)
-    return q.Or([body, gram])
+def pairs(*grams):
+    terms = [q.Term("grams", g) for g in grams]
+    return terms[0] if len(terms) == 1 else q.And(terms)
 
 
-def test_words_are_anded():
+def test_words_are_anded_and_match_as_substrings():
     parts = parse_query("语义分析 满意度")
     assert parts == QueryParts(words=("语义分析", "满意度"))
-    assert build_query(parts) == q.And(
-        [
-            either(["语义", "分析"], ["语义", "义分", "分析"]),
-            either(["满意度"], ["满意", "意度"]),
-        ]
+    assert build_query(parts) == q.And([pairs("语义", "义分", "分析"), pairs("满意", "意度")])
+    assert build_query(parts, "or") == q.Or([pairs("语义", "义分", "分析"), pairs("满意", "意度")])
+
+
+def test_words_rank_by_their_jieba_words():
+    parts = parse_query("语义分析 满意度")
+    assert build_rank_query(parts) == q.And(
+        [q.Phrase("body", ["语义", "分析"]), q.Term("body", "满意度")]
     )
-    assert build_query(parts, "or") == q.Or(
-        [
-            either(["语义", "分析"], ["语义", "义分", "分析"]),
-            either(["满意度"], ["满意", "意度"]),
-        ]
-    )
+    assert build_rank_query(parse_query("OCR")) == q.Term("body", "ocr")
 
 
 def test_one_word_is_its_own_query():
-    assert build_query(parse_query("OCR")) == either(["ocr"], ["ocr"])
+    assert build_query(parse_query("OCR")) == q.Term("grams", "ocr")
 
 
-def test_substrings_are_phrases_of_pairs_single_characters_and_ascii_runs():
+def test_substrings_are_character_pairs_single_characters_and_ascii_runs():
     assert substring_query("率") == q.Term("chars", "率")
     assert substring_query("急修") == q.Term("grams", "急修")
-    assert substring_query("OCR及语义") == q.And(
-        [q.Term("grams", "ocr"), q.Phrase("grams", ["及语", "语义"])]
-    )
+    assert substring_query("OCR及语义") == pairs("ocr", "及语", "语义")
+    assert substring_query("哈哈哈") == q.Term("grams", "哈哈")
     assert substring_query("，。") is None
 
 
@@ -102,14 +98,6 @@ def test_clean_query_caps_length_and_drops_control_characters():
     assert clean_query("  资金\x00使用\ud800 ") == ("资金使用", False)
     text, cut = clean_query("字" * 5000)
     assert (len(text), cut) == (MAX_QUERY_CHARS, True)
-
-
-def test_filters():
-    assert filter_query({}) is None
-    assert filter_query({"category": "其他类"}) == q.Term("category", "其他类")
-    assert filter_query({"year": 2020, "category": "其他类"}) == q.And(
-        [q.Term("category", "其他类"), q.Term("year", 2020)]
-    )
 
 
 @given(st.text(max_size=300))

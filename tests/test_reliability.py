@@ -83,16 +83,17 @@ def free_port() -> int:
 class Server:
     """`python app.py` in a process of its own, as users run it."""
 
-    def __init__(self, index_dir: Path, corpus: Path = CORPUS) -> None:
+    def __init__(self, index_dir: Path) -> None:
         self.port = free_port()
         env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir)}
+        # The server's log goes to a file: a pipe nobody reads fills up and blocks it.
+        self.log = (index_dir.parent / f"server-{self.port}.log").open("w+")
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "app.py"), "--port", str(self.port)],
             env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
+            stderr=self.log,
         )
         deadline = time.monotonic() + 120
         while True:
@@ -102,8 +103,8 @@ class Server:
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
                     self.stop()
-                    message = "server did not start: " + self.process.stderr.read()
-                    raise RuntimeError(message) from None
+                    self.log.seek(0)
+                    raise RuntimeError("server did not start: " + self.log.read()) from None
                 time.sleep(0.2)
 
     def get(self, path: str) -> tuple[int, bytes]:
@@ -117,7 +118,7 @@ class Server:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
-        self.process.stderr.close()
+        self.log.close()
 
 
 @pytest.fixture(scope="module")
