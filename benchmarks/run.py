@@ -17,7 +17,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ from search.service import SearchRequest, search
 
 from .baselines import Fts5, Tantivy, all_documents
 from .generate import generate, iter_projects, write_corpus
+from .load import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,12 +68,6 @@ def timed(call: Callable[[], Any], repeat: int) -> list[float]:
     return samples
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def directory_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
@@ -85,37 +79,11 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-class Server:
-    """`python app.py` on an index, in a process of its own."""
-
-    def __init__(self, index_dir: Path) -> None:
-        self.port = free_port()
-        env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir)}
-        self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py"), "--port", str(self.port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                self.get("/api/search", {"q": "预算"})
-                return
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.stop()
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.2)
-
-    def get(self, path: str, params: dict[str, str]) -> Any:
-        url = f"http://127.0.0.1:{self.port}{path}?{urllib.parse.urlencode(params)}"
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return json.load(response)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
+def get_json(server: Server, path: str, params: dict[str, str]) -> Any:
+    status, body = server.get(f"{path}?{urllib.parse.urlencode(params)}")
+    if status != 200:
+        raise RuntimeError(f"{path} {params}: HTTP {status}")
+    return json.loads(body)
 
 
 def cited_number(projects: list) -> str:
@@ -161,11 +129,11 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
     number = cited_number(generated)
     mix = query_mix(number)
     name = generated[0].name
-    server = Server(index)
+    server = Server(index, work / f"server-{size}.log")
     try:
         every: list[float] = []
         for label, params in mix.items():
-            samples = timed(lambda p=params: server.get("/api/search", p), repeat)
+            samples = timed(lambda p=params: get_json(server, "/api/search", p), repeat)
             row[f"search {label} ms"] = percentiles(samples)
             every += samples
         row["search all ms"] = percentiles(every)
@@ -173,11 +141,13 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
                      f"哪些项目引用了{number}？"]  # fmt: skip
         asked: list[float] = []
         for question in questions:
-            asked += timed(lambda qq=question: server.get("/api/ask", {"q": qq}), repeat)
+            asked += timed(lambda qq=question: get_json(server, "/api/ask", {"q": qq}), repeat)
         row["ask ms"] = percentiles(asked)
         similar: list[float] = []
         for text in ["检察院工作人员满意度", "财务管理制度有效性", "完成率"]:
-            similar += timed(lambda t=text: server.get("/api/indicators/similar", {"q": t}), repeat)
+            similar += timed(
+                lambda t=text: get_json(server, "/api/indicators/similar", {"q": t}), repeat
+            )
         row["similar ms"] = percentiles(similar)
         row["server peak RSS MB"] = peak_rss_mb(server.process.pid)
     finally:

@@ -28,6 +28,8 @@ _PERCENT_SUFFIX = re.compile(r"[(（]\s*[%％]\s*[)）]$")
 HEAD_LENGTHS = (3, 2)
 MIN_SCORE = 45.0
 CANDIDATES = 200
+# A group lists at most this many of its projects (its count says how many use it).
+MAX_PROJECTS_LISTED = 100
 
 
 def normalize_name(name: str) -> str:
@@ -80,8 +82,9 @@ class IndicatorGroup:
             "count": len(numbers),
         }
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, with_projects: bool = True) -> dict[str, Any]:
+        """The group; `projects` lists the first MAX_PROJECTS_LISTED rows' projects."""
+        shown = {
             "name": self.name,
             "key": self.key,
             "count": self.project_count,
@@ -89,11 +92,13 @@ class IndicatorGroup:
             "level2": self.level2,
             "targets": self.targets(),
             "stats": self.stats(),
-            "projects": [
-                {"project_id": p.id, "project_name": p.name, "target": row.target}
-                for p, row in self.rows
-            ],
         }
+        if with_projects:
+            shown["projects"] = [
+                {"project_id": p.id, "project_name": p.name, "target": row.target}
+                for p, row in self.rows[:MAX_PROJECTS_LISTED]
+            ]
+        return shown
 
 
 def _by_count(item: tuple[str, int]) -> tuple[int, str]:
@@ -127,7 +132,8 @@ def library_tree(groups: Iterable[IndicatorGroup]) -> list[dict[str, Any]]:
                     "level2": level2,
                     "count": len(gs),
                     "groups": [
-                        g.to_dict() for g in sorted(gs, key=lambda g: (-g.project_count, g.key))
+                        g.to_dict(with_projects=False)
+                        for g in sorted(gs, key=lambda g: (-g.project_count, g.key))
                     ],
                 }
                 for level2, gs in level2s.items()

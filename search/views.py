@@ -236,11 +236,14 @@ def regulation_view(entry: Regulation) -> dict[str, Any]:
 
 
 def indicators_view(store: ProjectStore) -> dict[str, Any]:
-    return {
-        "groups": len(store.library),
-        "rows": sum(len(g.rows) for g in store.library),
-        "tree": library_tree(store.library),
-    }
+    """The library tree; the same for every request on a generation, so built once."""
+    if "views.library" not in store.derived:
+        store.derived["views.library"] = {
+            "groups": len(store.library),
+            "rows": sum(len(g.rows) for g in store.library),
+            "tree": library_tree(store.library),
+        }
+    return store.derived["views.library"]
 
 
 def limit_arg(args: Mapping[str, str], default: int = 10) -> int:

@@ -33,7 +33,7 @@ def test_words_are_anded_and_match_as_substrings():
 def test_words_rank_by_their_jieba_words():
     parts = parse_query("语义分析 满意度")
     assert build_rank_query(parts) == q.And(
-        [q.Phrase("body", ["语义", "分析"]), q.Term("body", "满意度")]
+        [q.And([q.Term("body", "语义"), q.Term("body", "分析")]), q.Term("body", "满意度")]
     )
     assert build_rank_query(parse_query("OCR")) == q.Term("body", "ocr")
 

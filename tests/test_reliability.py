@@ -7,7 +7,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ from support import CORPUS, ROOT, SAMPLE
 
 from app import create_app
 from benchmarks.generate import generate, write_corpus
+from benchmarks.load import Server, mixed_paths, run_load
 from indexer import layout
 from indexer.build import build_index
 from search.engine import SearchEngine
@@ -74,51 +74,8 @@ def test_searches_during_rebuilds_see_the_old_or_the_new_index(tmp_path):
     assert (1, 0) in answers
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`python app.py` in a process of its own, as users run it."""
-
-    def __init__(self, index_dir: Path) -> None:
-        self.port = free_port()
-        env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir)}
-        # The server's log goes to a file: a pipe nobody reads fills up and blocks it.
-        self.log = (index_dir.parent / f"server-{self.port}.log").open("w+")
-        self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py"), "--port", str(self.port)],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,
-        )
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                self.get("/api/projects")
-                return
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.stop()
-                    self.log.seek(0)
-                    raise RuntimeError("server did not start: " + self.log.read()) from None
-                time.sleep(0.2)
-
-    def get(self, path: str) -> tuple[int, bytes]:
-        url = f"http://127.0.0.1:{self.port}{path}"
-        try:
-            with urllib.request.urlopen(url, timeout=30) as response:
-                return response.status, response.read()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.read()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
+def start_server(index_dir: Path) -> Server:
+    return Server(index_dir, index_dir.parent / f"server-{index_dir.name}.log")
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +90,7 @@ def test_a_build_killed_part_way_leaves_the_live_index_serving(tmp_path, big_cor
     index_dir = tmp_path / "ix"
     build_index(CORPUS, index_dir)
     live = layout.current_generation(index_dir).name
-    server = Server(index_dir)
+    server = start_server(index_dir)
     try:
         build = subprocess.Popen(
             [sys.executable, "-m", "indexer", "build", "--corpus", str(big_corpus),
@@ -188,55 +145,14 @@ def test_a_damaged_index_gets_a_clear_message(tmp_path, damage):
     assert "Traceback" not in page.get_data(as_text=True)
 
 
-LOAD_SECONDS = 30
-CLIENTS = 16
-
-
 def test_load_16_clients_for_30_seconds(tmp_path):
     index_dir = tmp_path / "ix"
     build_index(CORPUS, index_dir)
-    server = Server(index_dir)
-    project_ids = [p["id"] for p in json.loads(server.get("/api/projects")[1])]
-    paths = [
-        "/?q=" + urllib.parse.quote("满意度"),
-        "/api/search?q=" + urllib.parse.quote("沪财行[2014]39号"),
-        "/api/search?q=" + urllib.parse.quote("预算") + "&category=" + urllib.parse.quote("其他类"),
-        *[f"/projects/{pid}" for pid in project_ids],
-        "/api/ask?q=" + urllib.parse.quote("机关服务费的总预算是多少？"),
-        "/api/ask?q=" + urllib.parse.quote("满意度指标一般设多少？"),
-    ]
-    failures: list[str] = []
-    latencies: list[float] = []
-    deadline = time.monotonic() + LOAD_SECONDS
-
-    def client(n: int) -> None:
-        i = n
-        while time.monotonic() < deadline:
-            path = paths[i % len(paths)]
-            started = time.perf_counter()
-            try:
-                status, _ = server.get(path)
-            except OSError as exc:
-                failures.append(f"{path}: {exc}")
-                continue
-            latencies.append(time.perf_counter() - started)
-            if status != 200:
-                failures.append(f"{path}: {status}")
-            i += 1
-
+    server = start_server(index_dir)
     try:
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        result = run_load(server, mixed_paths(server), clients=16, seconds=30)
     finally:
         server.stop()
-    assert failures == []
-    assert len(latencies) > CLIENTS  # every client got answers
-    latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
-    print(
-        f"\nload: {len(latencies)} requests in {LOAD_SECONDS} s "
-        f"({len(latencies) / LOAD_SECONDS:.0f}/s), p95 {p95 * 1000:.0f} ms"
-    )
+    assert result.failures == []
+    assert len(result.latencies) > 16  # every client got answers
+    print(f"\nload: {result.throughput:.0f}/s, p95 {result.percentile(0.95):.0f} ms")
