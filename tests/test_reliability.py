@@ -52,11 +52,15 @@ def test_searches_during_rebuilds_see_the_old_or_the_new_index(tmp_path):
     def reader() -> None:
         while not stop.is_set():
             try:
-                old = search(engine, SearchRequest(q="人脸识别"))["total"]
-                new = search(engine, SearchRequest(q="面部识别"))["total"]
-                projects = engine.generation().store.projects
-                assert len(projects) == 8
-                answers.append((old, new))
+                totals = []
+                for word in ("人脸识别", "面部识别"):
+                    answer = search(engine, SearchRequest(q=word))
+                    # index and records of one generation: a hit's text has the word
+                    assert all(word in hit["text"] for hit in answer["hits"])
+                    assert answer["total"] == len(answer["hits"])
+                    totals.append(answer["total"])
+                assert len(engine.generation().store.projects) == 8
+                answers.append(tuple(totals))
             except BaseException as exc:
                 errors.append(exc)
 
