@@ -126,8 +126,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/projects/<project_id>")
     def project_page(project_id: str):
-        project = found(store().get(project_id), f"没有编号为 {project_id} 的项目。")
-        return render_template("project.html", data=views.project_view(store(), project))
+        current = store()  # one generation for the whole page
+        project = found(current.get(project_id), f"没有编号为 {project_id} 的项目。")
+        return render_template("project.html", data=views.project_view(current, project))
 
     @app.get("/api/projects/<project_id>")
     def api_project(project_id: str):

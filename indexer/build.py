@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
@@ -59,26 +61,30 @@ def write_index(result: ParseResult, generation: Path, progress: bool = False) -
     whoosh_dir = generation / layout.WHOOSH_DIR
     whoosh_dir.mkdir()
     ix = whoosh_index.create_in(str(whoosh_dir), make_schema())
-    docs = [
-        {**doc, "seq": seq}
-        for seq, doc in enumerate(
-            doc
-            for order, project in enumerate(result.projects)
-            for doc in documents(project, order)
-        )
-    ]
-    if len(docs) >= MULTIPROCESS_THRESHOLD:
+
+    def all_documents() -> Iterator[dict[str, Any]]:
+        for order, project in enumerate(result.projects):
+            yield from documents(project, order)
+
+    # Counted first and then generated again as they are written, rather than held in a
+    # list: the list held every text a second time during the whole build.
+    total = sum(1 for _ in all_documents())
+    if total >= MULTIPROCESS_THRESHOLD:
         writer = ix.writer(procs=2, multisegment=True, limitmb=256)
     else:
         writer = ix.writer(limitmb=256)
     kinds: Counter[str] = Counter()
+    bar = tqdm(total=total, desc="indexing", unit="doc", disable=None if progress else True)
     try:
-        for doc in tqdm(docs, desc="indexing", unit="doc", disable=None if progress else True):
-            writer.add_document(**doc)
+        for seq, doc in enumerate(all_documents()):
+            writer.add_document(**doc, seq=seq)
             kinds[doc["kind"]] += 1
+            bar.update()
     except BaseException:
         writer.cancel()
         raise
+    finally:
+        bar.close()
     writer.commit()
     return kinds
 

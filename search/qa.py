@@ -14,10 +14,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from indexer.analysis import words
 from indexer.citations import find_doc_numbers, normalize_title
+from indexer.issuers import issuer_name
 from indexer.model import Indicator, Project
 from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS
 
@@ -106,6 +108,11 @@ class Question:
     def has(self, words: Iterable[str]) -> bool:
         return any(w in self.text for w in words)
 
+    @cached_property
+    def conditions(self) -> list[Filter]:
+        """The conditions on projects the question states (read once, see `filters`)."""
+        return filters(self)
+
 
 def normalize(question: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", question)).rstrip("?？。!！")
@@ -153,8 +160,13 @@ class ProjectMatcher:
 
     def __init__(self, store: ProjectStore) -> None:
         self.projects = store.projects
+        # The values of the fields a question may filter by, per field.
+        self.field_values = {
+            name: {getattr(p, name) for p in store.projects if getattr(p, name)}
+            for name in ("category", "perf_type", "unit")
+        }
         # Values a question may name in full instead of a project (其他一次性项目有几个？).
-        self.values = {v for p in store.projects for v in (p.category, p.perf_type, p.unit) if v}
+        self.values = set().union(*self.field_values.values())
         # Words whose parts name other things than a project: units, labels, levels.
         self.generic = {*(p.unit for p in store.projects), *SECTION_LABELS, *LEVEL_NAMES}
         self.fragments: dict[str, set[int]] = {}
@@ -239,7 +251,7 @@ def citing_answer(entry: Regulation) -> Answer:
     if entry.title and entry.number:
         about.append(entry.number)
     if entry.issuer:
-        agency = entry.to_dict()["issuer_name"]
+        agency = issuer_name(entry.issuer)
         about.append(f"发文机关{agency}" if agency else f"机关代字{entry.issuer}（发文机关未知）")
     described = f"{name}（{'，'.join(about)}）" if about else name
     projects = list(dict.fromkeys(p.name for p, _ in entry.citations))
@@ -493,10 +505,6 @@ class Filter:
     test: Callable[[Project], bool]
 
 
-def _values(projects: Iterable[Project], attribute: str) -> set[str]:
-    return {getattr(p, attribute) for p in projects if getattr(p, attribute)}
-
-
 def _value_named(text: str, values: set[str]) -> str | None:
     """A value the text names in full, or by a part of at least 3 characters no other
     value shares (一次性项目 → 其他一次性项目)."""
@@ -516,16 +524,16 @@ def filters(q: Question) -> list[Filter]:
     """Conditions on projects the question states: category, type, unit, year, 政府购买服务,
     a budget that rose or fell."""
     found: list[Filter] = []
-    projects = q.store.projects
+    values = matcher(q.store).field_values
     text = q.text
-    category = _value_named(text, _values(projects, "category"))
+    category = _value_named(text, values["category"])
     if category:
         found.append(Filter(f"项目类别为{category}", lambda p, v=category: p.category == v))
         text = text.replace(category, "")
-    perf_type = _value_named(text, _values(projects, "perf_type"))
+    perf_type = _value_named(text, values["perf_type"])
     if perf_type:
         found.append(Filter(f"绩效类型为{perf_type}", lambda p, v=perf_type: p.perf_type == v))
-    unit = _value_named(text, _values(projects, "unit"))
+    unit = _value_named(text, values["unit"])
     if unit:
         found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
     year = YEAR.search(q.text)
@@ -556,7 +564,7 @@ def over_projects(q: Question) -> Answer | None:
     """Counts, lists, rankings and sums over all projects (with the filters stated)."""
     if q.projects:
         return None
-    conditions = filters(q)
+    conditions = q.conditions
     chosen = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
     said = "、".join(f.label for f in conditions)
     key = _budget_key(q)
@@ -616,7 +624,7 @@ def _sum(chosen: list[Project], said: str, key: str) -> Answer:
 
 def unknown_project(q: Question) -> Answer | None:
     """A question about one project's facts when no project of that name exists."""
-    if q.projects or q.field is None or filters(q):
+    if q.projects or q.field is None or q.conditions:
         return None
     return Answer(
         "语料中没有找到问题所说的项目，无法回答。可以在“项目”页查看全部项目的名称。",
