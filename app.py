@@ -53,11 +53,20 @@ def found(value: Any, missing: str) -> Any:
 
 
 def ensure_index(corpus_dir: Path, index_dir: Path) -> None:
-    """Build the index from the corpus if the index folder has none."""
-    if not layout.has_index(index_dir):
+    """Build the index from the corpus if the index folder has none.
+
+    A damaged index is only reported: building over it at every start would hide the
+    damage. The pages then answer 503 with the rebuild command.
+    """
+    if not layout.has_current(index_dir):
         print(f"building the index from {corpus_dir} into {index_dir} …", file=sys.stderr)
         summary, _result = build_index(corpus_dir, index_dir)
         print("\n".join(summary.lines()), file=sys.stderr)
+        return
+    try:
+        layout.current_generation(index_dir)
+    except layout.IndexMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
 
 
 def csv_response(text: str, filename: str) -> Response:

@@ -19,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +33,10 @@ WHOOSH_DIR = "whoosh"
 RECORDS = "records.json"
 META = "meta.json"
 GENERATION_PREFIX = "gen-"
+# What new_generation makes: gen-, UTC time, nanoseconds, process id.
+GENERATION_NAME = re.compile(r"gen-\d{8}T\d{6}\.\d{9}-\d{1,10}")
+# CURRENT holds one such name: anything longer is damage, and is not read in full.
+MAX_CURRENT_BYTES = 256
 
 
 class IndexMissing(Exception):
@@ -42,15 +48,29 @@ def build_command(index_dir: Path) -> str:
 
 
 def current_generation(index_dir: Path) -> Path:
-    """The live generation's folder. Raises IndexMissing with the command that builds one."""
+    """The live generation's folder. Raises IndexMissing with the command that builds one.
+
+    CURRENT is read on every request, so whatever is found there (a folder, a huge file,
+    bytes that are not a name) must cost little and end in IndexMissing, never in a crash.
+    """
     try:
-        name = (index_dir / CURRENT).read_text(encoding="utf-8").strip()
+        name = _read_current(index_dir / CURRENT)
     except FileNotFoundError:
         raise IndexMissing(
             f"no index in {index_dir}; build it with: {build_command(index_dir)}"
         ) from None
+    except (OSError, UnicodeError) as exc:
+        raise _damaged(index_dir, f"CURRENT unreadable: {type(exc).__name__}") from None
+    if name is None:
+        raise _damaged(index_dir, "CURRENT is not a file")
+    if not is_generation_name(name):
+        raise _damaged(index_dir, "CURRENT does not name a generation")
     generation = index_dir / name
-    if not name.startswith(GENERATION_PREFIX) or not (generation / META).is_file():
+    try:
+        complete = stat.S_ISREG(os.stat(generation / META).st_mode)
+    except OSError:
+        complete = False
+    if not complete:
         raise IndexMissing(
             f"the index in {index_dir} is incomplete or damaged; rebuild it with: "
             f"{build_command(index_dir)}"
@@ -58,7 +78,40 @@ def current_generation(index_dir: Path) -> Path:
     return generation
 
 
+def _damaged(index_dir: Path, why: str) -> IndexMissing:
+    return IndexMissing(
+        f"the index in {index_dir} is damaged ({why}); rebuild it with: {build_command(index_dir)}"
+    )
+
+
+def _read_current(path: Path) -> str | None:
+    """CURRENT's text, or None if it is not a regular file. Reads a few bytes at most."""
+    # O_NONBLOCK: opening a FIFO put in CURRENT's place would otherwise wait forever.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        data = os.read(fd, MAX_CURRENT_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_CURRENT_BYTES:
+        return ""  # no generation name is this long
+    return data.decode("utf-8").strip()
+
+
+def is_generation_name(name: str) -> bool:
+    """Whether `name` is one that `new_generation` makes."""
+    return GENERATION_NAME.fullmatch(name) is not None
+
+
+def has_current(index_dir: Path) -> bool:
+    """Whether the folder has a CURRENT at all, even a damaged one."""
+    return os.path.lexists(index_dir / CURRENT)
+
+
 def has_index(index_dir: Path) -> bool:
+    """Whether the folder has a live generation that is complete."""
     try:
         current_generation(index_dir)
     except IndexMissing:
@@ -88,33 +141,69 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def make_live(index_dir: Path, generation: Path) -> None:
-    """Point CURRENT at `generation` in one atomic step."""
+    """Point CURRENT at `generation` in one atomic step, replacing whatever CURRENT was."""
+    current = index_dir / CURRENT
     tmp = index_dir / f"{CURRENT}.tmp"
+    _remove(tmp)  # the remains of a crash, possibly not even a file
     tmp.write_text(generation.name + "\n", encoding="utf-8")
-    os.replace(tmp, index_dir / CURRENT)
+    if _is_real_dir(current):
+        # A file cannot replace a folder; a folder named CURRENT in our index folder is
+        # damage, and readers already find no index there.
+        shutil.rmtree(current)
+    os.replace(tmp, current)
+
+
+def _is_real_dir(path: Path) -> bool:
+    """A folder, not a symbolic link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def _remove(path: Path) -> None:
+    """Remove a file, link or folder, if there is one."""
+    if _is_real_dir(path):
+        shutil.rmtree(path)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
 
 
 def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
     """Remove generations but the live one and the `keep` newest complete others.
 
-    Call only while holding the build lock: a generation being built has no meta.json
-    yet and would otherwise look like the remains of a crash.
+    Only real folders named gen-… are touched: files and symbolic links of that name were
+    not made by a build. Call only while holding the build lock: a generation being built
+    has no meta.json yet and would otherwise look like the remains of a crash.
     """
     try:
         live = current_generation(index_dir).name
     except IndexMissing:
         live = None
-    others = sorted(
-        (p for p in index_dir.glob(f"{GENERATION_PREFIX}*") if p.is_dir() and p.name != live),
-        key=lambda p: p.name,
-        reverse=True,
-    )
-    complete = [p for p in others if (p / META).is_file()][:keep]
+    try:
+        with os.scandir(index_dir) as entries:
+            others = sorted(
+                (
+                    Path(entry.path)
+                    for entry in entries
+                    if entry.name.startswith(GENERATION_PREFIX)
+                    and entry.name != live
+                    and entry.is_dir(follow_symlinks=False)
+                ),
+                key=lambda p: p.name,
+                reverse=True,
+            )
+    except FileNotFoundError:
+        return []
+    # A complete folder whose name new_generation did not make can never be live.
+    complete = [p for p in others if is_generation_name(p.name) and (p / META).is_file()][:keep]
     removed = []
     for path in others:
         if path not in complete:
             shutil.rmtree(path, ignore_errors=True)
-            removed.append(path.name)
+            if not os.path.lexists(path):
+                removed.append(path.name)
     return removed
 
 

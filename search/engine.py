@@ -10,10 +10,11 @@ that costs about a millisecond, and no file stays open for a thread that went id
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,37 @@ class Generation:
     store: ProjectStore
     meta: dict[str, Any]
     facets: FacetIndex
+    # name -> size of the Whoosh files when opened: a search that fails later is put down
+    # to damage only if these changed, so that a bug still shows as one.
+    files: dict[str, int] = field(default_factory=dict)
+
+    def damage(self) -> str | None:
+        """How the Whoosh files differ from when they were opened, or None if they don't."""
+        try:
+            now = whoosh_files(self.path / layout.WHOOSH_DIR)
+        except OSError as exc:
+            return f"{layout.WHOOSH_DIR}/ unreadable: {type(exc).__name__}"
+        for name, size in self.files.items():
+            if name not in now:
+                return f"{layout.WHOOSH_DIR}/{name} is missing"
+            if now[name] != size:
+                return f"{layout.WHOOSH_DIR}/{name} changed size"
+        return None
+
+    def check(self, exc: Exception) -> None:
+        """Raise IndexMissing if `exc` can be put down to damaged files; else return."""
+        damage = self.damage()
+        if damage is not None:
+            raise layout.IndexMissing(
+                f"the index in {self.path.parent} is damaged ({damage}); "
+                f"rebuild it with: {layout.build_command(self.path.parent)}"
+            ) from exc
+
+
+def whoosh_files(path: Path) -> dict[str, int]:
+    """Name -> size of the files in a Whoosh folder."""
+    with os.scandir(path) as entries:
+        return {e.name: e.stat().st_size for e in entries if e.is_file(follow_symlinks=False)}
 
 
 def open_generation(path: Path) -> Generation:
@@ -56,6 +88,7 @@ def open_generation(path: Path) -> Generation:
             )
         records = json.loads((path / layout.RECORDS).read_text(encoding="utf-8"))
         store = ProjectStore([Project.from_dict(r) for r in records])
+        files = whoosh_files(path / layout.WHOOSH_DIR)  # before reading them: see damage()
         # Without mmap: every thread's searcher would map the whole index again, and the
         # server's resident memory grew by the index size per thread (5.8 GB at 10,000
         # projects with 8 threads); plain reads cost ~10% in speed.
@@ -70,7 +103,7 @@ def open_generation(path: Path) -> Generation:
             f"the index in {path.parent} is damaged ({type(exc).__name__}); "
             f"rebuild it with: {rebuild}"
         ) from exc
-    return Generation(path.name, path, ix, store, meta, facets)
+    return Generation(path.name, path, ix, store, meta, facets, files)
 
 
 class SearchEngine:
@@ -94,10 +127,23 @@ class SearchEngine:
 
     @contextmanager
     def searching(self) -> Iterator[tuple[Generation, Searcher]]:
-        """The live generation and a searcher on it, closed when the block ends."""
+        """The live generation and a searcher on it, closed when the block ends.
+
+        Files damaged since the generation was opened (a segment cut short, the table of
+        contents gone) raise IndexMissing; any other failure is left as it is.
+        """
         generation = self.generation()
-        searcher = generation.index.searcher()
+        try:
+            searcher = generation.index.searcher()
+        except Exception as exc:
+            generation.check(exc)
+            raise
         try:
             yield generation, searcher
+        except layout.IndexMissing:
+            raise
+        except Exception as exc:
+            generation.check(exc)
+            raise
         finally:
             searcher.close()
