@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, abort, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
 
 from indexer import layout
@@ -33,7 +34,9 @@ from search.service import (
 from search.store import ProjectStore
 
 ROOT = Path(__file__).resolve().parent
-MAX_EXPORT_ROWS = 5_000
+# Rows of one CSV export: each row is a hit with its snippet (1,000 take ~1 s at most).
+MAX_EXPORT_ROWS = 1_000
+LANDING_PROJECTS = 50
 # Scripts and styles only from our own files: no inline script can run.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -77,22 +80,41 @@ def csv_response(text: str, filename: str) -> Response:
     )
 
 
+class HtmlSafeJSONProvider(DefaultJSONProvider):
+    """JSON as UTF-8 in record order, with `<`, `>` and `&` written as \\u escapes.
+
+    Responses are application/json with nosniff, so a browser never runs them as HTML;
+    the escapes keep user and document text inert even where JSON is pasted into a page.
+    """
+
+    ensure_ascii = False
+    sort_keys = False  # keep the record order of SPEC §2
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        return super().dumps(obj, **kwargs).translate(_HTML_SAFE)
+
+
+# These characters occur in JSON only inside strings, where the escapes mean the same.
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app.
 
     Config keys: INDEX_DIR (default: env JIXIAO_INDEX_DIR, else instance/index), CORPUS_DIR
-    (default: corpus/), BUILD_IF_MISSING (default True: build the index when there is none).
+    (default: corpus/), BUILD_IF_MISSING (default True: build the index when there is none),
+    BASE_URL (default: env JIXIAO_BASE_URL, else "": links in CSV files are relative).
     """
     app = Flask(__name__, instance_path=str(ROOT / "instance"))
     app.config.from_mapping(
         CORPUS_DIR=str(ROOT / "corpus"),
         INDEX_DIR=default_index_dir(),
         BUILD_IF_MISSING=True,
+        BASE_URL=os.environ.get("JIXIAO_BASE_URL", ""),
     )
     if config:
         app.config.update(config)
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False  # keep the record order of SPEC §2
+    app.json = HtmlSafeJSONProvider(app)
 
     index_dir = Path(app.config["INDEX_DIR"])
     if app.config["BUILD_IF_MISSING"]:
@@ -109,8 +131,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def search_page():
         data = views.search_view(engine, request.args, "/")
         landing = not data["query"] and not data["filters"]
-        projects = store().projects if landing else []
-        return render_template("search.html", data=data, landing=landing, projects=projects)
+        listing = None
+        if landing:
+            listing = views.projects_view(store(), {}, "/projects", LANDING_PROJECTS)
+        return render_template("search.html", data=data, landing=landing, listing=listing)
 
     @app.get("/api/search")
     def api_search():
@@ -120,18 +144,31 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def export_search():
         args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
         answer = search(engine, SearchRequest.from_args(args).with_page(1, MAX_EXPORT_ROWS))
-        header, rows = search_rows(answer["hits"], request.host_url)
+        # Links are relative unless a base URL is configured: never from the request's
+        # Host header, which whoever sends the request chooses.
+        header, rows = search_rows(answer["hits"], app.config["BASE_URL"])
+        if answer["total"] > len(rows):
+            rows.append([f"仅导出前 {len(rows)} 条结果（共 {answer['total']} 条）。"])
         return csv_response(to_csv(header, rows), "search.csv")
 
     # ---------------------------------------------------------------- projects
 
     @app.get("/projects")
     def projects_page():
-        return render_template("projects.html", projects=store().projects)
+        data = views.projects_view(store(), request.args, "/projects")
+        return render_template("projects.html", data=data)
 
     @app.get("/api/projects")
     def api_projects():
-        return jsonify(store().records())
+        data = views.projects_view(store(), request.args, "/api/projects")
+        response = jsonify(data["projects"])  # SPEC §4: an array of records
+        response.headers["X-Total-Count"] = str(data["total"])
+        links = {"first": data["first_url"], "last": data["last_url"]}
+        links |= {"prev": data["pagination"]["prev_url"], "next": data["pagination"]["next_url"]}
+        response.headers["Link"] = ", ".join(
+            f'<{url}>; rel="{rel}"' for rel, url in links.items() if url
+        )
+        return response
 
     @app.get("/projects/<project_id>")
     def project_page(project_id: str):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeVar
 
 from whoosh import query as q
 
@@ -19,6 +20,15 @@ from indexer.analysis import HAN, fold, is_han, runs, words
 from indexer.citations import find_doc_numbers, find_titles, normalize_title
 
 MAX_QUERY_CHARS = 200
+# The work one query may cause is bounded by what it keeps, so that no request costs more
+# than about ten ordinary ones (an ordinary query has one to three parts of a few terms).
+# A 200-character query of 65 common words once matched every document and ranked them
+# by 65 terms: 10 s at 2,000 projects.
+MAX_QUERY_PARTS = 8  # words, phrases, document numbers and titles kept, in that order
+MAX_MATCH_TERMS = 12  # character pairs that match one part, spread evenly over it
+MAX_RANK_TERMS = 6  # jieba words that rank one part, spread evenly over it
+
+T = TypeVar("T")
 
 _PHRASE = re.compile(r'"([^"]+)"|“([^”]+)”|「([^」]+)」')
 _WORD = re.compile(rf"[0-9a-z{HAN}]+")
@@ -32,6 +42,7 @@ class QueryParts:
     phrases: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()  # normalized document numbers
     titles: tuple[str, ...] = ()  # as typed inside 《》
+    dropped: tuple[str, ...] = ()  # parts past MAX_QUERY_PARTS, not searched
 
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases or self.numbers or self.titles)
@@ -71,12 +82,35 @@ def parse_query(text: str) -> QueryParts:
             phrases.append(phrase)
         text = _blank(text, match.start(), match.end())
     found_words = _WORD.findall(fold(text))
-    return QueryParts(
-        words=tuple(dict.fromkeys(found_words)),
-        phrases=tuple(dict.fromkeys(phrases)),
-        numbers=tuple(dict.fromkeys(numbers)),
-        titles=tuple(dict.fromkeys(titles)),
+    return _keep_first(
+        numbers=list(dict.fromkeys(numbers)),
+        titles=list(dict.fromkeys(titles)),
+        phrases=list(dict.fromkeys(phrases)),
+        words=list(dict.fromkeys(found_words)),
     )
+
+
+def _keep_first(**kinds: list[str]) -> QueryParts:
+    """The first MAX_QUERY_PARTS parts, taken kind by kind in the order given; the rest
+    are named in `dropped`, for the page to say so."""
+    room = MAX_QUERY_PARTS
+    kept: dict[str, tuple[str, ...]] = {}
+    dropped: list[str] = []
+    for kind, found in kinds.items():
+        kept[kind] = tuple(found[:room])
+        dropped += found[room:]
+        room -= len(kept[kind])
+    return QueryParts(**kept, dropped=tuple(dropped))
+
+
+def spread(items: list[T], limit: int) -> list[T]:
+    """At most `limit` of `items`, evenly spaced, first and last included."""
+    if len(items) <= limit:
+        return items
+    if limit == 1:
+        return items[:1]
+    step = (len(items) - 1) / (limit - 1)
+    return [items[round(i * step)] for i in range(limit)]
 
 
 def _all(queries: list[q.Query]) -> q.Query:
@@ -90,7 +124,8 @@ def substring_query(text: str) -> q.Query | None:
 
     Pairs are required together, not as a phrase: reading positions made a query of a
     common word take 190 ms at 10,000 projects instead of 40 ms, and a text with all the
-    pairs of a run of three or more characters but not the run itself is rare.
+    pairs of a run of three or more characters but not the run itself is rare. A long
+    text keeps MAX_MATCH_TERMS of its terms, spread over it: still a rare combination.
     """
     terms: list[q.Query] = []
     for run, _, _ in runs(text):
@@ -100,14 +135,15 @@ def substring_query(text: str) -> q.Query | None:
             terms.append(q.Term("chars", run))
         else:
             terms += [q.Term("grams", run[i : i + 2]) for i in range(len(run) - 1)]
-    return _all(list(dict.fromkeys(terms))) if terms else None
+    terms = spread(list(dict.fromkeys(terms)), MAX_MATCH_TERMS)
+    return _all(terms) if terms else None
 
 
 def word_query(text: str) -> q.Query | None:
     """The jieba words of `text`: what ranks a document. Only the documents that match
     (contain the text) are ranked, so the words need not be checked as a phrase, which
     halved the time of ranking a common phrase (136 ms to 62 ms at 10,000 projects)."""
-    tokens = list(dict.fromkeys(w for w, _, _ in words(text)))
+    tokens = spread(list(dict.fromkeys(w for w, _, _ in words(text))), MAX_RANK_TERMS)
     return _all([q.Term("body", t) for t in tokens]) if tokens else None
 
 

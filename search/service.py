@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
 from markupsafe import Markup
-from whoosh import query as q
 from whoosh.searching import Searcher
 
 from indexer.documents import citation_text, indicator_line, project_text
@@ -19,13 +18,24 @@ from indexer.vocabulary import SECTION_LABELS
 
 from .engine import Generation, SearchEngine
 from .facets import FacetIndex
-from .query import QueryParts, build_query, build_rank_query, clean_query, parse_query
+from .query import (
+    MAX_QUERY_PARTS,
+    QueryParts,
+    build_rank_query,
+    clean_query,
+    match_parts,
+    parse_query,
+)
+from .scoring import rank_within, score_documents, term_count
 from .snippets import mark, match_spans, snippet
 
 DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
 MAX_INDICATOR_ROWS_SHOWN = 5
+MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
+RANK_SECONDS = 0.5  # time budget for ranking; past it the page ranks what was scored
+MAX_HIT_TEXT = 5_000  # characters of a hit's text returned (its snippet sees it all)
 
 # sort name -> (field, highest first); "relevance" ranks by score.
 SORTS: dict[str, tuple[str, bool] | None] = {
@@ -70,15 +80,15 @@ class SearchRequest:
         for name in FACET_FIELDS:
             value = (args.get(name) or "").strip()
             if value:
-                filters[name] = _integer(name, value, 0, 9999) if name == "year" else value
+                filters[name] = integer_arg(name, value, 0, 9999) if name == "year" else value
         sort = args.get("sort") or "relevance"
         if sort not in SORTS:
             raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         return cls(
             q=args.get("q") or "",
             filters=filters,
-            page=_integer("page", args.get("page") or "1", 1, MAX_PAGE),
-            per_page=_integer(
+            page=integer_arg("page", args.get("page") or "1", 1, MAX_PAGE),
+            per_page=integer_arg(
                 "per_page", args.get("per_page") or str(DEFAULT_PER_PAGE), 1, MAX_PER_PAGE
             ),
             sort=sort,
@@ -89,7 +99,8 @@ class SearchRequest:
         return replace(self, page=page, per_page=per_page)
 
 
-def _integer(name: str, text: str, low: int, high: int) -> int:
+def integer_arg(name: str, text: str, low: int, high: int) -> int:
+    """A whole number from a request argument, within [low, high], or a BadRequest."""
     try:
         value = int(text)
     except ValueError:
@@ -129,29 +140,45 @@ def _search(generation: Generation, searcher: Searcher, request: SearchRequest) 
     text, truncated = clean_query(request.q)
     parts = parse_query(text)
     messages = [f"查询过长，只使用了前 {len(text)} 个字符。"] if truncated else []
+    if parts.dropped:
+        messages.append(
+            f"查询包含的词语过多，只检索了前 {MAX_QUERY_PARTS} 个；"
+            f"未检索：{'、'.join(parts.dropped)}。"
+        )
+    facets = generation.facets
+    cost = Cost()
+    coverage = None
     if not text:
-        query: q.Query | None = q.Every()
-        mode = "all"
+        matched, mode = np.ones(facets.size, dtype=bool), "all"
     else:
-        query, mode = build_query(parts, "and"), "and"
-    if query is None:
-        return _answer(request, text, 0, "none", {}, [], ["查询中没有可以检索的字词。", *messages])
+        queries = match_parts(parts)
+        if not queries:
+            return _answer(
+                request, text, 0, "none", {}, [], ["查询中没有可以检索的字词。", *messages], cost
+            )
+        cost.parts = len(queries)
+        cost.match_terms = sum(term_count(query) for query in queries)
+        # Each part is matched on its own and the parts are combined here: Whoosh's
+        # matcher for an OR of many parts walks every posting of every part in Python.
+        found = [facets.matching(searcher, query) for query in queries]
+        matched, mode = np.logical_and.reduce(found), "and"
+        if not matched.any() and len(found) > 1:
+            coverage = np.add.reduce([f.astype(np.int8) for f in found])
+            matched, mode = coverage > 0, "or"
+            messages.insert(0, "没有同时包含所有词语的结果，以下是包含任一词语的结果。")
 
     filters = dict(request.filters)
-    facets = generation.facets
-    matched = facets.matching(searcher, query)
-    if not matched.any() and mode == "and" and parts.count > 1:
-        query, mode = build_query(parts, "or"), "or"
-        assert query is not None
-        matched = facets.matching(searcher, query)
-        messages.insert(0, "没有同时包含所有词语的结果，以下是包含任一词语的结果。")
     allowed = matched & facets.selected(filters)
     total = int(np.count_nonzero(allowed))
     counts = facets.counts(matched, filters)
 
     start = (request.page - 1) * request.per_page
     ranked = request.sort == "relevance" and mode in ("and", "or")
-    page = _page(searcher, facets, parts, mode, allowed, request, start) if start < total else []
+    page = []
+    if start < total:
+        page = _page(searcher, facets, parts, mode, allowed, coverage, request, start, cost)
+    if not cost.complete:
+        messages.append("检索耗时过长，只按部分结果的相关度排序；可以换用更具体的词语。")
     hits = [
         _hit(searcher.stored_fields(docnum), score if ranked else None, generation, parts, filters)
         for docnum, score in page
@@ -159,7 +186,18 @@ def _search(generation: Generation, searcher: Searcher, request: SearchRequest) 
     if total == 0:
         messages.append(_nothing_found(text, filters))
     faceted = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
-    return _answer(request, text, total, mode, faceted, hits, messages)
+    return _answer(request, text, total, mode, faceted, hits, messages, cost)
+
+
+@dataclass
+class Cost:
+    """The work a search did, bounded by the limits in `search.query` and here."""
+
+    parts: int = 0  # parts of the query matched, each on its own
+    match_terms: int = 0  # terms read to find the matching documents
+    rank_terms: int = 0  # terms read to rank them
+    scored: int = 0  # candidates scored one by one (the "any word" fallback)
+    complete: bool = True  # False: the time budget ran out while ranking
 
 
 def _page(
@@ -168,13 +206,17 @@ def _page(
     parts: QueryParts,
     mode: str,
     allowed: np.ndarray,
+    coverage: np.ndarray | None,
     request: SearchRequest,
     start: int,
+    cost: Cost,
 ) -> list[tuple[int, float | None]]:
     """The page's (document, score): by relevance, or by a column in NumPy.
 
     Relevance ranks the allowed documents by the query's jieba words; documents that
-    matched only as a substring follow, in source order.
+    matched only as a substring follow, in source order. In the "any word" fallback the
+    documents that match the most parts come first; only the first MAX_SCORED of them
+    are scored, and they are ranked by parts matched, then score.
     """
     end = start + request.per_page
     spec = SORTS[request.sort]
@@ -182,13 +224,27 @@ def _page(
         name, reverse = spec if spec is not None else ("seq", False)
         return [(int(d), None) for d in facets.ordered(allowed, name, reverse)[start:end]]
     rank = build_rank_query(parts, mode)
-    docset = set(np.flatnonzero(allowed).tolist())
-    results = searcher.search(rank, filter=docset, limit=end) if rank is not None else []
-    page = [(hit.docnum, hit.score) for hit in results]
-    if len(page) < end:
-        rest = allowed.copy()
-        rest[[docnum for docnum, _ in page]] = False
-        page += [(int(d), 0.0) for d in facets.ordered(rest, "seq")[: end - len(page)]]
+    cost.rank_terms = term_count(rank)
+    if coverage is not None:
+        order = facets.ordered(allowed, "seq")
+        order = order[np.argsort(-coverage[order], kind="stable")]  # most parts first
+        candidates = order[:MAX_SCORED]
+        cost.scored = len(candidates)
+        scored, cost.complete = (
+            score_documents(searcher, rank, candidates, RANK_SECONDS) if rank else ([], True)
+        )
+        # Documents with more of the words first, then by score.
+        scored.sort(key=lambda hit: (-coverage[hit[0]], -hit[1]))
+        rest = [(int(d), 0.0) for d in order]
+    else:
+        docset = set(np.flatnonzero(allowed).tolist())
+        scored, cost.complete = (
+            rank_within(searcher, rank, docset, end, RANK_SECONDS) if rank else ([], True)
+        )
+        rest = [(int(d), 0.0) for d in facets.ordered(allowed, "seq")[: end + len(scored)]]
+        scored.sort(key=lambda hit: -hit[1])  # stable: ties stay in document order
+    seen = {docnum for docnum, _ in scored}
+    page = scored[:end] + [hit for hit in rest if hit[0] not in seen]
     return page[start:end]
 
 
@@ -208,6 +264,7 @@ def _answer(
     facets: dict[str, list[dict[str, Any]]],
     hits: list[dict[str, Any]],
     messages: list[str],
+    cost: Cost,
 ) -> dict[str, Any]:
     return {
         "query": text,
@@ -221,6 +278,7 @@ def _answer(
         "messages": messages,
         "facets": facets or {n: [] for n in FACET_FIELDS},
         "hits": hits,
+        "cost": asdict(cost),
     }
 
 
@@ -247,7 +305,7 @@ def _hit(
         "project_name": project.name,
         "section": section,
         "indicator": indicator,
-        "text": text,
+        "text": text if len(text) <= MAX_HIT_TEXT else text[:MAX_HIT_TEXT] + "…",
         "snippet_html": str(snippet_html),
         "score": round(score, 4) if score is not None else None,
         "url": f"/projects/{project.id}" + (f"#{anchor}" if anchor else ""),

@@ -19,11 +19,13 @@ from .query import QueryParts
 from .regulations import Regulation
 from .service import (
     FACET_LABELS,
+    MAX_PAGE,
     SECTION_NAMES,
     SORTS,
     BadRequest,
     SearchRequest,
     facet_label,
+    integer_arg,
     search,
 )
 from .snippets import snippet
@@ -40,6 +42,9 @@ SORT_LABELS = {
 }
 PAGE_WINDOW = 3
 MAX_SIMILAR = 50
+# A page of the project list: the whole list of 2,000 projects was 16 MB of JSON.
+PROJECTS_PER_PAGE = 100
+MAX_PROJECTS_PER_PAGE = 1_000
 
 
 def format_yuan(amount: int | None) -> str:
@@ -125,6 +130,34 @@ def _pagination(path: str, kept: Mapping[str, str], page: int, pages: int) -> di
 
 
 # --------------------------------------------------------------------------- projects
+
+
+def projects_view(
+    store: ProjectStore, args: Mapping[str, str], path: str, per_page: int = PROJECTS_PER_PAGE
+) -> dict[str, Any]:
+    """One page of the project list in source order: the records, and links to the pages.
+
+    `/api/projects` returns `projects` (SPEC §4: an array of records) with the counts
+    and links in headers.
+    """
+    page = integer_arg("page", args.get("page") or "1", 1, MAX_PAGE)
+    per_page = integer_arg(
+        "per_page", args.get("per_page") or str(per_page), 1, MAX_PROJECTS_PER_PAGE
+    )
+    total = len(store.projects)
+    pages = -(-total // per_page)
+    chosen = store.projects[(page - 1) * per_page : page * per_page]
+    kept = {name: args[name] for name in ("per_page",) if args.get(name)}
+    return {
+        "total": total,
+        "page": page,
+        "per_page": per_page,
+        "pages": pages,
+        "projects": [project.to_dict() for project in chosen],
+        "pagination": _pagination(path, kept, page, pages),
+        "first_url": with_arg(path, kept, "page", 1),
+        "last_url": with_arg(path, kept, "page", max(pages, 1)),
+    }
 
 
 def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:

@@ -190,7 +190,8 @@ def test_indicator_library_export(client):
     rows = read_csv(client.get("/export/indicators.csv"))
     assert rows[0][:4] == ["一级目标", "二级目标", "三级目标", "项目数"]
     (rate,) = [r for r in rows if r[2] == "预算执行率"]
-    assert rate[:5] == ["投入与管理", "投入管理", "预算执行率", "7", "=100% × 7"]
+    # A leading apostrophe: a spreadsheet shows the text instead of running it as a formula.
+    assert rate[:5] == ["投入与管理", "投入管理", "预算执行率", "7", "'=100% × 7"]
 
 
 @pytest.mark.parametrize("path", ["/", "/projects", "/regulations", "/indicators", "/ask"])

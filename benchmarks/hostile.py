@@ -1,0 +1,75 @@
+"""Time the costliest queries we know of against a built index (run by hand).
+
+    python -m benchmarks.hostile --index DIR [--repeat 3]
+
+Prints one line per query: its description, seconds (median of the runs) and the hits
+found. The queries are built from the index's own most common character pairs and
+characters, so they are as costly as the corpus allows: many common words with one that
+never occurs (every word's AND fails, the fallback to "any word" matches everything) and
+100 common single characters. Compare two versions by running this with each, on the
+same index, on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+from search.engine import SearchEngine
+from search.service import SearchRequest, search
+
+NEVER = "龘"  # a character no budget table contains
+
+
+def common_pieces(engine: SearchEngine) -> tuple[list[str], list[str]]:
+    """The corpus's most common Han character pairs and characters, most common first."""
+    pairs: Counter[str] = Counter()
+    chars: Counter[str] = Counter()
+    for project in engine.generation().store.projects:
+        for text in project.sections.values():
+            han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+            chars.update(han)
+            pairs.update(a + b for a, b in pairwise(han))
+    return [p for p, _ in pairs.most_common(200)], [c for c, _ in chars.most_common(200)]
+
+
+def hostile_queries(engine: SearchEngine) -> dict[str, str]:
+    pairs, chars = common_pieces(engine)
+    return {
+        "ordinary: 预算执行率": "预算执行率",
+        "65 common pairs + 1 unknown": " ".join([*pairs[:65], NEVER])[:200],
+        "1 unknown + 65 common pairs": " ".join([NEVER, *pairs[:65]])[:200],
+        "100 common characters": " ".join(chars[:100])[:200],
+        "200 characters unspaced": "".join(pairs)[:199] + NEVER,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--export-rows", type=int, default=0, help="also time N-row pages")
+    args = parser.parse_args(argv)
+    engine = SearchEngine(args.index)
+    search(engine, SearchRequest.from_args({"q": "预算"}))  # open the index once
+    for name, text in hostile_queries(engine).items():
+        request = SearchRequest.from_args({"q": text})
+        if args.export_rows:
+            request = request.with_page(1, args.export_rows)
+        seconds = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            answer = search(engine, request)
+            seconds.append(time.perf_counter() - started)
+        print(
+            f"{name:32} {statistics.median(seconds):7.3f} s  "
+            f"total {answer['total']:>7}  hits {len(answer['hits'])}  {answer.get('cost', '')}"
+        )
+
+
+if __name__ == "__main__":
+    main()
