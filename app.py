@@ -17,7 +17,7 @@ from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
 
 from indexer import layout
-from indexer.build import build_index
+from indexer.build import BuildError, build_index
 from search import qa, views
 from search.engine import SearchEngine
 from search.export import library_rows, search_rows, to_csv
@@ -58,12 +58,17 @@ def found(value: Any, missing: str) -> Any:
 def ensure_index(corpus_dir: Path, index_dir: Path) -> None:
     """Build the index from the corpus if the index folder has none.
 
-    A damaged index is only reported: building over it at every start would hide the
-    damage. The pages then answer 503 with the rebuild command.
+    A damaged index, or a build that fails (an empty corpus, a full disk), is only
+    reported: the server still starts, and its pages answer 503 with the command that
+    builds the index. Building over a damaged index at every start would hide the damage.
     """
     if not layout.has_current(index_dir):
         print(f"building the index from {corpus_dir} into {index_dir} …", file=sys.stderr)
-        summary, _result = build_index(corpus_dir, index_dir)
+        try:
+            summary, _result = build_index(corpus_dir, index_dir)
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return
         print("\n".join(summary.lines()), file=sys.stderr)
         return
     try:

@@ -7,7 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from .build import build_index, count
+from .build import (
+    BuildError,
+    CorpusUnusable,
+    EmptyCorpus,
+    IndexDirUnusable,
+    build_index,
+    count,
+)
 from .corpus import CorpusError, load_corpus
 from .model import ParseResult
 
@@ -15,6 +22,7 @@ DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("instance") / "index"
 
 EXIT_OK, EXIT_STRICT, EXIT_USAGE = 0, 1, 2
+EXIT_FAILED = 1  # a build that failed part way (disk full …)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_INDEX,
         metavar="DIR",
         help="index folder (default: instance/index/)",
+    )
+    build.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="publish the index even if the corpus has no tables (it replaces the live one)",
     )
     build.set_defaults(handler=run_build)
 
@@ -77,10 +90,21 @@ def report(result: ParseResult, files: int) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     try:
-        summary, result = build_index(args.corpus, args.index, progress=True)
-    except CorpusError as exc:
+        summary, result = build_index(
+            args.corpus, args.index, progress=True, allow_empty=args.allow_empty
+        )
+    except EmptyCorpus as exc:
+        # The files' problems say why they gave no tables.
+        for diagnostic in exc.result.diagnostics:
+            print(diagnostic, file=sys.stderr)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except (CorpusUnusable, IndexDirUnusable) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
     print("\n".join(summary.lines()))

@@ -105,7 +105,7 @@ def test_a_build_killed_part_way_leaves_the_live_index_serving(tmp_path, big_cor
         deadline = time.monotonic() + 60
         while len(list(index_dir.glob("gen-*/whoosh/*"))) < 3 and time.monotonic() < deadline:
             time.sleep(0.05)
-        os.kill(build.pid, signal.SIGKILL)  # the build process only: its workers are orphaned
+        os.kill(build.pid, signal.SIGKILL)  # the build process only: its workers follow it
         build.wait()
         assert layout.current_generation(index_dir).name == live
         status, body = server.get("/api/search?q=" + urllib.parse.quote("人脸识别"))
@@ -116,12 +116,12 @@ def test_a_build_killed_part_way_leaves_the_live_index_serving(tmp_path, big_cor
         assert layout.current_generation(index_dir).name == summary.generation
         remains = [p.name for p in index_dir.glob("gen-*")]
         assert sorted(remains) == sorted([live, summary.generation])
-        status, body = server.get("/api/projects")
+        status, body = server.get("/api/projects?per_page=1000")
         assert status == 200 and len(json.loads(body)) == 400
     finally:
         server.stop()
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(build.pid, signal.SIGKILL)  # the orphaned index workers
+            os.killpg(build.pid, signal.SIGKILL)  # in case its workers outlived it
 
 
 @pytest.mark.parametrize("damage", ["records", "whoosh", "current"])
