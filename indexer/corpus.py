@@ -1,7 +1,13 @@
-"""Load a corpus folder: every `*.txt` below it, parsed in a stable order, ids made unique."""
+"""Load a corpus folder: every `*.txt` below it, parsed in a stable order, ids made unique.
+
+Whatever is odd about a file (a symlink out of the folder, a FIFO, unreadable, binary)
+becomes one diagnostic naming it; it never stops the other files from loading.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -9,45 +15,161 @@ from tqdm import tqdm
 
 from .model import Diagnostic, ParseResult, Project
 from .parser import parse_text
-from .textio import NotTextError, read_text
+from .textio import NotTextError, file_kind, read_source
+
+SOURCE_SUFFIX = ".txt"
 
 
 class CorpusError(Exception):
-    """The corpus folder itself is unusable (missing, not a folder)."""
+    """The corpus folder itself is unusable (missing, not a folder, unreadable)."""
 
 
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """The `*.txt` files below `corpus_dir`, sorted, hidden files and folders left out."""
+def corpus_files(corpus_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """The `*.txt` files below `corpus_dir`, sorted, and a warning for each one skipped.
+
+    Paths are under the resolved corpus folder. Hidden files and folders are left out.
+    Symlinked folders are never followed: one inside the corpus is read at its real
+    place (following it would read its files twice, or loop), one outside is not part of
+    the corpus (reported). A symlinked file is read if it points to a regular file inside
+    the corpus that is not read under its own name anyway; otherwise it is reported.
+    """
+    root = _corpus_root(corpus_dir)
+    files: list[Path] = []
+    diagnostics: list[Diagnostic] = []
+
+    def skip(path: Path, why: str) -> None:
+        diagnostics.append(Diagnostic(source_name(path, root), 0, "warning", f"{why}; skipped"))
+
+    def add(path: Path) -> None:
+        files.append(path)
+        name = source_name(path, root)
+        if name != (Path(root.name) / path.relative_to(root)).as_posix():
+            message = "file name is not valid UTF-8 (bytes shown \\xNN here and in records)"
+            diagnostics.append(Diagnostic(name, 0, "warning", message))
+
+    folders = [root]
+    while folders:  # a stack, not recursion: depth is the file system's business
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = [entry for entry in listing if not entry.name.startswith(".")]
+        except OSError as exc:
+            if folder == root:
+                raise CorpusError(f"cannot read corpus folder {corpus_dir}: {_why(exc)}") from None
+            skip(folder, f"folder cannot be read: {_why(exc)}")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                what = _what_to_do(entry, root)
+            except OSError as exc:
+                what = f"cannot read: {_why(exc)}"
+            if what == _READ:
+                add(path)
+            elif what == _DESCEND:
+                folders.append(path)
+            elif what != _IGNORE:
+                skip(path, what)
+    files.sort(key=lambda p: p.relative_to(root).as_posix())
+    diagnostics.sort(key=lambda d: d.file)
+    return files, diagnostics
+
+
+_READ, _DESCEND, _IGNORE = "read", "descend", "ignore"
+
+
+def _what_to_do(entry: os.DirEntry[str], root: Path) -> str:
+    """_READ, _DESCEND, _IGNORE (not a corpus file), or why the entry is skipped."""
+    if entry.is_symlink():
+        why = _symlink_problem(Path(entry.path), root)
+        if why:
+            return why
+        if entry.name.endswith(SOURCE_SUFFIX) and entry.is_file():
+            return _READ
+        return _IGNORE
+    if entry.is_dir(follow_symlinks=False):
+        return _DESCEND  # a folder named x.txt is a folder too
+    if not entry.name.endswith(SOURCE_SUFFIX):
+        return _IGNORE
+    if entry.is_file(follow_symlinks=False):
+        return _READ
+    return f"not a regular file ({file_kind(entry.stat(follow_symlinks=False).st_mode)})"
+
+
+def _corpus_root(corpus_dir: Path) -> Path:
     if not corpus_dir.exists():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist")
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus {corpus_dir} is not a folder")
-    files = (
-        path
-        for path in corpus_dir.rglob("*.txt")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(corpus_dir).parts)
-    )
-    return sorted(files, key=lambda p: p.relative_to(corpus_dir).as_posix())
+    return corpus_dir.resolve()
+
+
+def _symlink_problem(link: Path, root: Path) -> str | None:
+    """Why the symlink `link` is not read, or None to read it (a file inside the corpus).
+
+    Only links named `*.txt` or pointing to folders are looked at; others are not
+    corpus files, broken or not.
+    """
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:
+        if not link.name.endswith(SOURCE_SUFFIX):
+            return None
+        return f"broken symlink (its target {os.readlink(link)} does not exist)"
+    except RuntimeError:  # a symlink loop, before Python 3.13
+        return "symlink loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+        return f"symlink cannot be followed: {_why(exc)}"
+    inside = target == root or root in target.parents
+    if target.is_dir():
+        # Inside: its files are read where they are. Outside: not part of the corpus.
+        return None if inside else f"symlink to a folder outside the corpus ({target})"
+    if not link.name.endswith(SOURCE_SUFFIX):
+        return None
+    if not inside:
+        return f"symlink to a file outside the corpus ({target})"
+    if not target.is_file():
+        return f"symlink to {file_kind(target.stat().st_mode)}, not a regular file"
+    relative = target.relative_to(root)
+    if target.name.endswith(SOURCE_SUFFIX) and not any(
+        part.startswith(".") for part in relative.parts
+    ):
+        return f"symlink to {source_name(target, root)}, which is read under its own name"
+    return None
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 def source_name(path: Path, corpus_dir: Path) -> str:
-    """How records name a file: relative to the corpus folder's parent (`corpus/x.txt`)."""
+    """How records name a file: relative to the corpus folder's parent (`corpus/x.txt`).
+
+    `path` is as `corpus_files` lists it (not resolved: a symlink keeps its own name).
+    Bytes of a file name that are not UTF-8 are written `\\xff`, so that the name can be
+    printed and stored.
+    """
     root = corpus_dir.resolve()
-    return (Path(root.name) / path.resolve().relative_to(root)).as_posix()
+    name = (Path(root.name) / path.relative_to(root)).as_posix()
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def parse_file(path: Path, name: str) -> ParseResult:
     """Parse one file; an unreadable or binary file becomes one error, never an exception."""
     try:
-        text = read_text(path)
+        source = read_source(path)
     except NotTextError as exc:
         return ParseResult(diagnostics=[Diagnostic(name, 0, "error", f"not a text file: {exc}")])
     except OSError as exc:
-        return ParseResult(
-            diagnostics=[Diagnostic(name, 0, "error", f"cannot read: {exc.strerror or exc}")]
-        )
-    return parse_text(text, name)
+        return ParseResult(diagnostics=[Diagnostic(name, 0, "error", f"cannot read: {_why(exc)}")])
+    result = parse_text(source.text, name)
+    # What was cut off comes after everything found in what was read.
+    result.diagnostics.extend(
+        Diagnostic(name, warning.line, "warning", warning.message) for warning in source.warnings
+    )
+    return result
 
 
 def make_ids_unique(projects: Iterable[Project]) -> list[Diagnostic]:
@@ -79,12 +201,15 @@ def make_ids_unique(projects: Iterable[Project]) -> list[Diagnostic]:
 def load_corpus(corpus_dir: Path, progress: bool = False) -> tuple[ParseResult, int]:
     """Parse every file of a corpus. Returns the result and the number of files read.
 
-    `progress` shows a progress bar on stderr when it is a terminal.
+    Files skipped while listing the corpus (symlinks out of it, FIFOs …) are reported in
+    the result's diagnostics, first. `progress` shows a progress bar on stderr when it is
+    a terminal.
     """
-    files = corpus_files(corpus_dir)
-    result = ParseResult()
+    files, skipped = corpus_files(corpus_dir)
+    root = corpus_dir.resolve()
+    result = ParseResult(diagnostics=skipped)
     bar = tqdm(files, desc="parsing", unit="file", disable=None if progress else True)
     for path in bar:
-        result.extend(parse_file(path, source_name(path, corpus_dir)))
+        result.extend(parse_file(path, source_name(path, root)))
     result.diagnostics.extend(make_ids_unique(result.projects))
     return result, len(files)

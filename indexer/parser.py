@@ -17,7 +17,13 @@ from itertools import pairwise
 from .citations import extract_citations
 from .model import Diagnostic, Indicator, ParseResult, Project, Source, project_id
 from .targets import parse_target
-from .textio import Line, split_lines
+from .textio import (
+    MAX_SECTION_CHARS,
+    MAX_TABLE_CHARS,
+    MAX_VALUE_CHARS,
+    Line,
+    clean_lines,
+)
 from .vocabulary import (
     ALL_LABELS,
     BUDGET_HEADING,
@@ -113,7 +119,9 @@ def is_title(text: str) -> bool:
 def parse_text(text: str, file: str) -> ParseResult:
     """Parse the text of one source file. `file` names it in records and diagnostics."""
     reporter = _Reporter(file)
-    lines = split_lines(text)
+    lines, cut = clean_lines(text)
+    for warning in cut:
+        reporter.warn(warning.line, warning.message)
     starts = [i for i, line in enumerate(lines) if is_title(line.text)]
     result = ParseResult()
     if not starts:
@@ -123,7 +131,7 @@ def parse_text(text: str, file: str) -> ParseResult:
         return result
     _report_skipped(lines[: starts[0]], "before the first table", reporter)
     for start, end in pairwise([*starts, len(lines)]):
-        table = lines[start:end]
+        table = _cap_table(lines[start:end], reporter)
         try:
             project = parse_table(table, file, reporter)
         except TableError as exc:
@@ -140,6 +148,24 @@ def _report_skipped(lines: list[Line], where: str, reporter: _Reporter) -> None:
         first, last = content[0].number, content[-1].number
         span = f"line {first}" if first == last else f"lines {first}-{last}"
         reporter.warn(first, f"{span} {where} skipped: '{_clip(content[0].text)}'")
+
+
+def _cap_table(lines: list[Line], reporter: _Reporter) -> list[Line]:
+    """A table's lines up to MAX_TABLE_CHARS characters; the rest is reported."""
+    total = 0
+    for i, line in enumerate(lines):
+        total += len(line.text)
+        if total > MAX_TABLE_CHARS:
+            first = line.number
+            last = next(x.number for x in reversed(lines) if not is_blank(x.text))
+            span = f"line {first}" if first == last else f"lines {first}-{last}"
+            reporter.warn(
+                first,
+                f"table at line {lines[0].number} is longer than {MAX_TABLE_CHARS:,} "
+                f"characters: {span} skipped",
+            )
+            return lines[:i]
+    return lines
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -168,6 +194,8 @@ def parse_table(lines: list[Line], file: str, reporter: _Reporter) -> Project:
     fields = _read_fields(header_lines, reporter)
     _restore_displaced_labels(fields)
     values = _first_of_each_label(fields, reporter)
+    for found in values.values():
+        _cap_field(found, reporter)
 
     name_field = values.get("项目名称")
     if name_field is None or not name_field.value:
@@ -326,6 +354,41 @@ def _first_of_each_label(fields: list[_Field], reporter: _Reporter) -> dict[str,
     return values
 
 
+def _cap_field(found: _Field, reporter: _Reporter) -> None:
+    """Cut a value longer than its cap (MAX_SECTION_CHARS, else MAX_VALUE_CHARS) where
+    the cap is reached, reporting that line and the lines skipped after it."""
+    cap = MAX_SECTION_CHARS if found.label in SECTION_LABELS else MAX_VALUE_CHARS
+    total = 0
+    for i, piece in enumerate(found.pieces):
+        total += len(piece.text)
+        if total <= cap:
+            continue
+        keep = len(piece.text) - (total - cap)
+        skipped = found.pieces[i + 1 :] if keep else found.pieces[i:]
+        message = f"{found.label} is longer than {cap:,} characters"
+        if keep:
+            message += f": cut after its first {cap:,} on this line"
+            found.pieces[i] = _Piece(piece.line, piece.text[:keep], piece.on_label_line)
+        if skipped:
+            first, last = skipped[0].line, skipped[-1].line
+            span = f"line {first}" if first == last else f"lines {first}-{last}"
+            message += f"{'; ' if keep else ': '}{span} skipped"
+        del found.pieces[i + 1 if keep else i :]
+        reporter.warn(piece.line, message)
+        return
+
+
+def _cap_value(text: str, what: str, line: int, reporter: _Reporter) -> str:
+    """`text` cut to MAX_VALUE_CHARS, with a warning if it was longer."""
+    if len(text) <= MAX_VALUE_CHARS:
+        return text
+    reporter.warn(
+        line,
+        f"{what} of {len(text):,} characters cut to its first {MAX_VALUE_CHARS:,}: '{_clip(text)}'",
+    )
+    return text[:MAX_VALUE_CHARS]
+
+
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -424,9 +487,10 @@ def parse_indicators(lines: list[Line], reporter: _Reporter, end_line: int) -> l
                 f"'[一级] [二级] 三级目标 指标目标值'): '{_clip(line.text)}'",
             )
             continue
+        name = _cap_value(row[0], "indicator name", line.number, reporter)
+        target = _cap_value(row[1], "indicator target", line.number, reporter)
         if level1 is None:
-            reporter.warn(line.number, f"indicator '{row[0]}' comes before any 一级目标")
-        name, target = row
+            reporter.warn(line.number, f"indicator '{_clip(name)}' comes before any 一级目标")
         parsed = parse_target(target)
         indicators.append(
             Indicator(
