@@ -4,12 +4,18 @@ A document number (发文字号) is 机关代字 + year in brackets + serial + �
 `[]`, `〔〕`, `【】`, `（）`, `()` or `<>`, adds `第`, spaces or `号文`; all are normalized to
 the GB/T 9704 form `沪财行〔2014〕39号`. Decrees without a year (`沪府令9号`) are kept as
 written. A title is the text inside the outermost 《》, nested 《…〈…〉…》 kept whole.
+
+Text may be hostile (a bad PDF extraction, thousands of unclosed 《, long runs of spaces), so
+every function here is linear in the text, up to the bounded issuer length: titles are matched
+in one pass, runs of whitespace possessively so that a failed match never re-splits them, and
+titles and numbers meet by bisecting sorted positions rather than by comparing every pair.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -19,12 +25,14 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _OPEN = r"[\[〔【（(<＜〈［﹝]"
 _CLOSE = r"[\]〕】）)>＞〉］﹞]"
 # The issuer is the run of Han characters before the bracket; `_trim_issuer` then cuts off
-# the words that lead into a number (根据, 按照, 关于印发 …).
+# the words that lead into a number (根据, 按照, 关于印发 …). Whitespace is possessive (`\s*+`):
+# what follows it never starts with whitespace, so the matches are the same, but a plain
+# `\s*第?\s*` tries every split of a long run of spaces and is quadratic in it.
 DOC_NUMBER = re.compile(
-    rf"(?P<issuer>[{HAN}]{{1,24}}?)\s*{_OPEN}\s*(?P<year>(?:19|20)\d\d)\s*{_CLOSE}"
-    rf"\s*第?\s*(?P<serial>\d{{1,7}})\s*号(?:文)?"
+    rf"(?P<issuer>[{HAN}]{{1,24}}?)\s*+{_OPEN}\s*+(?P<year>(?:19|20)\d\d)\s*+{_CLOSE}"
+    rf"\s*+第?\s*+(?P<serial>\d{{1,7}})\s*+号(?:文)?"
 )
-DECREE_NUMBER = re.compile(rf"(?P<issuer>[{HAN}]{{0,24}}?令)\s*第?\s*(?P<serial>\d{{1,6}})\s*号")
+DECREE_NUMBER = re.compile(rf"(?P<issuer>[{HAN}]{{0,24}}?令)\s*+第?\s*+(?P<serial>\d{{1,6}})\s*+号")
 
 # Words that precede a number but never belong to an issuer code; the issuer starts
 # after the last of them.
@@ -59,9 +67,11 @@ LEAD_WORDS = (
 
 # A title followed by its number: `《…》（沪财行[2014]39号）`, `《…》沪财行[2014]39号`,
 # `印发《…》的通知（厅字（2009）32号）`.
-_TITLE_THEN_NUMBER = re.compile(r"\s*(?:的(?:通知|批复|决定|函)|文件)?\s*》?\s*[（(]?\s*")
-# A number followed by its title: `按照沪编[2015]581号《…》`.
-_NUMBER_THEN_TITLE = re.compile(r"\s*[）)]?\s*")
+# Possessive for the same reason as above: with `\s*` this is about quartic in a run of spaces.
+_TITLE_THEN_NUMBER = re.compile(r"\s*+(?:的(?:通知|批复|决定|函)|文件)?\s*+》?\s*+[（(]?\s*+")
+# A number followed by its title: `按照沪编[2015]581号《…》`. Every prefix of a match is a
+# match, so the gap after a number fits if it is no longer than this pattern's longest match.
+_NUMBER_THEN_TITLE = re.compile(r"\s*+[）)]?\s*+")
 
 # Titles ending in these words (after a trailing bracket such as （试行） or
 # （征求意见稿）) name regulations; others, like 《…智能接待系统》, do not.
@@ -96,7 +106,8 @@ REGULATION_ENDINGS = (
     "令",
     "清单",
 )
-_TRAILING_BRACKET = re.compile(r"[（(][^（()）]*[)）]$")
+_ROUND_BRACKETS = "（()）"
+_TITLE_BRACKETS = re.compile("[《》]")
 
 
 @dataclass(frozen=True)
@@ -132,11 +143,17 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
         year, serial = int(match["year"]), int(match["serial"])
         start = match.end("issuer") - len(issuer)
         found.append(DocNumber(start, match.end(), f"{issuer}〔{year}〕{serial}号", issuer, year))
-    taken = [(n.start, n.end) for n in found]
+    # The numbers above do not overlap and are in order, so their ends are sorted too: the
+    # first one ending after `start` is the only one that can overlap a decree.
+    taken_starts = [n.start for n in found]
+    taken_ends = [n.end for n in found]
     for match in DECREE_NUMBER.finditer(text):
         issuer = _trim_issuer(match["issuer"])
         start = match.end("issuer") - len(issuer)
-        if len(issuer) < 2 or any(s < match.end() and start < e for s, e in taken):
+        if len(issuer) < 2:
+            continue
+        first = bisect_right(taken_ends, start)
+        if first < len(taken_starts) and taken_starts[first] < match.end():
             continue
         written = re.sub(r"\s+", "", text[start : match.end()])
         found.append(DocNumber(start, match.end(), written, issuer, None))
@@ -154,67 +171,95 @@ def find_titles(text: str) -> list[Title]:
 
     A stray 》 is ignored; a 《 that never closes is skipped and scanning goes on after it.
     """
+    # One pass with a stack: the 》 that pops a 《 is the one where the depth counted from
+    # that 《 first returns to zero; a 》 with an empty stack is stray.
+    openings: list[int] = []
+    closing: dict[int, int] = {}
+    stack: list[int] = []
+    for bracket in _TITLE_BRACKETS.finditer(text):
+        at = bracket.start()
+        if text[at] == "《":
+            openings.append(at)
+            stack.append(at)
+        elif stack:
+            closing[stack.pop()] = at
+    # Outermost pairs in order; an unclosed 《 is skipped, so titles inside it still count.
     titles: list[Title] = []
-    i = 0
-    while i < len(text):
-        if text[i] != "《":
-            i += 1
+    resume = 0
+    for i in openings:
+        if i < resume or i not in closing:
             continue
-        depth, j = 0, i
-        while j < len(text):
-            if text[j] == "《":
-                depth += 1
-            elif text[j] == "》":
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
-        if depth:  # never closed: look for titles inside it instead
-            i += 1
-            continue
+        j = closing[i]
         inner = text[i + 1 : j].strip()
         if inner:
             titles.append(Title(i, j + 1, inner))
-        i = j + 1
+        resume = j + 1
     return titles
 
 
 def is_regulation_title(title: str) -> bool:
     """Whether a title names a regulation (办法, 通知, 标准 …) rather than, say, a system."""
-    core = title.strip().strip("“”\"'")
-    while _TRAILING_BRACKET.search(core):
-        core = _TRAILING_BRACKET.sub("", core).strip()
+    core = _strip_trailing_brackets(title.strip().strip("“”\"'"))
     return core.endswith(REGULATION_ENDINGS)
+
+
+def _strip_trailing_brackets(core: str) -> str:
+    """`core` without its trailing （…） groups, each cut followed by `.strip()`.
+
+    The same as cutting `[（(][^（()）]*[)）]$` until it no longer matches, which is quadratic
+    in 《甲（）（）…（）》: this walks back once. Like `$`, the first group may end just
+    before a final newline.
+    """
+    end = len(core) - 1 if core.endswith("\n") else len(core)
+    cut = False
+    while end > 0 and core[end - 1] in ")）":
+        i = end - 2
+        while i >= 0 and core[i] not in _ROUND_BRACKETS:
+            i -= 1
+        if i < 0 or core[i] not in "（(":
+            break
+        # The regex cut is followed by .strip(): drop the group, the newline, trailing spaces.
+        end, cut = i, True
+        while end > 0 and core[end - 1].isspace():
+            end -= 1
+    return core[:end].lstrip() if cut else core
 
 
 def _pairs(text: str) -> Iterator[tuple[Title | None, DocNumber | None]]:
     """Pair each title with the number right after it, else the number right before it."""
     titles = find_titles(text)
-    numbers = [
-        n for n in find_doc_numbers(text) if not any(t.start < n.start < t.end for t in titles)
-    ]
+    title_starts = [t.start for t in titles]
+
+    def in_a_title(at: int) -> bool:
+        # Titles do not overlap: only the last one opening before `at` can hold it.
+        k = bisect_left(title_starts, at) - 1
+        return k >= 0 and at < titles[k].end
+
+    numbers = [n for n in find_doc_numbers(text) if not in_a_title(n.start)]
+    starts = [n.start for n in numbers]
+    ends = [n.end for n in numbers]  # sorted too: numbers do not overlap
+    reach: dict[int, int] = {}  # number index -> furthest title start it can pair with
     used: set[int] = set()
     paired: list[tuple[int, Title | None, DocNumber | None]] = []
+    # Every number holds a digit and the gap patterns allow none, so of the numbers after a
+    # title only the first can fit, and of those before it only the last: one candidate each.
     for title in titles:
-        number = next(
-            (
-                n
-                for n in numbers
-                if n.start >= title.end
-                and n.start not in used
-                and _TITLE_THEN_NUMBER.fullmatch(text[title.end : n.start])
-            ),
-            None,
-        ) or next(
-            (
-                n
-                for n in numbers
-                if n.end <= title.start
-                and n.start not in used
-                and _NUMBER_THEN_TITLE.fullmatch(text[n.end : title.start])
-            ),
-            None,
-        )
+        number = None
+        k = bisect_left(starts, title.end)
+        if (
+            k < len(numbers)
+            and starts[k] not in used
+            and _TITLE_THEN_NUMBER.fullmatch(text, title.end, starts[k])
+        ):
+            number = numbers[k]
+        else:
+            k = bisect_right(ends, title.start) - 1
+            if k >= 0 and starts[k] not in used:
+                # Many titles can follow one number; match its gap once, not once per title.
+                if k not in reach:
+                    reach[k] = _NUMBER_THEN_TITLE.match(text, ends[k]).end()
+                if title.start <= reach[k]:
+                    number = numbers[k]
         if number is not None:
             used.add(number.start)
         if number is not None or is_regulation_title(title.text):
@@ -229,14 +274,16 @@ def extract_citations(sections: Mapping[str, str]) -> list[Citation]:
     citations: list[Citation] = []
     for section, text in sections.items():
         seen: set[tuple[str | None, str | None]] = set()
+        seen_numbers: set[str | None] = set()  # the numbers of `seen`, for a bare number
         for title, number in _pairs(text):
             key = (
                 normalize_title(title.text) if title else None,
                 number.number if number else None,
             )
-            if key in seen or (title is None and any(k[1] == key[1] for k in seen)):
+            if key in seen or (title is None and key[1] in seen_numbers):
                 continue
             seen.add(key)
+            seen_numbers.add(key[1])
             citations.append(
                 Citation(
                     title=title.text if title else None,
@@ -263,5 +310,10 @@ _ISSUING_NOTICE = re.compile(r"^(?:.*?关于)?(?:印发|转发)[《(\[](?P<subje
 
 def subject_title(title: str) -> str | None:
     """For `关于印发《X》的通知` (any bracket style) the normalized X, else None."""
-    match = _ISSUING_NOTICE.match(normalize_title(title))
+    folded = normalize_title(title)
+    # Without this ending the regex cannot match, but it would retry `.+` to the end after
+    # every 关于印发《, quadratic in a long title.
+    if not (folded.endswith("的通知") and folded[-4:-3] in ("》", ")", "]")):
+        return None
+    match = _ISSUING_NOTICE.match(folded)
     return match["subject"] if match else None
