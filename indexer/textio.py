@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # --------------------------------------------------------------------------- limits
-# Real sizes (the sample and the real district and central tables): lines of at most ~300 characters,
-# sections of at most ~1,300, names of at most ~30, tables of ~5,000 characters and
+# Real sizes (the sample, and real district and central tables): lines of at most ~300
+# characters, sections of at most ~1,300, names of at most ~30, tables of ~5,000 characters and
 # ~125 lines, files of ~36 KB for 8 tables. Every cap is far above those; what exceeds
 # one is cut with a warning naming the line, and the rest is still read.
 
