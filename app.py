@@ -77,6 +77,19 @@ def ensure_index(corpus_dir: Path, index_dir: Path) -> None:
         print(f"error: {exc}", file=sys.stderr)
 
 
+def paged_json(data: dict[str, Any], key: str) -> Response:
+    """One page of a list as SPEC §4 shapes it (a JSON array), its total and the links to
+    the other pages in headers (`X-Total-Count`, `Link` as RFC 8288 has it)."""
+    response = jsonify(data[key])
+    response.headers["X-Total-Count"] = str(data["total"])
+    links = {"first": data["first_url"], "last": data["last_url"]}
+    links |= {"prev": data["pagination"]["prev_url"], "next": data["pagination"]["next_url"]}
+    response.headers["Link"] = ", ".join(
+        f'<{url}>; rel="{rel}"' for rel, url in links.items() if url
+    )
+    return response
+
+
 def csv_response(text: str, filename: str) -> Response:
     return Response(
         text.encode("utf-8"),
@@ -165,15 +178,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/api/projects")
     def api_projects():
-        data = views.projects_view(store(), request.args, "/api/projects")
-        response = jsonify(data["projects"])  # SPEC §4: an array of records
-        response.headers["X-Total-Count"] = str(data["total"])
-        links = {"first": data["first_url"], "last": data["last_url"]}
-        links |= {"prev": data["pagination"]["prev_url"], "next": data["pagination"]["next_url"]}
-        response.headers["Link"] = ", ".join(
-            f'<{url}>; rel="{rel}"' for rel, url in links.items() if url
-        )
-        return response
+        return paged_json(views.projects_view(store(), request.args, "/api/projects"), "projects")
 
     @app.get("/projects/<project_id>")
     def project_page(project_id: str):
@@ -204,13 +209,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/regulations")
     def regulations_page():
-        query, _ = clean_query(request.args.get("q", ""))
-        return render_template("regulations.html", query=query, entries=store().regulations(query))
+        data = views.regulations_view(store(), request.args, "/regulations")
+        return render_template("regulations.html", data=data)
 
     @app.get("/api/regulations")
     def api_regulations():
-        query, _ = clean_query(request.args.get("q", ""))
-        return jsonify(store().regulations(query))
+        data = views.regulations_view(store(), request.args, "/api/regulations")
+        return paged_json(data, "regulations")
 
     @app.get("/regulations/<key>")
     def regulation_page(key: str):

@@ -13,6 +13,7 @@ same index, on the same machine.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import time
 from collections import Counter
@@ -25,26 +26,36 @@ from search.service import SearchRequest, search
 NEVER = "龘"  # a character no budget table contains
 
 
-def common_pieces(engine: SearchEngine) -> tuple[list[str], list[str]]:
-    """The corpus's most common Han character pairs and characters, most common first."""
+LONG_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
+
+
+def common_pieces(engine: SearchEngine) -> tuple[list[str], list[str], list[str]]:
+    """The corpus's most common Han character pairs, characters and runs of 12 or more
+    characters, most common first."""
     pairs: Counter[str] = Counter()
     chars: Counter[str] = Counter()
+    long_runs: Counter[str] = Counter()
     for project in engine.generation().store.projects:
         for text in project.sections.values():
             han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
             chars.update(han)
             pairs.update(a + b for a, b in pairwise(han))
-    return [p for p, _ in pairs.most_common(200)], [c for c, _ in chars.most_common(200)]
+            long_runs.update(LONG_RUN.findall(text))
+    return tuple(  # type: ignore[return-value]
+        [piece for piece, _ in counter.most_common(200)] for counter in (pairs, chars, long_runs)
+    )
 
 
 def hostile_queries(engine: SearchEngine) -> dict[str, str]:
-    pairs, chars = common_pieces(engine)
+    pairs, chars, long_runs = common_pieces(engine)
     return {
         "ordinary: 预算执行率": "预算执行率",
         "65 common pairs + 1 unknown": " ".join([*pairs[:65], NEVER])[:200],
         "1 unknown + 65 common pairs": " ".join([NEVER, *pairs[:65]])[:200],
         "100 common characters": " ".join(chars[:100])[:200],
         "200 characters unspaced": "".join(pairs)[:199] + NEVER,
+        "8 long common runs": " ".join(long_runs[:8])[:200],
+        "1 unknown + 7 long common runs": " ".join([NEVER, *long_runs[:7]])[:200],
     }
 
 

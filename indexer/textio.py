@@ -179,11 +179,6 @@ def _cut_at_line_end(text: str) -> str:
     return text[: end + 1] if end >= 0 else text
 
 
-def read_text(path: Path) -> str:
-    """Read and decode a source file (see `read_source`; what was cut is not reported)."""
-    return read_source(path).text
-
-
 def file_kind(mode: int) -> str:
     """What a file that is not a regular file is, in words: `a FIFO`, `a folder` …"""
     kinds = [
@@ -244,8 +239,3 @@ def _controls_removed(text: str) -> str:
     if len(found) == 1:
         return f"control character {codes} removed"
     return f"{len(found)} control characters ({codes}) removed"
-
-
-def split_lines(text: str) -> list[Line]:
-    """The lines of `clean_lines`, without its warnings."""
-    return clean_lines(text)[0]

@@ -12,6 +12,7 @@ soon as one has died; its workers end when the build process does, however it en
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import pickle
 import queue
@@ -78,7 +79,14 @@ def _describe(exc: BaseException) -> tuple[Any, ...]:
 
 
 class _Worker(SubWriterTask):
-    """A Whoosh sub-writer that dies with the build and reports a failure on `errors`."""
+    """A Whoosh sub-writer that dies with the build and reports a failure on `errors`.
+
+    Always forked from the build itself (not from a fork server, the default of newer
+    Pythons), so that its parent is the build and dies with it.
+    """
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        _Popen = staticmethod(multiprocessing.get_context("fork").Process._Popen)
 
     def __init__(self, *args: Any, errors: Queue) -> None:
         super().__init__(*args)

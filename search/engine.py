@@ -39,9 +39,9 @@ class Generation:
     store: ProjectStore
     meta: dict[str, Any]
     facets: FacetIndex
-    # name -> size of the Whoosh files when opened: a search that fails later is put down
-    # to damage only if these changed, so that a bug still shows as one.
-    files: dict[str, int] = field(default_factory=dict)
+    # name -> (size, mtime, inode) of the Whoosh files when opened: a search that fails
+    # later is put down to damage only if these changed, so that a bug still shows as one.
+    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     def damage(self) -> str | None:
         """How the Whoosh files differ from when they were opened, or None if they don't."""
@@ -49,11 +49,11 @@ class Generation:
             now = whoosh_files(self.path / layout.WHOOSH_DIR)
         except OSError as exc:
             return f"{layout.WHOOSH_DIR}/ unreadable: {type(exc).__name__}"
-        for name, size in self.files.items():
+        for name, identity in self.files.items():
             if name not in now:
                 return f"{layout.WHOOSH_DIR}/{name} is missing"
-            if now[name] != size:
-                return f"{layout.WHOOSH_DIR}/{name} changed size"
+            if now[name] != identity:
+                return f"{layout.WHOOSH_DIR}/{name} changed"
         return None
 
     def check(self, exc: Exception) -> None:
@@ -66,10 +66,15 @@ class Generation:
             ) from exc
 
 
-def whoosh_files(path: Path) -> dict[str, int]:
-    """Name -> size of the files in a Whoosh folder."""
+def whoosh_files(path: Path) -> dict[str, tuple[int, int, int]]:
+    """Name -> (size, mtime, inode) of the files in a Whoosh folder."""
     with os.scandir(path) as entries:
-        return {e.name: e.stat().st_size for e in entries if e.is_file(follow_symlinks=False)}
+        return {e.name: _identity(e.stat()) for e in entries if e.is_file(follow_symlinks=False)}
+
+
+def _identity(info: os.stat_result) -> tuple[int, int, int]:
+    """What changes when a file is written or replaced: size, modification time, inode."""
+    return info.st_size, info.st_mtime_ns, info.st_ino
 
 
 def open_generation(path: Path) -> Generation:

@@ -46,10 +46,7 @@ class FacetIndex:
     def matching(self, searcher: Searcher, query: q.Query) -> np.ndarray:
         """A boolean array: which documents match `query`."""
         found = np.zeros(self.size, dtype=bool)
-        if isinstance(query, q.Every):
-            found[:] = True
-        else:
-            found[np.fromiter(searcher.docs_for_query(query), dtype=np.int64)] = True
+        found[np.fromiter(searcher.docs_for_query(query), dtype=np.int64)] = True
         return found
 
     def selected(self, filters: Mapping[str, Any]) -> np.ndarray:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -25,8 +26,10 @@ MAX_QUERY_CHARS = 200
 # A 200-character query of 65 common words once matched every document and ranked them
 # by 65 terms: 10 s at 2,000 projects.
 MAX_QUERY_PARTS = 8  # words, phrases, document numbers and titles kept, in that order
-MAX_MATCH_TERMS = 12  # character pairs that match one part, spread evenly over it
-MAX_RANK_TERMS = 6  # jieba words that rank one part, spread evenly over it
+MAX_MATCH_TERMS = 12  # character pairs that match one part (see `choose`) ...
+MAX_QUERY_MATCH_TERMS = 24  # ... and the whole query, shared by its parts
+MAX_RANK_TERMS = 6  # jieba words that rank one part ...
+MAX_QUERY_RANK_TERMS = 24  # ... and the whole query
 
 T = TypeVar("T")
 
@@ -117,57 +120,94 @@ def _all(queries: list[q.Query]) -> q.Query:
     return queries[0] if len(queries) == 1 else q.And(queries)
 
 
-def substring_query(text: str) -> q.Query | None:
+# (field, term) -> how many documents hold the term; given, terms are chosen rarest first.
+Frequency = Callable[[str, str], int]
+
+
+def choose(
+    terms: list[tuple[str, str]], limit: int, frequency: Frequency | None
+) -> list[tuple[str, str]]:
+    """At most `limit` of `terms`: the rarest (they say the most and cost the least to
+    read), in their order in the text; without frequencies, spread evenly over it."""
+    terms = list(dict.fromkeys(terms))
+    if len(terms) <= limit:
+        return terms
+    if frequency is None:
+        return spread(terms, limit)
+    rarest = sorted(range(len(terms)), key=lambda i: (frequency(*terms[i]), i))[:limit]
+    return [terms[i] for i in sorted(rarest)]
+
+
+def substring_terms(text: str) -> list[tuple[str, str]]:
+    """What matches `text` as a substring: each Han run's character pairs (a lone
+    character: the character), each ASCII run whole."""
+    terms: list[tuple[str, str]] = []
+    for run, _, _ in runs(text):
+        if not is_han(run):
+            terms.append(("grams", run))
+        elif len(run) == 1:
+            terms.append(("chars", run))
+        else:
+            terms += [("grams", run[i : i + 2]) for i in range(len(run) - 1)]
+    return terms
+
+
+def _terms_query(terms: list[tuple[str, str]]) -> q.Query | None:
+    return _all([q.Term(field, text) for field, text in terms]) if terms else None
+
+
+def substring_query(
+    text: str, limit: int = MAX_MATCH_TERMS, frequency: Frequency | None = None
+) -> q.Query | None:
     """Matches the documents whose text contains `text` (white space and punctuation
-    aside): each Han run by all its character pairs (a lone character: by the character
-    field), each ASCII run by its term.
+    aside): all of its `substring_terms`.
 
     Pairs are required together, not as a phrase: reading positions made a query of a
     common word take 190 ms at 10,000 projects instead of 40 ms, and a text with all the
     pairs of a run of three or more characters but not the run itself is rare. A long
-    text keeps MAX_MATCH_TERMS of its terms, spread over it: still a rare combination.
+    text keeps `limit` of its terms (see `choose`): still a rare combination.
     """
-    terms: list[q.Query] = []
-    for run, _, _ in runs(text):
-        if not is_han(run):
-            terms.append(q.Term("grams", run))
-        elif len(run) == 1:
-            terms.append(q.Term("chars", run))
-        else:
-            terms += [q.Term("grams", run[i : i + 2]) for i in range(len(run) - 1)]
-    terms = spread(list(dict.fromkeys(terms)), MAX_MATCH_TERMS)
-    return _all(terms) if terms else None
+    return _terms_query(choose(substring_terms(text), limit, frequency))
 
 
-def word_query(text: str) -> q.Query | None:
+def word_query(
+    text: str, limit: int = MAX_RANK_TERMS, frequency: Frequency | None = None
+) -> q.Query | None:
     """The jieba words of `text`: what ranks a document. Only the documents that match
     (contain the text) are ranked, so the words need not be checked as a phrase, which
     halved the time of ranking a common phrase (136 ms to 62 ms at 10,000 projects)."""
-    tokens = spread(list(dict.fromkeys(w for w, _, _ in words(text))), MAX_RANK_TERMS)
-    return _all([q.Term("body", t) for t in tokens]) if tokens else None
+    return _terms_query(choose([("body", w) for w, _, _ in words(text)], limit, frequency))
 
 
-def match_parts(parts: QueryParts) -> list[q.Query]:
+def share(parts: QueryParts, per_part: int, per_query: int) -> int:
+    """How many terms each part may read: `per_part`, less when many parts share the
+    query's `per_query` (never less than two: one common pair says little)."""
+    return max(2, min(per_part, per_query // max(parts.count, 1)))
+
+
+def match_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q.Query]:
     """Per part of the user's query, the documents it matches (used to count)."""
+    limit = share(parts, MAX_MATCH_TERMS, MAX_QUERY_MATCH_TERMS)
     found: list[q.Query | None] = [q.Term("numbers", n) for n in parts.numbers]
     for title in parts.titles:
-        loose = substring_query(title)
+        loose = substring_query(title, limit, frequency)
         exact = q.Term("titles", normalize_title(title))
         found.append(q.Or([exact, loose]) if loose else exact)
-    found += [substring_query(text) for text in (*parts.phrases, *parts.words)]
+    found += [substring_query(text, limit, frequency) for text in (*parts.phrases, *parts.words)]
     return [part for part in found if part is not None]
 
 
-def rank_parts(parts: QueryParts) -> list[q.Query]:
+def rank_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q.Query]:
     """Per part, what ranks the documents it matched: its jieba words (or, without any,
     the match itself)."""
+    limit = share(parts, MAX_RANK_TERMS, MAX_QUERY_RANK_TERMS)
     found: list[q.Query | None] = [q.Term("numbers", n) for n in parts.numbers]
     for title in parts.titles:
-        words_of = word_query(title)
+        words_of = word_query(title, limit, frequency)
         exact = q.Term("titles", normalize_title(title))
         found.append(q.Or([exact, words_of]) if words_of else exact)
     for text in (*parts.phrases, *parts.words):
-        found.append(word_query(text) or substring_query(text))
+        found.append(word_query(text, limit, frequency) or substring_query(text, limit, frequency))
     return [part for part in found if part is not None]
 
 
@@ -185,6 +225,8 @@ def build_query(parts: QueryParts, mode: str = "and") -> q.Query | None:
     return _combine(match_parts(parts), mode)
 
 
-def build_rank_query(parts: QueryParts, mode: str = "and") -> q.Query | None:
+def build_rank_query(
+    parts: QueryParts, mode: str = "and", frequency: Frequency | None = None
+) -> q.Query | None:
     """What orders the matched documents by relevance (see `rank_parts`)."""
-    return _combine(rank_parts(parts), mode)
+    return _combine(rank_parts(parts, frequency), mode)

@@ -14,6 +14,7 @@ they are incomplete):
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as q
@@ -26,13 +27,24 @@ Scored = list[tuple[int, float]]
 _CLOCK_EVERY = 64
 
 
+@dataclass
+class Ranking:
+    """Scores of the documents a ranking reached, and how much it did."""
+
+    scored: Scored = field(default_factory=list)
+    examined: int = 0  # documents whose score was computed
+    complete: bool = True  # False: the time budget ran out first
+
+
 class _BudgetedFilter(FilterCollector):
-    """Whoosh's filtering collector with a deadline. (Whoosh's TimeLimitCollector does
-    not compose with filtering: whichever wraps the other bypasses its check.)"""
+    """Whoosh's filtering collector with a deadline, counting what it scores. (Whoosh's
+    TimeLimitCollector does not compose with filtering: whichever wraps the other
+    bypasses its check.)"""
 
     def __init__(self, child: object, allow: set[int], deadline: float) -> None:
         super().__init__(child, allow)
         self.deadline = deadline
+        self.examined = 0
 
     def collect_matches(self) -> None:
         child, allow, offset = self.child, self._allow, self.offset
@@ -40,13 +52,14 @@ class _BudgetedFilter(FilterCollector):
             if n % _CLOCK_EVERY == 0 and time.monotonic() > self.deadline:
                 raise TimeLimit
             if offset + sub_docnum in allow:
+                self.examined += 1
                 child.collect(sub_docnum)
 
 
 def rank_within(
     searcher: Searcher, query: q.Query, allowed: set[int], limit: int, seconds: float
-) -> tuple[Scored, bool]:
-    """The `limit` best-scoring documents of `allowed`; False when time ran out first."""
+) -> Ranking:
+    """The `limit` best-scoring documents of `allowed`, best first."""
     collector = _BudgetedFilter(
         searcher.collector(limit=limit), allowed, time.monotonic() + seconds
     )
@@ -55,19 +68,19 @@ def rank_within(
         searcher.search_with_collector(query, collector)
     except TimeLimit:
         complete = False
-    return [(hit.docnum, hit.score) for hit in collector.results()], complete
+    hits = [(hit.docnum, hit.score) for hit in collector.results()]
+    return Ranking(hits, collector.examined, complete)
 
 
 def score_documents(
     searcher: Searcher, query: q.Query, candidates: np.ndarray, seconds: float
-) -> tuple[Scored, bool]:
+) -> Ranking:
     """The score of each candidate that `query` matches (others are left out), in
-    document order; False when time ran out first."""
+    document order."""
     deadline = time.monotonic() + seconds
     docs = np.sort(candidates)
-    scored: Scored = []
+    ranking = Ranking()
     context = searcher.context()
-    checked = 0
     for subsearcher, offset in searcher.leaf_searchers():
         size = subsearcher.doc_count_all()
         inside = docs[(docs >= offset) & (docs < offset + size)] - offset
@@ -75,18 +88,19 @@ def score_documents(
             continue
         matcher = query.matcher(subsearcher, context)
         for doc in inside.tolist():
-            checked += 1
-            if checked % _CLOCK_EVERY == 0 and time.monotonic() > deadline:
-                return scored, False
+            if ranking.examined % _CLOCK_EVERY == 0 and time.monotonic() > deadline:
+                ranking.complete = False
+                return ranking
             if not matcher.is_active():
                 break
+            ranking.examined += 1
             if matcher.id() < doc:
                 matcher.skip_to(doc)
                 if not matcher.is_active():
                     break
             if matcher.id() == doc:
-                scored.append((offset + doc, matcher.score()))
-    return scored, True
+                ranking.scored.append((offset + doc, matcher.score()))
+    return ranking
 
 
 def term_count(query: q.Query | None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -26,7 +27,7 @@ from .query import (
     match_parts,
     parse_query,
 )
-from .scoring import rank_within, score_documents, term_count
+from .scoring import Ranking, rank_within, score_documents, term_count
 from .snippets import mark, match_spans, snippet
 
 DEFAULT_PER_PAGE = 10
@@ -34,7 +35,11 @@ MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
 MAX_INDICATOR_ROWS_SHOWN = 5
 MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
-RANK_SECONDS = 0.5  # time budget for ranking; past it the page ranks what was scored
+# Time budgets (an ordinary search takes 20-60 ms at 10,000 projects). Past one, the
+# answer uses what was done and says so; each page is then computed on its own, so pages
+# of such an answer may overlap.
+MATCH_SECONDS = 0.25  # matching the query's parts one by one
+RANK_SECONDS = 0.25  # ranking the matches
 MAX_HIT_TEXT = 5_000  # characters of a hit's text returned (its snippet sees it all)
 
 # sort name -> (field, highest first); "relevance" ranks by score.
@@ -151,16 +156,12 @@ def _search(generation: Generation, searcher: Searcher, request: SearchRequest) 
     if not text:
         matched, mode = np.ones(facets.size, dtype=bool), "all"
     else:
-        queries = match_parts(parts)
+        queries = match_parts(parts, searcher.doc_frequency)
         if not queries:
             return _answer(
                 request, text, 0, "none", {}, [], ["查询中没有可以检索的字词。", *messages], cost
             )
-        cost.parts = len(queries)
-        cost.match_terms = sum(term_count(query) for query in queries)
-        # Each part is matched on its own and the parts are combined here: Whoosh's
-        # matcher for an OR of many parts walks every posting of every part in Python.
-        found = [facets.matching(searcher, query) for query in queries]
+        found = _match_each(searcher, facets, queries, cost)
         matched, mode = np.logical_and.reduce(found), "and"
         if not matched.any() and len(found) > 1:
             coverage = np.add.reduce([f.astype(np.int8) for f in found])
@@ -172,17 +173,22 @@ def _search(generation: Generation, searcher: Searcher, request: SearchRequest) 
     total = int(np.count_nonzero(allowed))
     counts = facets.counts(matched, filters)
 
-    start = (request.page - 1) * request.per_page
-    ranked = request.sort == "relevance" and mode in ("and", "or")
-    page = []
-    if start < total:
-        page = _page(searcher, facets, parts, mode, allowed, coverage, request, start, cost)
+    span = ((request.page - 1) * request.per_page, request.page * request.per_page)
+    page: list[tuple[int, float | None]] = []
+    if span[0] < total:
+        if SORTS[request.sort] is not None or mode == "all":
+            name, reverse = SORTS[request.sort] or ("seq", False)
+            page = [(int(d), None) for d in facets.ordered(allowed, name, reverse)[slice(*span)]]
+        else:
+            rank = build_rank_query(parts, mode, searcher.doc_frequency)
+            cost.rank_terms = term_count(rank)
+            if coverage is None:
+                page = _ranked_page(searcher, facets, rank, allowed, span, cost)
+            else:
+                page = _fallback_page(searcher, facets, rank, allowed, coverage, span, cost)
     if not cost.complete:
-        messages.append("检索耗时过长，只按部分结果的相关度排序；可以换用更具体的词语。")
-    hits = [
-        _hit(searcher.stored_fields(docnum), score if ranked else None, generation, parts, filters)
-        for docnum, score in page
-    ]
+        messages.append("检索耗时过长，结果可能不全、只按部分结果排序；可以换用更具体的词语。")
+    hits = [_hit(searcher.stored_fields(d), score, generation, parts, filters) for d, score in page]
     if total == 0:
         messages.append(_nothing_found(text, filters))
     faceted = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
@@ -196,56 +202,90 @@ class Cost:
     parts: int = 0  # parts of the query matched, each on its own
     match_terms: int = 0  # terms read to find the matching documents
     rank_terms: int = 0  # terms read to rank them
-    scored: int = 0  # candidates scored one by one (the "any word" fallback)
-    complete: bool = True  # False: the time budget ran out while ranking
+    scored: int = 0  # documents whose score was computed
+    complete: bool = True  # False: a time budget ran out (matching or ranking)
 
 
-def _page(
+def _match_each(
+    searcher: Searcher, facets: FacetIndex, queries: list[Any], cost: Cost
+) -> list[np.ndarray]:
+    """Which documents each part matches, part by part, until the time budget is spent.
+
+    Parts are matched on their own and combined in NumPy: Whoosh's matcher for an OR of
+    many parts walks every posting of every part in Python. Past the budget the parts
+    not yet matched are left out (the answer says it is incomplete).
+    """
+    deadline = time.monotonic() + MATCH_SECONDS
+    found = []
+    for query in queries:
+        if found and time.monotonic() > deadline:
+            cost.complete = False
+            break
+        found.append(facets.matching(searcher, query))
+        cost.parts += 1
+        cost.match_terms += term_count(query)
+    return found
+
+
+def _ranked_page(
     searcher: Searcher,
     facets: FacetIndex,
-    parts: QueryParts,
-    mode: str,
+    rank: Any,
     allowed: np.ndarray,
-    coverage: np.ndarray | None,
-    request: SearchRequest,
-    start: int,
+    span: tuple[int, int],
     cost: Cost,
 ) -> list[tuple[int, float | None]]:
-    """The page's (document, score): by relevance, or by a column in NumPy.
-
-    Relevance ranks the allowed documents by the query's jieba words; documents that
-    matched only as a substring follow, in source order. In the "any word" fallback the
-    documents that match the most parts come first; only the first MAX_SCORED of them
-    are scored, and they are ranked by parts matched, then score.
-    """
-    end = start + request.per_page
-    spec = SORTS[request.sort]
-    if spec is not None or mode == "all":
-        name, reverse = spec if spec is not None else ("seq", False)
-        return [(int(d), None) for d in facets.ordered(allowed, name, reverse)[start:end]]
-    rank = build_rank_query(parts, mode)
-    cost.rank_terms = term_count(rank)
-    if coverage is not None:
-        order = facets.ordered(allowed, "seq")
-        order = order[np.argsort(-coverage[order], kind="stable")]  # most parts first
-        candidates = order[:MAX_SCORED]
-        cost.scored = len(candidates)
-        scored, cost.complete = (
-            score_documents(searcher, rank, candidates, RANK_SECONDS) if rank else ([], True)
-        )
-        # Documents with more of the words first, then by score.
-        scored.sort(key=lambda hit: (-coverage[hit[0]], -hit[1]))
-        rest = [(int(d), 0.0) for d in order]
-    else:
-        docset = set(np.flatnonzero(allowed).tolist())
-        scored, cost.complete = (
-            rank_within(searcher, rank, docset, end, RANK_SECONDS) if rank else ([], True)
-        )
-        rest = [(int(d), 0.0) for d in facets.ordered(allowed, "seq")[: end + len(scored)]]
-        scored.sort(key=lambda hit: -hit[1])  # stable: ties stay in document order
+    """A page of the allowed documents by the rank query's score; documents that matched
+    only as a substring (the rank query's words are not theirs) follow in source order."""
+    ranking = (
+        rank_within(searcher, rank, set(np.flatnonzero(allowed).tolist()), span[1], RANK_SECONDS)
+        if rank is not None
+        else Ranking()
+    )
+    cost.scored, cost.complete = ranking.examined, cost.complete and ranking.complete
+    scored = sorted(ranking.scored, key=lambda hit: -hit[1])  # ties stay in document order
     seen = {docnum for docnum, _ in scored}
-    page = scored[:end] + [hit for hit in rest if hit[0] not in seen]
-    return page[start:end]
+    rest = facets.ordered(allowed, "seq")[: span[1] + len(seen)]
+    page = scored + [(int(d), 0.0) for d in rest if int(d) not in seen]
+    return page[span[0] : span[1]]
+
+
+def _fallback_page(
+    searcher: Searcher,
+    facets: FacetIndex,
+    rank: Any,
+    allowed: np.ndarray,
+    coverage: np.ndarray,
+    span: tuple[int, int],
+    cost: Cost,
+) -> list[tuple[int, float | None]]:
+    """A page of the "any word" fallback: documents with more of the query's parts first.
+
+    Only the first MAX_SCORED of them are scored (each by moving the rank query's matcher
+    to it); among those, parts matched, then score, then source order decide. The rest
+    follow by parts matched, then source order.
+    """
+    order = facets.ordered(allowed, "seq")
+    order = order[np.argsort(-coverage[order], kind="stable")]
+    candidates = order[:MAX_SCORED]
+    ranking = (
+        score_documents(searcher, rank, candidates, RANK_SECONDS) if rank is not None else Ranking()
+    )
+    cost.scored, cost.complete = ranking.examined, cost.complete and ranking.complete
+    scores = dict(ranking.scored)
+    top = sorted(
+        enumerate(candidates.tolist()),
+        key=lambda item: (-coverage[item[1]], -scores.get(item[1], 0.0), item[0]),
+    )
+    page = [(doc, scores.get(doc, 0.0)) for _, doc in top]
+    if span[1] > len(page):
+        page += [(int(d), 0.0) for d in order[len(candidates) : span[1]]]
+    return page[span[0] : span[1]]
+
+
+def capped(text: str) -> str:
+    """`text`, cut at MAX_HIT_TEXT characters (with `…`): what a hit returns of it."""
+    return text if len(text) <= MAX_HIT_TEXT else text[:MAX_HIT_TEXT] + "…"
 
 
 def _nothing_found(text: str, filters: Mapping[str, Any]) -> str:
@@ -305,7 +345,7 @@ def _hit(
         "project_name": project.name,
         "section": section,
         "indicator": indicator,
-        "text": text if len(text) <= MAX_HIT_TEXT else text[:MAX_HIT_TEXT] + "…",
+        "text": capped(text),
         "snippet_html": str(snippet_html),
         "score": round(score, 4) if score is not None else None,
         "url": f"/projects/{project.id}" + (f"#{anchor}" if anchor else ""),

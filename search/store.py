@@ -27,15 +27,13 @@ class ProjectStore:
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)
 
-    def records(self) -> list[dict[str, Any]]:
-        return [project.to_dict() for project in self.projects]
-
     def record(self, project_id: str) -> dict[str, Any] | None:
         project = self._by_id.get(project_id)
         return project.to_dict() if project else None
 
-    def regulations(self, query: str = "") -> list[dict[str, Any]]:
-        return [entry.to_dict() for entry in find_regulations(self.catalogue, query)]
+    def find_regulations(self, query: str = "") -> list[Regulation]:
+        """Catalogue entries matching `query`, most-cited first (see `find_regulations`)."""
+        return find_regulations(self.catalogue, query)
 
     def regulation(self, key: str) -> dict[str, Any] | None:
         entry = self.regulation_entry(key)

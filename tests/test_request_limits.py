@@ -19,11 +19,15 @@ from benchmarks.generate import generate, write_corpus
 from indexer.build import build_index
 from search.engine import SearchEngine
 from search.export import neutralize, to_csv
+from search.passages import MAX_KEY_TERMS, key_term_count, similar_passages
 from search.query import (
     MAX_MATCH_TERMS,
+    MAX_QUERY_MATCH_TERMS,
     MAX_QUERY_PARTS,
+    MAX_QUERY_RANK_TERMS,
     MAX_RANK_TERMS,
     build_rank_query,
+    choose,
     parse_query,
     spread,
     substring_query,
@@ -114,11 +118,43 @@ def test_hostile_query_of_many_common_words_does_bounded_work(big_engine):
     assert answer["mode"] == "or"
     assert answer["total"] > MAX_SCORED  # the fallback matched more than we score
     assert cost["parts"] == MAX_QUERY_PARTS
-    assert cost["match_terms"] <= MAX_QUERY_PARTS * MAX_MATCH_TERMS
-    assert cost["rank_terms"] <= MAX_QUERY_PARTS * MAX_RANK_TERMS
-    assert cost["scored"] == MAX_SCORED
+    assert cost["match_terms"] <= MAX_QUERY_MATCH_TERMS
+    assert cost["rank_terms"] <= MAX_QUERY_RANK_TERMS
+    assert 0 < cost["scored"] <= MAX_SCORED
     assert any("只检索了前 8 个" in m for m in answer["messages"])
     assert len(answer["hits"]) == 10
+
+
+def test_long_runs_of_common_text_read_a_bounded_number_of_terms(big_engine, sample_projects):
+    """Eight long runs of text every table repeats: each part's rarest pairs, 24 in all."""
+    runs = [
+        m[0]
+        for p in sample_projects
+        for text in p.sections.values()
+        for m in re.finditer(r"[\u4e00-\u9fff]{12,}", text)
+    ][:8]
+    answer = run_search(big_engine, q=" ".join(runs))
+    assert answer["cost"]["parts"] == 8
+    assert answer["cost"]["match_terms"] <= MAX_QUERY_MATCH_TERMS
+    assert answer["cost"]["rank_terms"] <= MAX_QUERY_RANK_TERMS
+
+
+def test_rarest_terms_are_chosen_in_text_order():
+    terms = [("grams", t) for t in ["甲乙", "乙丙", "丙丁", "丁戊", "戊己"]]
+    df = {"甲乙": 50, "乙丙": 1, "丙丁": 30, "丁戊": 2, "戊己": 40}
+    assert choose(terms, 2, lambda field, text: df[text]) == [terms[1], terms[3]]
+    assert choose(terms, 3, None) == [terms[0], terms[2], terms[4]]  # spread evenly
+    assert choose(terms + terms, 9, None) == terms  # repeats once
+
+
+def test_fallback_puts_documents_with_more_words_first_on_every_page(big_engine):
+    coverage = []
+    for page in range(1, 13):
+        answer = run_search(big_engine, q=f"{NEVER} 理工 项目", per_page=100, page=str(page))
+        assert answer["mode"] == "or"
+        coverage += [("理工" in h["text"]) + ("项目" in h["text"]) for h in answer["hits"]]
+    assert coverage == sorted(coverage, reverse=True)
+    assert coverage[0] == 2 and coverage[-1] == 1
 
 
 def test_fallback_candidates_are_those_matching_most_words(big_engine):
@@ -144,16 +180,19 @@ def test_ranking_stops_at_its_time_budget_and_returns_what_it_has(big_engine):
     with big_engine.searching() as (generation, searcher):
         query = build_rank_query(parse_query("项目 预算"), "or")
         everything = set(range(generation.facets.size))
-        hits, complete = rank_within(searcher, query, everything, 10, seconds=0.0)
-        assert not complete
-        assert len(hits) <= 10
+        ranking = rank_within(searcher, query, everything, 10, seconds=0.0)
+        assert not ranking.complete
+        assert len(ranking.scored) <= 10
         candidates = np.arange(generation.facets.size)
-        scored, complete = score_documents(searcher, query, candidates, seconds=0.0)
-        assert not complete
-        assert len(scored) < len(candidates)
-        full, complete = score_documents(searcher, query, candidates[:500], seconds=60)
-        assert complete
-        assert full and all(0 <= d < 500 and s > 0 for d, s in full)
+        ranking = score_documents(searcher, query, candidates, seconds=0.0)
+        assert not ranking.complete
+        assert ranking.examined < len(candidates)
+        full = score_documents(searcher, query, candidates[:500], seconds=60)
+        assert full.complete and full.examined <= 500
+        assert full.scored and all(0 <= d < 500 and s > 0 for d, s in full.scored)
+        # the same scores as Whoosh's own collector
+        whoosh = {h.docnum: h.score for h in searcher.search(query, limit=None)}
+        assert all(whoosh[d] == pytest.approx(s) for d, s in full.scored)
 
 
 def test_hit_text_is_capped_but_its_snippet_sees_all_of_it(tmp_path):
@@ -172,6 +211,16 @@ def test_hit_text_is_capped_but_its_snippet_sees_all_of_it(tmp_path):
     (hit,) = answer["hits"]
     assert len(hit["text"]) == MAX_HIT_TEXT + 1 and hit["text"].endswith("…")
     assert "<mark>结尾的独特词语</mark>" in hit["snippet_html"]
+
+
+def test_similar_passages_read_a_bounded_number_of_key_terms(big_engine):
+    assert key_term_count("说明" * 50_000) == MAX_KEY_TERMS
+    project = big_engine.generation().store.projects[0]
+    data = similar_passages(big_engine, project.id, "basis", limit=50)
+    assert isinstance(data["complete"], bool)
+    assert 0 < len(data["passages"]) <= 50
+    assert all(len(p["text"]) <= MAX_HIT_TEXT + 1 for p in data["passages"])
+    assert project.id not in {p["project_id"] for p in data["passages"]}
 
 
 # --------------------------------------------------------------------------- exports and lists
@@ -211,7 +260,7 @@ def test_project_list_comes_in_pages(big_client):
     assert [r["id"] for r in page.get_json()] == [r["id"] for r in records[60:90]]
     assert 'rel="prev"' in page.headers["Link"]
     assert big_client.get("/api/projects?page=99").get_json() == []
-    for bad in ("per_page=0", "per_page=100000", "page=x", "page=0"):
+    for bad in ("per_page=0", "per_page=201", "page=x", "page=0"):
         response = big_client.get(f"/api/projects?{bad}")
         assert response.status_code == 400 and set(response.get_json()) == {"error"}
     html = big_client.get("/projects?page=2").get_data(as_text=True)
@@ -219,6 +268,22 @@ def test_project_list_comes_in_pages(big_client):
     assert html.count('<a href="/projects/') == 100
     landing = big_client.get("/").get_data(as_text=True)
     assert "全部项目（200 个）" in landing and "查看全部 200 个项目" in landing
+
+
+def test_regulation_catalogue_comes_in_pages(big_client):
+    first = big_client.get("/api/regulations")
+    total = int(first.headers["X-Total-Count"])
+    assert total > 100 and len(first.get_json()) == 100
+    everything = []
+    for page in range(1, -(-total // 100) + 1):
+        everything += big_client.get(f"/api/regulations?page={page}").get_json()
+    assert len({e["key"] for e in everything}) == total
+    cited = [len({c["project_id"] for c in e["cited_by"]}) for e in everything]
+    assert cited == sorted(cited, reverse=True)  # most-cited first, across pages
+    narrowed = big_client.get("/api/regulations?q=财政&per_page=5")
+    assert "q=%E8%B4%A2%E6%94%BF" in narrowed.headers["Link"]
+    html = big_client.get("/regulations?page=2").get_data(as_text=True)
+    assert f"文件共 {total} 个" in html and "第 2 / " in html
 
 
 def test_sample_project_list_is_whole_on_its_first_page(client, sample_projects):
