@@ -44,10 +44,6 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def default_index_dir() -> str:
-    return os.environ.get("JIXIAO_INDEX_DIR") or str(ROOT / "instance" / "index")
-
-
 def found(value: Any, missing: str) -> Any:
     """`value`, or a 404 that says what is missing."""
     if value is None:
@@ -126,7 +122,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(ROOT / "instance"))
     app.config.from_mapping(
         CORPUS_DIR=str(ROOT / "corpus"),
-        INDEX_DIR=default_index_dir(),
+        INDEX_DIR=str(layout.default_index_dir(ROOT)),
         BUILD_IF_MISSING=True,
         BASE_URL=os.environ.get("JIXIAO_BASE_URL", ""),
     )

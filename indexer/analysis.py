@@ -20,6 +20,8 @@ from pathlib import Path
 import jieba
 from whoosh.analysis import Token, Tokenizer
 
+from .vocabulary import HAN
+
 USER_DICT = Path(__file__).with_name("data") / "userdict.txt"
 
 # Full-width ASCII (Ａ, ０, ＯＣＲ) to ASCII and upper to lower case, one character for one
@@ -30,7 +32,6 @@ _FOLD = str.maketrans(
     | {"\u3000": " "}
 )
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORDY = re.compile(rf"[0-9a-z{HAN}]")
 _CHAR_TOKENS = re.compile(rf"[0-9a-z]+|[{HAN}]")
 _RUNS = re.compile(rf"[0-9a-z]+|[{HAN}]+")

@@ -20,8 +20,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .model import Citation
+from .vocabulary import HAN
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 _OPEN = r"[\[〔【（(<＜〈［﹝]"
 _CLOSE = r"[\]〕】）)>＞〉］﹞]"
 # The issuer is the run of Han characters before the bracket; `_trim_issuer` then cuts off

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import layout
 from .build import (
     BuildError,
     CorpusUnusable,
@@ -19,7 +20,6 @@ from .corpus import CorpusError, load_corpus
 from .model import ParseResult
 
 DEFAULT_CORPUS = Path("corpus")
-DEFAULT_INDEX = Path("instance") / "index"
 
 EXIT_OK, EXIT_STRICT, EXIT_USAGE = 0, 1, 2
 EXIT_FAILED = 1  # a build that failed part way (disk full …)
@@ -41,9 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--index",
         type=Path,
-        default=DEFAULT_INDEX,
+        default=None,
         metavar="DIR",
-        help="index folder (default: instance/index/)",
+        help="index folder (default: $JIXIAO_INDEX_DIR, else instance/index/)",
     )
     build.add_argument(
         "--allow-empty",
@@ -91,7 +91,10 @@ def report(result: ParseResult, files: int) -> None:
 def run_build(args: argparse.Namespace) -> int:
     try:
         summary, result = build_index(
-            args.corpus, args.index, progress=True, allow_empty=args.allow_empty
+            args.corpus,
+            args.index or layout.default_index_dir(),
+            progress=True,
+            allow_empty=args.allow_empty,
         )
     except EmptyCorpus as exc:
         # The files' problems say why they gave no tables.

@@ -39,6 +39,19 @@ GENERATION_NAME = re.compile(r"gen-\d{8}T\d{6}\.\d{9}-\d{1,10}")
 MAX_CURRENT_BYTES = 256
 
 
+INDEX_DIR_VARIABLE = "JIXIAO_INDEX_DIR"
+
+
+def default_index_dir(base: Path | None = None) -> Path:
+    """Where the index lives unless told otherwise: $JIXIAO_INDEX_DIR, else
+    `instance/index` under `base` (default: the current folder). The app and the
+    command line both ask here."""
+    configured = os.environ.get(INDEX_DIR_VARIABLE)
+    if configured:
+        return Path(configured)
+    return (base or Path()) / "instance" / "index"
+
+
 class IndexMissing(Exception):
     """No complete index in the folder; the message says how to build one."""
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Han characters, for patterns: CJK Extension A, Unified Ideographs, Compatibility Ideographs.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
 # A table starts at this line, followed by the year line （2020年度）.
 TABLE_TITLE = "财政项目支出绩效目标表"
 

@@ -9,8 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from indexer.cli import DEFAULT_INDEX
-from indexer.layout import IndexMissing
+from indexer.layout import IndexMissing, default_index_dir
 from indexer.schema import FACET_FIELDS
 
 from .engine import SearchEngine
@@ -38,9 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--index",
         type=Path,
-        default=DEFAULT_INDEX,
+        default=None,
         metavar="DIR",
-        help="index folder (default: instance/index/)",
+        help="index folder (default: $JIXIAO_INDEX_DIR, else instance/index/)",
     )
     parser.add_argument("--json", action="store_true", help="print the /api/search JSON")
     return parser
@@ -56,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     params = {k: v for k, v in vars(args).items() if isinstance(v, str) and k != "query"}
     try:
         answer = search(
-            SearchEngine(args.index), SearchRequest.from_args({"q": args.query, **params})
+            SearchEngine(args.index or default_index_dir()),
+            SearchRequest.from_args({"q": args.query, **params}),
         )
     except (IndexMissing, BadRequest) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -21,6 +21,7 @@ from indexer.analysis import words
 from indexer.citations import find_doc_numbers, normalize_title
 from indexer.issuers import issuer_name
 from indexer.model import Indicator, Project
+from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS
 
 from .engine import SearchEngine
@@ -28,7 +29,6 @@ from .indicators import IndicatorGroup, normalize_name
 from .regulations import Regulation, find_regulations
 from .service import SECTION_NAMES, SearchRequest, search
 from .store import ProjectStore
-from .views import budget_change, format_yuan
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -60,12 +60,6 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("section:goals", ("总目标", "阶段性目标", "目标")),
     ("section:overview", ("概况", "简介", "介绍", "主要内容", "做什么")),
 )
-BUDGET_FIELDS = {
-    "total": "项目总预算",
-    "current_year": "项目当年预算",
-    "prev_year_budget": "同名项目上年预算额",
-    "prev_year_spent": "同名项目上年预算执行数",
-}
 COUNT_WORDS = ("几个", "多少个", "多少项", "个数", "数量", "总数", "有多少项目", "有多少")
 LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
 MAX_WORDS = ("最高", "最多", "最大", "最贵")
@@ -135,7 +129,7 @@ def source(project: Project, section: str | None, text: str, anchor: str | None 
 def budget_source(project: Project, key: str) -> dict:
     amount = project.budget[key]
     shown = "" if amount is None else f"{amount:,}"
-    return source(project, "budget", f"{BUDGET_FIELDS[key]}（元）： {shown}", "budget")
+    return source(project, "budget", f"{BUDGET_NAMES[key]}（元）： {shown}", "budget")
 
 
 def header_source(project: Project, text: str) -> dict:
@@ -280,9 +274,9 @@ def compare_budgets(q: Question) -> Answer | None:
         return None
     listed = "，".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
     top = priced[0]
-    said = f"{BUDGET_FIELDS[key]}：{listed}；{top.name}最高。"
+    said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}最高。"
     if priced[0].budget[key] == priced[1].budget[key]:
-        said = f"{BUDGET_FIELDS[key]}：{listed}；两者相同。"
+        said = f"{BUDGET_NAMES[key]}：{listed}；两者相同。"
     return Answer(said, "comparison", [budget_source(p, key) for p in priced])
 
 
@@ -379,9 +373,9 @@ def project_fact(q: Question) -> Answer | None:
 def _budget_fact(project: Project, key: str) -> Answer:
     amount = project.budget[key]
     if amount is None:
-        return Answer(f"{project.name}的表中没有填写{BUDGET_FIELDS[key]}。", "not_found")
+        return Answer(f"{project.name}的表中没有填写{BUDGET_NAMES[key]}。", "not_found")
     return Answer(
-        f"{project.name}的{BUDGET_FIELDS[key]}为 {format_yuan(amount)}。",
+        f"{project.name}的{BUDGET_NAMES[key]}为 {format_yuan(amount)}。",
         "budget",
         [budget_source(project, key)],
     )
@@ -456,7 +450,7 @@ def _summary_fact(project: Project, _field: str) -> Answer:
 
 
 FACTS: dict[str, Callable[[Project, str], Answer]] = {
-    **{key: _budget_fact for key in BUDGET_FIELDS},
+    **{key: _budget_fact for key in BUDGET_NAMES},
     "change": _change_fact,
     "category": _header_fact,
     "perf_type": _header_fact,
@@ -557,7 +551,7 @@ def _direction(project: Project) -> str | None:
 
 def _budget_key(q: Question) -> str:
     field_name = asked_field(q.text)
-    return field_name if field_name in BUDGET_FIELDS else "total"
+    return field_name if field_name in BUDGET_NAMES else "total"
 
 
 def over_projects(q: Question) -> Answer | None:
@@ -568,7 +562,7 @@ def over_projects(q: Question) -> Answer | None:
     chosen = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
     said = "、".join(f.label for f in conditions)
     key = _budget_key(q)
-    about_money = asked_field(q.text) in BUDGET_FIELDS or q.has(("预算", "钱", "经费", "金额"))
+    about_money = asked_field(q.text) in BUDGET_NAMES or q.has(("预算", "钱", "经费", "金额"))
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
@@ -603,7 +597,7 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
     which = "最高" if highest else "最低"
     names = "、".join(p.name for p in winners)
     return Answer(
-        f"{scope}{BUDGET_FIELDS[key]}{which}的项目是{names}：{format_yuan(best)}。",
+        f"{scope}{BUDGET_NAMES[key]}{which}的项目是{names}：{format_yuan(best)}。",
         "ranking",
         [budget_source(p, key) for p in winners],
     )
@@ -616,7 +610,7 @@ def _sum(chosen: list[Project], said: str, key: str) -> Answer:
     total = sum(p.budget[key] for p in priced)
     scope = f"{said}的" if said else "全部"
     return Answer(
-        f"{scope} {len(priced)} 个项目的{BUDGET_FIELDS[key]}合计 {format_yuan(total)}。",
+        f"{scope} {len(priced)} 个项目的{BUDGET_NAMES[key]}合计 {format_yuan(total)}。",
         "sum",
         [budget_source(p, key) for p in priced],
     )

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from indexer.model import Project
+from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.schema import FACET_FIELDS
 
 from .engine import SearchEngine
@@ -45,27 +46,6 @@ MAX_SIMILAR = 50
 # of JSON, the catalogue of their regulations 2.8 MB.
 LIST_PER_PAGE = 100
 MAX_LIST_PAGE = 200
-
-
-def format_yuan(amount: int | None) -> str:
-    """`5622000` -> `5,622,000 元（562.2 万元）`; amounts under 10,000 yuan stay in 元."""
-    if amount is None:
-        return "—"
-    if abs(amount) < 10_000:
-        return f"{amount:,} 元"
-    wan = f"{amount / 10_000:,.2f}".rstrip("0").rstrip(".")
-    return f"{amount:,} 元（{wan} 万元）"
-
-
-def budget_change(budget: Mapping[str, int | None]) -> dict[str, Any] | None:
-    """This year's total against last year's budget: amount, percent and direction."""
-    total, previous = budget.get("total"), budget.get("prev_year_budget")
-    if total is None or previous is None:
-        return None
-    amount = total - previous
-    direction = "增加" if amount > 0 else "减少" if amount < 0 else "持平"
-    percent = round(abs(amount) / previous * 100, 1) if previous else None
-    return {"amount": amount, "percent": percent, "direction": direction}
 
 
 # --------------------------------------------------------------------------- search
@@ -185,10 +165,7 @@ def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
     return {
         "project": project.to_dict(),
         "budget_rows": [
-            {"label": "项目总预算", "text": format_yuan(budget["total"])},
-            {"label": "项目当年预算", "text": format_yuan(budget["current_year"])},
-            {"label": "同名项目上年预算额", "text": format_yuan(budget["prev_year_budget"])},
-            {"label": "同名项目上年预算执行数", "text": format_yuan(budget["prev_year_spent"])},
+            {"label": name, "text": format_yuan(budget[key])} for key, name in BUDGET_NAMES.items()
         ],
         "budget_change": _change_text(budget_change(budget)),
         "sections": [

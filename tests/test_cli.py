@@ -89,3 +89,21 @@ def test_no_command_is_a_usage_error():
     run = run_indexer(cwd=ROOT)
     assert run.returncode == 2
     assert "usage:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_build_uses_the_index_folder_of_the_environment_like_the_app(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    from indexer import layout
+
+    env = {**os.environ, "JIXIAO_INDEX_DIR": str(tmp_path / "ix")}
+    done = subprocess.run(
+        [sys.executable, "-m", "indexer", "build", "--corpus", "corpus"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert layout.has_index(tmp_path / "ix")
