@@ -1,7 +1,9 @@
 """The Jixiao Search web app. `python app.py` serves it on http://127.0.0.1:5000.
 
 Every page is one dict from `search.views`, rendered by a template; its JSON twin under
-/api/ returns the same dict (or, where SPEC §4 fixes the shape, that shape).
+/api/ returns the same dict (or, where SPEC §4 fixes the shape, that shape, and the
+page's dict at `…/view`). Routes are grouped in one blueprint per area; `create_app`
+registers them and builds no index (`python app.py` builds one on first start).
 """
 
 from __future__ import annotations
@@ -9,10 +11,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, abort, jsonify, render_template, request
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+)
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
 
@@ -112,196 +124,277 @@ class HtmlSafeJSONProvider(DefaultJSONProvider):
 _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
+# ---------------------------------------------------------------- the live index
+
+
+def engine() -> SearchEngine:
+    """The app's search engine (the live index generation and searchers on it)."""
+    return current_app.extensions["jixiao.engine"]
+
+
+def store() -> ProjectStore:
+    """The records of the live generation: ask once per request, so that a page never
+    mixes two generations."""
+    return engine().generation().store
+
+
+def page_and_twin(
+    area: Blueprint, rule: str, api_rule: str, template: str, make: Callable[..., dict]
+) -> None:
+    """Serve the dict `make(**url_arguments)` as a page at `rule` (rendered by `template`)
+    and as JSON at `api_rule`: one dict for both, so the API never drifts from the page."""
+
+    def page(**arguments: str) -> str:
+        return render_template(template, data=make(**arguments))
+
+    def twin(**arguments: str) -> Response:
+        return jsonify(make(**arguments))
+
+    area.add_url_rule(rule, f"{make.__name__}_page", page, methods=["GET"])
+    area.add_url_rule(api_rule, f"{make.__name__}_api", twin, methods=["GET"])
+
+
+# ---------------------------------------------------------------- search
+
+search_area = Blueprint("search_area", __name__)
+
+
+@search_area.get("/")
+def search_page():
+    data = views.search_view(engine(), request.args, "/")
+    landing = not data["query"] and not data["filters"]
+    listing = views.projects_view(store(), {}, "/projects", LANDING_PROJECTS) if landing else None
+    return render_template("search.html", data=data, landing=landing, listing=listing)
+
+
+@search_area.get("/api/search")
+def api_search():
+    return jsonify(views.search_view(engine(), request.args, "/api/search"))
+
+
+@search_area.get("/export/search.csv")
+def export_search():
+    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+    answer = search(engine(), SearchRequest.from_args(args).with_page(1, MAX_EXPORT_ROWS))
+    # Links are relative unless a base URL is configured: never from the request's Host
+    # header, which whoever sends the request chooses.
+    header, rows = search_rows(answer["hits"], current_app.config["BASE_URL"])
+    if answer["total"] > len(rows):
+        rows.append([f"仅导出前 {len(rows)} 条结果（共 {answer['total']} 条）。"])
+    return csv_response(to_csv(header, rows), "search.csv")
+
+
+# ---------------------------------------------------------------- projects
+
+projects_area = Blueprint("projects_area", __name__)
+
+
+@projects_area.get("/projects")
+def projects_page():
+    return render_template("projects.html", data=projects_data("/projects"))
+
+
+@projects_area.get("/api/projects")
+def api_projects():
+    return paged_json(projects_data("/api/projects"), "projects")
+
+
+def projects_data(path: str) -> dict[str, Any]:
+    return views.projects_view(store(), request.args, path)
+
+
+def project_data(project_id: str) -> dict[str, Any]:
+    current = store()  # one generation for the whole page
+    missing = f"no project with id {project_id}" if api() else f"没有编号为 {project_id} 的项目。"
+    return views.project_view(current, found(current.get(project_id), missing))
+
+
+page_and_twin(
+    projects_area, "/projects/<project_id>", "/api/projects/<project_id>/view", "project.html",
+    project_data,
+)  # fmt: skip
+
+
+@projects_area.get("/api/projects/<project_id>")
+def api_project(project_id: str):
+    # SPEC §4: the record itself; the page's dict is at …/view.
+    return jsonify(found(store().record(project_id), f"no project with id {project_id}"))
+
+
+def passages_data(project_id: str, section: str) -> dict[str, Any]:
+    limit = views.limit_arg(request.args)
+    return found(
+        similar_passages(engine(), project_id, section, limit),
+        f"no section {section} in project {project_id}",
+    )
+
+
+page_and_twin(
+    projects_area,
+    "/sections/<project_id>/<section>/similar",
+    "/api/sections/<project_id>/<section>/similar",
+    "passages.html",
+    passages_data,
+)
+
+
+# ---------------------------------------------------------------- regulations
+
+regulations_area = Blueprint("regulations_area", __name__)
+
+
+@regulations_area.get("/regulations")
+def regulations_page():
+    data = views.regulations_view(store(), request.args, "/regulations")
+    return render_template("regulations.html", data=data)
+
+
+@regulations_area.get("/api/regulations")
+def api_regulations():
+    data = views.regulations_view(store(), request.args, "/api/regulations")
+    return paged_json(data, "regulations")
+
+
+def regulation_data(key: str) -> dict[str, Any]:
+    missing = f"no regulation with key {key}" if api() else f"没有编号为 {key} 的法规文件。"
+    return views.regulation_view(found(store().regulation_entry(key), missing))
+
+
+page_and_twin(
+    regulations_area, "/regulations/<key>", "/api/regulations/<key>/view", "regulation.html",
+    regulation_data,
+)  # fmt: skip
+
+
+@regulations_area.get("/api/regulations/<key>")
+def api_regulation(key: str):
+    # The catalogue entry as /api/regulations lists it; the page's dict is at …/view.
+    return jsonify(regulation_data(key)["regulation"])
+
+
+# ---------------------------------------------------------------- indicators
+
+indicators_area = Blueprint("indicators_area", __name__)
+
+
+def library_data() -> dict[str, Any]:
+    return views.indicators_view(store())
+
+
+def similar_data() -> dict[str, Any]:
+    return views.similar_view(store(), request.args)
+
+
+page_and_twin(indicators_area, "/indicators", "/api/indicators", "indicators.html", library_data)
+page_and_twin(
+    indicators_area, "/indicators/similar", "/api/indicators/similar", "similar.html", similar_data
+)
+
+
+@indicators_area.get("/export/indicators.csv")
+def export_indicators():
+    header, rows = library_rows(store().library)
+    return csv_response(to_csv(header, rows), "indicators.csv")
+
+
+# ---------------------------------------------------------------- ask
+
+ask_area = Blueprint("ask_area", __name__)
+
+
+@ask_area.get("/ask")
+def ask_page():
+    question, _ = clean_query(request.args.get("q", ""))
+    data = qa.answer(engine(), question) if question else None
+    return render_template("ask.html", question=question, data=data)
+
+
+@ask_area.get("/api/ask")
+def api_ask():
+    question, _ = clean_query(request.args.get("q", ""))
+    if not question:
+        raise BadRequest("q must be a question, e.g. 机关服务费的总预算是多少？")
+    return jsonify(qa.answer(engine(), question))
+
+
+AREAS = (search_area, projects_area, regulations_area, indicators_area, ask_area)
+
+
+# ---------------------------------------------------------------- the app
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app.
+    """Build the app on the index in INDEX_DIR; build no index.
 
     Config keys: INDEX_DIR (default: env JIXIAO_INDEX_DIR, else instance/index), CORPUS_DIR
-    (default: corpus/), BUILD_IF_MISSING (default True: build the index when there is none),
-    BASE_URL (default: env JIXIAO_BASE_URL, else "": links in CSV files are relative).
+    (default: corpus/, for `python app.py`'s first build), BASE_URL (default: env
+    JIXIAO_BASE_URL, else "": links in CSV files are relative).
     """
     app = Flask(__name__, instance_path=str(ROOT / "instance"))
     app.config.from_mapping(
         CORPUS_DIR=str(ROOT / "corpus"),
         INDEX_DIR=str(layout.default_index_dir(ROOT)),
-        BUILD_IF_MISSING=True,
         BASE_URL=os.environ.get("JIXIAO_BASE_URL", ""),
     )
     if config:
         app.config.update(config)
     app.json = HtmlSafeJSONProvider(app)
-
-    index_dir = Path(app.config["INDEX_DIR"])
-    if app.config["BUILD_IF_MISSING"]:
-        ensure_index(Path(app.config["CORPUS_DIR"]), index_dir)
-    engine = SearchEngine(index_dir)
-    app.extensions["jixiao.engine"] = engine
-
-    def store() -> ProjectStore:
-        return engine.generation().store
-
-    # ---------------------------------------------------------------- search
-
-    @app.get("/")
-    def search_page():
-        data = views.search_view(engine, request.args, "/")
-        landing = not data["query"] and not data["filters"]
-        listing = None
-        if landing:
-            listing = views.projects_view(store(), {}, "/projects", LANDING_PROJECTS)
-        return render_template("search.html", data=data, landing=landing, listing=listing)
-
-    @app.get("/api/search")
-    def api_search():
-        return jsonify(views.search_view(engine, request.args, "/api/search"))
-
-    @app.get("/export/search.csv")
-    def export_search():
-        args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
-        answer = search(engine, SearchRequest.from_args(args).with_page(1, MAX_EXPORT_ROWS))
-        # Links are relative unless a base URL is configured: never from the request's
-        # Host header, which whoever sends the request chooses.
-        header, rows = search_rows(answer["hits"], app.config["BASE_URL"])
-        if answer["total"] > len(rows):
-            rows.append([f"仅导出前 {len(rows)} 条结果（共 {answer['total']} 条）。"])
-        return csv_response(to_csv(header, rows), "search.csv")
-
-    # ---------------------------------------------------------------- projects
-
-    @app.get("/projects")
-    def projects_page():
-        data = views.projects_view(store(), request.args, "/projects")
-        return render_template("projects.html", data=data)
-
-    @app.get("/api/projects")
-    def api_projects():
-        return paged_json(views.projects_view(store(), request.args, "/api/projects"), "projects")
-
-    @app.get("/projects/<project_id>")
-    def project_page(project_id: str):
-        current = store()  # one generation for the whole page
-        project = found(current.get(project_id), f"没有编号为 {project_id} 的项目。")
-        return render_template("project.html", data=views.project_view(current, project))
-
-    @app.get("/api/projects/<project_id>")
-    def api_project(project_id: str):
-        return jsonify(found(store().record(project_id), f"no project with id {project_id}"))
-
-    def passages(project_id: str, section: str) -> dict[str, Any]:
-        limit = views.limit_arg(request.args)
-        return found(
-            similar_passages(engine, project_id, section, limit),
-            f"no section {section} in project {project_id}",
-        )
-
-    @app.get("/sections/<project_id>/<section>/similar")
-    def passages_page(project_id: str, section: str):
-        return render_template("passages.html", data=passages(project_id, section))
-
-    @app.get("/api/sections/<project_id>/<section>/similar")
-    def api_passages(project_id: str, section: str):
-        return jsonify(passages(project_id, section))
-
-    # ---------------------------------------------------------------- regulations
-
-    @app.get("/regulations")
-    def regulations_page():
-        data = views.regulations_view(store(), request.args, "/regulations")
-        return render_template("regulations.html", data=data)
-
-    @app.get("/api/regulations")
-    def api_regulations():
-        data = views.regulations_view(store(), request.args, "/api/regulations")
-        return paged_json(data, "regulations")
-
-    @app.get("/regulations/<key>")
-    def regulation_page(key: str):
-        entry = found(store().regulation_entry(key), f"没有编号为 {key} 的法规文件。")
-        return render_template("regulation.html", data=views.regulation_view(entry))
-
-    @app.get("/api/regulations/<key>")
-    def api_regulation(key: str):
-        return jsonify(found(store().regulation(key), f"no regulation with key {key}"))
-
-    # ---------------------------------------------------------------- indicators
-
-    @app.get("/indicators")
-    def indicators_page():
-        return render_template("indicators.html", data=views.indicators_view(store()))
-
-    @app.get("/api/indicators")
-    def api_indicators():
-        return jsonify(views.indicators_view(store()))
-
-    @app.get("/indicators/similar")
-    def similar_page():
-        return render_template("similar.html", data=views.similar_view(store(), request.args))
-
-    @app.get("/api/indicators/similar")
-    def api_similar():
-        return jsonify(views.similar_view(store(), request.args))
-
-    @app.get("/export/indicators.csv")
-    def export_indicators():
-        header, rows = library_rows(store().library)
-        return csv_response(to_csv(header, rows), "indicators.csv")
-
-    # ---------------------------------------------------------------- ask
-
-    @app.get("/ask")
-    def ask_page():
-        question, _ = clean_query(request.args.get("q", ""))
-        data = qa.answer(engine, question) if question else None
-        return render_template("ask.html", question=question, data=data)
-
-    @app.get("/api/ask")
-    def api_ask():
-        question, _ = clean_query(request.args.get("q", ""))
-        if not question:
-            raise BadRequest("q must be a question, e.g. 机关服务费的总预算是多少？")
-        return jsonify(qa.answer(engine, question))
-
-    # ---------------------------------------------------------------- headers and errors
-
-    @app.after_request
-    def security_headers(response: Response) -> Response:
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
-    @app.context_processor
-    def labels():
-        return {
-            "facet_labels": FACET_LABELS,
-            "section_names": SECTION_NAMES,
-            "kind_labels": KIND_LABELS,
-        }
-
-    def error(status: int, message: str, title: str):
-        if request.path.startswith("/api/"):
-            return jsonify(error=message), status
-        return render_template("error.html", status=status, title=title, message=message), status
-
-    @app.errorhandler(BadRequest)
-    def bad_request(exc: BadRequest):
-        return error(400, str(exc), "请求有误")
-
-    @app.errorhandler(layout.IndexMissing)
-    def index_missing(exc: layout.IndexMissing):
-        return error(503, str(exc), "索引不可用")
-
-    @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException):
-        return error(exc.code or 500, exc.description or exc.name, exc.name)
-
-    @app.errorhandler(Exception)
-    def unexpected(exc: Exception):
-        # A bug, never a user's mistake: log it, and show no traceback to the user.
-        app.logger.exception("unexpected error on %s", request.path)
-        return error(500, "内部错误，已记录。请稍后再试。", "内部错误")
-
+    app.extensions["jixiao.engine"] = SearchEngine(Path(app.config["INDEX_DIR"]))
+    for area in AREAS:
+        app.register_blueprint(area)
+    app.after_request(security_headers)
+    app.context_processor(labels)
+    app.register_error_handler(BadRequest, bad_request)
+    app.register_error_handler(layout.IndexMissing, index_missing)
+    app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(Exception, unexpected)
     return app
+
+
+def security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def labels() -> dict[str, Any]:
+    return {
+        "facet_labels": FACET_LABELS,
+        "section_names": SECTION_NAMES,
+        "kind_labels": KIND_LABELS,
+    }
+
+
+def api() -> bool:
+    """Whether the request is for JSON (under /api/) rather than a page."""
+    return request.path.startswith("/api/")
+
+
+def error(status: int, message: str, title: str) -> tuple[Any, int]:
+    """A JSON error under /api/, an error page elsewhere."""
+    if api():
+        return jsonify(error=message), status
+    return render_template("error.html", status=status, title=title, message=message), status
+
+
+def bad_request(exc: BadRequest) -> tuple[Any, int]:
+    return error(400, str(exc), "请求有误")
+
+
+def index_missing(exc: layout.IndexMissing) -> tuple[Any, int]:
+    return error(503, str(exc), "索引不可用")
+
+
+def http_error(exc: HTTPException) -> tuple[Any, int]:
+    return error(exc.code or 500, exc.description or exc.name, exc.name)
+
+
+def unexpected(exc: Exception) -> tuple[Any, int]:
+    # A bug, never a user's mistake: log it, and show no traceback to the user.
+    current_app.logger.exception("unexpected error on %s", request.path)
+    return error(500, "内部错误，已记录。请稍后再试。", "内部错误")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -316,6 +409,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     app = create_app()
+    ensure_index(Path(app.config["CORPUS_DIR"]), Path(app.config["INDEX_DIR"]))
     if args.debug:
         app.run(host=args.host, port=args.port, debug=True)
         return

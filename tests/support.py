@@ -26,3 +26,11 @@ def subprocess_run(args: list[str], cwd: Path = ROOT) -> subprocess.CompletedPro
 def run_indexer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """Run `python -m indexer ARGS` as a user would, capturing its output."""
     return subprocess_run(["-m", "indexer", *args], cwd)
+
+
+def app_on_corpus(corpus: Path, index_dir: Path, **config: object):
+    """The app on an index of `corpus`, built first as `python app.py` builds it."""
+    from app import create_app, ensure_index
+
+    ensure_index(corpus, index_dir)
+    return create_app({"CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir), **config})

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from support import SAMPLE, run_indexer
-
-from app import create_app
+from support import SAMPLE, app_on_corpus, run_indexer
 
 
 def test_api_projects_is_the_export(client):
@@ -51,7 +49,7 @@ def test_user_text_is_escaped(tmp_path):
         "项目名称： 机关服务费", "项目名称： <script>alert(1)</script>", 1
     )
     (corpus / "x.txt").write_text(text, encoding="utf-8")
-    app = create_app({"CORPUS_DIR": str(corpus), "INDEX_DIR": str(tmp_path / "index")})
+    app = app_on_corpus(corpus, tmp_path / "index")
     page = app.test_client().get("/").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

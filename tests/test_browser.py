@@ -111,12 +111,11 @@ def test_ask_a_question(page):
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
+    from support import app_on_corpus
     from test_hostile import hostile_corpus
 
-    from app import create_app
-
     tmp = tmp_path_factory.mktemp("hostile-browser")
-    app = create_app({"CORPUS_DIR": str(hostile_corpus(tmp)), "INDEX_DIR": str(tmp / "ix")})
+    app = app_on_corpus(hostile_corpus(tmp), tmp / "ix")
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"

@@ -6,7 +6,7 @@ import json
 
 from support import CORPUS, ROOT, SAMPLE, run_indexer, subprocess_run
 
-from app import create_app
+from app import create_app, ensure_index
 from indexer import layout
 from indexer.build import build_index
 from search.engine import SearchEngine
@@ -99,8 +99,11 @@ def test_the_app_says_when_there_is_no_index(tmp_path):
     assert "Traceback" not in text
 
 
-def test_the_app_builds_a_missing_index(tmp_path):
+def test_the_app_builds_no_index_but_its_first_start_does(tmp_path):
     app = create_app({"INDEX_DIR": str(tmp_path / "new"), "CORPUS_DIR": str(CORPUS)})
+    assert not layout.has_index(tmp_path / "new")
+    assert app.test_client().get("/api/projects").status_code == 503
+    ensure_index(CORPUS, tmp_path / "new")  # what `python app.py` does before serving
     assert layout.has_index(tmp_path / "new")
     assert len(app.test_client().get("/api/projects").get_json()) == 8
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import CORPUS, ROOT
+from support import CORPUS, ROOT, app_on_corpus
 from whoosh import index as whoosh_index
 
 from benchmarks.generate import generate, write_corpus
@@ -333,10 +333,9 @@ def test_an_index_folder_that_cannot_hold_an_index_is_one_line(tmp_path, request
 
 
 def test_the_server_starts_on_an_empty_corpus_and_says_why_it_has_no_index(tmp_path, capfd):
-    from app import create_app
 
     (tmp_path / "corpus").mkdir()
-    app = create_app({"CORPUS_DIR": str(tmp_path / "corpus"), "INDEX_DIR": str(tmp_path / "ix")})
+    app = app_on_corpus(tmp_path / "corpus", tmp_path / "ix")
     err = capfd.readouterr().err.strip().splitlines()
     assert err[-1].startswith("error: the corpus ") and "has no tables" in err[-1]
     assert "Traceback" not in "\n".join(err)

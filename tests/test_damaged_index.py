@@ -12,7 +12,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from support import CORPUS, run_indexer
+from support import CORPUS, app_on_corpus, run_indexer
 
 from app import create_app
 from benchmarks.load import Server
@@ -197,7 +197,7 @@ def test_a_huge_current_is_not_read_in_full(index_dir):
 def test_the_app_starts_on_a_damaged_current_and_says_so(index_dir, damage, capfd):
     damage(index_dir)
     generations = sorted(index_dir.glob("gen-*"))
-    app = create_app({"INDEX_DIR": str(index_dir), "CORPUS_DIR": str(CORPUS)})
+    app = app_on_corpus(CORPUS, index_dir)
     err = capfd.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith(f"error: the index in {index_dir} is damaged (")

@@ -9,9 +9,9 @@ from urllib.parse import quote
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from support import SAMPLE
+from support import SAMPLE, app_on_corpus
 
-from app import CONTENT_SECURITY_POLICY, create_app
+from app import CONTENT_SECURITY_POLICY
 from indexer import parse_text
 from indexer.render import render
 
@@ -126,7 +126,7 @@ def hostile_corpus(tmp_path):
 @pytest.fixture(scope="module")
 def hostile_app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
-    return create_app({"CORPUS_DIR": str(hostile_corpus(tmp)), "INDEX_DIR": str(tmp / "ix")})
+    return app_on_corpus(hostile_corpus(tmp), tmp / "ix")
 
 
 def pages_of(client):

@@ -199,3 +199,22 @@ def test_every_page_links_every_other(client, path):
     html = page(client, path)
     for target in ["/projects", "/regulations", "/indicators", "/ask"]:
         assert f'href="{target}"' in html
+
+
+def test_project_and_regulation_pages_have_their_dict_as_a_json_twin(client):
+    project_id = api(client, "/api/projects")[0]["id"]
+    view = api(client, f"/api/projects/{project_id}/view")
+    html = page(client, f"/projects/{project_id}")
+    assert view["project"] == api(client, f"/api/projects/{project_id}")  # SPEC record inside
+    for row in view["budget_rows"]:
+        assert row["label"] in html and row["text"].split(" ")[0] in html
+    for section in view["sections"]:
+        assert section["label"] in html and section["similar_url"] in html
+    key = api(client, "/api/regulations")[0]["key"]
+    view = api(client, f"/api/regulations/{key}/view")
+    assert view["regulation"] == api(client, f"/api/regulations/{key}")
+    html = page(client, f"/regulations/{key}")
+    assert all(p["url"] in html for p in view["passages"])
+    assert api(client, "/api/projects/nope/view", status=404) == {
+        "error": "no project with id nope"
+    }
