@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from indexer.analysis import words
@@ -190,10 +190,10 @@ class ProjectMatcher:
         return [], None
 
 
+@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
 def matcher(store: ProjectStore) -> ProjectMatcher:
-    if "qa.matcher" not in store.derived:
-        store.derived["qa.matcher"] = ProjectMatcher(store)
-    return store.derived["qa.matcher"]
+    """The project-name matcher of a generation's records, built once."""
+    return ProjectMatcher(store)
 
 
 def asked_field(text: str) -> str | None:

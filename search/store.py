@@ -1,7 +1,9 @@
-"""The records of an index generation in memory: projects by id, the regulation catalogue."""
+"""The records of an index generation in memory: projects by id, and the regulation
+catalogue and indicator library built from them on first use."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from indexer.model import Citation, Project
@@ -11,18 +13,31 @@ from .regulations import Regulation, build_catalogue, find_regulations
 
 
 class ProjectStore:
-    """Projects in source order, looked up by id, and the catalogue built from them."""
+    """Projects in source order, looked up by id; the catalogue and the library are built
+    when first asked for (a request that needs neither does not wait for them). Two
+    threads asking at once may both build one; either result is the same."""
 
     def __init__(self, projects: list[Project]) -> None:
         self.projects = projects
         self._by_id = {project.id: project for project in projects}
-        self.catalogue = build_catalogue(projects)
-        self._regulations = {entry.key: entry for entry in self.catalogue}
-        self._citation_keys = {id(c): e.key for e in self.catalogue for _, c in e.citations}
-        self.library: list[IndicatorGroup] = build_library(projects)
-        # Indexes derived from the records by other modules (question answering), built
-        # on first use and dropped with the generation.
-        self.derived: dict[str, Any] = {}
+
+    @cached_property
+    def catalogue(self) -> list[Regulation]:
+        """Every cited document, most-cited first."""
+        return build_catalogue(self.projects)
+
+    @cached_property
+    def library(self) -> list[IndicatorGroup]:
+        """Indicator rows grouped by name."""
+        return build_library(self.projects)
+
+    @cached_property
+    def _regulations(self) -> dict[str, Regulation]:
+        return {entry.key: entry for entry in self.catalogue}
+
+    @cached_property
+    def _citation_keys(self) -> dict[int, str]:
+        return {id(c): e.key for e in self.catalogue for _, c in e.citations}
 
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)

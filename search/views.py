@@ -8,6 +8,7 @@ cells. Templates only loop and print.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from indexer.model import Project
@@ -264,15 +265,14 @@ def regulation_view(entry: Regulation) -> dict[str, Any]:
 # --------------------------------------------------------------------------- indicators
 
 
+@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
 def indicators_view(store: ProjectStore) -> dict[str, Any]:
     """The library tree; the same for every request on a generation, so built once."""
-    if "views.library" not in store.derived:
-        store.derived["views.library"] = {
-            "groups": len(store.library),
-            "rows": sum(len(g.rows) for g in store.library),
-            "tree": library_tree(store.library),
-        }
-    return store.derived["views.library"]
+    return {
+        "groups": len(store.library),
+        "rows": sum(len(g.rows) for g in store.library),
+        "tree": library_tree(store.library),
+    }
 
 
 def limit_arg(args: Mapping[str, str], default: int = 10) -> int:
