@@ -30,19 +30,13 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import BuildError, build_index
+from indexer.vocabulary import SECTION_NAMES
 from search import qa, views
 from search.engine import SearchEngine
 from search.export import library_rows, search_rows, to_csv
 from search.passages import similar_passages
 from search.query import clean_query
-from search.service import (
-    FACET_LABELS,
-    KIND_LABELS,
-    SECTION_NAMES,
-    BadRequest,
-    SearchRequest,
-    search,
-)
+from search.service import BadRequest
 from search.store import ProjectStore
 
 ROOT = Path(__file__).resolve().parent
@@ -174,8 +168,7 @@ def api_search():
 
 @search_area.get("/export/search.csv")
 def export_search():
-    args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
-    answer = search(engine(), SearchRequest.from_args(args).with_page(1, MAX_EXPORT_ROWS))
+    answer = views.export_view(engine(), request.args, MAX_EXPORT_ROWS)
     # Links are relative unless a base URL is configured: never from the request's Host
     # header, which whoever sends the request chooses.
     header, rows = search_rows(answer["hits"], current_app.config["BASE_URL"])
@@ -361,9 +354,9 @@ def security_headers(response: Response) -> Response:
 
 def labels() -> dict[str, Any]:
     return {
-        "facet_labels": FACET_LABELS,
+        "facet_labels": views.FACET_LABELS,
         "section_names": SECTION_NAMES,
-        "kind_labels": KIND_LABELS,
+        "kind_labels": views.KIND_LABELS,
     }
 
 

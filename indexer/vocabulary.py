@@ -30,6 +30,11 @@ SECTION_LABELS: dict[str, str] = {
     "总目标及阶段性目标": "goals",
 }
 SECTION_KEYS: tuple[str, ...] = tuple(SECTION_LABELS.values())
+# Section key -> its name as a reader says it (the label without its colon), and the
+# indicator table's.
+SECTION_NAMES: dict[str, str] = {key: label for label, key in SECTION_LABELS.items()} | {
+    "indicators": "绩效指标"
+}
 
 # The heading line above the four amounts; it carries no value of its own.
 BUDGET_HEADING = "本项目上年度市级财政资金使用情况"

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -13,9 +11,9 @@ from indexer.layout import IndexMissing, default_index_dir
 from indexer.schema import FACET_FIELDS
 
 from .engine import SearchEngine
-from .service import SORTS, BadRequest, SearchRequest, facet_label, search
-
-_MARK = re.compile(r"</?mark>")
+from .service import SORTS, BadRequest, SearchRequest, search
+from .snippets import render_plain
+from .views import notice_text, shown_answer, shown_hit
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,13 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="index folder (default: $JIXIAO_INDEX_DIR, else instance/index/)",
     )
-    parser.add_argument("--json", action="store_true", help="print the /api/search JSON")
+    parser.add_argument(
+        "--json", action="store_true", help="print the search answer as JSON (as /api/search)"
+    )
     return parser
-
-
-def plain(snippet_html: str) -> str:
-    """A snippet for a terminal: matches in 【】, entities decoded."""
-    return html.unescape(_MARK.sub(lambda m: "】" if m[0] == "</mark>" else "【", snippet_html))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,21 +57,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        json.dump(answer, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(shown_answer(answer), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     print(f"共 {answer['total']} 条结果（第 {answer['page']}/{max(answer['pages'], 1)} 页）")
-    for message in answer["messages"]:
-        print(message)
+    for notice in answer["notices"]:
+        print(notice_text(notice))
     for n, hit in enumerate(answer["hits"], start=(answer["page"] - 1) * answer["per_page"] + 1):
-        where = hit["indicator"] or (
-            facet_label("section", hit["section"]) if hit["section"] else ""
-        )
+        hit = shown_hit(hit)
+        where = hit["indicator"] or hit["section_label"] or ""
         print(
-            f"\n{n}. [{facet_label('kind', hit['kind'])}] {hit['project_name']}"
-            + (f" · {where}" if where else "")
+            f"\n{n}. [{hit['kind_label']}] {hit['project_name']}" + (f" · {where}" if where else "")
         )
-        print(f"   {plain(hit['snippet_html'])}")
+        print(f"   {render_plain(hit['fragments'], hit['more'])}")
         print(f"   {hit['url']}")
     return 0
 

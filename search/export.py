@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .indicators import IndicatorGroup
-from .service import facet_label
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,13 +38,14 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def search_rows(hits: Iterable[dict[str, Any]], base_url: str) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows of a search export; links relative, or under `base_url` if set."""
+    """Header and rows of a search export (hits as `views.shown_hit` makes them); links
+    relative, or under `base_url` if set."""
     header = ["结果类型", "项目名称", "栏目", "指标", "内容", "链接"]
     rows = [
         [
-            facet_label("kind", hit["kind"]),
+            hit["kind_label"],
             hit["project_name"],
-            facet_label("section", hit["section"]) if hit["section"] else "",
+            hit["section_label"] or "",
             hit["indicator"] or "",
             hit["text"],
             base_url.rstrip("/") + hit["url"],

@@ -17,10 +17,12 @@ from whoosh.searching import Searcher
 
 from indexer.analysis import words
 from indexer.model import Project
+from indexer.vocabulary import SECTION_NAMES
 
 from .engine import Generation, SearchEngine
 from .scoring import rank_within
-from .service import RANK_SECONDS, SECTION_NAMES, capped
+from .service import RANK_SECONDS, capped
+from .urls import project_url
 
 MIN_KEY_TERMS = 10
 # Each key term's postings are read: 40 terms took up to 7 s at 10,000 projects.
@@ -87,7 +89,7 @@ def _candidates(
                 "same_section": hit["section"] == section,
                 "text": capped(other_text),
                 "score": round(fuzz.ratio(text, other_text), 1),
-                "url": f"/projects/{other.id}#section-{hit['section']}",
+                "url": project_url(other.id, f"section-{hit['section']}"),
             }
         )
     return passages, ranking.complete

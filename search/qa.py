@@ -22,13 +22,14 @@ from indexer.citations import find_doc_numbers, normalize_title
 from indexer.issuers import issuer_name
 from indexer.model import Indicator, Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
-from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS
+from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES
 
 from .engine import SearchEngine
 from .indicators import IndicatorGroup, normalize_name
 from .regulations import Regulation, find_regulations
-from .service import SECTION_NAMES, SearchRequest, search
+from .service import SearchRequest, search
 from .store import ProjectStore
+from .urls import project_url
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -122,7 +123,7 @@ def source(project: Project, section: str | None, text: str, anchor: str | None 
         "project_name": project.name,
         "section": section,
         "text": text,
-        "url": f"/projects/{project.id}" + (f"#{where}" if where else ""),
+        "url": project_url(project.id, where),
     }
 
 

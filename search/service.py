@@ -1,4 +1,5 @@
-"""Run a search request against the live index and shape the answer (SPEC §4 /api/search)."""
+"""Run a search request against the live index: the answer as data (ids, scores, spans,
+facet counts, notice codes). Words, labels, links and HTML are made in `search.views`."""
 
 from __future__ import annotations
 
@@ -9,13 +10,11 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
-from markupsafe import Markup
 from whoosh.searching import Searcher
 
 from indexer.documents import citation_text, indicator_line, project_text
 from indexer.model import Project
 from indexer.schema import FACET_FIELDS
-from indexer.vocabulary import SECTION_LABELS
 
 from .engine import Generation, SearchEngine
 from .facets import FacetIndex
@@ -28,7 +27,7 @@ from .query import (
     parse_query,
 )
 from .scoring import Ranking, rank_within, score_documents, term_count
-from .snippets import mark, match_spans, snippet
+from .snippets import Fragment, fragment, match_spans, window
 
 DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 100
@@ -49,20 +48,6 @@ SORTS: dict[str, tuple[str, bool] | None] = {
     "budget_asc": ("budget", False),
     "year": ("year", True),
     "year_asc": ("year", False),
-}
-
-KIND_LABELS = {"project": "项目", "section": "文本", "indicator": "指标", "citation": "引用文件"}
-SECTION_NAMES = {key: label for label, key in SECTION_LABELS.items()} | {"indicators": "绩效指标"}
-FACET_LABELS = {
-    "kind": "结果类型",
-    "category": "项目类别",
-    "perf_type": "绩效类型",
-    "unit": "申报单位",
-    "year": "年度",
-    "section": "栏目",
-    "level1": "一级目标",
-    "level2": "二级目标",
-    "issuer": "发文机关代字",
 }
 
 
@@ -120,19 +105,7 @@ def _facet_values(name: str, counts: Mapping[Any, int], selected: Any) -> list[d
     if selected is not None and selected not in counts:
         values.append((selected, 0))
     values.sort(key=lambda item: (-item[1], str(item[0])))
-    return [
-        {"value": v, "label": facet_label(name, v), "count": n, "selected": v == selected}
-        for v, n in values
-    ]
-
-
-def facet_label(name: str, value: Any) -> str:
-    """How a facet value is shown: 项目 for kind=project, 立项依据 for section=basis …"""
-    if name == "kind":
-        return KIND_LABELS.get(value, str(value))
-    if name == "section":
-        return SECTION_NAMES.get(value, str(value))
-    return str(value)
+    return [{"value": v, "count": n, "selected": v == selected} for v, n in values]
 
 
 def search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
@@ -144,12 +117,11 @@ def search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
 def _search(generation: Generation, searcher: Searcher, request: SearchRequest) -> dict[str, Any]:
     text, truncated = clean_query(request.q)
     parts = parse_query(text)
-    messages = [f"查询过长，只使用了前 {len(text)} 个字符。"] if truncated else []
+    notices: list[dict[str, Any]] = []
+    if truncated:
+        notices.append({"code": "query_cut", "chars": len(text)})
     if parts.dropped:
-        messages.append(
-            f"查询包含的词语过多，只检索了前 {MAX_QUERY_PARTS} 个；"
-            f"未检索：{'、'.join(parts.dropped)}。"
-        )
+        notices.append({"code": "parts_dropped", "kept": MAX_QUERY_PARTS, "words": parts.dropped})
     facets = generation.facets
     cost = Cost()
     coverage = None
@@ -158,15 +130,14 @@ def _search(generation: Generation, searcher: Searcher, request: SearchRequest) 
     else:
         queries = match_parts(parts, searcher.doc_frequency)
         if not queries:
-            return _answer(
-                request, text, 0, "none", {}, [], ["查询中没有可以检索的字词。", *messages], cost
-            )
+            notices.insert(0, {"code": "nothing_searchable"})
+            return _answer(request, text, 0, "none", {}, [], notices, cost)
         found = _match_each(searcher, facets, queries, cost)
         matched, mode = np.logical_and.reduce(found), "and"
         if not matched.any() and len(found) > 1:
             coverage = np.add.reduce([f.astype(np.int8) for f in found])
             matched, mode = coverage > 0, "or"
-            messages.insert(0, "没有同时包含所有词语的结果，以下是包含任一词语的结果。")
+            notices.insert(0, {"code": "any_word"})
 
     filters = dict(request.filters)
     allowed = matched & facets.selected(filters)
@@ -187,12 +158,12 @@ def _search(generation: Generation, searcher: Searcher, request: SearchRequest) 
             else:
                 page = _fallback_page(searcher, facets, rank, allowed, coverage, span, cost)
     if not cost.complete:
-        messages.append("检索耗时过长，结果可能不全、只按部分结果排序；可以换用更具体的词语。")
+        notices.append({"code": "incomplete"})
     hits = [_hit(searcher.stored_fields(d), score, generation, parts, filters) for d, score in page]
     if total == 0:
-        messages.append(_nothing_found(text, filters))
+        notices.append({"code": "nothing_found", "query": text, "filters": filters})
     faceted = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
-    return _answer(request, text, total, mode, faceted, hits, messages, cost)
+    return _answer(request, text, total, mode, faceted, hits, notices, cost)
 
 
 @dataclass
@@ -288,14 +259,6 @@ def capped(text: str) -> str:
     return text if len(text) <= MAX_HIT_TEXT else text[:MAX_HIT_TEXT] + "…"
 
 
-def _nothing_found(text: str, filters: Mapping[str, Any]) -> str:
-    said = f"没有找到与“{text}”相符的结果" if text else "没有结果"
-    if filters:
-        active = "，".join(f"{FACET_LABELS[k]} = {facet_label(k, v)}" for k, v in filters.items())
-        return f"{said}（筛选条件：{active}）。可以去掉筛选条件再试。"
-    return f"{said}。可以换用更短或更常见的词语。"
-
-
 def _answer(
     request: SearchRequest,
     text: str,
@@ -303,7 +266,7 @@ def _answer(
     mode: str,
     facets: dict[str, list[dict[str, Any]]],
     hits: list[dict[str, Any]],
-    messages: list[str],
+    notices: list[dict[str, Any]],
     cost: Cost,
 ) -> dict[str, Any]:
     return {
@@ -315,7 +278,7 @@ def _answer(
         "sort": request.sort,
         "mode": mode,
         "filters": dict(request.filters),
-        "messages": messages,
+        "notices": notices,
         "facets": facets or {n: [] for n in FACET_FIELDS},
         "hits": hits,
         "cost": asdict(cost),
@@ -329,6 +292,8 @@ def _hit(
     parts: QueryParts,
     filters: Mapping[str, Any],
 ) -> dict[str, Any]:
+    """A hit as data: where it is, its text, the fragments a snippet shows (with the
+    matches' spans) and, for an indicator table, how many more rows matched."""
     kind = fields["kind"]
     project = generation.store.get(fields["project_id"])
     assert project is not None, "records and index come from the same build"
@@ -338,7 +303,7 @@ def _hit(
         "indicator": _indicator_hit,
         "citation": _citation_hit,
     }[kind](project, fields, parts, filters)
-    section, indicator, text, snippet_html, anchor = shaped
+    section, indicator, text, fragments, more, anchor = shaped
     return {
         "kind": kind,
         "project_id": project.id,
@@ -346,24 +311,26 @@ def _hit(
         "section": section,
         "indicator": indicator,
         "text": capped(text),
-        "snippet_html": str(snippet_html),
+        "fragments": fragments,
+        "more": more,
         "score": round(score, 4) if score is not None else None,
-        "url": f"/projects/{project.id}" + (f"#{anchor}" if anchor else ""),
+        "anchor": anchor,
     }
 
 
-Shaped = tuple[str | None, str | None, str, Markup, str | None]
+# section, indicator, text, fragments, more rows, anchor on the project page
+Shaped = tuple[str | None, str | None, str, list[Fragment], int, str | None]
 
 
 def _project_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
     text = project_text(project)
-    return None, None, text, snippet(text, parts), None
+    return None, None, text, [fragment(text, parts)], 0, None
 
 
 def _section_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
     key = fields["section"]
     text = project.sections[key]
-    return key, None, text, snippet(text, parts), f"section-{key}"
+    return key, None, text, [fragment(text, parts)], 0, f"section-{key}"
 
 
 def _indicator_hit(
@@ -379,15 +346,14 @@ def _indicator_hit(
     matched = [(row, line, spans) for row, line in lines if (spans := match_spans(line, parts))]
     if not matched:
         matched = [(row, line, []) for row, line in lines]
-    shown = matched[:MAX_INDICATOR_ROWS_SHOWN]
-    html = Markup("；").join(mark(line, spans) for _, line, spans in shown)
-    if len(matched) > len(shown):
-        html += Markup(f"；等 {len(matched)} 项")
+    shown = [window(line, spans) for _, line, spans in matched[:MAX_INDICATOR_ROWS_SHOWN]]
+    more = len(matched) if len(matched) > len(shown) else 0
     text = "\n".join(line for _, line, _ in matched)
-    return None, matched[0][0].name, text, html, "indicators"
+    return None, matched[0][0].name, text, shown, more, "indicators"
 
 
 def _citation_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
     citation = project.citations[int(fields["doc_id"].rsplit(":", 1)[1])]
     text = citation_text(citation.title, citation.number)
-    return citation.section, None, text, snippet(text, parts), f"section-{citation.section}"
+    anchor = f"section-{citation.section}"
+    return citation.section, None, text, [fragment(text, parts)], 0, anchor

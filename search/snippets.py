@@ -1,11 +1,17 @@
-"""Mark what a query matched in a text, as escaped HTML with <mark>.
+"""What a query matched in a text: spans, the window a hit shows (a *fragment*: text,
+spans, and whether it was cut before or after), and two renderings of fragments:
+escaped HTML with <mark> for pages, 【】 for a terminal.
 
 We find matches ourselves instead of using Whoosh's highlighter: its per-token marks
 would light up every single character of the character field, and it escapes only some
-of its output. Here every piece of text goes through `markupsafe.escape`.
+of its output. In HTML every piece of text goes through `markupsafe.escape`.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -48,40 +54,62 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def mark(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> Markup:
-    """`text[start:end]` escaped, with the spans inside it wrapped in <mark>."""
-    end = len(text) if end is None else end
-    out = Markup("")
-    pos = start
-    for s, e in spans:
-        s, e = max(s, start), min(e, end)
-        if s >= e:
-            continue
-        out += escape(text[pos:s]) + Markup("<mark>") + escape(text[s:e]) + Markup("</mark>")
-        pos = e
-    return out + escape(text[pos:end])
-
-
 def _best_window(spans: list[Span], length: int, width: int) -> tuple[int, int]:
-    """The window of `width` characters that covers the most matches."""
+    """The window of `width` characters that covers the most matches (spans are sorted
+    and do not overlap, so the matches inside a window are a run found by bisection)."""
     if not spans or length <= width:
         return 0, min(length, width)
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
     best, best_count = 0, -1
     for s, _ in spans:
         start = max(0, min(s - width // 4, length - width))
-        covered = sum(1 for a, b in spans if a >= start and b <= start + width)
+        covered = max(0, bisect_right(ends, start + width) - bisect_left(starts, start))
         if covered > best_count:
             best, best_count = start, covered
     return best, best + width
 
 
-def snippet(text: str, parts: QueryParts, width: int = SNIPPET_CHARS) -> Markup:
-    """A window of `text` around its best matches, escaped, matches marked, `…` where cut."""
-    spans = match_spans(text, parts)
-    start, end = _best_window(spans, len(text), width)
-    body = mark(text, spans, start, end)
-    return (
-        (Markup("…") if start > 0 else Markup(""))
-        + body
-        + (Markup("…") if end < len(text) else Markup(""))
-    )
+Fragment = dict[str, Any]  # {"text", "spans", "before", "after"}
+
+
+def fragment(text: str, parts: QueryParts, width: int = SNIPPET_CHARS) -> Fragment:
+    """The window of `text` around its best matches, with the spans inside it."""
+    return window(text, match_spans(text, parts), width)
+
+
+def window(text: str, spans: list[Span], width: int | None = None) -> Fragment:
+    """`text` cut to the `width` characters around its best spans (all of it if None)."""
+    start, end = (0, len(text)) if width is None else _best_window(spans, len(text), width)
+    inside = [
+        (max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start
+    ]
+    return {"text": text[start:end], "spans": inside, "before": start > 0, "after": end < len(text)}
+
+
+def _render(
+    fragments: Sequence[Fragment], more: int, piece: Callable[[str], Any], marks: tuple[Any, Any]
+) -> Any:
+    out = piece("")
+    for n, frag in enumerate(fragments):
+        if n:
+            out += piece("；")
+        out += piece("…") if frag["before"] else piece("")
+        pos = 0
+        for s, e in frag["spans"]:
+            out += piece(frag["text"][pos:s]) + marks[0] + piece(frag["text"][s:e]) + marks[1]
+            pos = e
+        out += piece(frag["text"][pos:]) + (piece("…") if frag["after"] else piece(""))
+    if more:
+        out += piece(f"；等 {more} 项")
+    return out
+
+
+def render_html(fragments: Sequence[Fragment], more: int = 0) -> Markup:
+    """Fragments as escaped HTML, matches in <mark>, `…` where cut, `；等 N 项` for more rows."""
+    return _render(fragments, more, escape, (Markup("<mark>"), Markup("</mark>")))
+
+
+def render_plain(fragments: Sequence[Fragment], more: int = 0) -> str:
+    """Fragments as plain text for a terminal, matches in 【】."""
+    return _render(fragments, more, str, ("【", "】"))

@@ -1,4 +1,5 @@
-"""Small pure helpers that add, remove or replace one query argument of a URL."""
+"""The one place URLs are made: links to projects and regulations, and small pure helpers
+that add, remove or replace one query argument of a URL."""
 
 from __future__ import annotations
 
@@ -33,3 +34,13 @@ def toggle_arg(path: str, args: Mapping[str, Any], name: str, value: Any) -> str
     if str(args.get(name, "")) == str(value):
         return without_arg(path, args, name)
     return with_arg(path, args, name, value)
+
+
+def project_url(project_id: str, anchor: str | None = None) -> str:
+    """A project's page, or a place on it (`section-basis`, `indicators`)."""
+    return f"/projects/{project_id}" + (f"#{anchor}" if anchor else "")
+
+
+def regulation_url(key: str | None) -> str:
+    """A cited document's page in the catalogue."""
+    return f"/regulations/{key}"

@@ -14,24 +14,16 @@ from typing import Any
 from indexer.model import Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.schema import FACET_FIELDS
+from indexer.vocabulary import SECTION_NAMES
 
 from .engine import SearchEngine
 from .indicators import library_tree, similar_groups
 from .query import QueryParts, clean_query
 from .regulations import Regulation
-from .service import (
-    FACET_LABELS,
-    MAX_PAGE,
-    SECTION_NAMES,
-    SORTS,
-    SearchRequest,
-    facet_label,
-    integer_arg,
-    search,
-)
-from .snippets import snippet
+from .service import MAX_PAGE, SORTS, SearchRequest, integer_arg, search
+from .snippets import fragment, render_html
 from .store import ProjectStore
-from .urls import toggle_arg, url, with_arg, without_arg
+from .urls import project_url, regulation_url, toggle_arg, url, with_arg, without_arg
 
 SEARCH_ARGS = ("q", *FACET_FIELDS, "sort", "page", "per_page")
 SORT_LABELS = {
@@ -40,6 +32,18 @@ SORT_LABELS = {
     "budget_asc": "总预算从低到高",
     "year": "年度从新到旧",
     "year_asc": "年度从旧到新",
+}
+KIND_LABELS = {"project": "项目", "section": "文本", "indicator": "指标", "citation": "引用文件"}
+FACET_LABELS = {
+    "kind": "结果类型",
+    "category": "项目类别",
+    "perf_type": "绩效类型",
+    "unit": "申报单位",
+    "year": "年度",
+    "section": "栏目",
+    "level1": "一级目标",
+    "level2": "二级目标",
+    "issuer": "发文机关代字",
 }
 PAGE_WINDOW = 3
 MAX_SIMILAR = 50
@@ -52,10 +56,73 @@ MAX_LIST_PAGE = 200
 # --------------------------------------------------------------------------- search
 
 
+def facet_label(name: str, value: Any) -> str:
+    """How a facet value is shown: 项目 for kind=project, 立项依据 for section=basis …"""
+    if name == "kind":
+        return KIND_LABELS.get(value, str(value))
+    if name == "section":
+        return SECTION_NAMES.get(value, str(value))
+    return str(value)
+
+
+def notice_text(notice: Mapping[str, Any]) -> str:
+    """What the service noticed about a search, said in a sentence."""
+    code = notice["code"]
+    if code == "query_cut":
+        return f"查询过长，只使用了前 {notice['chars']} 个字符。"
+    if code == "parts_dropped":
+        left_out = "、".join(notice["words"])
+        return f"查询包含的词语过多，只检索了前 {notice['kept']} 个；未检索：{left_out}。"
+    if code == "nothing_searchable":
+        return "查询中没有可以检索的字词。"
+    if code == "any_word":
+        return "没有同时包含所有词语的结果，以下是包含任一词语的结果。"
+    if code == "incomplete":
+        return "检索耗时过长，结果可能不全、只按部分结果排序；可以换用更具体的词语。"
+    if code == "nothing_found":
+        query, filters = notice["query"], notice["filters"]
+        said = f"没有找到与“{query}”相符的结果" if query else "没有结果"
+        if filters:
+            active = "，".join(
+                f"{FACET_LABELS[k]} = {facet_label(k, v)}" for k, v in filters.items()
+            )
+            return f"{said}（筛选条件：{active}）。可以去掉筛选条件再试。"
+        return f"{said}。可以换用更短或更常见的词语。"
+    raise ValueError(f"unknown notice {code!r}")
+
+
+def shown_hit(hit: dict[str, Any]) -> dict[str, Any]:
+    """A hit of the service with what a reader sees: the snippet, the link, labels. Keys
+    in the order of SPEC §4, then the rest."""
+    return {
+        **{key: hit[key] for key in ("kind", "project_id", "project_name")},
+        **{key: hit[key] for key in ("section", "indicator", "text")},
+        "snippet_html": str(render_html(hit["fragments"], hit["more"])),
+        "score": hit["score"],
+        "url": project_url(hit["project_id"], hit["anchor"]),
+        "kind_label": facet_label("kind", hit["kind"]),
+        "section_label": facet_label("section", hit["section"]) if hit["section"] else None,
+        **{key: hit[key] for key in ("fragments", "more", "anchor")},
+    }
+
+
+def shown_answer(answer: dict[str, Any]) -> dict[str, Any]:
+    """The service's answer with sentences for its notices, labelled facets, shown hits."""
+    return {
+        **answer,
+        "messages": [notice_text(notice) for notice in answer["notices"]],
+        "facets": {
+            name: [{**item, "label": facet_label(name, item["value"])} for item in items]
+            for name, items in answer["facets"].items()
+        },
+        "hits": [shown_hit(hit) for hit in answer["hits"]],
+    }
+
+
 def search_view(engine: SearchEngine, args: Mapping[str, str], path: str) -> dict[str, Any]:
     """The search answer with links: facet toggles, chips, sorts, pages (relative to `path`)."""
     request = SearchRequest.from_args(args)
-    answer = search(engine, request)
+    answer = shown_answer(search(engine, request))
     kept = {name: args[name] for name in SEARCH_ARGS if args.get(name)}
     for name, items in answer["facets"].items():
         for item in items:
@@ -88,6 +155,12 @@ def search_view(engine: SearchEngine, args: Mapping[str, str], path: str) -> dic
         facet_labels={name: FACET_LABELS[name] for name in FACET_FIELDS},
     )
     return answer
+
+
+def export_view(engine: SearchEngine, args: Mapping[str, str], rows: int) -> dict[str, Any]:
+    """The first `rows` hits of a search, shown, for a CSV export (page arguments ignored)."""
+    args = {k: v for k, v in args.items() if k not in ("page", "per_page")}
+    return shown_answer(search(engine, SearchRequest.from_args(args).with_page(1, rows)))
 
 
 def _export_url(kept: Mapping[str, str]) -> str:
@@ -179,7 +252,7 @@ def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
                     {
                         "title": c.title,
                         "number": c.number,
-                        "url": f"/regulations/{store.regulation_key(c)}",
+                        "url": regulation_url(store.regulation_key(c)),
                     }
                     for c in project.citations
                     if c.section == key
@@ -255,8 +328,8 @@ def regulation_view(entry: Regulation) -> dict[str, Any]:
                 "project_name": project.name,
                 "section": citation.section,
                 "section_label": SECTION_NAMES[citation.section],
-                "snippet_html": str(snippet(text, parts, width=160)),
-                "url": f"/projects/{project.id}#section-{citation.section}",
+                "snippet_html": str(render_html([fragment(text, parts, width=160)])),
+                "url": project_url(project.id, f"section-{citation.section}"),
             }
         )
     return {"regulation": entry.to_dict(), "passages": passages}
