@@ -32,7 +32,7 @@ from indexer import layout
 from indexer.build import BuildError, build_index
 from indexer.vocabulary import SECTION_NAMES
 from search import qa, views
-from search.engine import SearchEngine
+from search.backend import SearchBackend, open_backend
 from search.export import library_rows, search_rows, to_csv
 from search.passages import similar_passages
 from search.query import clean_query
@@ -121,15 +121,15 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 # ---------------------------------------------------------------- the live index
 
 
-def engine() -> SearchEngine:
-    """The app's search engine (the live index generation and searchers on it)."""
-    return current_app.extensions["jixiao.engine"]
+def backend() -> SearchBackend:
+    """The app's search backend (the live index generation and snapshots of it)."""
+    return current_app.extensions["jixiao.backend"]
 
 
 def store() -> ProjectStore:
     """The records of the live generation: ask once per request, so that a page never
     mixes two generations."""
-    return engine().generation().store
+    return backend().store()
 
 
 def page_and_twin(
@@ -155,7 +155,7 @@ search_area = Blueprint("search_area", __name__)
 
 @search_area.get("/")
 def search_page():
-    data = views.search_view(engine(), request.args, "/")
+    data = views.search_view(backend(), request.args, "/")
     landing = not data["query"] and not data["filters"]
     listing = views.projects_view(store(), {}, "/projects", LANDING_PROJECTS) if landing else None
     return render_template("search.html", data=data, landing=landing, listing=listing)
@@ -163,12 +163,12 @@ def search_page():
 
 @search_area.get("/api/search")
 def api_search():
-    return jsonify(views.search_view(engine(), request.args, "/api/search"))
+    return jsonify(views.search_view(backend(), request.args, "/api/search"))
 
 
 @search_area.get("/export/search.csv")
 def export_search():
-    answer = views.export_view(engine(), request.args, MAX_EXPORT_ROWS)
+    answer = views.export_view(backend(), request.args, MAX_EXPORT_ROWS)
     # Links are relative unless a base URL is configured: never from the request's Host
     # header, which whoever sends the request chooses.
     header, rows = search_rows(answer["hits"], current_app.config["BASE_URL"])
@@ -217,7 +217,7 @@ def api_project(project_id: str):
 def passages_data(project_id: str, section: str) -> dict[str, Any]:
     limit = views.limit_arg(request.args)
     return found(
-        similar_passages(engine(), project_id, section, limit),
+        similar_passages(backend(), project_id, section, limit),
         f"no section {section} in project {project_id}",
     )
 
@@ -298,7 +298,7 @@ ask_area = Blueprint("ask_area", __name__)
 @ask_area.get("/ask")
 def ask_page():
     question, _ = clean_query(request.args.get("q", ""))
-    data = qa.answer(engine(), question) if question else None
+    data = qa.answer(backend(), question) if question else None
     return render_template("ask.html", question=question, data=data)
 
 
@@ -307,7 +307,7 @@ def api_ask():
     question, _ = clean_query(request.args.get("q", ""))
     if not question:
         raise BadRequest("q must be a question, e.g. 机关服务费的总预算是多少？")
-    return jsonify(qa.answer(engine(), question))
+    return jsonify(qa.answer(backend(), question))
 
 
 AREAS = (search_area, projects_area, regulations_area, indicators_area, ask_area)
@@ -319,7 +319,8 @@ AREAS = (search_area, projects_area, regulations_area, indicators_area, ask_area
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app on the index in INDEX_DIR; build no index.
 
-    Config keys: INDEX_DIR (default: env JIXIAO_INDEX_DIR, else instance/index), CORPUS_DIR
+    Config keys: INDEX_DIR (default: env JIXIAO_INDEX_DIR, else instance/index),
+    SEARCH_BACKEND (default: env JIXIAO_SEARCH_BACKEND, else "whoosh"), CORPUS_DIR
     (default: corpus/, for `python app.py`'s first build), BASE_URL (default: env
     JIXIAO_BASE_URL, else "": links in CSV files are relative).
     """
@@ -327,12 +328,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         CORPUS_DIR=str(ROOT / "corpus"),
         INDEX_DIR=str(layout.default_index_dir(ROOT)),
+        SEARCH_BACKEND=os.environ.get("JIXIAO_SEARCH_BACKEND", "whoosh"),
         BASE_URL=os.environ.get("JIXIAO_BASE_URL", ""),
     )
     if config:
         app.config.update(config)
     app.json = HtmlSafeJSONProvider(app)
-    app.extensions["jixiao.engine"] = SearchEngine(Path(app.config["INDEX_DIR"]))
+    app.extensions["jixiao.backend"] = open_backend(app.config)
     for area in AREAS:
         app.register_blueprint(area)
     app.after_request(security_headers)

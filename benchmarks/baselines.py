@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from indexer.analysis import characters, words
 from indexer.documents import documents
 from indexer.model import Project
+from indexer.text import characters, words
 from search.query import QueryParts, parse_query
 
 FACETS = ("kind", "category", "perf_type")

@@ -20,8 +20,8 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-from search.engine import SearchEngine
 from search.service import SearchRequest, search
+from search.whoosh_backend import WhooshBackend
 
 NEVER = "龘"  # a character no budget table contains
 
@@ -29,7 +29,7 @@ NEVER = "龘"  # a character no budget table contains
 LONG_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
 
 
-def common_pieces(engine: SearchEngine) -> tuple[list[str], list[str], list[str]]:
+def common_pieces(engine: WhooshBackend) -> tuple[list[str], list[str], list[str]]:
     """The corpus's most common Han character pairs, characters and runs of 12 or more
     characters, most common first."""
     pairs: Counter[str] = Counter()
@@ -46,7 +46,7 @@ def common_pieces(engine: SearchEngine) -> tuple[list[str], list[str], list[str]
     )
 
 
-def hostile_queries(engine: SearchEngine) -> dict[str, str]:
+def hostile_queries(engine: WhooshBackend) -> dict[str, str]:
     pairs, chars, long_runs = common_pieces(engine)
     return {
         "ordinary: 预算执行率": "预算执行率",
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--export-rows", type=int, default=0, help="also time N-row pages")
     args = parser.parse_args(argv)
-    engine = SearchEngine(args.index)
+    engine = WhooshBackend(args.index)
     search(engine, SearchRequest.from_args({"q": "预算"}))  # open the index once
     for name, text in hostile_queries(engine).items():
         request = SearchRequest.from_args({"q": text})

@@ -30,8 +30,8 @@ from typing import Any
 
 from indexer import layout
 from indexer.corpus import load_corpus
-from search.engine import SearchEngine
 from search.service import SearchRequest, search
+from search.whoosh_backend import WhooshBackend
 
 from .baselines import Fts5, Tantivy, all_documents
 from .generate import generate, iter_projects, write_corpus
@@ -153,7 +153,7 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
     finally:
         server.stop()
 
-    engine = SearchEngine(index)
+    engine = WhooshBackend(index)
     ours: list[float] = []
     for params in mix.values():
         request = SearchRequest.from_args(params)

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-from whoosh import index as whoosh_index
+from search.backend import PublishFailed, open_backend
 
 from . import layout
 from .corpus import CorpusError, load_corpus
-from .documents import documents
+from .documents import all_documents
 from .model import ParseResult
-from .schema import SCHEMA_VERSION, make_schema
-from .writer import SafeMpWriter, WorkerFailed
-
-# Below this many documents one process is faster than two (start-up costs dominate).
-MULTIPROCESS_THRESHOLD = 5_000
-# Overrides MULTIPROCESS_THRESHOLD, so that tests can write a small corpus with workers.
-THRESHOLD_VARIABLE = "JIXIAO_MULTIPROCESS_THRESHOLD"
 
 
 class BuildError(Exception):
@@ -67,19 +55,6 @@ def reason(exc: OSError) -> str:
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 
-def configured_threshold() -> int:
-    """MULTIPROCESS_THRESHOLD, or the value of the environment variable THRESHOLD_VARIABLE."""
-    value = os.environ.get(THRESHOLD_VARIABLE, "").strip()
-    if not value:
-        return MULTIPROCESS_THRESHOLD
-    try:
-        return int(value)
-    except ValueError:
-        raise BuildError(
-            f"{THRESHOLD_VARIABLE} must be a whole number of documents, not {value!r}"
-        ) from None
-
-
 def count(n: int, noun: str) -> str:
     """`count(1, "file")` -> "1 file", `count(2, "file")` -> "2 files"."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
@@ -100,7 +75,6 @@ class BuildSummary:
     warnings: int
     errors: int
     seconds: float
-    schema_version: int = SCHEMA_VERSION
 
     def lines(self) -> list[str]:
         return [
@@ -111,53 +85,6 @@ class BuildSummary:
             f"  {count(self.warnings, 'warning')}, {count(self.errors, 'error')}",
             f"  live generation: {self.generation}",
         ]
-
-
-def write_index(
-    result: ParseResult,
-    generation: Path,
-    progress: bool = False,
-    multiprocess_threshold: int | None = None,
-) -> Counter[str]:
-    """Write the Whoosh index of `result` into `generation`; returns documents per kind.
-
-    From `multiprocess_threshold` documents on (default: `configured_threshold()`), two
-    worker processes write. Raises OSError or WorkerFailed; the caller removes `generation`.
-    """
-    whoosh_dir = generation / layout.WHOOSH_DIR
-    whoosh_dir.mkdir()
-    ix = whoosh_index.create_in(str(whoosh_dir), make_schema())
-
-    def all_documents() -> Iterator[dict[str, Any]]:
-        for order, project in enumerate(result.projects):
-            yield from documents(project, order)
-
-    # Counted first and then generated again as they are written, rather than held in a
-    # list: the list held every text a second time during the whole build.
-    total = sum(1 for _ in all_documents())
-    if multiprocess_threshold is None:
-        multiprocess_threshold = configured_threshold()
-    if total >= multiprocess_threshold:
-        writer = SafeMpWriter(ix, procs=2, multisegment=True, limitmb=256)
-    else:
-        writer = ix.writer(limitmb=256)
-    kinds: Counter[str] = Counter()
-    bar = tqdm(total=total, desc="indexing", unit="doc", disable=None if progress else True)
-    try:
-        for seq, doc in enumerate(all_documents()):
-            writer.add_document(**doc, seq=seq)
-            kinds[doc["kind"]] += 1
-            bar.update()
-        writer.commit()
-    except BaseException:
-        # Best effort: on a full disk closing the files fails again, and the folder is
-        # removed anyway. The first error is the one to report.
-        with contextlib.suppress(Exception):
-            writer.cancel()
-        raise
-    finally:
-        bar.close()
-    return kinds
 
 
 def check_index_dir(index_dir: Path) -> None:
@@ -187,19 +114,23 @@ def build_index(
     index_dir: Path,
     progress: bool = False,
     allow_empty: bool = False,
-    multiprocess_threshold: int | None = None,
+    backend_config: dict[str, Any] | None = None,
 ) -> tuple[BuildSummary, ParseResult]:
     """Parse `corpus_dir` and make a new index generation live in `index_dir`.
 
     Returns the summary and the parse result (its diagnostics are for the user to see).
     A corpus without tables is refused unless `allow_empty`: its empty index would
-    replace the live one. Raises a BuildError (CorpusUnusable, EmptyCorpus,
-    IndexDirUnusable, IndexWriteFailed); the live index is then unchanged.
+    replace the live one. `backend_config` chooses and sets up the search backend
+    (SEARCH_BACKEND, …; see `search.backend.open_backend`). Raises a BuildError
+    (CorpusUnusable, EmptyCorpus, IndexDirUnusable, IndexWriteFailed); the live index is
+    then unchanged.
     """
     started = time.monotonic()
-    if multiprocess_threshold is None:
-        multiprocess_threshold = configured_threshold()
     check_index_dir(index_dir)
+    try:
+        backend = open_backend({"INDEX_DIR": index_dir, **(backend_config or {})})
+    except ValueError as exc:  # a setting the backend cannot use
+        raise BuildError(str(exc)) from None
     try:
         result, files = load_corpus(corpus_dir, progress=progress)
     except CorpusError as exc:
@@ -216,38 +147,29 @@ def build_index(
             result,
             files,
         )
+    records = [project.to_dict() for project in result.projects]
+
+    def describe(kinds: Counter[str], generation: str) -> dict[str, Any]:
+        summary = BuildSummary(
+            corpus=str(corpus_dir),
+            generation=generation,
+            files=files,
+            projects=len(result.projects),
+            sections=kinds["section"],
+            indicators=sum(len(p.indicators) for p in result.projects),
+            citations=kinds["citation"],
+            documents=sum(kinds.values()),
+            warnings=len(result.warnings),
+            errors=len(result.errors),
+            seconds=round(time.monotonic() - started, 2),
+        )
+        return asdict(summary)
+
     try:
-        with layout.build_lock(index_dir):
-            layout.remove_stale_generations(index_dir)
-            generation = layout.new_generation(index_dir)
-            try:
-                kinds = write_index(result, generation, progress, multiprocess_threshold)
-                layout.write_json(
-                    generation / layout.RECORDS, [p.to_dict() for p in result.projects]
-                )
-                summary = BuildSummary(
-                    corpus=str(corpus_dir),
-                    generation=generation.name,
-                    files=files,
-                    projects=len(result.projects),
-                    sections=kinds["section"],
-                    indicators=sum(len(p.indicators) for p in result.projects),
-                    citations=kinds["citation"],
-                    documents=sum(kinds.values()),
-                    warnings=len(result.warnings),
-                    errors=len(result.errors),
-                    seconds=round(time.monotonic() - started, 2),
-                )
-                layout.write_json(generation / layout.META, asdict(summary))
-                layout.make_live(index_dir, generation)
-            except BaseException:
-                shutil.rmtree(generation, ignore_errors=True)
-                raise
-            # The new index is live: failing to tidy up must not report the build failed.
-            with contextlib.suppress(OSError):
-                layout.remove_stale_generations(index_dir)
+        meta = backend.publish(records, all_documents(result.projects), describe, progress)
     except OSError as exc:
         raise IndexWriteFailed(f"{reason(exc)} while writing the index to {index_dir}") from exc
-    except WorkerFailed as exc:
+    except PublishFailed as exc:
         raise IndexWriteFailed(f"{exc} while writing the index to {index_dir}") from exc
+    summary = BuildSummary(**{k: meta[k] for k in BuildSummary.__dataclass_fields__})
     return summary, result

@@ -10,11 +10,29 @@ picked out when hits are shown.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .citations import normalize_title
 from .model import Indicator, Project
+
+# Document kinds (SPEC §4 `kind`).
+KINDS = ("project", "section", "indicator", "citation")
+
+# Fields a search can filter and count by (facets), in display order.
+FACET_FIELDS = (
+    "kind",
+    "category",
+    "perf_type",
+    "unit",
+    "year",
+    "section",
+    "level1",
+    "level2",
+    "issuer",
+)
+# Numeric fields results can be ordered by ("seq" is source order).
+SORT_FIELDS = ("seq", "budget", "year")
 
 
 def indicator_line(row: Indicator) -> str:
@@ -97,3 +115,14 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
         if citation.issuer:
             doc["issuer"] = citation.issuer
         yield doc
+
+
+def all_documents(projects: list[Project]) -> Callable[[], Iterator[dict[str, Any]]]:
+    """A function that yields every document of `projects`, in order, as often as asked
+    (a backend counts them first and writes them after, instead of holding them all)."""
+
+    def generate() -> Iterator[dict[str, Any]]:
+        for order, project in enumerate(projects):
+            yield from documents(project, order)
+
+    return generate

@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from indexer.documents import FACET_FIELDS
 from indexer.layout import IndexMissing, default_index_dir
-from indexer.schema import FACET_FIELDS
 
-from .engine import SearchEngine
+from .backend import open_backend
 from .service import SORTS, BadRequest, SearchRequest, search
 from .snippets import render_plain
 from .views import notice_text, shown_answer, shown_hit
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     params = {k: v for k, v in vars(args).items() if isinstance(v, str) and k != "query"}
     try:
         answer = search(
-            SearchEngine(args.index or default_index_dir()),
+            open_backend({"INDEX_DIR": args.index or default_index_dir()}),
             SearchRequest.from_args({"q": args.query, **params}),
         )
     except (IndexMissing, BadRequest) as exc:

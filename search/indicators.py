@@ -18,9 +18,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from indexer.analysis import words
 from indexer.model import Indicator, Project
 from indexer.targets import parse_target
+from indexer.text import words
 from indexer.vocabulary import LEVEL_NAMES
 
 _PERCENT_SUFFIX = re.compile(r"[(（]\s*[%％]\s*[)）]$")

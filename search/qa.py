@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from indexer.analysis import words
 from indexer.citations import find_doc_numbers, normalize_title
 from indexer.issuers import issuer_name
 from indexer.model import Indicator, Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
+from indexer.text import words
 from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES
 
-from .engine import SearchEngine
+from .backend import SearchBackend
 from .indicators import IndicatorGroup, normalize_name
 from .regulations import Regulation, find_regulations
 from .service import SearchRequest, search
@@ -95,7 +95,7 @@ class Question:
     raw: str
     text: str
     store: ProjectStore
-    engine: SearchEngine
+    backend: SearchBackend
     projects: list[Project]  # the projects it names (several: ambiguous)
     mention: str | None  # the words that named them
     field: str | None  # what it asks of a project
@@ -204,11 +204,11 @@ def asked_field(text: str) -> str | None:
     return None
 
 
-def read_question(raw: str, store: ProjectStore, engine: SearchEngine) -> Question:
+def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
     text = normalize(raw)
     projects, mention = matcher(store).match(text)
     rest = text.replace(mention, "") if mention else text
-    return Question(raw, text, store, engine, projects, mention, asked_field(rest))
+    return Question(raw, text, store, backend, projects, mention, asked_field(rest))
 
 
 # --------------------------------------------------------------------------- answerers
@@ -652,7 +652,7 @@ def best_sentences(q: Question) -> Answer | None:
     if not terms:
         return None
     found = search(
-        q.engine, SearchRequest(q=" ".join(terms), filters={"kind": "section"}, per_page=20)
+        q.backend, SearchRequest(q=" ".join(terms), filters={"kind": "section"}, per_page=20)
     )
     scored = []
     for hit in found["hits"]:
@@ -691,10 +691,10 @@ ANSWERERS: tuple[Callable[[Question], Answer | None], ...] = (
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
 
-def answer(engine: SearchEngine, question: str) -> dict[str, Any]:
+def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
     """The answer to a question (SPEC §4): text, type and sources."""
-    store = engine.generation().store
-    q = read_question(question, store, engine)
+    store = backend.store()
+    q = read_question(question, store, backend)
     for answerer in ANSWERERS:
         found = answerer(q)
         if found is not None:

@@ -1,10 +1,12 @@
-"""Turn what a user typed into a Whoosh query: pure functions, tested by comparing data.
+"""What a user typed, read into the parts of a query and their terms: pure functions,
+tested by comparing data; a backend compiles them into its engine's queries.
 
-The user's text is never given to Whoosh's query parser. We pick out what has meaning
+The user's text never reaches an engine's query parser. We pick out what has meaning
 (document numbers in any bracket style, 《titles》, "quoted phrases") and split the rest
 into words at white space and punctuation; field names, wildcards, ranges and boosts are
 therefore plain text. Each word matches any text that contains it (by its character
-pairs) and ranks documents by its jieba words.
+pairs, `substring_terms`) and ranks documents by its jieba words (`word_terms`); how many
+terms a part may read, and which, is bounded here (`choose`, `share`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from whoosh import query as q
-
-from indexer.analysis import HAN, fold, is_han, runs, words
-from indexer.citations import find_doc_numbers, find_titles, normalize_title
+from indexer.citations import find_doc_numbers, find_titles
+from indexer.text import HAN, fold, is_han, runs, words
 
 MAX_QUERY_CHARS = 200
 # The work one query may cause is bounded by what it keeps, so that no request costs more
@@ -116,10 +116,6 @@ def spread(items: list[T], limit: int) -> list[T]:
     return [items[round(i * step)] for i in range(limit)]
 
 
-def _all(queries: list[q.Query]) -> q.Query:
-    return queries[0] if len(queries) == 1 else q.And(queries)
-
-
 # (field, term) -> how many documents hold the term; given, terms are chosen rarest first.
 Frequency = Callable[[str, str], int]
 
@@ -152,81 +148,12 @@ def substring_terms(text: str) -> list[tuple[str, str]]:
     return terms
 
 
-def _terms_query(terms: list[tuple[str, str]]) -> q.Query | None:
-    return _all([q.Term(field, text) for field, text in terms]) if terms else None
-
-
-def substring_query(
-    text: str, limit: int = MAX_MATCH_TERMS, frequency: Frequency | None = None
-) -> q.Query | None:
-    """Matches the documents whose text contains `text` (white space and punctuation
-    aside): all of its `substring_terms`.
-
-    Pairs are required together, not as a phrase: reading positions made a query of a
-    common word take 190 ms at 10,000 projects instead of 40 ms, and a text with all the
-    pairs of a run of three or more characters but not the run itself is rare. A long
-    text keeps `limit` of its terms (see `choose`): still a rare combination.
-    """
-    return _terms_query(choose(substring_terms(text), limit, frequency))
-
-
-def word_query(
-    text: str, limit: int = MAX_RANK_TERMS, frequency: Frequency | None = None
-) -> q.Query | None:
-    """The jieba words of `text`: what ranks a document. Only the documents that match
-    (contain the text) are ranked, so the words need not be checked as a phrase, which
-    halved the time of ranking a common phrase (136 ms to 62 ms at 10,000 projects)."""
-    return _terms_query(choose([("body", w) for w, _, _ in words(text)], limit, frequency))
+def word_terms(text: str) -> list[tuple[str, str]]:
+    """What ranks a document for `text`: its jieba words (in the `body` field)."""
+    return [("body", w) for w, _, _ in words(text)]
 
 
 def share(parts: QueryParts, per_part: int, per_query: int) -> int:
     """How many terms each part may read: `per_part`, less when many parts share the
     query's `per_query` (never less than two: one common pair says little)."""
     return max(2, min(per_part, per_query // max(parts.count, 1)))
-
-
-def match_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q.Query]:
-    """Per part of the user's query, the documents it matches (used to count)."""
-    limit = share(parts, MAX_MATCH_TERMS, MAX_QUERY_MATCH_TERMS)
-    found: list[q.Query | None] = [q.Term("numbers", n) for n in parts.numbers]
-    for title in parts.titles:
-        loose = substring_query(title, limit, frequency)
-        exact = q.Term("titles", normalize_title(title))
-        found.append(q.Or([exact, loose]) if loose else exact)
-    found += [substring_query(text, limit, frequency) for text in (*parts.phrases, *parts.words)]
-    return [part for part in found if part is not None]
-
-
-def rank_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q.Query]:
-    """Per part, what ranks the documents it matched: its jieba words (or, without any,
-    the match itself)."""
-    limit = share(parts, MAX_RANK_TERMS, MAX_QUERY_RANK_TERMS)
-    found: list[q.Query | None] = [q.Term("numbers", n) for n in parts.numbers]
-    for title in parts.titles:
-        words_of = word_query(title, limit, frequency)
-        exact = q.Term("titles", normalize_title(title))
-        found.append(q.Or([exact, words_of]) if words_of else exact)
-    for text in (*parts.phrases, *parts.words):
-        found.append(word_query(text, limit, frequency) or substring_query(text, limit, frequency))
-    return [part for part in found if part is not None]
-
-
-def _combine(queries: list[q.Query], mode: str) -> q.Query | None:
-    if not queries:
-        return None
-    if len(queries) == 1:
-        return queries[0]
-    return q.And(queries) if mode == "and" else q.Or(queries)
-
-
-def build_query(parts: QueryParts, mode: str = "and") -> q.Query | None:
-    """The documents the query matches: all parts ("and") or any ("or"); None when
-    nothing in it is searchable."""
-    return _combine(match_parts(parts), mode)
-
-
-def build_rank_query(
-    parts: QueryParts, mode: str = "and", frequency: Frequency | None = None
-) -> q.Query | None:
-    """What orders the matched documents by relevance (see `rank_parts`)."""
-    return _combine(rank_parts(parts, frequency), mode)

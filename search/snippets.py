@@ -15,8 +15,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from indexer.analysis import fold
 from indexer.citations import find_doc_numbers
+from indexer.text import fold
 
 from .query import QueryParts
 

@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from indexer.documents import FACET_FIELDS
 from indexer.model import Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
-from indexer.schema import FACET_FIELDS
 from indexer.vocabulary import SECTION_NAMES
 
-from .engine import SearchEngine
+from .backend import SearchBackend
 from .indicators import library_tree, similar_groups
 from .query import QueryParts, clean_query
 from .regulations import Regulation
@@ -119,10 +119,10 @@ def shown_answer(answer: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def search_view(engine: SearchEngine, args: Mapping[str, str], path: str) -> dict[str, Any]:
+def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> dict[str, Any]:
     """The search answer with links: facet toggles, chips, sorts, pages (relative to `path`)."""
     request = SearchRequest.from_args(args)
-    answer = shown_answer(search(engine, request))
+    answer = shown_answer(search(backend, request))
     kept = {name: args[name] for name in SEARCH_ARGS if args.get(name)}
     for name, items in answer["facets"].items():
         for item in items:
@@ -157,10 +157,10 @@ def search_view(engine: SearchEngine, args: Mapping[str, str], path: str) -> dic
     return answer
 
 
-def export_view(engine: SearchEngine, args: Mapping[str, str], rows: int) -> dict[str, Any]:
+def export_view(backend: SearchBackend, args: Mapping[str, str], rows: int) -> dict[str, Any]:
     """The first `rows` hits of a search, shown, for a CSV export (page arguments ignored)."""
     args = {k: v for k, v in args.items() if k not in ("page", "per_page")}
-    return shown_answer(search(engine, SearchRequest.from_args(args).with_page(1, rows)))
+    return shown_answer(search(backend, SearchRequest.from_args(args).with_page(1, rows)))
 
 
 def _export_url(kept: Mapping[str, str]) -> str:

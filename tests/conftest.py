@@ -11,7 +11,7 @@ from support import CORPUS
 from app import create_app
 from indexer import load_corpus
 from indexer.build import build_index
-from search.engine import SearchEngine
+from search.whoosh_backend import WhooshBackend
 
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, max_examples=300)
@@ -39,7 +39,7 @@ def index_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def engine(index_dir):
-    return SearchEngine(index_dir)
+    return WhooshBackend(index_dir)
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,9 @@ from whoosh import query as q
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
-from indexer.analysis import (
-    BigramTokenizer,
-    CharTokenizer,
-    WordTokenizer,
-    bigrams,
-    characters,
-    fold,
-    words,
-)
-from search.query import substring_query
+from indexer.text import bigrams, characters, fold, words
+from search.whoosh_backend.analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
+from search.whoosh_backend.compile import substring_query
 
 
 def tokens(tokenizer, text):

@@ -9,8 +9,8 @@ from support import CORPUS, ROOT, SAMPLE, run_indexer, subprocess_run
 from app import create_app, ensure_index
 from indexer import layout
 from indexer.build import build_index
-from search.engine import SearchEngine
 from search.service import SearchRequest, search
+from search.whoosh_backend import WhooshBackend
 
 
 def generations(index_dir):
@@ -77,7 +77,7 @@ def test_a_running_engine_sees_the_new_generation(tmp_path):
     (corpus / "a.txt").write_text(text, "utf-8")
     index_dir = tmp_path / "ix"
     build_index(corpus, index_dir)
-    engine = SearchEngine(index_dir)
+    engine = WhooshBackend(index_dir)
     assert search(engine, SearchRequest(q="人脸识别"))["total"] == 1
 
     (corpus / "a.txt").write_text(text.replace("人脸识别", "面部识别"), "utf-8")

@@ -18,7 +18,7 @@ from app import create_app
 from benchmarks.load import Server
 from indexer import layout
 from indexer.build import build_index
-from search.engine import SearchEngine
+from search.whoosh_backend import WhooshBackend
 
 # Whoosh leaves a damaged segment file open when it fails to read it (its leak, not ours).
 whoosh_leaks = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
@@ -116,7 +116,7 @@ def test_whoosh_files_damaged_while_serving_answer_503(index_dir, damage):
 
 @whoosh_leaks
 def test_a_failure_with_intact_files_is_not_called_damage(index_dir):
-    engine = SearchEngine(index_dir)
+    engine = WhooshBackend(index_dir)
     # a bug in the code that searches stays what it is (a 500 in the app) ...
     with pytest.raises(LookupError, match="a bug"), engine.searching():
         raise LookupError("a bug")

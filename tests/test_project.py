@@ -52,3 +52,28 @@ def test_ruff_is_clean():
         ["ruff", "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
     )
     assert fmt.returncode == 0, fmt.stdout
+
+
+def test_only_the_whoosh_backend_imports_whoosh():
+    """The engine stays behind the backend protocol (search/backend.py): no other module of
+    the program imports it (tests may, to test the backend itself)."""
+    import ast
+
+    offenders = []
+    files = [ROOT / "app.py"] + [
+        path
+        for folder in ("indexer", "search", "benchmarks")
+        for path in (ROOT / folder).rglob("*.py")
+    ]
+    for path in files:
+        if path.is_relative_to(ROOT / "search" / "whoosh_backend"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = (
+                [a.name for a in node.names] if isinstance(node, ast.Import)
+                else [node.module or ""] if isinstance(node, ast.ImportFrom)
+                else []
+            )  # fmt: skip
+            if any(name == "whoosh" or name.startswith("whoosh.") for name in names):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert len(files) > 30 and offenders == []

@@ -1,4 +1,5 @@
-"""The query builder: user text to Whoosh query, compared as data."""
+"""The query builder: user text to query parts (pure), compiled to Whoosh queries,
+compared as data."""
 
 from __future__ import annotations
 
@@ -7,15 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from whoosh import query as q
 
-from search.query import (
-    MAX_QUERY_CHARS,
-    QueryParts,
-    build_query,
-    build_rank_query,
-    clean_query,
-    parse_query,
-    substring_query,
-)
+from search.query import MAX_QUERY_CHARS, QueryParts, clean_query, parse_query
+from search.whoosh_backend.compile import build_query, build_rank_query, substring_query
 
 
 def pairs(*grams):

@@ -24,8 +24,8 @@ from benchmarks.generate import generate, write_corpus
 from benchmarks.load import Server, mixed_paths, run_load
 from indexer import layout
 from indexer.build import build_index
-from search.engine import SearchEngine
 from search.service import SearchRequest, search
+from search.whoosh_backend import WhooshBackend
 
 TEXT = SAMPLE.read_text(encoding="utf-8")
 
@@ -44,7 +44,7 @@ def test_searches_during_rebuilds_see_the_old_or_the_new_index(tmp_path):
     corpus_a, corpus_b = two_corpora(tmp_path)
     index_dir = tmp_path / "ix"
     build_index(corpus_a, index_dir)
-    engine = SearchEngine(index_dir)
+    engine = WhooshBackend(index_dir)
     errors: list[BaseException] = []
     answers: list[tuple[int, int]] = []
     stop = threading.Event()

@@ -17,24 +17,23 @@ import pytest
 from app import MAX_EXPORT_ROWS, create_app
 from benchmarks.generate import generate, write_corpus
 from indexer.build import build_index
-from search.engine import SearchEngine
 from search.export import neutralize, to_csv
-from search.passages import MAX_KEY_TERMS, key_term_count, similar_passages
+from search.passages import similar_passages
 from search.query import (
     MAX_MATCH_TERMS,
     MAX_QUERY_MATCH_TERMS,
     MAX_QUERY_PARTS,
     MAX_QUERY_RANK_TERMS,
     MAX_RANK_TERMS,
-    build_rank_query,
     choose,
     parse_query,
     spread,
-    substring_query,
-    word_query,
 )
-from search.scoring import rank_within, score_documents, term_count
-from search.service import MAX_HIT_TEXT, MAX_SCORED, SearchRequest, search
+from search.service import MAX_HIT_TEXT, SearchRequest, search
+from search.whoosh_backend import WhooshBackend
+from search.whoosh_backend.compile import build_rank_query, substring_query, word_query
+from search.whoosh_backend.scoring import rank_within, score_documents, term_count
+from search.whoosh_backend.searching import MAX_KEY_TERMS, MAX_SCORED, key_term_count
 
 NEVER = "龘"  # in no table
 COMMON_PAIRS = "项目 预算 管理 工作 实施 保障 质量 完成 经费 服务 建设 资金 单位 计划"
@@ -51,7 +50,7 @@ def big_index(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def big_engine(big_index):
-    return SearchEngine(big_index)
+    return WhooshBackend(big_index)
 
 
 @pytest.fixture(scope="module")
@@ -208,7 +207,7 @@ def test_hit_text_is_capped_but_its_snippet_sees_all_of_it(tmp_path):
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "long.txt").write_text(render(project, 40), encoding="utf-8")
     build_index(tmp_path / "corpus", tmp_path / "index")
-    answer = run_search(SearchEngine(tmp_path / "index"), q="结尾的独特词语")
+    answer = run_search(WhooshBackend(tmp_path / "index"), q="结尾的独特词语")
     (hit,) = answer["hits"]
     assert len(hit["text"]) == MAX_HIT_TEXT + 1 and hit["text"].endswith("…")
     (frag,) = hit["fragments"]  # the window at the end of the whole text, as data

@@ -1,10 +1,8 @@
-"""Chinese text analysis for the index: jieba words, Han character pairs, single characters.
-
-Both tokenizers count positions in tokens (so phrase queries work) and keep character
-offsets into the original text. Full-width ASCII is folded and ASCII lower-cased
-(`ＯＣＲ` = `OCR` = `ocr`); numbers stay whole (`12309`). The index schema pickles these
-classes, so they live here, in an importable module, and never change meaning silently:
-change SCHEMA_VERSION in `indexer.schema` when they do.
+"""Chinese text, cut for search: jieba words, Han character pairs, single characters,
+each with its character offsets. Full-width ASCII is folded and ASCII lower-cased
+(`ＯＣＲ` = `OCR` = `ocr`); numbers stay whole (`12309`). Every backend indexes and
+queries with these; what they return must not change meaning silently (a backend's
+index of another meaning is rebuilt, e.g. the Whoosh schema's SCHEMA_VERSION).
 """
 
 from __future__ import annotations
@@ -14,11 +12,9 @@ import logging
 import re
 import tempfile
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
-from whoosh.analysis import Token, Tokenizer
 
 from .vocabulary import HAN
 
@@ -104,57 +100,3 @@ def bigrams(text: str) -> list[tuple[str, int, int]]:
         else:
             tokens += [(run[i : i + 2], start + i, start + i + 2) for i in range(len(run) - 1)]
     return tokens
-
-
-class _PositionedTokenizer(Tokenizer):
-    """Turns (text, start, end) triples into Whoosh tokens with positions in tokens."""
-
-    def split(self, text: str) -> list[tuple[str, int, int]]:
-        raise NotImplementedError
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        mode: str = "",
-        **kwargs: object,
-    ) -> Iterator[Token]:
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, (text, start, end) in enumerate(self.split(value), start=start_pos):
-            token.text = text
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = value[start:end]
-            if positions:
-                token.pos = pos
-            if chars:
-                token.startchar = start_char + start
-                token.endchar = start_char + end
-            yield token
-
-
-class WordTokenizer(_PositionedTokenizer):
-    """jieba words (precise mode, dictionary only, our user dictionary)."""
-
-    def split(self, text: str) -> list[tuple[str, int, int]]:
-        return words(text)
-
-
-class CharTokenizer(_PositionedTokenizer):
-    """Single Han characters and ASCII runs: finds a query of one character anywhere."""
-
-    def split(self, text: str) -> list[tuple[str, int, int]]:
-        return characters(text)
-
-
-class BigramTokenizer(_PositionedTokenizer):
-    """Han character pairs and ASCII runs (see `bigrams`): substring recall, quickly."""
-
-    def split(self, text: str) -> list[tuple[str, int, int]]:
-        return bigrams(text)

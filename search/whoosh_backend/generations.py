@@ -1,32 +1,23 @@
-"""The live index: its Whoosh index, its records and catalogue, and a searcher per request.
-
-Each request asks for `generation()`: when a build has made a newer generation live, it
-is opened and used from then on; requests already running finish on the old one. We
-never call Whoosh's `Searcher.refresh()` (it can return stale or duplicated documents in
-whoosh-reloaded). A searcher is opened per request and closed after it: without mmap
-that costs about a millisecond, and no file stays open for a thread that went idle.
-"""
+"""Whoosh generations on disk, opened: the index, its records, its facet arrays, and what
+its files looked like when opened (to tell damage from a bug)."""
 
 from __future__ import annotations
 
 import json
 import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.searching import Searcher
 
 from indexer import layout
+from indexer.documents import FACET_FIELDS, SORT_FIELDS
 from indexer.model import Project
-from indexer.schema import FACET_FIELDS, SCHEMA_VERSION, SORT_FIELDS
+from search.store import ProjectStore
 
 from .facets import FacetIndex
-from .store import ProjectStore
+from .schema import SCHEMA_VERSION
 
 
 @dataclass
@@ -109,46 +100,3 @@ def open_generation(path: Path) -> Generation:
             f"rebuild it with: {rebuild}"
         ) from exc
     return Generation(path.name, path, ix, store, meta, facets, files)
-
-
-class SearchEngine:
-    """Hands out the live generation, and searchers on it."""
-
-    def __init__(self, index_dir: Path) -> None:
-        self.index_dir = Path(index_dir)
-        self._generation: Generation | None = None
-        self._lock = threading.Lock()
-
-    def generation(self) -> Generation:
-        """The live generation. Raises IndexMissing when there is none."""
-        path = layout.current_generation(self.index_dir)
-        current = self._generation
-        if current is None or current.name != path.name:
-            with self._lock:
-                if self._generation is None or self._generation.name != path.name:
-                    self._generation = open_generation(path)
-                current = self._generation
-        return current
-
-    @contextmanager
-    def searching(self) -> Iterator[tuple[Generation, Searcher]]:
-        """The live generation and a searcher on it, closed when the block ends.
-
-        Files damaged since the generation was opened (a segment cut short, the table of
-        contents gone) raise IndexMissing; any other failure is left as it is.
-        """
-        generation = self.generation()
-        try:
-            searcher = generation.index.searcher()
-        except Exception as exc:
-            generation.check(exc)
-            raise
-        try:
-            yield generation, searcher
-        except layout.IndexMissing:
-            raise
-        except Exception as exc:
-            generation.check(exc)
-            raise
-        finally:
-            searcher.close()

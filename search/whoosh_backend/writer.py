@@ -26,6 +26,8 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
+from search.backend import PublishFailed
+
 # How long one wait on a queue lasts before the workers are checked again.
 POLL_SECONDS = 0.5
 # How long a stopped worker gets to end before it is killed.
@@ -33,7 +35,7 @@ STOP_SECONDS = 5.0
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-class WorkerFailed(Exception):
+class WorkerFailed(PublishFailed):
     """A writer process died or failed other than with an OSError; the message says how."""
 
 

@@ -1,32 +1,14 @@
-"""The index schema: one place that names every field, its type and why it exists."""
+"""The Whoosh index schema: one place that names every field, its type and why it exists."""
 
 from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from .analysis import BigramTokenizer, CharTokenizer, WordTokenizer
+from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
 
 # Bump when the schema or the analyzers change meaning: an index of another version is
 # rebuilt rather than read.
-SCHEMA_VERSION = 3
-
-# Document kinds (SPEC §4 `kind`).
-KINDS = ("project", "section", "indicator", "citation")
-
-# Fields a search can filter and count by (facets), in display order.
-FACET_FIELDS = (
-    "kind",
-    "category",
-    "perf_type",
-    "unit",
-    "year",
-    "section",
-    "level1",
-    "level2",
-    "issuer",
-)
-# Numeric fields results can be ordered by ("seq" is source order).
-SORT_FIELDS = ("seq", "budget", "year")
+SCHEMA_VERSION = 4  # 4: the analyzers moved to search.whoosh_backend.analyzers
 
 
 def make_schema() -> Schema:

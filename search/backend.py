@@ -1,0 +1,123 @@
+"""The search backend protocol: what the service asks of a search engine, and what it
+gets back, as plain data. A backend lives in `search/<name>_backend/` and is the only
+code that imports its engine library; `open_backend` picks one by the config key
+SEARCH_BACKEND (default `whoosh`).
+
+A backend serves *generations*: `snapshot()` opens the live one (its records and its
+index, never a mix of two), and `publish` builds a new one aside and then makes it
+live in one atomic step.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .query import QueryParts
+from .store import ProjectStore
+
+
+class PublishFailed(Exception):
+    """Writing a generation failed other than with an OSError; the message says how."""
+
+
+@dataclass
+class Cost:
+    """The work a search did, bounded by the limits in `search.query` and the backend's."""
+
+    parts: int = 0  # parts of the query matched, each on its own
+    match_terms: int = 0  # terms read to find the matching documents
+    rank_terms: int = 0  # terms read to rank them
+    scored: int = 0  # documents whose score was computed
+    complete: bool = True  # False: a time budget ran out (matching or ranking)
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """What to find (the parts of a query; none: every document), what to keep (facet
+    filters), in which order (a sort column and direction; None: relevance) and which
+    slice of the ordered hits to return."""
+
+    parts: QueryParts
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    sort: tuple[str, bool] | None = None
+    start: int = 0
+    stop: int = 10
+
+
+@dataclass
+class SearchResult:
+    """The answer to a plan: how many documents passed, the mode that matched them
+    ("and", "or" when no document has every part, "all" for no query, "none" when
+    nothing in the query is searchable), facet counts (each counted with the other
+    facets' filters), and the slice's hits as (stored fields, score or None)."""
+
+    total: int
+    mode: str
+    facet_counts: dict[str, dict[Any, int]]
+    hits: list[tuple[dict[str, Any], float | None]]
+    cost: Cost = field(default_factory=Cost)
+
+
+class Snapshot(Protocol):
+    """One generation, open: its records, and searches on its index."""
+
+    store: ProjectStore
+
+    def search(self, plan: SearchPlan) -> SearchResult: ...
+
+    def more_like(
+        self, doc_id: str, text: str, kind: str, limit: int
+    ) -> tuple[list[tuple[dict[str, Any], float]], bool]:
+        """Documents of `kind` that share the key terms of `text` (not `doc_id` itself),
+        best first, with whether the time budget let all be looked at."""
+        ...
+
+    def suggest(self, field: str, prefix: str, limit: int = 10) -> list[str]:
+        """Indexed values of `field` that start with `prefix`, most documents first."""
+        ...
+
+
+class SearchBackend(Protocol):
+    """A search engine behind the protocol."""
+
+    def snapshot(self) -> AbstractContextManager[Snapshot]:
+        """The live generation, open for the length of a `with` block."""
+        ...
+
+    def store(self) -> ProjectStore:
+        """The records of the live generation."""
+        ...
+
+    def publish(
+        self,
+        records: list[dict[str, Any]],
+        documents: Callable[[], Iterator[dict[str, Any]]],
+        describe: Callable[[Counter[str], str], dict[str, Any]],
+        progress: bool = False,
+    ) -> dict[str, Any]:
+        """Build a generation of `documents` (a function that yields them, as often as
+        asked) and `records` aside, then make it live; `describe(documents per kind,
+        generation name)` is stored as its description and returned. Raises OSError or
+        PublishFailed; the live generation is then unchanged."""
+        ...
+
+
+BACKENDS: dict[str, Callable[[Path], SearchBackend]] = {}
+
+
+def open_backend(config: Mapping[str, Any]) -> SearchBackend:
+    """The backend named by config["SEARCH_BACKEND"] (default "whoosh") on the index in
+    config["INDEX_DIR"]."""
+    name = config.get("SEARCH_BACKEND") or "whoosh"
+    if name == "whoosh" and name not in BACKENDS:
+        from . import whoosh_backend  # registers itself
+
+        assert whoosh_backend
+    if name not in BACKENDS:
+        raise ValueError(f"unknown SEARCH_BACKEND {name!r}; known: {', '.join(sorted(BACKENDS))}")
+    return BACKENDS[name](Path(config["INDEX_DIR"]))

@@ -1,0 +1,116 @@
+"""Writing a Whoosh generation: the index beside the live one, then the switch.
+
+One process writes below MULTIPROCESS_THRESHOLD documents; from there two worker
+processes do (`writer.SafeMpWriter`), which fail instead of hanging and die with the
+build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+from whoosh import index as whoosh_index
+
+from indexer import layout
+
+from .schema import SCHEMA_VERSION, make_schema
+from .writer import SafeMpWriter
+
+# Below this many documents one process is faster than two (start-up costs dominate).
+MULTIPROCESS_THRESHOLD = 5_000
+# Overrides MULTIPROCESS_THRESHOLD, so that tests can write a small corpus with workers.
+THRESHOLD_VARIABLE = "JIXIAO_MULTIPROCESS_THRESHOLD"
+
+
+def configured_threshold() -> int:
+    """MULTIPROCESS_THRESHOLD, or the value of the environment variable THRESHOLD_VARIABLE.
+
+    Raises ValueError (with a message for the user) for a value that is not a number.
+    """
+    value = os.environ.get(THRESHOLD_VARIABLE, "").strip()
+    if not value:
+        return MULTIPROCESS_THRESHOLD
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(
+            f"{THRESHOLD_VARIABLE} must be a whole number of documents, not {value!r}"
+        ) from None
+
+
+def write_index(
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    generation: Path,
+    progress: bool = False,
+    multiprocess_threshold: int | None = None,
+) -> Counter[str]:
+    """Write the Whoosh index of `documents` into `generation`; returns documents per kind.
+
+    From `multiprocess_threshold` documents on (default: `configured_threshold()`), two
+    worker processes write. Raises OSError or WorkerFailed; the caller removes `generation`.
+    """
+    whoosh_dir = generation / layout.WHOOSH_DIR
+    whoosh_dir.mkdir()
+    ix = whoosh_index.create_in(str(whoosh_dir), make_schema())
+    # Counted first and then generated again as they are written, rather than held in a
+    # list: the list held every text a second time during the whole build.
+    total = sum(1 for _ in documents())
+    if multiprocess_threshold is None:
+        multiprocess_threshold = configured_threshold()
+    if total >= multiprocess_threshold:
+        writer = SafeMpWriter(ix, procs=2, multisegment=True, limitmb=256)
+    else:
+        writer = ix.writer(limitmb=256)
+    kinds: Counter[str] = Counter()
+    bar = tqdm(total=total, desc="indexing", unit="doc", disable=None if progress else True)
+    try:
+        for seq, doc in enumerate(documents()):
+            writer.add_document(**doc, seq=seq)
+            kinds[doc["kind"]] += 1
+            bar.update()
+        writer.commit()
+    except BaseException:
+        # Best effort: on a full disk closing the files fails again, and the folder is
+        # removed anyway. The first error is the one to report.
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        raise
+    finally:
+        bar.close()
+    return kinds
+
+
+def publish(
+    index_dir: Path,
+    records: list[dict[str, Any]],
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    describe: Callable[[Counter[str], str], dict[str, Any]],
+    progress: bool = False,
+    multiprocess_threshold: int | None = None,
+) -> dict[str, Any]:
+    """Write a generation beside the live one, under the build lock, and make it live
+    (see `SearchBackend.publish`). On any failure the half-written generation is removed
+    and the lock released; the live generation is unchanged."""
+    with layout.build_lock(index_dir):
+        layout.remove_stale_generations(index_dir)
+        generation = layout.new_generation(index_dir)
+        try:
+            kinds = write_index(documents, generation, progress, multiprocess_threshold)
+            layout.write_json(generation / layout.RECORDS, records)
+            meta = {**describe(kinds, generation.name), "schema_version": SCHEMA_VERSION}
+            layout.write_json(generation / layout.META, meta)
+            layout.make_live(index_dir, generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        # The new index is live: failing to tidy up must not report the build failed.
+        with contextlib.suppress(OSError):
+            layout.remove_stale_generations(index_dir)
+    return meta

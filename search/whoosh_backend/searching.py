@@ -1,0 +1,196 @@
+"""Searching one open Whoosh generation: match a plan's parts, count facets, rank.
+
+Each part of the query is matched on its own into a NumPy array and the parts are
+combined there (Whoosh's matcher for an OR of many parts walks every posting of every
+part in Python). All parts must match; when no document has them all, any may (the
+"any word" fallback), documents with more parts first. Ranking scores by the parts'
+jieba words within time budgets (see `scoring`); past a budget the result says it is
+incomplete.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+from whoosh import query as q
+from whoosh.searching import Searcher
+
+from indexer.text import words
+from search.backend import Cost, SearchPlan, SearchResult
+from search.store import ProjectStore
+
+from .compile import build_rank_query, match_parts
+from .facets import FacetIndex
+from .generations import Generation
+from .scoring import Ranking, rank_within, score_documents, term_count
+
+MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
+# Time budgets (an ordinary search takes 20-60 ms at 10,000 projects). Past one, the
+# answer uses what was done and says so; each page is then computed on its own, so pages
+# of such an answer may overlap.
+MATCH_SECONDS = 0.25  # matching the query's parts one by one
+RANK_SECONDS = 0.25  # ranking the matches
+
+
+class WhooshSnapshot:
+    """One generation and a searcher on it (see `search.backend.Snapshot`)."""
+
+    def __init__(self, generation: Generation, searcher: Searcher) -> None:
+        self.generation = generation
+        self.searcher = searcher
+        self.store: ProjectStore = generation.store
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, plan: SearchPlan) -> SearchResult:
+        searcher, facets = self.searcher, self.generation.facets
+        cost = Cost()
+        coverage = None
+        if not plan.parts:
+            matched, mode = np.ones(facets.size, dtype=bool), "all"
+        else:
+            queries = match_parts(plan.parts, searcher.doc_frequency)
+            if not queries:
+                return SearchResult(0, "none", {}, [], cost)
+            found = _match_each(searcher, facets, queries, cost)
+            matched, mode = np.logical_and.reduce(found), "and"
+            if not matched.any() and len(found) > 1:
+                coverage = np.add.reduce([f.astype(np.int8) for f in found])
+                matched, mode = coverage > 0, "or"
+        allowed = matched & facets.selected(plan.filters)
+        total = int(np.count_nonzero(allowed))
+        counts = facets.counts(matched, plan.filters)
+        span = (plan.start, plan.stop)
+        page: list[tuple[int, float | None]] = []
+        if span[0] < total:
+            if plan.sort is not None or mode == "all":
+                name, reverse = plan.sort or ("seq", False)
+                ordered = facets.ordered(allowed, name, reverse)[slice(*span)]
+                page = [(int(d), None) for d in ordered]
+            else:
+                rank = build_rank_query(plan.parts, mode, searcher.doc_frequency)
+                cost.rank_terms = term_count(rank)
+                if coverage is None:
+                    page = _ranked_page(searcher, facets, rank, allowed, span, cost)
+                else:
+                    page = _fallback_page(searcher, facets, rank, allowed, coverage, span, cost)
+        hits = [(searcher.stored_fields(docnum), score) for docnum, score in page]
+        return SearchResult(total, mode, counts, hits, cost)
+
+    # ------------------------------------------------------------------ more like
+
+    def more_like(
+        self, doc_id: str, text: str, kind: str, limit: int
+    ) -> tuple[list[tuple[dict[str, Any], float]], bool]:
+        searcher = self.searcher
+        own = searcher.document_number(doc_id=doc_id)
+        terms = searcher.key_terms_from_text("body", text, numterms=key_term_count(text))
+        if not terms:
+            return [], True
+        query = q.Or([q.Term("body", term, boost=weight) for term, weight in terms])
+        candidates = self.generation.facets.documents["kind"].get(kind, np.array([], int))
+        ranking = rank_within(
+            searcher, query, set(candidates.tolist()) - {own}, limit, RANK_SECONDS
+        )
+        found = [(searcher.stored_fields(docnum), score) for docnum, score in ranking.scored]
+        return found, ranking.complete
+
+    # ------------------------------------------------------------------ suggest
+
+    def suggest(self, field: str, prefix: str, limit: int = 10) -> list[str]:
+        reader = self.searcher.reader()
+        if field not in self.searcher.schema or not prefix:
+            return []
+        found = [term.decode("utf-8") if isinstance(term, bytes) else term
+                 for term in reader.expand_prefix(field, prefix)]  # fmt: skip
+        found.sort(key=lambda term: (-reader.doc_frequency(field, term), term))
+        return found[:limit]
+
+
+MIN_KEY_TERMS = 10
+# Each key term's postings are read: 40 terms took up to 7 s at 10,000 projects.
+MAX_KEY_TERMS = 20
+
+
+def key_term_count(text: str) -> int:
+    """How many key terms to look for: a third of the passage's words, within bounds."""
+    return max(MIN_KEY_TERMS, min(MAX_KEY_TERMS, len(words(text)) // 3))
+
+
+def _match_each(
+    searcher: Searcher, facets: FacetIndex, queries: list[Any], cost: Cost
+) -> list[np.ndarray]:
+    """Which documents each part matches, part by part, until the time budget is spent.
+
+    Parts are matched on their own and combined in NumPy: Whoosh's matcher for an OR of
+    many parts walks every posting of every part in Python. Past the budget the parts
+    not yet matched are left out (the answer says it is incomplete).
+    """
+    deadline = time.monotonic() + MATCH_SECONDS
+    found = []
+    for query in queries:
+        if found and time.monotonic() > deadline:
+            cost.complete = False
+            break
+        found.append(facets.matching(searcher, query))
+        cost.parts += 1
+        cost.match_terms += term_count(query)
+    return found
+
+
+def _ranked_page(
+    searcher: Searcher,
+    facets: FacetIndex,
+    rank: Any,
+    allowed: np.ndarray,
+    span: tuple[int, int],
+    cost: Cost,
+) -> list[tuple[int, float | None]]:
+    """A page of the allowed documents by the rank query's score; documents that matched
+    only as a substring (the rank query's words are not theirs) follow in source order."""
+    ranking = (
+        rank_within(searcher, rank, set(np.flatnonzero(allowed).tolist()), span[1], RANK_SECONDS)
+        if rank is not None
+        else Ranking()
+    )
+    cost.scored, cost.complete = ranking.examined, cost.complete and ranking.complete
+    scored = sorted(ranking.scored, key=lambda hit: -hit[1])  # ties stay in document order
+    seen = {docnum for docnum, _ in scored}
+    rest = facets.ordered(allowed, "seq")[: span[1] + len(seen)]
+    page = scored + [(int(d), 0.0) for d in rest if int(d) not in seen]
+    return page[span[0] : span[1]]
+
+
+def _fallback_page(
+    searcher: Searcher,
+    facets: FacetIndex,
+    rank: Any,
+    allowed: np.ndarray,
+    coverage: np.ndarray,
+    span: tuple[int, int],
+    cost: Cost,
+) -> list[tuple[int, float | None]]:
+    """A page of the "any word" fallback: documents with more of the query's parts first.
+
+    Only the first MAX_SCORED of them are scored (each by moving the rank query's matcher
+    to it); among those, parts matched, then score, then source order decide. The rest
+    follow by parts matched, then source order.
+    """
+    order = facets.ordered(allowed, "seq")
+    order = order[np.argsort(-coverage[order], kind="stable")]
+    candidates = order[:MAX_SCORED]
+    ranking = (
+        score_documents(searcher, rank, candidates, RANK_SECONDS) if rank is not None else Ranking()
+    )
+    cost.scored, cost.complete = ranking.examined, cost.complete and ranking.complete
+    scores = dict(ranking.scored)
+    top = sorted(
+        enumerate(candidates.tolist()),
+        key=lambda item: (-coverage[item[1]], -scores.get(item[1], 0.0), item[0]),
+    )
+    page = [(doc, scores.get(doc, 0.0)) for _, doc in top]
+    if span[1] > len(page):
+        page += [(int(d), 0.0) for d in order[len(candidates) : span[1]]]
+    return page[span[0] : span[1]]

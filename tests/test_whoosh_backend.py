@@ -1,0 +1,179 @@
+"""The Whoosh backend and the search service on tiny in-memory records (RamStorage):
+matching, the "any word" fallback, facet counts, sorting, more-like-this, suggestions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from whoosh.filedb.filestore import RamStorage
+
+from indexer.citations import extract_citations
+from indexer.documents import FACET_FIELDS, SORT_FIELDS, all_documents
+from indexer.model import Indicator, Project, Source, empty_budget, empty_sections
+from search.backend import SearchPlan, open_backend
+from search.query import parse_query
+from search.service import SearchRequest, search
+from search.store import ProjectStore
+from search.whoosh_backend import WhooshBackend
+from search.whoosh_backend.facets import FacetIndex
+from search.whoosh_backend.generations import Generation
+from search.whoosh_backend.schema import make_schema
+from search.whoosh_backend.searching import WhooshSnapshot
+
+
+def project(
+    n: int, name: str, category: str, total: int, overview: str, basis: str = ""
+) -> Project:
+    sections = {**empty_sections(), "overview": overview, "basis": basis}
+    return Project(
+        id=f"p{n}",
+        source=Source("corpus/x.txt", n),
+        year=2020,
+        unit="某单位",
+        name=name,
+        category=category,
+        perf_type="运行类",
+        start_date=None,
+        end_date=None,
+        gov_purchase=False,
+        sections=sections,
+        budget={**empty_budget(), "total": total},
+        indicators=[
+            Indicator("产出目标", "数量", "会议次数", ">=4次", ">=", 4, "次", "quantitative")
+        ],
+        citations=extract_citations(sections),
+    )
+
+
+PROJECTS = [
+    project(
+        1,
+        "甲项目",
+        "经常性",
+        300,
+        "用于设备维修和保养。",
+        "根据《设备管理办法》（沪财行[2014]39号）",
+    ),
+    project(2, "乙项目", "经常性", 100, "用于设备维修。"),
+    project(3, "丙项目", "一次性", 200, "用于会议保障。", "根据《设备采购规定》"),
+]
+
+
+class RamBackend:
+    """The Whoosh backend's snapshot on an index in memory."""
+
+    def __init__(self, projects: list[Project]) -> None:
+        self.index = RamStorage().create_index(make_schema())
+        writer = self.index.writer()
+        for seq, doc in enumerate(all_documents(projects)()):
+            writer.add_document(**doc, seq=seq)
+        writer.commit()
+        with self.index.searcher() as searcher:
+            facets = FacetIndex(searcher, FACET_FIELDS, SORT_FIELDS)
+        self.generation = Generation("ram", Path(), self.index, ProjectStore(projects), {}, facets)
+
+    def store(self) -> ProjectStore:
+        return self.generation.store
+
+    @contextmanager
+    def snapshot(self) -> Iterator[WhooshSnapshot]:
+        with self.index.searcher() as searcher:
+            yield WhooshSnapshot(self.generation, searcher)
+
+
+@pytest.fixture(scope="module")
+def backend():
+    return RamBackend(PROJECTS)
+
+
+def plan(text: str = "", **options) -> SearchPlan:
+    return SearchPlan(parse_query(text), **options)
+
+
+def names(backend, result) -> list[str]:
+    return [backend.store().get(fields["project_id"]).name for fields, _ in result.hits]
+
+
+def test_every_part_must_match(backend):
+    with backend.snapshot() as snap:
+        result = snap.search(plan("设备 维修", filters={"kind": "section"}))
+    assert (result.mode, result.total) == ("and", 2)
+    assert set(names(backend, result)) == {"甲项目", "乙项目"}
+    assert all(score > 0 for _, score in result.hits)
+
+
+def test_any_word_when_no_document_has_all_and_those_with_more_first(backend):
+    with backend.snapshot() as snap:
+        result = snap.search(plan("会议 保养 维修", filters={"kind": "section"}, stop=10))
+    assert result.mode == "or"
+    assert names(backend, result)[0] == "甲项目"  # 保养 and 维修
+    assert result.cost.scored == result.total
+
+
+def test_facets_count_with_the_other_facets_filters(backend):
+    with backend.snapshot() as snap:
+        result = snap.search(plan("用于", filters={"category": "经常性", "kind": "section"}))
+    assert result.total == 2
+    assert result.facet_counts["category"] == {"经常性": 2, "一次性": 1}
+    assert result.facet_counts["kind"] == {"section": 2}
+
+
+def test_no_query_lists_everything_in_source_order_or_by_a_column(backend):
+    with backend.snapshot() as snap:
+        listed = snap.search(plan(filters={"kind": "project"}))
+        by_budget = snap.search(plan(filters={"kind": "project"}, sort=("budget", True)))
+    assert listed.mode == "all" and names(backend, listed) == ["甲项目", "乙项目", "丙项目"]
+    assert names(backend, by_budget) == ["甲项目", "丙项目", "乙项目"]
+    assert all(score is None for _, score in by_budget.hits)
+
+
+def test_document_numbers_match_exactly_in_any_bracket_style(backend):
+    with backend.snapshot() as snap:
+        result = snap.search(plan("沪财行（2014）39号", filters={"kind": "citation"}))
+    assert names(backend, result) == ["甲项目"]
+
+
+def test_more_like_finds_the_sections_that_share_key_terms(backend):
+    with backend.snapshot() as snap:
+        found, complete = snap.more_like("s:p1:overview", "用于设备维修和保养。", "section", 5)
+    assert complete
+    assert found[0][0]["project_id"] == "p2"
+    assert "p1" not in {
+        fields["project_id"] for fields, _ in found if fields["section"] == "overview"
+    }
+
+
+def test_suggest_gives_indexed_values_by_prefix(backend):
+    with backend.snapshot() as snap:
+        assert sorted(snap.suggest("titles", "设备")) == ["设备管理办法", "设备采购规定"]
+        assert snap.suggest("titles", "设备", limit=1)[0] in {"设备管理办法", "设备采购规定"}
+        assert snap.suggest("numbers", "沪财") == ["沪财行〔2014〕39号"]
+        assert snap.suggest("titles", "") == [] and snap.suggest("nope", "x") == []
+
+
+def test_the_service_answers_from_any_backend(backend):
+    answer = search(backend, SearchRequest.from_args({"q": "维修", "kind": "section"}))
+    assert answer["total"] == 2 and answer["mode"] == "and"
+    assert [h["project_name"] for h in answer["hits"]] == ["乙项目", "甲项目"] or len(
+        answer["hits"]
+    ) == 2
+    assert all(
+        f["text"][s:e] == "维修"
+        for h in answer["hits"]
+        for f in h["fragments"]
+        for s, e in f["spans"]
+    )
+    nothing = search(backend, SearchRequest.from_args({"q": "，。"}))
+    assert nothing["mode"] == "none" and nothing["notices"][0]["code"] == "nothing_searchable"
+
+
+def test_the_backend_is_chosen_by_config(tmp_path):
+    assert isinstance(open_backend({"INDEX_DIR": tmp_path}), WhooshBackend)
+    assert isinstance(
+        open_backend({"INDEX_DIR": tmp_path, "SEARCH_BACKEND": "whoosh"}), WhooshBackend
+    )
+    with pytest.raises(ValueError, match="unknown SEARCH_BACKEND 'solr'"):
+        open_backend({"INDEX_DIR": tmp_path, "SEARCH_BACKEND": "solr"})
