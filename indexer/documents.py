@@ -77,7 +77,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
         common["budget"] = project.budget["total"]
     pid = project.id
     text = project_text(project)
-    yield {"doc_id": f"p:{pid}", "kind": "project", **_text(text), **common}
+    yield {"doc_id": f"p:{pid}", "kind": "project", "name": project.name, **_text(text), **common}
     for key, section_text in project.sections.items():
         if not section_text:
             continue
@@ -99,6 +99,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
             **_text(table),
             "level1": _words([row.level1 for row in project.indicators if row.level1]),
             "level2": _words([row.level2 for row in project.indicators if row.level2]),
+            "indicator_names": ",".join(dict.fromkeys(row.name for row in project.indicators)),
             **common,
         }
     for n, citation in enumerate(project.citations):

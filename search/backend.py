@@ -78,7 +78,8 @@ class Snapshot(Protocol):
         ...
 
     def suggest(self, field: str, prefix: str, limit: int = 10) -> list[str]:
-        """Indexed values of `field` that start with `prefix`, most documents first."""
+        """Values of `field` (`name`, `indicator_names`, `titles`, `numbers`) that start
+        with `prefix`, most documents first."""
         ...
 
 

@@ -151,6 +151,8 @@ def test_suggest_gives_indexed_values_by_prefix(backend):
         assert sorted(snap.suggest("titles", "设备")) == ["设备管理办法", "设备采购规定"]
         assert snap.suggest("titles", "设备", limit=1)[0] in {"设备管理办法", "设备采购规定"}
         assert snap.suggest("numbers", "沪财") == ["沪财行〔2014〕39号"]
+        assert snap.suggest("name", "乙") == ["乙项目"]
+        assert snap.suggest("indicator_names", "会议") == ["会议次数"]
         assert snap.suggest("titles", "") == [] and snap.suggest("nope", "x") == []
 
 

@@ -8,7 +8,8 @@ from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
 
 # Bump when the schema or the analyzers change meaning: an index of another version is
 # rebuilt rather than read.
-SCHEMA_VERSION = 4  # 4: the analyzers moved to search.whoosh_backend.analyzers
+# 4: the analyzers moved to search.whoosh_backend.analyzers; 5: name and indicator_names.
+SCHEMA_VERSION = 5
 
 
 def make_schema() -> Schema:
@@ -21,6 +22,9 @@ def make_schema() -> Schema:
         body=TEXT(analyzer=WordTokenizer(), phrase=True),
         grams=TEXT(analyzer=BigramTokenizer(), phrase=True),
         chars=TEXT(analyzer=CharTokenizer(), phrase=False),
+        # Whole values, for suggestions as one types: project names, indicator names.
+        name=ID(),
+        indicator_names=KEYWORD(commas=True, lowercase=False),
         # Exact matches: normalized document numbers and citation titles.
         numbers=KEYWORD(lowercase=False, scorable=True),
         titles=KEYWORD(lowercase=False, scorable=True),
