@@ -32,11 +32,11 @@ from indexer import layout
 from indexer.build import BuildError, build_index
 from indexer.vocabulary import SECTION_NAMES
 from search import qa, views
+from search.args import BadRequest
 from search.backend import SearchBackend, open_backend
 from search.export import library_rows, search_rows, to_csv
 from search.passages import similar_passages
 from search.query import clean_query
-from search.service import BadRequest
 from search.store import ProjectStore
 
 ROOT = Path(__file__).resolve().parent

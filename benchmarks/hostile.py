@@ -20,7 +20,8 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
-from search.service import SearchRequest, search
+from search.args import search_request
+from search.service import search
 from search.whoosh_backend import WhooshBackend
 
 NEVER = "龘"  # a character no budget table contains
@@ -66,9 +67,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--export-rows", type=int, default=0, help="also time N-row pages")
     args = parser.parse_args(argv)
     engine = WhooshBackend(args.index)
-    search(engine, SearchRequest.from_args({"q": "预算"}))  # open the index once
+    search(engine, search_request({"q": "预算"}))  # open the index once
     for name, text in hostile_queries(engine).items():
-        request = SearchRequest.from_args({"q": text})
+        request = search_request({"q": text})
         if args.export_rows:
             request = request.with_page(1, args.export_rows)
         seconds = []

@@ -30,7 +30,8 @@ from typing import Any
 
 from indexer import layout
 from indexer.corpus import load_corpus
-from search.service import SearchRequest, search
+from search.args import search_request
+from search.service import search
 from search.whoosh_backend import WhooshBackend
 
 from .baselines import Fts5, Tantivy, all_documents
@@ -156,7 +157,7 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
     engine = WhooshBackend(index)
     ours: list[float] = []
     for params in mix.values():
-        request = SearchRequest.from_args(params)
+        request = search_request(params)
         ours += timed(lambda r=request: search(engine, r), repeat)
     row["ours in-process ms"] = percentiles(ours)
     row["ours build s"] = build["seconds"]

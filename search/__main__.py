@@ -10,8 +10,9 @@ from pathlib import Path
 from indexer.documents import FACET_FIELDS
 from indexer.layout import IndexMissing, default_index_dir
 
+from .args import BadRequest, search_request
 from .backend import open_backend
-from .service import SORTS, BadRequest, SearchRequest, search
+from .service import SORTS, search
 from .snippets import render_plain
 from .views import notice_text, shown_answer, shown_hit
 
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         answer = search(
             open_backend({"INDEX_DIR": args.index or default_index_dir()}),
-            SearchRequest.from_args({"q": args.query, **params}),
+            search_request({"q": args.query, **params}),
         )
     except (IndexMissing, BadRequest) as exc:
         print(f"error: {exc}", file=sys.stderr)

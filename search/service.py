@@ -22,8 +22,6 @@ from .snippets import Fragment, fragment, match_spans, window
 from .store import ProjectStore
 
 DEFAULT_PER_PAGE = 10
-MAX_PER_PAGE = 100
-MAX_PAGE = 10_000
 MAX_INDICATOR_ROWS_SHOWN = 5
 MAX_HIT_TEXT = 5_000  # characters of a hit's text returned (its snippet sees it all)
 
@@ -37,53 +35,19 @@ SORTS: dict[str, tuple[str, bool] | None] = {
 }
 
 
-class BadRequest(ValueError):
-    """A request parameter is malformed; the message says which and why."""
-
-
 @dataclass(frozen=True)
 class SearchRequest:
+    """What a search asks for (read from a request's arguments by `search.args`)."""
+
     q: str = ""
     filters: Mapping[str, str | int] = field(default_factory=dict)
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     sort: str = "relevance"
 
-    @classmethod
-    def from_args(cls, args: Mapping[str, str]) -> SearchRequest:
-        """Read request arguments; malformed ones raise BadRequest."""
-        filters: dict[str, str | int] = {}
-        for name in FACET_FIELDS:
-            value = (args.get(name) or "").strip()
-            if value:
-                filters[name] = integer_arg(name, value, 0, 9999) if name == "year" else value
-        sort = args.get("sort") or "relevance"
-        if sort not in SORTS:
-            raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-        return cls(
-            q=args.get("q") or "",
-            filters=filters,
-            page=integer_arg("page", args.get("page") or "1", 1, MAX_PAGE),
-            per_page=integer_arg(
-                "per_page", args.get("per_page") or str(DEFAULT_PER_PAGE), 1, MAX_PER_PAGE
-            ),
-            sort=sort,
-        )
-
     def with_page(self, page: int, per_page: int) -> SearchRequest:
         """The same search, another page (no cap: for exports)."""
         return replace(self, page=page, per_page=per_page)
-
-
-def integer_arg(name: str, text: str, low: int, high: int) -> int:
-    """A whole number from a request argument, within [low, high], or a BadRequest."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise BadRequest(f"{name} must be a whole number, not {text[:20]!r}") from None
-    if not low <= value <= high:
-        raise BadRequest(f"{name} must be between {low} and {high}, not {value}")
-    return value
 
 
 def _facet_values(name: str, counts: Mapping[Any, int], selected: Any) -> list[dict[str, Any]]:

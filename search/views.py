@@ -16,11 +16,12 @@ from indexer.model import Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.vocabulary import SECTION_NAMES
 
+from .args import MAX_PAGE, integer_arg, search_request
 from .backend import SearchBackend
 from .indicators import library_tree, similar_groups
 from .query import QueryParts, clean_query
 from .regulations import Regulation
-from .service import MAX_PAGE, SORTS, SearchRequest, integer_arg, search
+from .service import SORTS, search
 from .snippets import fragment, render_html
 from .store import ProjectStore
 from .urls import project_url, regulation_url, toggle_arg, url, with_arg, without_arg
@@ -121,7 +122,7 @@ def shown_answer(answer: dict[str, Any]) -> dict[str, Any]:
 
 def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> dict[str, Any]:
     """The search answer with links: facet toggles, chips, sorts, pages (relative to `path`)."""
-    request = SearchRequest.from_args(args)
+    request = search_request(args)
     answer = shown_answer(search(backend, request))
     kept = {name: args[name] for name in SEARCH_ARGS if args.get(name)}
     for name, items in answer["facets"].items():
@@ -160,7 +161,7 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
 def export_view(backend: SearchBackend, args: Mapping[str, str], rows: int) -> dict[str, Any]:
     """The first `rows` hits of a search, shown, for a CSV export (page arguments ignored)."""
     args = {k: v for k, v in args.items() if k not in ("page", "per_page")}
-    return shown_answer(search(backend, SearchRequest.from_args(args).with_page(1, rows)))
+    return shown_answer(search(backend, search_request(args).with_page(1, rows)))
 
 
 def _export_url(kept: Mapping[str, str]) -> str:

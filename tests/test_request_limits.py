@@ -17,6 +17,7 @@ import pytest
 from app import MAX_EXPORT_ROWS, create_app
 from benchmarks.generate import generate, write_corpus
 from indexer.build import build_index
+from search.args import search_request
 from search.export import neutralize, to_csv
 from search.passages import similar_passages
 from search.query import (
@@ -29,7 +30,7 @@ from search.query import (
     parse_query,
     spread,
 )
-from search.service import MAX_HIT_TEXT, SearchRequest, search
+from search.service import MAX_HIT_TEXT, search
 from search.whoosh_backend import WhooshBackend
 from search.whoosh_backend.compile import build_rank_query, substring_query, word_query
 from search.whoosh_backend.scoring import rank_within, score_documents, term_count
@@ -60,7 +61,7 @@ def big_client(big_index):
 
 
 def run_search(engine, **args):
-    return search(engine, SearchRequest.from_args(args))
+    return search(engine, search_request(args))
 
 
 # --------------------------------------------------------------------------- the query

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 
-from search.service import SearchRequest, search
+from search.args import search_request
+from search.service import search
 from search.snippets import render_html, render_plain
 from search.views import notice_text, shown_answer
 
 
 def run(engine, **args):
-    return search(engine, SearchRequest.from_args(args))
+    return search(engine, search_request(args))
 
 
 def test_the_answer_is_data_without_words_links_or_html(engine):

@@ -13,9 +13,10 @@ from whoosh.filedb.filestore import RamStorage
 from indexer.citations import extract_citations
 from indexer.documents import FACET_FIELDS, SORT_FIELDS, all_documents
 from indexer.model import Indicator, Project, Source, empty_budget, empty_sections
+from search.args import search_request
 from search.backend import SearchPlan, open_backend
 from search.query import parse_query
-from search.service import SearchRequest, search
+from search.service import search
 from search.store import ProjectStore
 from search.whoosh_backend import WhooshBackend
 from search.whoosh_backend.facets import FacetIndex
@@ -157,7 +158,7 @@ def test_suggest_gives_indexed_values_by_prefix(backend):
 
 
 def test_the_service_answers_from_any_backend(backend):
-    answer = search(backend, SearchRequest.from_args({"q": "维修", "kind": "section"}))
+    answer = search(backend, search_request({"q": "维修", "kind": "section"}))
     assert answer["total"] == 2 and answer["mode"] == "and"
     assert [h["project_name"] for h in answer["hits"]] == ["乙项目", "甲项目"] or len(
         answer["hits"]
@@ -168,7 +169,7 @@ def test_the_service_answers_from_any_backend(backend):
         for f in h["fragments"]
         for s, e in f["spans"]
     )
-    nothing = search(backend, SearchRequest.from_args({"q": "，。"}))
+    nothing = search(backend, search_request({"q": "，。"}))
     assert nothing["mode"] == "none" and nothing["notices"][0]["code"] == "nothing_searchable"
 
 
