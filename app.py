@@ -33,7 +33,8 @@ from indexer.build import BuildError, build_index
 from indexer.vocabulary import SECTION_NAMES
 from search import qa, views
 from search.args import BadRequest
-from search.backend import SearchBackend, open_backend
+from search.backend import SearchBackend
+from search.backends import open_backend
 from search.export import library_rows, search_rows, to_csv
 from search.passages import similar_passages
 from search.query import clean_query

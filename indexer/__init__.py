@@ -1,4 +1,4 @@
-"""Turn performance-goal table text into records (and, later, a search index)."""
+"""Turn performance-goal tables into records, and hand them to a search backend to index."""
 
 from .corpus import CorpusError, load_corpus
 from .model import Diagnostic, Indicator, ParseResult, Project, Source

@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from search.backend import PublishFailed, open_backend
+from search.backend import PublishFailed
+from search.backends import open_backend
 
 from . import layout
 from .corpus import CorpusError, load_corpus

@@ -1,1 +1,2 @@
-"""Answer requests over parsed records (and, with the search-core issue, the index)."""
+"""Answer requests over the records and their index: the service and the backend protocol
+(with its backends), the catalogues, question answering, and the views."""

@@ -11,7 +11,7 @@ from indexer.documents import FACET_FIELDS
 from indexer.layout import IndexMissing, default_index_dir
 
 from .args import BadRequest, search_request
-from .backend import open_backend
+from .backends import open_backend
 from .service import SORTS, search
 from .snippets import render_plain
 from .views import notice_text, shown_answer, shown_hit

@@ -1,7 +1,7 @@
 """The search backend protocol: what the service asks of a search engine, and what it
 gets back, as plain data. A backend lives in `search/<name>_backend/` and is the only
-code that imports its engine library; `open_backend` picks one by the config key
-SEARCH_BACKEND (default `whoosh`).
+code that imports its engine library; `search.backends.open_backend` picks one by the
+config key SEARCH_BACKEND (default `whoosh`).
 
 A backend serves *generations*: `snapshot()` opens the live one (its records and its
 index, never a mix of two), and `publish` builds a new one aside and then makes it
@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 from .query import QueryParts
@@ -106,19 +105,3 @@ class SearchBackend(Protocol):
         generation name)` is stored as its description and returned. Raises OSError or
         PublishFailed; the live generation is then unchanged."""
         ...
-
-
-BACKENDS: dict[str, Callable[[Path], SearchBackend]] = {}
-
-
-def open_backend(config: Mapping[str, Any]) -> SearchBackend:
-    """The backend named by config["SEARCH_BACKEND"] (default "whoosh") on the index in
-    config["INDEX_DIR"]."""
-    name = config.get("SEARCH_BACKEND") or "whoosh"
-    if name == "whoosh" and name not in BACKENDS:
-        from . import whoosh_backend  # registers itself
-
-        assert whoosh_backend
-    if name not in BACKENDS:
-        raise ValueError(f"unknown SEARCH_BACKEND {name!r}; known: {', '.join(sorted(BACKENDS))}")
-    return BACKENDS[name](Path(config["INDEX_DIR"]))

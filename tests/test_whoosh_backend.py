@@ -14,7 +14,8 @@ from indexer.citations import extract_citations
 from indexer.documents import FACET_FIELDS, SORT_FIELDS, all_documents
 from indexer.model import Indicator, Project, Source, empty_budget, empty_sections
 from search.args import search_request
-from search.backend import SearchPlan, open_backend
+from search.backend import SearchPlan
+from search.backends import open_backend
 from search.query import parse_query
 from search.service import search
 from search.store import ProjectStore

@@ -20,7 +20,6 @@ from typing import Any
 from whoosh.searching import Searcher
 
 from indexer import layout
-from search.backend import BACKENDS
 from search.store import ProjectStore
 
 from .generations import Generation, open_generation
@@ -90,6 +89,3 @@ class WhooshBackend:
         return publish(
             self.index_dir, records, documents, describe, progress, self.multiprocess_threshold
         )
-
-
-BACKENDS["whoosh"] = WhooshBackend
