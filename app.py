@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +58,11 @@ def found(value: Any, missing: str) -> Any:
     return value
 
 
-def ensure_index(corpus_dir: Path, index_dir: Path) -> None:
-    """Build the index from the corpus if the index folder has none.
+def ensure_index(
+    corpus_dir: Path, index_dir: Path, backend_config: Mapping[str, Any] | None = None
+) -> None:
+    """Build the index from the corpus if the index folder has none (with the backend
+    that `backend_config` names: SEARCH_BACKEND …).
 
     A damaged index, or a build that fails (an empty corpus, a full disk), is only
     reported: the server still starts, and its pages answer 503 with the command that
@@ -68,7 +71,7 @@ def ensure_index(corpus_dir: Path, index_dir: Path) -> None:
     if not layout.has_current(index_dir):
         print(f"building the index from {corpus_dir} into {index_dir} …", file=sys.stderr)
         try:
-            summary, _result = build_index(corpus_dir, index_dir)
+            summary, _result = build_index(corpus_dir, index_dir, backend_config=backend_config)
         except BuildError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return
@@ -263,7 +266,7 @@ page_and_twin(
 @regulations_area.get("/api/regulations/<key>")
 def api_regulation(key: str):
     # The catalogue entry as /api/regulations lists it; the page's dict is at …/view.
-    return jsonify(regulation_data(key)["regulation"])
+    return jsonify(found(store().regulation(key), f"no regulation with key {key}"))
 
 
 # ---------------------------------------------------------------- indicators
@@ -394,6 +397,7 @@ def unexpected(exc: Exception) -> tuple[Any, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """`python app.py`: build the index if there is none, then serve."""
     parser = argparse.ArgumentParser(
         description="Serve Jixiao Search (builds the index first if there is none)."
     )
@@ -404,8 +408,12 @@ def main(argv: list[str] | None = None) -> None:
         "--debug", action="store_true", help="Flask's debug server instead of waitress"
     )
     args = parser.parse_args(argv)
-    app = create_app()
-    ensure_index(Path(app.config["CORPUS_DIR"]), Path(app.config["INDEX_DIR"]))
+    try:
+        app = create_app()
+    except ValueError as exc:  # a setting no backend can use (SEARCH_BACKEND …)
+        sys.exit(f"error: {exc}")
+    config = app.config
+    ensure_index(Path(config["CORPUS_DIR"]), Path(config["INDEX_DIR"]), dict(config))
     if args.debug:
         app.run(host=args.host, port=args.port, debug=True)
         return

@@ -20,25 +20,28 @@ from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
+from indexer.vocabulary import HAN
 from search.args import search_request
+from search.backend import SearchBackend
+from search.backends import open_backend
 from search.service import search
-from search.whoosh_backend import WhooshBackend
 
 NEVER = "龘"  # a character no budget table contains
 
 
-LONG_RUN = re.compile(r"[\u4e00-\u9fff]{12,}")
+LONG_RUN = re.compile(rf"[{HAN}]{{12,}}")
+HAN_CHAR = re.compile(rf"[{HAN}]")
 
 
-def common_pieces(engine: WhooshBackend) -> tuple[list[str], list[str], list[str]]:
+def common_pieces(engine: SearchBackend) -> tuple[list[str], list[str], list[str]]:
     """The corpus's most common Han character pairs, characters and runs of 12 or more
     characters, most common first."""
     pairs: Counter[str] = Counter()
     chars: Counter[str] = Counter()
     long_runs: Counter[str] = Counter()
-    for project in engine.generation().store.projects:
+    for project in engine.store().projects:
         for text in project.sections.values():
-            han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+            han = HAN_CHAR.findall(text)
             chars.update(han)
             pairs.update(a + b for a, b in pairwise(han))
             long_runs.update(LONG_RUN.findall(text))
@@ -47,7 +50,7 @@ def common_pieces(engine: WhooshBackend) -> tuple[list[str], list[str], list[str
     )
 
 
-def hostile_queries(engine: WhooshBackend) -> dict[str, str]:
+def hostile_queries(engine: SearchBackend) -> dict[str, str]:
     pairs, chars, long_runs = common_pieces(engine)
     return {
         "ordinary: 预算执行率": "预算执行率",
@@ -66,7 +69,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--export-rows", type=int, default=0, help="also time N-row pages")
     args = parser.parse_args(argv)
-    engine = WhooshBackend(args.index)
+    engine = open_backend({"INDEX_DIR": args.index})
     search(engine, search_request({"q": "预算"}))  # open the index once
     for name, text in hostile_queries(engine).items():
         request = search_request({"q": text})

@@ -31,8 +31,8 @@ from typing import Any
 from indexer import layout
 from indexer.corpus import load_corpus
 from search.args import search_request
+from search.backends import open_backend
 from search.service import search
-from search.whoosh_backend import WhooshBackend
 
 from .baselines import Fts5, Tantivy, all_documents
 from .generate import generate, iter_projects, write_corpus
@@ -154,7 +154,7 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
     finally:
         server.stop()
 
-    engine = WhooshBackend(index)
+    engine = open_backend({"INDEX_DIR": index})
     ours: list[float] = []
     for params in mix.values():
         request = search_request(params)
@@ -162,7 +162,7 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
     row["ours in-process ms"] = percentiles(ours)
     row["ours build s"] = build["seconds"]
 
-    projects = engine.generation().store.projects
+    projects = engine.store().projects
     started = time.perf_counter()
     docs = all_documents(projects)
     row[PRETOKENIZE] = time.perf_counter() - started

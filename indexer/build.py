@@ -122,14 +122,14 @@ def build_index(
     Returns the summary and the parse result (its diagnostics are for the user to see).
     A corpus without tables is refused unless `allow_empty`: its empty index would
     replace the live one. `backend_config` chooses and sets up the search backend
-    (SEARCH_BACKEND, …; see `search.backend.open_backend`). Raises a BuildError
+    (SEARCH_BACKEND, …; see `search.backends.open_backend`). Raises a BuildError
     (CorpusUnusable, EmptyCorpus, IndexDirUnusable, IndexWriteFailed); the live index is
     then unchanged.
     """
     started = time.monotonic()
     check_index_dir(index_dir)
     try:
-        backend = open_backend({"INDEX_DIR": index_dir, **(backend_config or {})})
+        backend = open_backend({**(backend_config or {}), "INDEX_DIR": index_dir})
     except ValueError as exc:  # a setting the backend cannot use
         raise BuildError(str(exc)) from None
     try:
@@ -172,5 +172,7 @@ def build_index(
         raise IndexWriteFailed(f"{reason(exc)} while writing the index to {index_dir}") from exc
     except PublishFailed as exc:
         raise IndexWriteFailed(f"{exc} while writing the index to {index_dir}") from exc
+    except ValueError as exc:  # a setting the backend cannot use
+        raise BuildError(str(exc)) from None
     summary = BuildSummary(**{k: meta[k] for k in BuildSummary.__dataclass_fields__})
     return summary, result

@@ -166,6 +166,15 @@ def normalize_doc_number(text: str) -> str | None:
     return numbers[0].number if numbers else None
 
 
+def normalize_number_prefix(text: str) -> str:
+    """The start of a document number, as typed, in the normalized form's brackets:
+    `沪财行[2014` and `沪财行（2014）第` -> `沪财行〔2014` and `沪财行〔2014〕` (for completing
+    what a user is typing against normalized numbers)."""
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    folded = re.sub(_OPEN, "〔", folded)
+    return re.sub(rf"{_CLOSE}第?", "〕", folded)
+
+
 def find_titles(text: str) -> list[Title]:
     """Titles in the outermost 《》, nested 《…《…》…》 and 《…〈…〉…》 kept whole.
 

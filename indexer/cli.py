@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -95,6 +96,7 @@ def run_build(args: argparse.Namespace) -> int:
             args.index or layout.default_index_dir(),
             progress=True,
             allow_empty=args.allow_empty,
+            backend_config={"SEARCH_BACKEND": os.environ.get("JIXIAO_SEARCH_BACKEND", "whoosh")},
         )
     except EmptyCorpus as exc:
         # The files' problems say why they gave no tables.

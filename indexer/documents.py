@@ -11,6 +11,7 @@ picked out when hits are shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .citations import normalize_title
@@ -18,6 +19,36 @@ from .model import Indicator, Project
 
 # Document kinds (SPEC §4 `kind`).
 KINDS = ("project", "section", "indicator", "citation")
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """What an index document stands for, read from its id: its kind, its project, and
+    for a section its key, for a citation its place in the project's citations."""
+
+    kind: str
+    project_id: str
+    section: str | None = None
+    citation: int | None = None
+
+
+_KIND_OF = {"p": "project", "s": "section", "i": "indicator", "c": "citation"}
+
+
+def section_doc_id(project_id: str, key: str) -> str:
+    return f"s:{project_id}:{key}"
+
+
+def doc_ref(doc_id: str) -> DocRef:
+    """`s:2020-ab12:basis` -> DocRef("section", "2020-ab12", "basis") (ids have no colon)."""
+    letter, project_id, *rest = doc_id.split(":")
+    kind = _KIND_OF[letter]
+    if kind == "section":
+        return DocRef(kind, project_id, section=rest[0])
+    if kind == "citation":
+        return DocRef(kind, project_id, citation=int(rest[0]))
+    return DocRef(kind, project_id)
+
 
 # Fields a search can filter and count by (facets), in display order.
 FACET_FIELDS = (
@@ -50,7 +81,7 @@ def citation_text(title: str | None, number: str | None) -> str:
     return " ".join(p for p in (f"《{title}》" if title else "", number or "") if p)
 
 
-# Every document's text goes into these fields (see indexer.schema).
+# Every document's text goes into these fields (see the backend's schema).
 TEXT_FIELDS = ("body", "grams", "chars")
 
 
@@ -83,7 +114,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
             continue
         cited = [c for c in project.citations if c.section == key]
         yield {
-            "doc_id": f"s:{pid}:{key}",
+            "doc_id": section_doc_id(pid, key),
             "kind": "section",
             "section": key,
             **_text(section_text),

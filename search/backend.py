@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -53,12 +53,15 @@ class SearchResult:
     """The answer to a plan: how many documents passed, the mode that matched them
     ("and", "or" when no document has every part, "all" for no query, "none" when
     nothing in the query is searchable), facet counts (each counted with the other
-    facets' filters), and the slice's hits as (stored fields, score or None)."""
+    facets' filters), and the slice's hits as (document id, score or None: sorted by a
+    column). The service finds what a document id stands for (`indexer.documents.doc_ref`)
+    in the snapshot's records, and where the query matched in its text, the same way for
+    every backend."""
 
     total: int
     mode: str
     facet_counts: dict[str, dict[Any, int]]
-    hits: list[tuple[dict[str, Any], float | None]]
+    hits: list[tuple[str, float | None]]
     cost: Cost = field(default_factory=Cost)
 
 
@@ -71,9 +74,10 @@ class Snapshot(Protocol):
 
     def more_like(
         self, doc_id: str, text: str, kind: str, limit: int
-    ) -> tuple[list[tuple[dict[str, Any], float]], bool]:
-        """Documents of `kind` that share the key terms of `text` (not `doc_id` itself),
-        best first, with whether the time budget let all be looked at."""
+    ) -> tuple[list[tuple[str, float]], bool]:
+        """Ids of documents of `kind` that share the key terms of `text` (not `doc_id`
+        itself), with scores, best first, and whether the time budget let all be looked
+        at."""
         ...
 
     def suggest(self, field: str, prefix: str, limit: int = 10) -> list[str]:
@@ -105,3 +109,18 @@ class SearchBackend(Protocol):
         generation name)` is stored as its description and returned. Raises OSError or
         PublishFailed; the live generation is then unchanged."""
         ...
+
+
+class Pinned:
+    """A backend that serves one open snapshot: work that asks the backend several times
+    (question answering: the records, then a search) sees one generation throughout."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+
+    def store(self) -> ProjectStore:
+        return self._snapshot.store
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        yield self._snapshot

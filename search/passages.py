@@ -12,12 +12,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from indexer.documents import doc_ref, section_doc_id
 from indexer.model import Project
 from indexer.vocabulary import SECTION_NAMES
 
 from .backend import SearchBackend, Snapshot
 from .service import capped
-from .urls import project_url
+from .urls import project_url, section_anchor
 
 CANDIDATES = 50
 
@@ -51,24 +52,25 @@ def _candidates(
     """Sections of other projects that share the passage's key terms, scored by shared
     wording; False when the time budget ran out before all were looked at."""
     text = project.sections[section]
-    found, complete = snapshot.more_like(f"s:{project.id}:{section}", text, "section", CANDIDATES)
-    results = [fields for fields, _ in found]
+    own = section_doc_id(project.id, section)
+    found, complete = snapshot.more_like(own, text, "section", CANDIDATES)
+    results = [doc_ref(doc_id) for doc_id, _ in found]
     passages = []
-    for hit in results:
-        other = snapshot.store.get(hit["project_id"])
-        if other is None or other.id == project.id:
+    for ref in results:
+        other = snapshot.store.get(ref.project_id)
+        if other is None or other.id == project.id or ref.section is None:
             continue
-        other_text = other.sections[hit["section"]]
+        other_text = other.sections[ref.section]
         passages.append(
             {
                 "project_id": other.id,
                 "project_name": other.name,
-                "section": hit["section"],
-                "section_label": SECTION_NAMES[hit["section"]],
-                "same_section": hit["section"] == section,
+                "section": ref.section,
+                "section_label": SECTION_NAMES[ref.section],
+                "same_section": ref.section == section,
                 "text": capped(other_text),
                 "score": round(fuzz.ratio(text, other_text), 1),
-                "url": project_url(other.id, f"section-{hit['section']}"),
+                "url": project_url(other.id, section_anchor(ref.section)),
             }
         )
     return passages, complete

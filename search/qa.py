@@ -24,12 +24,12 @@ from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.text import words
 from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES
 
-from .backend import SearchBackend
+from .backend import Pinned, SearchBackend
 from .indicators import IndicatorGroup, normalize_name
 from .regulations import Regulation, find_regulations
 from .service import SearchRequest, search
 from .store import ProjectStore
-from .urls import project_url
+from .urls import project_url, section_anchor
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -117,7 +117,7 @@ def normalize(question: str) -> str:
 
 
 def source(project: Project, section: str | None, text: str, anchor: str | None = None) -> dict:
-    where = anchor or (f"section-{section}" if section in project.sections else section)
+    where = anchor or (section_anchor(section) if section in project.sections else section)
     return {
         "project_id": project.id,
         "project_name": project.name,
@@ -692,15 +692,16 @@ NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
 
 def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
-    """The answer to a question (SPEC §4): text, type and sources."""
-    store = backend.store()
-    q = read_question(question, store, backend)
-    for answerer in ANSWERERS:
-        found = answerer(q)
-        if found is not None:
-            break
-    else:
-        found = Answer(NOT_FOUND, "not_found")
+    """The answer to a question (SPEC §4): text, type and sources, all from one generation."""
+    with backend.snapshot() as snapshot:
+        pinned = Pinned(snapshot)
+        q = read_question(question, pinned.store(), pinned)
+        for answerer in ANSWERERS:
+            found = answerer(q)
+            if found is not None:
+                break
+        else:
+            found = Answer(NOT_FOUND, "not_found")
     return {
         "question": question,
         "answer": found.text,

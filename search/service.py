@@ -8,7 +8,14 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from indexer.documents import FACET_FIELDS, citation_text, indicator_line, project_text
+from indexer.documents import (
+    FACET_FIELDS,
+    DocRef,
+    citation_text,
+    doc_ref,
+    indicator_line,
+    project_text,
+)
 from indexer.model import Project
 
 from .backend import Cost, SearchBackend, SearchPlan
@@ -20,6 +27,7 @@ from .query import (
 )
 from .snippets import Fragment, fragment, match_spans, window
 from .store import ProjectStore
+from .urls import section_anchor
 
 DEFAULT_PER_PAGE = 10
 MAX_INDICATOR_ROWS_SHOWN = 5
@@ -76,7 +84,7 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
     with backend.snapshot() as snapshot:
         result = snapshot.search(plan)
         store = snapshot.store
-        hits = [_hit(fields, score, store, parts, filters) for fields, score in result.hits]
+        hits = [_hit(doc_id, score, store, parts, filters) for doc_id, score in result.hits]
     if result.mode == "or":
         notices.insert(0, {"code": "any_word"})
     if not result.cost.complete:
@@ -120,7 +128,7 @@ def _answer(
 
 
 def _hit(
-    fields: Mapping[str, Any],
+    doc_id: str,
     score: float | None,
     store: ProjectStore,
     parts: QueryParts,
@@ -128,15 +136,16 @@ def _hit(
 ) -> dict[str, Any]:
     """A hit as data: where it is, its text, the fragments a snippet shows (with the
     matches' spans) and, for an indicator table, how many more rows matched."""
-    kind = fields["kind"]
-    project = store.get(fields["project_id"])
+    ref = doc_ref(doc_id)
+    kind = ref.kind
+    project = store.get(ref.project_id)
     assert project is not None, "records and index come from the same build"
     shaped = {
         "project": _project_hit,
         "section": _section_hit,
         "indicator": _indicator_hit,
         "citation": _citation_hit,
-    }[kind](project, fields, parts, filters)
+    }[kind](project, ref, parts, filters)
     section, indicator, text, fragments, more, anchor = shaped
     return {
         "kind": kind,
@@ -156,20 +165,18 @@ def _hit(
 Shaped = tuple[str | None, str | None, str, list[Fragment], int, str | None]
 
 
-def _project_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
+def _project_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
     text = project_text(project)
     return None, None, text, [fragment(text, parts)], 0, None
 
 
-def _section_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
-    key = fields["section"]
+def _section_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
+    key = ref.section
     text = project.sections[key]
-    return key, None, text, [fragment(text, parts)], 0, f"section-{key}"
+    return key, None, text, [fragment(text, parts)], 0, section_anchor(key)
 
 
-def _indicator_hit(
-    project: Project, fields: Mapping, parts: QueryParts, filters: Mapping
-) -> Shaped:
+def _indicator_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
     rows = [
         row
         for row in project.indicators
@@ -186,8 +193,8 @@ def _indicator_hit(
     return None, matched[0][0].name, text, shown, more, "indicators"
 
 
-def _citation_hit(project: Project, fields: Mapping, parts: QueryParts, filters: Mapping) -> Shaped:
-    citation = project.citations[int(fields["doc_id"].rsplit(":", 1)[1])]
+def _citation_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
+    citation = project.citations[ref.citation]
     text = citation_text(citation.title, citation.number)
-    anchor = f"section-{citation.section}"
+    anchor = section_anchor(citation.section)
     return citation.section, None, text, [fragment(text, parts)], 0, anchor

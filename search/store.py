@@ -14,8 +14,7 @@ from .regulations import Regulation, build_catalogue, find_regulations
 
 class ProjectStore:
     """Projects in source order, looked up by id; the catalogue and the library are built
-    when first asked for (a request that needs neither does not wait for them). Two
-    threads asking at once may both build one; either result is the same."""
+    when first asked for (a request that needs neither does not wait for them)."""
 
     def __init__(self, projects: list[Project]) -> None:
         self.projects = projects

@@ -36,6 +36,20 @@ def toggle_arg(path: str, args: Mapping[str, Any], name: str, value: Any) -> str
     return with_arg(path, args, name, value)
 
 
+def section_anchor(section: str) -> str:
+    """Where a section sits on its project's page."""
+    return f"section-{section}"
+
+
+def section_url(project_id: str, section: str) -> str:
+    return project_url(project_id, section_anchor(section))
+
+
+def similar_passages_url(project_id: str, section: str) -> str:
+    """The page of other projects' wording for a section."""
+    return f"/sections/{project_id}/{section}/similar"
+
+
 def project_url(project_id: str, anchor: str | None = None) -> str:
     """A project's page, or a place on it (`section-basis`, `indicators`)."""
     return f"/projects/{project_id}" + (f"#{anchor}" if anchor else "")

@@ -24,7 +24,16 @@ from .regulations import Regulation
 from .service import SORTS, search
 from .snippets import fragment, render_html
 from .store import ProjectStore
-from .urls import project_url, regulation_url, toggle_arg, url, with_arg, without_arg
+from .urls import (
+    project_url,
+    regulation_url,
+    section_url,
+    similar_passages_url,
+    toggle_arg,
+    url,
+    with_arg,
+    without_arg,
+)
 
 SEARCH_ARGS = ("q", *FACET_FIELDS, "sort", "page", "per_page")
 SORT_LABELS = {
@@ -248,7 +257,7 @@ def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
                 "key": key,
                 "label": SECTION_NAMES[key],
                 "text": text,
-                "similar_url": f"/sections/{project.id}/{key}/similar",
+                "similar_url": similar_passages_url(project.id, key),
                 "citations": [
                     {
                         "title": c.title,
@@ -330,7 +339,7 @@ def regulation_view(entry: Regulation) -> dict[str, Any]:
                 "section": citation.section,
                 "section_label": SECTION_NAMES[citation.section],
                 "snippet_html": str(render_html([fragment(text, parts, width=160)])),
-                "url": project_url(project.id, f"section-{citation.section}"),
+                "url": section_url(project.id, citation.section),
             }
         )
     return {"regulation": entry.to_dict(), "passages": passages}

@@ -31,6 +31,7 @@ from search.query import (
     spread,
 )
 from search.service import MAX_HIT_TEXT, search
+from search.views import shown_answer, shown_hit
 from search.whoosh_backend import WhooshBackend
 from search.whoosh_backend.compile import build_rank_query, substring_query, word_query
 from search.whoosh_backend.scoring import rank_within, score_documents, term_count
@@ -123,6 +124,7 @@ def test_hostile_query_of_many_common_words_does_bounded_work(big_engine):
     assert 0 < cost["scored"] <= MAX_SCORED
     (dropped,) = [n for n in answer["notices"] if n["code"] == "parts_dropped"]
     assert dropped["kept"] == MAX_QUERY_PARTS and dropped["words"][0] == words[MAX_QUERY_PARTS]
+    assert any("只检索了前 8 个" in m for m in shown_answer(answer)["messages"])
     assert len(answer["hits"]) == 10
 
 
@@ -214,6 +216,7 @@ def test_hit_text_is_capped_but_its_snippet_sees_all_of_it(tmp_path):
     (frag,) = hit["fragments"]  # the window at the end of the whole text, as data
     assert frag["before"] and not frag["after"]
     assert [frag["text"][s:e] for s, e in frag["spans"]] == ["结尾的独特词语"]
+    assert "<mark>结尾的独特词语</mark>" in shown_hit(hit)["snippet_html"]
 
 
 def test_similar_passages_read_a_bounded_number_of_key_terms(big_engine):

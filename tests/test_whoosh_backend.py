@@ -11,7 +11,7 @@ import pytest
 from whoosh.filedb.filestore import RamStorage
 
 from indexer.citations import extract_citations
-from indexer.documents import FACET_FIELDS, SORT_FIELDS, all_documents
+from indexer.documents import FACET_FIELDS, SORT_FIELDS, all_documents, doc_ref
 from indexer.model import Indicator, Project, Source, empty_budget, empty_sections
 from search.args import search_request
 from search.backend import SearchPlan
@@ -96,7 +96,7 @@ def plan(text: str = "", **options) -> SearchPlan:
 
 
 def names(backend, result) -> list[str]:
-    return [backend.store().get(fields["project_id"]).name for fields, _ in result.hits]
+    return [backend.store().get(doc_ref(doc_id).project_id).name for doc_id, _ in result.hits]
 
 
 def test_every_part_must_match(backend):
@@ -142,10 +142,8 @@ def test_more_like_finds_the_sections_that_share_key_terms(backend):
     with backend.snapshot() as snap:
         found, complete = snap.more_like("s:p1:overview", "用于设备维修和保养。", "section", 5)
     assert complete
-    assert found[0][0]["project_id"] == "p2"
-    assert "p1" not in {
-        fields["project_id"] for fields, _ in found if fields["section"] == "overview"
-    }
+    assert found[0][0] == "s:p2:overview"
+    assert "s:p1:overview" not in {doc_id for doc_id, _ in found}
 
 
 def test_suggest_gives_indexed_values_by_prefix(backend):
@@ -153,6 +151,9 @@ def test_suggest_gives_indexed_values_by_prefix(backend):
         assert sorted(snap.suggest("titles", "设备")) == ["设备管理办法", "设备采购规定"]
         assert snap.suggest("titles", "设备", limit=1)[0] in {"设备管理办法", "设备采购规定"}
         assert snap.suggest("numbers", "沪财") == ["沪财行〔2014〕39号"]
+        for typed in ("沪财行[2014]", "沪财行（2014）第3", "沪财行 【2014"):
+            assert snap.suggest("numbers", typed) == ["沪财行〔2014〕39号"], typed
+        assert snap.suggest("body", "设备") == [] and snap.suggest("doc_id", "s") == []
         assert snap.suggest("name", "乙") == ["乙项目"]
         assert snap.suggest("indicator_names", "会议") == ["会议次数"]
         assert snap.suggest("titles", "") == [] and snap.suggest("nope", "x") == []

@@ -23,7 +23,7 @@ from indexer import layout
 from search.store import ProjectStore
 
 from .generations import Generation, open_generation
-from .publish import configured_threshold, publish
+from .publish import publish
 from .searching import WhooshSnapshot
 
 
@@ -34,8 +34,6 @@ class WhooshBackend:
         self.index_dir = Path(index_dir)
         self._generation: Generation | None = None
         self._lock = threading.Lock()
-        # Read now: a bad setting is reported before a build parses its corpus.
-        self.multiprocess_threshold = configured_threshold()
 
     def generation(self) -> Generation:
         """The live generation. Raises IndexMissing when there is none."""
@@ -86,6 +84,4 @@ class WhooshBackend:
         describe: Callable[[Counter[str], str], dict[str, Any]],
         progress: bool = False,
     ) -> dict[str, Any]:
-        return publish(
-            self.index_dir, records, documents, describe, progress, self.multiprocess_threshold
-        )
+        return publish(self.index_dir, records, documents, describe, progress)

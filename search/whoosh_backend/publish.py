@@ -97,7 +97,10 @@ def publish(
 ) -> dict[str, Any]:
     """Write a generation beside the live one, under the build lock, and make it live
     (see `SearchBackend.publish`). On any failure the half-written generation is removed
-    and the lock released; the live generation is unchanged."""
+    and the lock released; the live generation is unchanged. Raises ValueError for a
+    multi-process threshold setting that is not a number, before anything is written."""
+    if multiprocess_threshold is None:
+        multiprocess_threshold = configured_threshold()
     with layout.build_lock(index_dir):
         layout.remove_stale_generations(index_dir)
         generation = layout.new_generation(index_dir)

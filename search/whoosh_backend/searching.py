@@ -11,12 +11,15 @@ incomplete.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
 import numpy as np
 from whoosh import query as q
 from whoosh.searching import Searcher
 
+from indexer.citations import normalize_number_prefix, normalize_title
 from indexer.text import words
 from search.backend import Cost, SearchPlan, SearchResult
 from search.store import ProjectStore
@@ -76,14 +79,14 @@ class WhooshSnapshot:
                     page = _ranked_page(searcher, facets, rank, allowed, span, cost)
                 else:
                     page = _fallback_page(searcher, facets, rank, allowed, coverage, span, cost)
-        hits = [(searcher.stored_fields(docnum), score) for docnum, score in page]
+        hits = [(searcher.stored_fields(docnum)["doc_id"], score) for docnum, score in page]
         return SearchResult(total, mode, counts, hits, cost)
 
     # ------------------------------------------------------------------ more like
 
     def more_like(
         self, doc_id: str, text: str, kind: str, limit: int
-    ) -> tuple[list[tuple[dict[str, Any], float]], bool]:
+    ) -> tuple[list[tuple[str, float]], bool]:
         searcher = self.searcher
         own = searcher.document_number(doc_id=doc_id)
         terms = searcher.key_terms_from_text("body", text, numterms=key_term_count(text))
@@ -94,20 +97,33 @@ class WhooshSnapshot:
         ranking = rank_within(
             searcher, query, set(candidates.tolist()) - {own}, limit, RANK_SECONDS
         )
-        found = [(searcher.stored_fields(docnum), score) for docnum, score in ranking.scored]
+        found = [(searcher.stored_fields(d)["doc_id"], score) for d, score in ranking.scored]
         return found, ranking.complete
 
     # ------------------------------------------------------------------ suggest
 
     def suggest(self, field: str, prefix: str, limit: int = 10) -> list[str]:
-        reader = self.searcher.reader()
-        if field not in self.searcher.schema or not prefix:
+        if field not in SUGGEST_FIELDS:
             return []
-        found = [term.decode("utf-8") if isinstance(term, bytes) else term
-                 for term in reader.expand_prefix(field, prefix)]  # fmt: skip
+        prefix = SUGGEST_FIELDS[field](prefix)
+        if not prefix:
+            return []
+        reader = self.searcher.reader()
+        # A short prefix can expand to thousands of terms: look at a bounded number.
+        expanded = islice(reader.expand_prefix(field, prefix), MAX_EXPANDED)
+        found = [t.decode("utf-8") if isinstance(t, bytes) else t for t in expanded]
         found.sort(key=lambda term: (-reader.doc_frequency(field, term), term))
         return found[:limit]
 
+
+# Fields a prefix is completed in, and how a typed prefix is put in their form.
+SUGGEST_FIELDS: dict[str, Callable[[str], str]] = {
+    "name": str.strip,
+    "indicator_names": str.strip,
+    "titles": normalize_title,
+    "numbers": normalize_number_prefix,
+}
+MAX_EXPANDED = 2_000
 
 MIN_KEY_TERMS = 10
 # Each key term's postings are read: 40 terms took up to 7 s at 10,000 projects.
