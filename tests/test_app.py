@@ -94,3 +94,19 @@ def test_api_regulations_errors(client):
     assert missing.get_json() == {"error": "no regulation with key r-0000000000"}
     long = client.get("/api/regulations", query_string={"q": "办" * 5000})
     assert long.status_code == 200 and long.get_json() == []
+
+
+def test_an_unknown_search_backend_is_one_line_at_start():
+    import os
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    env = {**os.environ, "JIXIAO_SEARCH_BACKEND": "solr"}
+    done = subprocess.run(
+        [sys.executable, "app.py", "--port", "0"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.strip() == "error: unknown SEARCH_BACKEND 'solr'; known: whoosh"

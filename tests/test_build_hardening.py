@@ -342,3 +342,24 @@ def test_the_server_starts_on_an_empty_corpus_and_says_why_it_has_no_index(tmp_p
     assert "Traceback" not in "\n".join(err)
     response = app.test_client().get("/api/search?q=x")
     assert response.status_code == 503 and "python -m indexer build" in response.get_json()["error"]
+
+
+def test_a_threshold_that_is_not_a_number_is_one_line_and_serving_is_not_affected(tmp_path):
+    index_dir = tmp_path / "ix"
+    build_index(CORPUS, index_dir)
+    live = generations(index_dir)
+    env = {**build_env(workers=False), THRESHOLD_VARIABLE: "x"}
+    done = subprocess.run(
+        build_command(CORPUS, index_dir), cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=BUILD_TIMEOUT,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert done.stderr.strip().splitlines()[-1] == (
+        f"error: {THRESHOLD_VARIABLE} must be a whole number of documents, not 'x'"
+    )
+    assert "Traceback" not in done.stderr and generations(index_dir) == live
+    served = subprocess.run(
+        [sys.executable, "-m", "search", "人脸识别", "--index", str(index_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
+    )  # fmt: skip
+    assert served.returncode == 0 and "人脸识别" in served.stdout
