@@ -30,7 +30,6 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import BuildError, build_index
-from indexer.vocabulary import SECTION_NAMES
 from search import qa, views
 from search.args import BadRequest
 from search.backend import SearchBackend
@@ -39,6 +38,7 @@ from search.export import library_rows, search_rows, to_csv
 from search.passages import similar_passages
 from search.query import clean_query
 from search.store import ProjectStore
+from search.urls import TEMPLATE_BUILDERS
 
 ROOT = Path(__file__).resolve().parent
 # Rows of one CSV export: each row is a hit with its snippet (1,000 take ~1 s at most).
@@ -341,8 +341,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["jixiao.backend"] = open_backend(app.config)
     for area in AREAS:
         app.register_blueprint(area)
+    app.jinja_env.globals.update(TEMPLATE_BUILDERS)  # links in templates: one URL builder
+    app.jinja_env.globals["source_label"] = views.source_label
     app.after_request(security_headers)
-    app.context_processor(labels)
     app.register_error_handler(BadRequest, bad_request)
     app.register_error_handler(layout.IndexMissing, index_missing)
     app.register_error_handler(HTTPException, http_error)
@@ -356,14 +357,6 @@ def security_headers(response: Response) -> Response:
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
     return response
-
-
-def labels() -> dict[str, Any]:
-    return {
-        "facet_labels": views.FACET_LABELS,
-        "section_names": SECTION_NAMES,
-        "kind_labels": views.KIND_LABELS,
-    }
 
 
 def api() -> bool:

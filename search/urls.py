@@ -58,3 +58,26 @@ def project_url(project_id: str, anchor: str | None = None) -> str:
 def regulation_url(key: str | None) -> str:
     """A cited document's page in the catalogue."""
     return f"/regulations/{key}"
+
+
+def similar_indicators_url(name: str) -> str:
+    """Indicators across projects named like `name`."""
+    return url("/indicators/similar", {"q": name})
+
+
+def search_url(query: str) -> str:
+    return url("/", {"q": query})
+
+
+# What templates may call to make a link (registered as Jinja globals by the app).
+TEMPLATE_BUILDERS = {
+    f.__name__: f
+    for f in (
+        project_url,
+        section_url,
+        regulation_url,
+        similar_passages_url,
+        similar_indicators_url,
+        search_url,
+    )
+}

@@ -345,6 +345,17 @@ def regulation_view(entry: Regulation) -> dict[str, Any]:
     return {"regulation": entry.to_dict(), "passages": passages}
 
 
+# --------------------------------------------------------------------------- ask
+
+# Where an answer's source sits, besides the six sections: as a reader names it.
+SOURCE_LABELS = {"budget": "预算", "header": "表头", **SECTION_NAMES}
+
+
+def source_label(section: str | None) -> str:
+    """Where an answer's source sits, named as a reader names it (for the /ask page)."""
+    return SOURCE_LABELS.get(section, section) if section else ""
+
+
 # --------------------------------------------------------------------------- indicators
 
 
