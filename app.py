@@ -35,7 +35,6 @@ from search.args import BadRequest
 from search.backend import SearchBackend
 from search.backends import open_backend
 from search.export import library_rows, search_rows, to_csv
-from search.passages import similar_passages
 from search.query import clean_query
 from search.store import ProjectStore
 from search.urls import TEMPLATE_BUILDERS
@@ -221,7 +220,7 @@ def api_project(project_id: str):
 def passages_data(project_id: str, section: str) -> dict[str, Any]:
     limit = views.limit_arg(request.args)
     return found(
-        similar_passages(backend(), project_id, section, limit),
+        views.passages_view(backend(), project_id, section, limit),
         f"no section {section} in project {project_id}",
     )
 

@@ -18,7 +18,6 @@ from .citations import normalize_title
 from .model import Indicator, Project
 
 # Document kinds (SPEC §4 `kind`).
-KINDS = ("project", "section", "indicator", "citation")
 
 
 @dataclass(frozen=True)

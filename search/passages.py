@@ -14,11 +14,9 @@ from rapidfuzz import fuzz
 
 from indexer.documents import doc_ref, section_doc_id
 from indexer.model import Project
-from indexer.vocabulary import SECTION_NAMES
 
 from .backend import SearchBackend, Snapshot
 from .service import capped
-from .urls import project_url, section_anchor
 
 CANDIDATES = 50
 
@@ -39,7 +37,6 @@ def similar_passages(
         "project_id": project.id,
         "project_name": project.name,
         "section": section,
-        "section_label": SECTION_NAMES[section],
         "text": text,
         "passages": passages[:limit],
         "complete": complete,
@@ -66,11 +63,9 @@ def _candidates(
                 "project_id": other.id,
                 "project_name": other.name,
                 "section": ref.section,
-                "section_label": SECTION_NAMES[ref.section],
                 "same_section": ref.section == section,
                 "text": capped(other_text),
                 "score": round(fuzz.ratio(text, other_text), 1),
-                "url": project_url(other.id, section_anchor(ref.section)),
             }
         )
     return passages, complete

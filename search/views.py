@@ -19,6 +19,7 @@ from indexer.vocabulary import SECTION_NAMES
 from .args import MAX_PAGE, integer_arg, search_request
 from .backend import SearchBackend
 from .indicators import library_tree, similar_groups
+from .passages import similar_passages
 from .query import QueryParts, clean_query
 from .regulations import Regulation
 from .service import SORTS, search
@@ -343,6 +344,24 @@ def regulation_view(entry: Regulation) -> dict[str, Any]:
             }
         )
     return {"regulation": entry.to_dict(), "passages": passages}
+
+
+# --------------------------------------------------------------------------- passages
+
+
+def passages_view(
+    backend: SearchBackend, project_id: str, section: str, limit: int
+) -> dict[str, Any] | None:
+    """Other projects' wording of a section, with section names and links; None if the
+    project has no such section."""
+    data = similar_passages(backend, project_id, section, limit)
+    if data is None:
+        return None
+    data["section_label"] = SECTION_NAMES[section]
+    for passage in data["passages"]:
+        passage["section_label"] = SECTION_NAMES[passage["section"]]
+        passage["url"] = section_url(passage["project_id"], passage["section"])
+    return data
 
 
 # --------------------------------------------------------------------------- ask
