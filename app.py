@@ -42,7 +42,6 @@ from search.urls import TEMPLATE_BUILDERS
 ROOT = Path(__file__).resolve().parent
 # Rows of one CSV export: each row is a hit with its snippet (1,000 take ~1 s at most).
 MAX_EXPORT_ROWS = 1_000
-LANDING_PROJECTS = 50
 # Scripts and styles only from our own files: no inline script can run.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -158,10 +157,7 @@ search_area = Blueprint("search_area", __name__)
 
 @search_area.get("/")
 def search_page():
-    data = views.search_view(backend(), request.args, "/")
-    landing = not data["query"] and not data["filters"]
-    listing = views.projects_view(store(), {}, "/projects", LANDING_PROJECTS) if landing else None
-    return render_template("search.html", data=data, landing=landing, listing=listing)
+    return render_template("search.html", data=views.search_view(backend(), request.args, "/"))
 
 
 @search_area.get("/api/search")
@@ -185,9 +181,11 @@ def export_search():
 projects_area = Blueprint("projects_area", __name__)
 
 
-@projects_area.get("/projects")
-def projects_page():
-    return render_template("projects.html", data=projects_data("/projects"))
+def projects_list_data() -> dict[str, Any]:
+    return projects_data("/projects")
+
+
+page_and_twin(projects_area, "/projects", "/api/projects/view", "projects.html", projects_list_data)
 
 
 @projects_area.get("/api/projects")
@@ -239,10 +237,14 @@ page_and_twin(
 regulations_area = Blueprint("regulations_area", __name__)
 
 
-@regulations_area.get("/regulations")
-def regulations_page():
-    data = views.regulations_view(store(), request.args, "/regulations")
-    return render_template("regulations.html", data=data)
+def regulations_list_data() -> dict[str, Any]:
+    return views.regulations_view(store(), request.args, "/regulations")
+
+
+page_and_twin(
+    regulations_area, "/regulations", "/api/regulations/view", "regulations.html",
+    regulations_list_data,
+)  # fmt: skip
 
 
 @regulations_area.get("/api/regulations")

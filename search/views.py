@@ -61,6 +61,7 @@ MAX_SIMILAR = 50
 # A page of a list (projects, regulations): the whole list of 2,000 projects was 16 MB
 # of JSON, the catalogue of their regulations 2.8 MB.
 LIST_PER_PAGE = 100
+LANDING_PROJECTS = 50
 MAX_LIST_PAGE = 200
 
 
@@ -165,6 +166,10 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
         export_url=_export_url(kept),
         facet_labels={name: FACET_LABELS[name] for name in FACET_FIELDS},
     )
+    # No query and no filter: the landing page, with the first projects listed.
+    answer["landing"] = not answer["query"] and not answer["filters"]
+    if answer["landing"]:
+        answer["listing"] = projects_view(backend.store(), {}, "/projects", LANDING_PROJECTS)
     return answer
 
 

@@ -218,3 +218,21 @@ def test_project_and_regulation_pages_have_their_dict_as_a_json_twin(client):
     assert api(client, "/api/projects/nope/view", status=404) == {
         "error": "no project with id nope"
     }
+
+
+def test_list_pages_and_the_landing_page_have_their_dict_as_a_json_twin(client):
+    projects = api(client, "/api/projects/view")
+    html = page(client, "/projects")
+    assert f"共 {projects['total']} 个项目" in html
+    assert all(f'href="/projects/{p["id"]}"' in html for p in projects["projects"])
+    assert [p["id"] for p in projects["projects"]] == [
+        r["id"] for r in api(client, "/api/projects")
+    ]
+    regulations = api(client, "/api/regulations/view", q="办法")
+    html = page(client, "/regulations", q="办法")
+    assert f"文件共 {regulations['total']} 个" in html
+    assert all(f'href="/regulations/{e["key"]}"' in html for e in regulations["regulations"])
+    home = api(client, "/api/search")
+    assert home["landing"] and home["listing"]["total"] == len(api(client, "/api/projects"))
+    assert f"全部项目（{home['listing']['total']} 个）" in page(client, "/")
+    assert "listing" not in api(client, "/api/search", q="预算")
