@@ -170,9 +170,7 @@ def export_search():
     answer = views.export_view(backend(), request.args, MAX_EXPORT_ROWS)
     # Links are relative unless a base URL is configured: never from the request's Host
     # header, which whoever sends the request chooses.
-    header, rows = search_rows(answer["hits"], current_app.config["BASE_URL"])
-    if answer["total"] > len(rows):
-        rows.append([f"仅导出前 {len(rows)} 条结果（共 {answer['total']} 条）。"])
+    header, rows = search_rows(answer, current_app.config["BASE_URL"])
     return csv_response(to_csv(header, rows), "search.csv")
 
 

@@ -16,6 +16,7 @@ from . import layout
 from .corpus import CorpusError, load_corpus
 from .documents import all_documents
 from .model import ParseResult
+from .textio import os_reason
 
 
 class BuildError(Exception):
@@ -51,7 +52,7 @@ class IndexWriteFailed(BuildError):
 
 def reason(exc: OSError) -> str:
     """`[Errno 28] No space left on device: 'x'` -> "no space left on device"."""
-    text = exc.strerror or str(exc) or type(exc).__name__
+    text = os_reason(exc)
     # Lower-case a leading word ("No"), not an acronym ("I/O").
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 

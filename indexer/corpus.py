@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from .model import Diagnostic, ParseResult, Project
 from .parser import parse_text
-from .textio import NotTextError, file_kind, read_source
+from .textio import NotTextError, file_kind, os_reason, read_source
 
 SOURCE_SUFFIX = ".txt"
 
@@ -55,15 +55,17 @@ def corpus_files(corpus_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
                 entries = [entry for entry in listing if not entry.name.startswith(".")]
         except OSError as exc:
             if folder == root:
-                raise CorpusError(f"cannot read corpus folder {corpus_dir}: {_why(exc)}") from None
-            skip(folder, f"folder cannot be read: {_why(exc)}")
+                raise CorpusError(
+                    f"cannot read corpus folder {corpus_dir}: {os_reason(exc)}"
+                ) from None
+            skip(folder, f"folder cannot be read: {os_reason(exc)}")
             continue
         for entry in entries:
             path = Path(entry.path)
             try:
                 what = _what_to_do(entry, root)
             except OSError as exc:
-                what = f"cannot read: {_why(exc)}"
+                what = f"cannot read: {os_reason(exc)}"
             if what == _READ:
                 add(path)
             elif what == _DESCEND:
@@ -121,7 +123,7 @@ def _symlink_problem(link: Path, root: Path) -> str | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return "symlink loop"
-        return f"symlink cannot be followed: {_why(exc)}"
+        return f"symlink cannot be followed: {os_reason(exc)}"
     inside = target == root or root in target.parents
     if target.is_dir():
         # Inside: its files are read where they are. Outside: not part of the corpus.
@@ -138,10 +140,6 @@ def _symlink_problem(link: Path, root: Path) -> str | None:
     ):
         return f"symlink to {source_name(target, root)}, which is read under its own name"
     return None
-
-
-def _why(exc: OSError) -> str:
-    return exc.strerror or str(exc)
 
 
 def source_name(path: Path, corpus_dir: Path) -> str:
@@ -163,7 +161,9 @@ def parse_file(path: Path, name: str) -> ParseResult:
     except NotTextError as exc:
         return ParseResult(diagnostics=[Diagnostic(name, 0, "error", f"not a text file: {exc}")])
     except OSError as exc:
-        return ParseResult(diagnostics=[Diagnostic(name, 0, "error", f"cannot read: {_why(exc)}")])
+        return ParseResult(
+            diagnostics=[Diagnostic(name, 0, "error", f"cannot read: {os_reason(exc)}")]
+        )
     result = parse_text(source.text, name)
     # What was cut off comes after everything found in what was read.
     result.diagnostics.extend(

@@ -146,8 +146,7 @@ def _report_skipped(lines: list[Line], where: str, reporter: _Reporter) -> None:
     content = [line for line in lines if not is_blank(line.text)]
     if content:
         first, last = content[0].number, content[-1].number
-        span = f"line {first}" if first == last else f"lines {first}-{last}"
-        reporter.warn(first, f"{span} {where} skipped: '{_clip(content[0].text)}'")
+        reporter.warn(first, f"{_lines(first, last)} {where} skipped: '{_clip(content[0].text)}'")
 
 
 def _cap_table(lines: list[Line], reporter: _Reporter) -> list[Line]:
@@ -158,14 +157,18 @@ def _cap_table(lines: list[Line], reporter: _Reporter) -> list[Line]:
         if total > MAX_TABLE_CHARS:
             first = line.number
             last = next(x.number for x in reversed(lines) if not is_blank(x.text))
-            span = f"line {first}" if first == last else f"lines {first}-{last}"
             reporter.warn(
                 first,
                 f"table at line {lines[0].number} is longer than {MAX_TABLE_CHARS:,} "
-                f"characters: {span} skipped",
+                f"characters: {_lines(first, last)} skipped",
             )
             return lines[:i]
     return lines
+
+
+def _lines(first: int, last: int) -> str:
+    """`line 7` or `lines 7-9`."""
+    return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -371,8 +374,7 @@ def _cap_field(found: _Field, reporter: _Reporter) -> None:
             found.pieces[i] = _Piece(piece.line, piece.text[:keep], piece.on_label_line)
         if skipped:
             first, last = skipped[0].line, skipped[-1].line
-            span = f"line {first}" if first == last else f"lines {first}-{last}"
-            message += f"{'; ' if keep else ': '}{span} skipped"
+            message += f"{'; ' if keep else ': '}{_lines(first, last)} skipped"
         del found.pieces[i + 1 if keep else i :]
         reporter.warn(piece.line, message)
         return

@@ -179,6 +179,11 @@ def _cut_at_line_end(text: str) -> str:
     return text[: end + 1] if end >= 0 else text
 
 
+def os_reason(exc: OSError) -> str:
+    """Why an operation on a file failed, as the OS says it: `Permission denied`."""
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
 def file_kind(mode: int) -> str:
     """What a file that is not a regular file is, in words: `a FIFO`, `a folder` …"""
     kinds = [

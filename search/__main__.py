@@ -14,7 +14,7 @@ from .args import BadRequest, search_request
 from .backends import open_backend
 from .service import SORTS, search
 from .snippets import render_plain
-from .views import notice_text, shown_answer, shown_hit
+from .views import labelled_hit, notice_text, shown_answer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     for notice in answer["notices"]:
         print(notice_text(notice))
     for n, hit in enumerate(answer["hits"], start=(answer["page"] - 1) * answer["per_page"] + 1):
-        hit = shown_hit(hit)
+        hit = labelled_hit(hit)
         where = hit["indicator"] or hit["section_label"] or ""
         print(
             f"\n{n}. [{hit['kind_label']}] {hit['project_name']}" + (f" · {where}" if where else "")

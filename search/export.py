@@ -37,9 +37,9 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return BOM + out.getvalue()
 
 
-def search_rows(hits: Iterable[dict[str, Any]], base_url: str) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows of a search export (hits as `views.shown_hit` makes them); links
-    relative, or under `base_url` if set."""
+def search_rows(answer: dict[str, Any], base_url: str) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of a search export (`views.export_view`'s answer); links relative,
+    or under `base_url` if set. A last row says so when there were more hits than rows."""
     header = ["结果类型", "项目名称", "栏目", "指标", "内容", "链接"]
     rows = [
         [
@@ -50,8 +50,10 @@ def search_rows(hits: Iterable[dict[str, Any]], base_url: str) -> tuple[list[str
             hit["text"],
             base_url.rstrip("/") + hit["url"],
         ]
-        for hit in hits
+        for hit in answer["hits"]
     ]
+    if answer["total"] > len(rows):
+        rows.append([f"仅导出前 {len(rows)} 条结果（共 {answer['total']} 条）。"])
     return header, rows
 
 

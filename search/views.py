@@ -103,19 +103,26 @@ def notice_text(notice: Mapping[str, Any]) -> str:
     raise ValueError(f"unknown notice {code!r}")
 
 
-def shown_hit(hit: dict[str, Any]) -> dict[str, Any]:
-    """A hit of the service with what a reader sees: the snippet, the link, labels. Keys
-    in the order of SPEC §4, then the rest."""
+def labelled_hit(hit: dict[str, Any]) -> dict[str, Any]:
+    """A hit of the service with its labels and its link (what a CSV row or a terminal
+    line needs; no HTML)."""
     return {
-        **{key: hit[key] for key in ("kind", "project_id", "project_name")},
-        **{key: hit[key] for key in ("section", "indicator", "text")},
-        "snippet_html": str(render_html(hit["fragments"], hit["more"])),
-        "score": hit["score"],
+        **hit,
         "url": project_url(hit["project_id"], hit["anchor"]),
         "kind_label": facet_label("kind", hit["kind"]),
         "section_label": facet_label("section", hit["section"]) if hit["section"] else None,
-        **{key: hit[key] for key in ("fragments", "more", "anchor")},
     }
+
+
+def shown_hit(hit: dict[str, Any]) -> dict[str, Any]:
+    """A hit as a page shows it: labels, link and the snippet as HTML; keys in the order
+    of SPEC §4, then the rest."""
+    labelled = labelled_hit(hit)
+    spec = ("kind", "project_id", "project_name", "section", "indicator", "text")
+    shown = {key: labelled[key] for key in spec}
+    shown["snippet_html"] = str(render_html(hit["fragments"], hit["more"]))
+    shown |= {"score": labelled["score"], "url": labelled["url"]}
+    return shown | labelled
 
 
 def shown_answer(answer: dict[str, Any]) -> dict[str, Any]:
@@ -174,9 +181,11 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
 
 
 def export_view(backend: SearchBackend, args: Mapping[str, str], rows: int) -> dict[str, Any]:
-    """The first `rows` hits of a search, shown, for a CSV export (page arguments ignored)."""
+    """The first `rows` hits of a search, labelled, for a CSV export (page arguments
+    ignored; no snippets: a CSV row holds the whole text)."""
     args = {k: v for k, v in args.items() if k not in ("page", "per_page")}
-    return shown_answer(search(backend, search_request(args).with_page(1, rows)))
+    answer = search(backend, search_request(args).with_page(1, rows))
+    return {**answer, "hits": [labelled_hit(hit) for hit in answer["hits"]]}
 
 
 def _export_url(kept: Mapping[str, str]) -> str:
