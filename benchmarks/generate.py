@@ -19,6 +19,7 @@ from pathlib import Path
 
 from indexer.citations import extract_citations
 from indexer.corpus import load_corpus
+from indexer.layouts.sh_municipal_2020 import budget_lines
 from indexer.model import Indicator, Project, Source, project_id
 from indexer.render import render
 from indexer.targets import parse_target
@@ -168,6 +169,7 @@ def generate(count: int, seed: int = 20200101) -> list[list[Project]]:
             },
             indicators=_indicators(rng, rows, order),
         )
+        project.budget_lines = budget_lines(project.budget)
         project.citations = extract_citations(project.sections)
         files.setdefault((unit, year), []).append(project)
     return list(files.values())

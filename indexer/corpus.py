@@ -1,4 +1,6 @@
-"""Load a corpus folder: every `*.txt` below it, parsed in a stable order, ids made unique.
+"""Load a corpus folder: every `*.txt` and `*.pdf` below it, parsed in a stable order, ids
+made unique. A file is read by the format its suffix names and parsed by the layout that
+sniffs highest (`indexer.layouts`).
 
 Whatever is odd about a file (a symlink out of the folder, a FIFO, unreadable, binary)
 becomes one diagnostic naming it; it never stops the other files from loading.
@@ -13,11 +15,16 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .formats import FormatError, read_document
+from .layouts import choose
 from .model import Diagnostic, ParseResult, Project
-from .parser import parse_text
-from .textio import NotTextError, file_kind, os_reason, read_source
+from .textio import file_kind, os_reason
 
-SOURCE_SUFFIX = ".txt"
+SOURCE_SUFFIXES = (".txt", ".pdf")
+
+
+def _is_source(name: str) -> bool:
+    return name.lower().endswith(SOURCE_SUFFIXES)
 
 
 class CorpusError(Exception):
@@ -25,7 +32,7 @@ class CorpusError(Exception):
 
 
 def corpus_files(corpus_dir: Path) -> tuple[list[Path], list[Diagnostic]]:
-    """The `*.txt` files below `corpus_dir`, sorted, and a warning for each one skipped.
+    """The `*.txt` and `*.pdf` files below `corpus_dir`, sorted, and a warning for each one skipped.
 
     Paths are under the resolved corpus folder. Hidden files and folders are left out.
     Symlinked folders are never followed: one inside the corpus is read at its real
@@ -86,12 +93,12 @@ def _what_to_do(entry: os.DirEntry[str], root: Path) -> str:
         why = _symlink_problem(Path(entry.path), root)
         if why:
             return why
-        if entry.name.endswith(SOURCE_SUFFIX) and entry.is_file():
+        if _is_source(entry.name) and entry.is_file():
             return _READ
         return _IGNORE
     if entry.is_dir(follow_symlinks=False):
         return _DESCEND  # a folder named x.txt is a folder too
-    if not entry.name.endswith(SOURCE_SUFFIX):
+    if not _is_source(entry.name):
         return _IGNORE
     if entry.is_file(follow_symlinks=False):
         return _READ
@@ -115,7 +122,7 @@ def _symlink_problem(link: Path, root: Path) -> str | None:
     try:
         target = link.resolve(strict=True)
     except FileNotFoundError:
-        if not link.name.endswith(SOURCE_SUFFIX):
+        if not _is_source(link.name):
             return None
         return f"broken symlink (its target {os.readlink(link)} does not exist)"
     except RuntimeError:  # a symlink loop, before Python 3.13
@@ -128,16 +135,14 @@ def _symlink_problem(link: Path, root: Path) -> str | None:
     if target.is_dir():
         # Inside: its files are read where they are. Outside: not part of the corpus.
         return None if inside else f"symlink to a folder outside the corpus ({target})"
-    if not link.name.endswith(SOURCE_SUFFIX):
+    if not _is_source(link.name):
         return None
     if not inside:
         return f"symlink to a file outside the corpus ({target})"
     if not target.is_file():
         return f"symlink to {file_kind(target.stat().st_mode)}, not a regular file"
     relative = target.relative_to(root)
-    if target.name.endswith(SOURCE_SUFFIX) and not any(
-        part.startswith(".") for part in relative.parts
-    ):
+    if _is_source(target.name) and not any(part.startswith(".") for part in relative.parts):
         return f"symlink to {source_name(target, root)}, which is read under its own name"
     return None
 
@@ -155,20 +160,39 @@ def source_name(path: Path, corpus_dir: Path) -> str:
 
 
 def parse_file(path: Path, name: str) -> ParseResult:
-    """Parse one file; an unreadable or binary file becomes one error, never an exception."""
+    """Parse one file; an unreadable file becomes one error, never an exception."""
     try:
-        source = read_source(path)
-    except NotTextError as exc:
-        return ParseResult(diagnostics=[Diagnostic(name, 0, "error", f"not a text file: {exc}")])
+        document = read_document(path, name)
+    except FormatError as exc:
+        return ParseResult(diagnostics=[Diagnostic(name, 0, "error", str(exc))])
     except OSError as exc:
         return ParseResult(
             diagnostics=[Diagnostic(name, 0, "error", f"cannot read: {os_reason(exc)}")]
         )
-    result = parse_text(source.text, name)
-    # What was cut off comes after everything found in what was read.
-    result.diagnostics.extend(
-        Diagnostic(name, warning.line, "warning", warning.message) for warning in source.warnings
-    )
+
+    def reported(first: bool) -> list[Diagnostic]:
+        return [
+            Diagnostic(name, problem.line, problem.level, problem.message, page=problem.page)
+            for problem in document.problems
+            if problem.first == first
+        ]
+
+    layout = choose(document)
+    if layout is None:
+        pages = f" ({document.page_count} pages)" if document.kind == "pdf" else ""
+        result = ParseResult(
+            diagnostics=[
+                Diagnostic(
+                    name, 0, "warning", f"no performance-goal table found{pages}; file skipped"
+                )
+            ]
+        )
+    else:
+        result = layout.parse(document)
+    # Lines cut while reading come first; what was cut off the file's end or pages without
+    # text come after what the layout found.
+    result.diagnostics[:0] = reported(first=True)
+    result.diagnostics.extend(reported(first=False))
     return result
 
 
@@ -189,10 +213,11 @@ def make_ids_unique(projects: Iterable[Project]) -> list[Diagnostic]:
         diagnostics.append(
             Diagnostic(
                 project.source.file,
-                project.source.line,
+                project.source.line or 0,
                 "warning",
                 f"project '{project.name}' ({project.unit}, {project.year}) repeats the one "
-                f"at {first.file}:{first.line}; its id is {project.id}",
+                f"at {first.where}; its id is {project.id}",
+                page=project.source.page,
             )
         )
     return diagnostics

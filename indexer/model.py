@@ -23,7 +23,8 @@ class Indicator:
     op: str | None
     value: Number | None
     unit: str | None
-    kind: Literal["quantitative", "qualitative"]
+    kind: Literal["quantitative", "qualitative", "date"]
+    weight: Number | None = None  # 分值 / 权重 where the table prints one
 
 
 @dataclass
@@ -39,13 +40,33 @@ class Citation:
 
 @dataclass
 class Source:
-    """Where a table starts: the file (relative, with forward slashes) and its title line."""
+    """Where a table starts: the file (relative, with forward slashes) and its title line
+    (text files) or its 1-based page (PDFs)."""
 
     file: str
-    line: int
+    line: int | None
+    page: int | None = None
+
+    @property
+    def where(self) -> str:
+        """`corpus/a.txt:12` or `corpus/b.pdf, page 28`."""
+        if self.page is not None:
+            return f"{self.file}, page {self.page}"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass
+class BudgetLine:
+    """One amount as the table prints it, and in integer yuan."""
+
+    label: str
+    printed: str
+    unit: str  # 元 or 万元
+    yuan: int | None
 
 
 def empty_sections() -> dict[str, str]:
+    """The sections of the municipal template; other templates hold the keys they print."""
     return {key: "" for key in SECTION_KEYS}
 
 
@@ -55,15 +76,15 @@ def empty_budget() -> dict[str, int | None]:
 
 @dataclass
 class Project:
-    """One performance-goal table. `to_dict()` gives the SPEC §2 record."""
+    """One performance-goal table of any template. `to_dict()` gives the SPEC §2/§2a record."""
 
     id: str
     source: Source
     year: int | None
     unit: str
     name: str
-    category: str
-    perf_type: str
+    category: str | None
+    perf_type: str | None
     start_date: str | None
     end_date: str | None
     gov_purchase: bool | None
@@ -71,6 +92,10 @@ class Project:
     budget: dict[str, int | None] = field(default_factory=empty_budget)
     indicators: list[Indicator] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    template: str = "sh-municipal-2020"
+    department: str | None = None  # 主管部门 as printed
+    nature: str | None = None  # 项目性质 / 项目属性
+    budget_lines: list[BudgetLine] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -83,6 +108,7 @@ class Project:
         fields["sections"] = dict(data["sections"])
         fields["budget"] = dict(data["budget"])
         fields["citations"] = [Citation(**c) for c in data.get("citations", [])]
+        fields["budget_lines"] = [BudgetLine(**b) for b in data.get("budget_lines", [])]
         return cls(**fields)
 
 
@@ -98,15 +124,20 @@ def project_id(unit: str, year: int | None, name: str) -> str:
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A problem found in a source file, located by file and line (line 0: the whole file)."""
+    """A problem found in a source file, located by file and line (line 0: the whole file)
+    or, in a PDF, by page."""
 
     file: str
     line: int
     level: Literal["error", "warning"]
     message: str
+    page: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        if self.page is not None:
+            where = f"{self.file}, page {self.page}"
+        else:
+            where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.level}: {self.message}"
 
 

@@ -9,8 +9,10 @@ from support import ROOT, SAMPLE, run_indexer
 RECORD_KEYS = [
     "id", "source", "year", "unit", "name", "category", "perf_type", "start_date",
     "end_date", "gov_purchase", "sections", "budget", "indicators", "citations",
+    # SPEC §2a: every record of every template has these too
+    "template", "department", "nature", "budget_lines",
 ]  # fmt: skip
-INDICATOR_KEYS = ["level1", "level2", "name", "target", "op", "value", "unit", "kind"]
+INDICATOR_KEYS = ["level1", "level2", "name", "target", "op", "value", "unit", "kind", "weight"]
 
 
 def test_export_prints_the_records_of_the_bundled_corpus():
@@ -21,9 +23,14 @@ def test_export_prints_the_records_of_the_bundled_corpus():
     assert len(records) == 8
     for record in records:
         assert list(record) == RECORD_KEYS
-        assert list(record["source"]) == ["file", "line"]
+        assert list(record["source"]) == ["file", "line", "page"]
+        assert record["template"] == "sh-municipal-2020"
         assert all(list(row) == INDICATOR_KEYS for row in record["indicators"])
-    assert records[0]["source"] == {"file": "corpus/shanghai-procuratorate-2020.txt", "line": 2}
+    assert records[0]["source"] == {
+        "file": "corpus/shanghai-procuratorate-2020.txt",
+        "line": 2,
+        "page": None,
+    }
     assert run.stderr.strip().splitlines() == ["8 projects from 1 file; 0 errors, 0 warnings"]
 
 

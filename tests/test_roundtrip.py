@@ -12,6 +12,7 @@ from support import SAMPLE
 
 from indexer import Indicator, Project, Source, parse_text, render
 from indexer.citations import extract_citations
+from indexer.layouts.sh_municipal_2020 import budget_lines
 from indexer.model import project_id
 from indexer.render import render_many
 from indexer.vocabulary import (
@@ -123,6 +124,7 @@ def projects(draw):
     assume(not any(label in text for label in ALL_LABELS))
     # Citations come from the sections; their extraction is tested in test_citations.py.
     project.citations = extract_citations(project.sections)
+    project.budget_lines = budget_lines(project.budget)
     return project
 
 

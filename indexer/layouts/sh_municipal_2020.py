@@ -14,17 +14,18 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import pairwise
 
-from .citations import extract_citations
-from .model import Diagnostic, Indicator, ParseResult, Project, Source, project_id
-from .targets import parse_target
-from .textio import (
+from ..citations import extract_citations
+from ..formats.document import Document
+from ..model import BudgetLine, Diagnostic, Indicator, ParseResult, Project, Source, project_id
+from ..targets import parse_target
+from ..textio import (
     MAX_SECTION_CHARS,
     MAX_TABLE_CHARS,
     MAX_VALUE_CHARS,
     Line,
     clean_lines,
 )
-from .vocabulary import (
+from ..vocabulary import (
     ALL_LABELS,
     BUDGET_HEADING,
     BUDGET_LABELS,
@@ -37,7 +38,9 @@ from .vocabulary import (
     TABLE_TITLE,
     YES_NO,
 )
+from .base import register
 
+NAME = "sh-municipal-2020"
 PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$")
 _YEAR = r"[（(]\s*(?P<year>\d{4})\s*年度?\s*[)）]"
 YEAR_LINE = re.compile(rf"^{_YEAR}$")
@@ -118,10 +121,16 @@ def is_title(text: str) -> bool:
 
 def parse_text(text: str, file: str) -> ParseResult:
     """Parse the text of one source file. `file` names it in records and diagnostics."""
-    reporter = _Reporter(file)
     lines, cut = clean_lines(text)
+    reporter = _Reporter(file)
     for warning in cut:
         reporter.warn(warning.line, warning.message)
+    return parse_lines(lines, reporter)
+
+
+def parse_lines(lines: list[Line], reporter: _Reporter) -> ParseResult:
+    """Parse a file's cleaned lines; problems go to `reporter`."""
+    file = reporter.file
     starts = [i for i, line in enumerate(lines) if is_title(line.text)]
     result = ParseResult()
     if not starts:
@@ -241,6 +250,12 @@ def parse_table(lines: list[Line], file: str, reporter: _Reporter) -> Project:
         sections={key: text(label) for label, key in SECTION_LABELS.items()},
         budget={key: _amount(values.get(label), reporter) for label, key in BUDGET_LABELS.items()},
         indicators=indicators,
+        template=NAME,
+        budget_lines=[
+            BudgetLine(label.removesuffix("（元）"), values[label].value, "元", amount)
+            for label, key in BUDGET_LABELS.items()
+            if label in values and (amount := _amount(values[label], _Reporter(file))) is not None
+        ],
     )
     project.id = project_id(project.unit, project.year, project.name)
     project.citations = extract_citations(project.sections)
@@ -508,3 +523,33 @@ def parse_indicators(lines: list[Line], reporter: _Reporter, end_line: int) -> l
     elif not indicators:
         reporter.warn(end_line, "indicator table has no rows")
     return indicators
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def budget_lines(budget: dict[str, int | None]) -> list[BudgetLine]:
+    """The amounts of a municipal table as its budget lines, printed as the template prints them."""
+    return [
+        BudgetLine(label.removesuffix("（元）"), f"{budget[key]:,}", "元", budget[key])
+        for label, key in BUDGET_LABELS.items()
+        if budget.get(key) is not None
+    ]
+
+
+def sniff(document: Document) -> float:
+    """Text with the title line and a `2020年绩效目标` line: this family. Any other text
+    file falls to this layout weakly, so that it says what it did not find."""
+    if document.kind != "text":
+        return 0.0
+    titled = any(is_title(line.text) for line in document.lines)
+    if titled and any(INDICATOR_START.match(line.text.strip()) for line in document.lines):
+        return 0.9
+    return 0.6 if titled else 0.05
+
+
+def parse(document: Document) -> ParseResult:
+    return parse_lines(document.lines, _Reporter(document.file))
+
+
+register(NAME, sniff, parse)

@@ -1,0 +1,202 @@
+"""PDF files: pages of text lines and ruled tables of cells, read in a child process.
+
+pypdfium2 (PDFium) reads every page's text fast; pdfplumber finds the ruled tables, only on
+pages whose text can hold a performance-goal table (it is ~20x slower per page). A table's
+cells keep their grid position and spans: a merged cell covers every position it spans,
+wherever the PDF prints its text.
+
+A PDF is read in a forked child with a time and a memory limit, so that a hostile or
+broken file (a decompression bomb, a page that takes minutes) costs one clear message, not
+the build. What cannot be read at all raises `PdfError`; what can be partly read (a page
+with no text layer) becomes a `Problem` of the document.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import re
+import resource
+from bisect import bisect_left
+from pathlib import Path
+
+from .document import Cell, Document, Page, Problem, Table
+
+# A PDF gets this long to be read, and this much memory (address space) in its child.
+PDF_SECONDS = 120
+PDF_MEMORY_BYTES = 2 * 1024**3
+# Pages whose text has one of these may hold a goal table; pdfplumber looks only there.
+TABLE_HINTS = re.compile(r"指\s*标|绩\s*效\s*目\s*标|项\s*目\s*名\s*称")
+# Positions closer than this (points) are one grid line.
+EDGE_TOLERANCE = 2.0
+
+
+class PdfError(Exception):
+    """The PDF cannot be read at all; the message says why in a few words."""
+
+
+def read_pdf(
+    path: Path, name: str, seconds: float = PDF_SECONDS, memory: int = PDF_MEMORY_BYTES
+) -> Document:
+    """Read a PDF in a child process limited to `seconds` and `memory` bytes."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, path, name, memory), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(seconds):
+            raise PdfError(f"reading took longer than {seconds:g} s (time limit); skipped")
+        try:
+            outcome = receiver.recv()
+        except EOFError:
+            raise PdfError("the PDF reader crashed on this file (damaged PDF?)") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if isinstance(outcome, PdfError):
+        raise outcome
+    return outcome
+
+
+def _child(sender, path: Path, name: str, memory: int) -> None:  # pragma: no cover - in a child
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    try:
+        outcome: Document | PdfError = read_pdf_here(path, name)
+    except PdfError as exc:
+        outcome = exc
+    except MemoryError:
+        outcome = PdfError(f"needs more than {memory // 1024**2:,} MB of memory (limit); skipped")
+    except Exception as exc:
+        outcome = PdfError(f"damaged PDF: {type(exc).__name__}: {_short(exc)}")
+    try:
+        sender.send(outcome)
+    finally:
+        sender.close()
+        os._exit(0)
+
+
+def read_pdf_here(path: Path, name: str) -> Document:
+    """Read a PDF in this process (no limits): `read_pdf` runs it in a child."""
+    import pypdfium2 as pdfium
+
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if not head:
+        raise PdfError("empty file (0 bytes)")
+    if b"%PDF-" not in head:
+        raise PdfError("not a PDF (no %PDF- header)")
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        text = str(exc)
+        if "password" in text.lower():
+            raise PdfError("encrypted: the PDF needs a password to be opened") from None
+        raise PdfError(f"damaged PDF: {_short(exc)}") from None
+    try:
+        pages, problems, image_only = _text_pages(document)
+    finally:
+        document.close()
+    if pages and image_only == len(pages):
+        raise PdfError(
+            f"no text layer on any of its {len(pages)} pages: a scanned PDF needs OCR; skipped"
+        )
+    candidates = [p.number for p in pages if TABLE_HINTS.search("".join(p.lines))]
+    if candidates:
+        _add_tables(path, pages, candidates)
+    return Document(name, "pdf", pages, problems=problems, page_count=len(pages))
+
+
+def _text_pages(document) -> tuple[list[Page], list[Problem], int]:
+    pages: list[Page] = []
+    problems: list[Problem] = []
+    image_only = 0
+    for index in range(len(document)):
+        page = document[index]
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+        lines = [line.strip() for line in re.split(r"\r\n|\r|\n", text)]
+        lines = [line for line in lines if line]
+        if not lines and _has_images(page):
+            image_only += 1
+            problems.append(
+                Problem("no text layer (an image of a page): needs OCR; skipped", page=index + 1)
+            )
+        pages.append(Page(index + 1, lines))
+        page.close()
+    return pages, problems, image_only
+
+
+def _has_images(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
+
+
+def _add_tables(path: Path, pages: list[Page], numbers: list[int]) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(path, pages=numbers) as pdf:
+        for plumbed in pdf.pages:
+            page = pages[plumbed.page_number - 1]
+            page.tables = [
+                _table(found, page.number) for found in plumbed.find_tables() if found.cells
+            ]
+            plumbed.close()
+
+
+def _table(found, page: int) -> Table:
+    """A pdfplumber table as cells on a grid, each with its row and column spans."""
+    boxes = found.cells
+    xs = _edges([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _edges([b[1] for b in boxes] + [b[3] for b in boxes])
+    texts = found.extract()
+    cells: list[Cell] = []
+    for r, row in enumerate(found.rows):
+        for c, box in enumerate(row.cells):
+            if box is None:
+                continue
+            x0, top, x1, bottom = box
+            col, row0 = _at(xs, x0), _at(ys, top)
+            text = texts[r][c] or ""
+            cells.append(
+                Cell(
+                    row=row0,
+                    col=col,
+                    text=text,
+                    rowspan=max(1, _at(ys, bottom) - row0),
+                    colspan=max(1, _at(xs, x1) - col),
+                    top=top,
+                    left=x0,
+                )
+            )
+    return Table(page, max(1, len(ys) - 1), max(1, len(xs) - 1), cells)
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Sorted grid lines: positions within EDGE_TOLERANCE of each other are one line."""
+    edges: list[float] = []
+    for value in sorted(values):
+        if not edges or value - edges[-1] > EDGE_TOLERANCE:
+            edges.append(value)
+    return edges
+
+
+def _at(edges: list[float], value: float) -> int:
+    """The index of the grid line nearest to `value`."""
+    i = bisect_left(edges, value)
+    if i == len(edges) or (i > 0 and value - edges[i - 1] < edges[i] - value):
+        return i - 1
+    return i
+
+
+def _short(exc: BaseException, width: int = 120) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= width else text[: width - 1] + "…"
