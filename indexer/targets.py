@@ -20,6 +20,19 @@ _QUANTITATIVE = re.compile(
 # A unit is short and has no digits: %, ‰, 天, 个, 万元, 个工作日 …
 _UNIT = re.compile(r"^[^\d\s]{1,8}$")
 _BRACKETED = re.compile(r"^[(\[](.+)[)\]]$")
+# One trailing word of comparison after the unit: 95%以上, 3个工作日以内.
+TRAILING_WORDS = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<="}
+_TRAILING = re.compile("(?:" + "|".join(sorted(TRAILING_WORDS, key=len, reverse=True)) + ")$")
+# A number followed by a calendar word and more (12月底到位) is a phrase, not a quantity.
+_CALENDAR_WORDS = re.compile(r"^[年月日].")
+# Units written as words.
+UNIT_WORDS = {"百分比": "%", "百分点": "%"}
+# A date, optionally a deadline (前 / 之前 / 底 / 底前): 2023年12月31日, 2021年7月, 2023-10-31.
+_DATE = re.compile(
+    r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|上旬|中旬|下旬)?(?:之?前)?$"
+    r"|^\d{4}\s*年\s*(?:底|末)(?:之?前)?$"
+    r"|^\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?:之?前)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -27,10 +40,11 @@ class Target:
     op: str | None
     value: int | float | None
     unit: str | None
-    kind: Literal["quantitative", "qualitative"]
+    kind: Literal["quantitative", "qualitative", "date"]
 
 
 QUALITATIVE = Target(None, None, None, "qualitative")
+DATE = Target(None, None, None, "date")
 
 
 def parse_number(text: str) -> int | float:
@@ -42,23 +56,31 @@ def parse_number(text: str) -> int | float:
 
 
 def parse_target(target: str) -> Target:
-    """Parse a target as written (`=100%`, `≥９０％`, `=365天`, `健全`).
+    """Parse a target as written (`=100%`, `≥９０％`, `=365天`, `95%以上`, `2023年12月`, `健全`).
 
     Full-width forms are folded (NFKC), operators normalized to ASCII (`=`, `>=`, `<=`,
     `>`, `<`); a number without an operator means `=`. A bracketed unit (`(%)`) loses its
-    brackets. Anything that is not an optional operator, a number and a short unit is
-    qualitative.
+    brackets; 百分比 is %. One trailing 以上/以下/以内 is the operator. A date (a deadline
+    such as `2023年12月底前`) is kind "date". Anything else that is not an optional operator,
+    a number and a short unit is qualitative.
     """
-    text = unicodedata.normalize("NFKC", target).strip()
+    text = unicodedata.normalize("NFKC", target).strip().replace("═", "=")
+    if _DATE.match(text):
+        return DATE
     match = _QUANTITATIVE.match(text)
     if not match:
         return QUALITATIVE
     unit = match["unit"].strip()
+    op_text = match["op"]
+    op = "=" if op_text is None else OPERATORS.get(op_text) or WORD_OPERATORS[op_text]
+    trailing = _TRAILING.search(unit)
+    if trailing and op_text is None:
+        op = TRAILING_WORDS[trailing[0]]
+        unit = unit[: trailing.start()].strip()
     bracketed = _BRACKETED.match(unit)
     if bracketed:
         unit = bracketed[1].strip()
-    if unit and not _UNIT.match(unit):
+    unit = UNIT_WORDS.get(unit, unit)
+    if unit and not _UNIT.match(unit) or _CALENDAR_WORDS.match(unit):
         return QUALITATIVE
-    op_text = match["op"]
-    op = "=" if op_text is None else OPERATORS.get(op_text) or WORD_OPERATORS[op_text]
     return Target(op, parse_number(match["number"]), unit or None, "quantitative")

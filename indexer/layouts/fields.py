@@ -82,7 +82,17 @@ SECTION_FIELD_LABELS: dict[str, tuple[str, ...]] = {
 }
 # budget key -> money labels. Every other label before an amount is a budget line only.
 MONEY_LABELS: dict[str, tuple[str, ...]] = {
-    "total": ("项目资金总额", "资金总额", "项目总预算", "项目总金额", "项目总投资", "总预算"),
+    "total": (
+        "项目资金总额",
+        "资金总额",
+        "项目总预算",
+        "项目总金额",
+        "项目总投资",
+        "总预算",
+        "项目金额",
+        "中期资金总额",
+        "实施期资金总额",
+    ),
     "current_year": (
         "年度资金总额",
         "年度资金申请总额",
@@ -91,7 +101,6 @@ MONEY_LABELS: dict[str, tuple[str, ...]] = {
         "当年预算",
         "预算数",
         "年度本级预算金额",
-        "项目金额",
         "本年度预计投入",
         "年度预算",
         "年度预算数",
@@ -143,6 +152,16 @@ _MONEY = _table(MONEY_LABELS)
 _GROUPS = {fold(label) for label in GROUP_LABELS}
 
 
+_WHEREOF = re.compile(r"^其中\s*[:：]?\s*")
+_UNIT_NOTE = re.compile(r"\s*[(（]\s*(?:万元|元)\s*[)）]\s*$")
+
+
+def _label_as_printed(text: str) -> str:
+    """A money label as budget lines keep it: joined, without 其中：, a colon or a unit note."""
+    label = join_wrapped(text).strip().rstrip(":：").strip()
+    return _UNIT_NOTE.sub("", _WHEREOF.sub("", label)).rstrip(":：").strip()
+
+
 def read_label(text: str) -> Label | None:
     """The meaning of a cell that is a label, or None for a value (or an unknown label).
 
@@ -162,8 +181,7 @@ def read_label(text: str) -> Label | None:
         core = core[: note.start()]
         note = _NOTE.search(core)
     core = core.rstrip(":")
-    printed = _ENUMERATION.sub("", join_wrapped(text).translate(_FOLD)).rstrip(":").strip()
-    printed = printed.replace("(", "（").replace(")", "）")
+    printed = _label_as_printed(text)
     if core in _FIELDS:
         return Label("field", _FIELDS[core], unit, printed)
     if core in _SECTIONS:
