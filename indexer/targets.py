@@ -81,6 +81,6 @@ def parse_target(target: str) -> Target:
     if bracketed:
         unit = bracketed[1].strip()
     unit = UNIT_WORDS.get(unit, unit)
-    if unit and not _UNIT.match(unit) or _CALENDAR_WORDS.match(unit):
+    if (unit and not _UNIT.match(unit)) or _CALENDAR_WORDS.match(unit):
         return QUALITATIVE
     return Target(op, parse_number(match["number"]), unit or None, "quantitative")
