@@ -14,6 +14,7 @@ with no text layer) becomes a `Problem` of the document.
 from __future__ import annotations
 
 import contextlib
+import errno
 import multiprocessing
 import os
 import re
@@ -39,7 +40,11 @@ class PdfError(Exception):
 def read_pdf(
     path: Path, name: str, seconds: float = PDF_SECONDS, memory: int = PDF_MEMORY_BYTES
 ) -> Document:
-    """Read a PDF in a child process limited to `seconds` and `memory` bytes."""
+    """Read a PDF in a child process limited to `seconds` and `memory` bytes (beyond what
+    this process already maps, which the child inherits)."""
+    import pdfplumber  # noqa: F401 - loaded here, so the child inherits them loaded
+    import pypdfium2  # noqa: F401
+
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, path, name, memory), daemon=True)
@@ -51,7 +56,10 @@ def read_pdf(
         try:
             outcome = receiver.recv()
         except EOFError:
-            raise PdfError("the PDF reader crashed on this file (damaged PDF?)") from None
+            raise PdfError(
+                "the PDF reader stopped without an answer: a damaged PDF, or one that needs "
+                f"more than {memory // 1024**2:,} MB of memory (limit); skipped"
+            ) from None
     finally:
         if child.is_alive():
             child.kill()
@@ -64,13 +72,18 @@ def read_pdf(
 
 def _child(sender, path: Path, name: str, memory: int) -> None:  # pragma: no cover - in a child
     with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        limit = _mapped_bytes() + memory
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    too_big = PdfError(f"needs more than {memory // 1024**2:,} MB of memory (limit); skipped")
     try:
         outcome: Document | PdfError = read_pdf_here(path, name)
     except PdfError as exc:
         outcome = exc
     except MemoryError:
-        outcome = PdfError(f"needs more than {memory // 1024**2:,} MB of memory (limit); skipped")
+        outcome = too_big
+    except OSError as exc:
+        out_of_memory = exc.errno == errno.ENOMEM or "map" in str(exc)
+        outcome = too_big if out_of_memory else PdfError(f"cannot read: {_short(exc)}")
     except Exception as exc:
         outcome = PdfError(f"damaged PDF: {type(exc).__name__}: {_short(exc)}")
     try:
@@ -78,6 +91,15 @@ def _child(sender, path: Path, name: str, memory: int) -> None:  # pragma: no co
     finally:
         sender.close()
         os._exit(0)
+
+
+def _mapped_bytes() -> int:
+    """This process's virtual memory size (what RLIMIT_AS counts)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def read_pdf_here(path: Path, name: str) -> Document:
@@ -102,9 +124,8 @@ def read_pdf_here(path: Path, name: str) -> Document:
     finally:
         document.close()
     if pages and image_only == len(pages):
-        raise PdfError(
-            f"no text layer on any of its {len(pages)} pages: a scanned PDF needs OCR; skipped"
-        )
+        count = f"{len(pages)} page{'s' if len(pages) > 1 else ''}"
+        raise PdfError(f"no text layer on any of its {count}: a scanned PDF needs OCR; skipped")
     candidates = [p.number for p in pages if TABLE_HINTS.search("".join(p.lines))]
     if candidates:
         _add_tables(path, pages, candidates)

@@ -44,4 +44,4 @@ def choose(document: Document) -> Layout | None:
 
 def _load() -> None:
     # Registration happens on import; import every layout module once.
-    from . import central_2023, grid, sh_municipal_2020  # noqa: F401
+    from . import central_2023, grid, sh_district_2026, sh_municipal_2020  # noqa: F401

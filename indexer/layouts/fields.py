@@ -109,6 +109,26 @@ MONEY_LABELS: dict[str, tuple[str, ...]] = {
         "年度资金",
     ),
 }
+# Parts of the money block that are budget lines only.
+MONEY_PART_LABELS = (
+    "财政拨款",
+    "财政资金",
+    "当年财政拨款",
+    "上年结转资金",
+    "上年结转",
+    "其他资金",
+    "自有资金",
+    "中央资金",
+    "省级资金",
+    "市级资金",
+    "区级资金",
+    "县级资金",
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营预算",
+    "小计",
+    "合计",
+)
 # Words that make a label a money label when an amount follows it.
 MONEY_WORDS = ("资金", "预算", "金额", "拨款", "投入", "经费", "小计", "合计", "投资", "收入")
 # Group headings: a label whose value is the labels beside it (项目资金（万元）, 项目绩效目标).
@@ -150,6 +170,7 @@ _FIELDS = _table(FIELD_LABELS)
 _SECTIONS = _table(SECTION_FIELD_LABELS)
 _MONEY = _table(MONEY_LABELS)
 _GROUPS = {fold(label) for label in GROUP_LABELS}
+_MONEY_PARTS = {fold(label) for label in MONEY_PART_LABELS}
 
 
 _WHEREOF = re.compile(r"^其中\s*[:：]?\s*")
@@ -162,11 +183,13 @@ def _label_as_printed(text: str) -> str:
     return _UNIT_NOTE.sub("", _WHEREOF.sub("", label)).rstrip(":：").strip()
 
 
-def read_label(text: str) -> Label | None:
+def read_label(text: str, guess: bool = True) -> Label | None:
     """The meaning of a cell that is a label, or None for a value (or an unknown label).
 
     Folded, without a trailing colon, an enumeration (（一） 1、 其中：) or a bracketed note
-    ((万元), (2024年-2026年)); the note's money unit is kept.
+    ((万元), (2024年-2026年)); the note's money unit is kept. With `guess`, a short label
+    with a money word (资金, 预算 …) is a money label too (where the table's shape says an
+    amount follows it); without, only the tables' labels are.
     """
     folded = fold(text).rstrip(":")
     if not folded or len(folded) > 40:
@@ -190,7 +213,10 @@ def read_label(text: str) -> Label | None:
         return Label("money", _MONEY[core], unit, printed)
     if core in _GROUPS:
         return Label("group", None, unit, printed)
-    if any(word in core for word in MONEY_WORDS) and len(core) <= 16 and not _AMOUNT.match(core):
+    if core in _MONEY_PARTS:
+        return Label("money", None, unit, printed)
+    generic = guess and len(core) <= 12 and not re.search(r"[\d()]", core)
+    if generic and any(word in core for word in MONEY_WORDS):
         return Label("money", None, unit, printed)
     return None
 

@@ -364,13 +364,17 @@ def _label_and_value(text: str) -> tuple[Label | None, str]:
 
 
 def sniff(document: Document) -> float:
-    """Any ruled table with indicator columns: a weak claim, any specific layout wins."""
+    """Any ruled table with indicator columns: a weak claim, any specific layout wins. A
+    table under a goal-table title without them: weaker still, to say its shape is unknown."""
+    titled = 0.0
     for page in document.pages:
         for table in page.tables:
             grid = table.grid()
             if any(indicator_columns(grid, r) for r in range(min(table.rows, 40))):
                 return 0.5
-    return 0.0
+            if any(GOAL_TITLE.search(line) for line in page.lines):
+                titled = 0.1
+    return titled
 
 
 def parse(document: Document) -> ParseResult:
