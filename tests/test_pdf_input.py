@@ -80,7 +80,7 @@ def test_time_limit():
 
 
 def test_memory_limit():
-    # 1 MB more than the process has: the child runs out of memory at once, and says so
-    # (or dies trying: the message names the limit either way).
-    with pytest.raises(PdfError, match=r"more than 1 MB of memory \(limit\)"):
-        read_pdf(DATA / "realworld" / "06_central2023_cas_nao_budget.pdf", "x", memory=1024**2)
+    # Nothing more than the process already maps: the child runs out of memory at once, and
+    # says so (or dies trying: the message names the limit either way), never hangs.
+    with pytest.raises(PdfError, match=r"more than 0 MB of memory \(limit\)"):
+        read_pdf(DATA / "realworld" / "06_central2023_cas_nao_budget.pdf", "x", memory=0)
