@@ -24,6 +24,7 @@ from flask import (
     jsonify,
     render_template,
     request,
+    send_file,
 )
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
@@ -205,6 +206,36 @@ page_and_twin(
     projects_area, "/projects/<project_id>", "/api/projects/<project_id>/view", "project.html",
     project_data,
 )  # fmt: skip
+
+
+@projects_area.get("/projects/<project_id>/source")
+def project_source(project_id: str):
+    """The file a project was read from, served read-only from the corpus folder: only a
+    file the index knows (a project's source), only inside the folder."""
+    project = found(store().get(project_id), f"没有编号为 {project_id} 的项目。")
+    path = corpus_path(Path(current_app.config["CORPUS_DIR"]), project.source.file)
+    if path is None:
+        abort(404, description=f"原始文件 {project.source.file} 不在语料目录中。")
+    mimetype = "application/pdf" if path.suffix.lower() == ".pdf" else "text/plain"
+    response = send_file(path, mimetype=mimetype, conditional=True, max_age=3600)
+    response.headers["Content-Disposition"] = "inline"
+    return response
+
+
+def corpus_path(corpus_dir: Path, source_file: str) -> Path | None:
+    """Where a record's source file (`corpus/a/b.pdf`, named from the corpus folder's name)
+    is under `corpus_dir`, or None if it is not a regular file inside it."""
+    parts = Path(source_file).parts
+    if len(parts) < 2 or ".." in parts:
+        return None
+    root = corpus_dir.resolve()
+    try:
+        path = root.joinpath(*parts[1:]).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
 
 
 @projects_area.get("/api/projects/<project_id>")

@@ -52,6 +52,8 @@ def doc_ref(doc_id: str) -> DocRef:
 # Fields a search can filter and count by (facets), in display order.
 FACET_FIELDS = (
     "kind",
+    "template",
+    "department",
     "category",
     "perf_type",
     "unit",
@@ -71,9 +73,8 @@ def indicator_line(row: Indicator) -> str:
 
 
 def project_text(project: Project) -> str:
-    return " ".join(
-        p for p in (project.name, project.unit, project.category, project.perf_type) if p
-    )
+    parts = (project.name, project.unit, project.department, project.category, project.perf_type)
+    return " ".join(dict.fromkeys(p for p in parts if p))
 
 
 def citation_text(title: str | None, number: str | None) -> str:
@@ -96,11 +97,14 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
     """The index documents of one project; `order` is its position in the corpus."""
     common: dict[str, Any] = {
         "project_id": project.id,
-        "category": project.category,
-        "perf_type": project.perf_type,
+        "template": project.template,
         "unit": project.unit,
         "order": order,
     }
+    for name in ("department", "category", "perf_type"):
+        value = getattr(project, name)
+        if value:
+            common[name] = value
     if project.year is not None:
         common["year"] = project.year
     if project.budget.get("total") is not None:

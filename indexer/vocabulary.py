@@ -33,8 +33,33 @@ SECTION_KEYS: tuple[str, ...] = tuple(SECTION_LABELS.values())
 # Section key -> its name as a reader says it (the label without its colon), and the
 # indicator table's.
 SECTION_NAMES: dict[str, str] = {key: label for label, key in SECTION_LABELS.items()} | {
-    "indicators": "绩效指标"
+    "indicators": "绩效指标",
+    # sections of other templates (SPEC §2a): the long-term goal beside the annual one, and
+    # the narrative page 项目经费情况说明 of district tables
+    "goals_longterm": "项目总目标",
+    "implementer": "实施主体",
+    "period": "实施周期",
+    "budget_plan": "年度预算安排",
 }
+# Template -> section key -> its label there, where it differs from SECTION_NAMES.
+TEMPLATE_SECTION_NAMES: dict[str, dict[str, str]] = {
+    "sh-district-2026": {"goals": "年度总体目标", "overview": "项目概述"},
+    "central-2023": {"goals": "年度总体目标"},
+    "grid": {"goals": "年度目标", "goals_longterm": "中期（总体）目标"},
+}
+# Template name -> how pages name it (the facet 表样).
+TEMPLATE_NAMES: dict[str, str] = {
+    "sh-municipal-2020": "上海市级（2020）",
+    "sh-district-2026": "上海区级（2026）",
+    "central-2023": "中央部门（2023）",
+    "grid": "其他表样（通用读取）",
+}
+
+
+def section_name(key: str, template: str | None = None) -> str:
+    """A section's label in a template's own words (年度总体目标 …), else the common one."""
+    return TEMPLATE_SECTION_NAMES.get(template or "", {}).get(key) or SECTION_NAMES.get(key, key)
+
 
 # The heading line above the four amounts; it carries no value of its own.
 BUDGET_HEADING = "本项目上年度市级财政资金使用情况"

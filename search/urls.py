@@ -55,6 +55,11 @@ def project_url(project_id: str, anchor: str | None = None) -> str:
     return f"/projects/{project_id}" + (f"#{anchor}" if anchor else "")
 
 
+def source_file_url(project_id: str, page: int | None = None) -> str:
+    """The original file a project was read from (a PDF opens at the table's page)."""
+    return f"/projects/{project_id}/source" + (f"#page={page}" if page else "")
+
+
 def regulation_url(key: str | None) -> str:
     """A cited document's page in the catalogue."""
     return f"/regulations/{key}"

@@ -14,7 +14,7 @@ from typing import Any
 from indexer.documents import FACET_FIELDS
 from indexer.model import Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
-from indexer.vocabulary import SECTION_NAMES
+from indexer.vocabulary import SECTION_NAMES, TEMPLATE_NAMES, section_name
 
 from .args import MAX_PAGE, integer_arg, search_request
 from .backend import SearchBackend
@@ -30,6 +30,7 @@ from .urls import (
     regulation_url,
     section_url,
     similar_passages_url,
+    source_file_url,
     toggle_arg,
     url,
     with_arg,
@@ -47,6 +48,8 @@ SORT_LABELS = {
 KIND_LABELS = {"project": "项目", "section": "文本", "indicator": "指标", "citation": "引用文件"}
 FACET_LABELS = {
     "kind": "结果类型",
+    "template": "表样",
+    "department": "主管部门",
     "category": "项目类别",
     "perf_type": "绩效类型",
     "unit": "申报单位",
@@ -74,6 +77,8 @@ def facet_label(name: str, value: Any) -> str:
         return KIND_LABELS.get(value, str(value))
     if name == "section":
         return SECTION_NAMES.get(value, str(value))
+    if name == "template":
+        return TEMPLATE_NAMES.get(value, str(value))
     return str(value)
 
 
@@ -258,19 +263,100 @@ def regulations_view(store: ProjectStore, args: Mapping[str, str], path: str) ->
     return data
 
 
-def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
-    """A project as a budget officer reads its table, with links to what it cites."""
+MUNICIPAL = "sh-municipal-2020"
+
+
+def header_rows(project: Project) -> list[dict[str, str]]:
+    """The header fields as the project's template labels them (empty ones left out,
+    except in the municipal template, which prints every field)."""
+    gov = {True: "是", False: "否"}.get(project.gov_purchase, "")
+    year = "" if project.year is None else str(project.year)
+    if project.template == MUNICIPAL:
+        fields = [
+            ("申报单位名称", project.unit),
+            ("年度", year),
+            ("项目类别", project.category),
+            ("绩效类型", project.perf_type),
+            ("计划开始日期", project.start_date),
+            ("计划完成日期", project.end_date),
+            ("是否含有政府购买服务", gov),
+        ]
+        return [{"label": label, "text": text or ""} for label, text in fields]
+    fields = [
+        ("主管部门", project.department),
+        ("实施单位", project.unit),
+        ("年度", year),
+        ("项目性质", project.nature),
+        ("项目类别", project.category),
+        ("计划开始日期", project.start_date),
+        ("计划完成日期", project.end_date),
+    ]
+    return [{"label": label, "text": text} for label, text in fields if text]
+
+
+def budget_block(project: Project) -> dict[str, Any]:
+    """The money as the template prints it: the municipal four amounts (and last year's
+    change), or every printed budget line with its unit and its value in yuan."""
     budget = project.budget
+    if project.template == MUNICIPAL:
+        return {
+            "title": "本项目上年度市级财政资金使用情况",
+            "rows": [
+                {"label": name, "text": format_yuan(budget[key])}
+                for key, name in BUDGET_NAMES.items()
+            ],
+            "change": _change_text(budget_change(budget)),
+        }
+    rows = []
+    for line in project.budget_lines:
+        text = f"{line.printed} {line.unit}"
+        if line.unit != "元" and line.yuan is not None:
+            text += f"（{format_yuan(line.yuan)}）"
+        rows.append({"label": line.label, "text": text})
+    return {"title": "项目资金", "rows": rows, "change": None}
+
+
+def indicator_heads(project: Project) -> list[str]:
+    if project.template == MUNICIPAL:
+        return ["一级目标", "二级目标", "三级目标", "指标目标值"]
+    heads = ["一级指标", "二级指标", "三级指标", "指标值"]
+    if any(row.weight is not None for row in project.indicators):
+        heads.append("分值/权重")
+    return heads
+
+
+def source_view(project: Project) -> dict[str, Any]:
+    source = project.source
+    where = f"第 {source.page} 页" if source.page is not None else f"第 {source.line} 行"
+    return {
+        "file": source.file,
+        "where": where,
+        "url": source_file_url(project.id, source.page),
+        "template": TEMPLATE_NAMES.get(project.template, project.template),
+    }
+
+
+def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
+    """A project as a budget officer reads its table, laid out by its template's labels,
+    with links to what it cites and to the file it was read from."""
+    budget = budget_block(project)
     return {
         "project": project.to_dict(),
-        "budget_rows": [
-            {"label": name, "text": format_yuan(budget[key])} for key, name in BUDGET_NAMES.items()
-        ],
-        "budget_change": _change_text(budget_change(budget)),
+        "source": source_view(project),
+        "header_rows": header_rows(project),
+        "budget_title": budget["title"],
+        "budget_rows": budget["rows"],
+        "budget_change": budget["change"],
+        "indicator_heads": indicator_heads(project),
+        "indicator_title": (
+            f"{project.year}年绩效目标"
+            if project.template == MUNICIPAL and project.year is not None
+            else "绩效指标"
+        ),
         "sections": [
             {
                 "key": key,
-                "label": SECTION_NAMES[key],
+                "label": section_name(key, project.template),
                 "text": text,
                 "similar_url": similar_passages_url(project.id, key),
                 "citations": [
@@ -309,6 +395,7 @@ def indicator_table(project: Project) -> list[dict[str, Any]]:
             "level2": row.level2,
             "name": row.name,
             "target": row.target,
+            "weight": row.weight,
             "similar_url": with_arg("/indicators/similar", {}, "q", row.name),
             "level1_span": 0,
             "level2_span": 0,

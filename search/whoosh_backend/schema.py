@@ -8,8 +8,9 @@ from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
 
 # Bump when the schema or the analyzers change meaning: an index of another version is
 # rebuilt rather than read.
-# 4: the analyzers moved to search.whoosh_backend.analyzers; 5: name and indicator_names.
-SCHEMA_VERSION = 5
+# 4: the analyzers moved to search.whoosh_backend.analyzers; 5: name and indicator_names;
+# 6: template and department (records of every template family).
+SCHEMA_VERSION = 6
 
 
 def make_schema() -> Schema:
@@ -29,6 +30,8 @@ def make_schema() -> Schema:
         numbers=KEYWORD(lowercase=False, scorable=True),
         titles=KEYWORD(lowercase=False, scorable=True),
         # The project's facets, on every document of the project.
+        template=ID(stored=True, sortable=True),
+        department=ID(stored=True, sortable=True),
         category=ID(stored=True, sortable=True),
         perf_type=ID(stored=True, sortable=True),
         unit=ID(stored=True, sortable=True),
