@@ -19,10 +19,11 @@ from typing import Any
 
 from indexer.citations import find_doc_numbers, normalize_title
 from indexer.issuers import issuer_name
-from indexer.model import Indicator, Project
+from indexer.layouts.fields import read_label
+from indexer.model import BudgetLine, Indicator, Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.text import words
-from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES
+from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES, section_name
 
 from .backend import Pinned, SearchBackend
 from .indicators import IndicatorGroup, normalize_name
@@ -41,7 +42,21 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("prev_year_spent", ("执行数", "执行了多少", "实际支出", "上年执行", "去年执行")),
     ("prev_year_budget", ("上年预算", "去年预算", "上年度预算", "上一年预算")),
-    ("current_year", ("当年预算", "本年预算", "今年预算", "年度预算")),
+    (
+        "current_year",
+        (
+            "当年预算",
+            "本年预算",
+            "今年预算",
+            "年度预算",
+            "年度资金",
+            "申请总额",
+            "当年资金",
+            "今年资金",
+            "本年资金",
+        ),
+    ),
+    ("total", ("项目资金总额", "资金总额", "项目总资金")),
     ("indicators", ("绩效指标", "有哪些指标", "指标有哪些", "哪些指标", "绩效目标")),
     (
         "total",
@@ -52,12 +67,19 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("start_date", ("开始日期", "开始时间", "何时开始", "什么时候开始")),
     ("end_date", ("完成日期", "完成时间", "何时完成", "什么时候完成", "结束")),
     ("dates", ("起止", "实施期", "日期", "周期")),
-    ("unit", ("申报单位", "哪个单位", "什么单位", "单位是")),
+    ("department", ("主管部门", "主管单位", "归口部门", "哪个部门", "什么部门")),
+    ("unit", ("申报单位", "实施单位", "执行单位", "哪个单位", "什么单位", "单位是")),
     ("gov_purchase", ("政府购买服务", "购买服务")),
     ("section:basis", ("立项依据", "依据")),
     ("section:necessity", ("必要性", "为什么设立")),
     ("section:safeguards", ("制度、措施", "制度措施", "保障措施", "措施", "制度")),
-    ("section:plan", ("实施计划", "计划")),
+    ("section:implementer", ("实施主体",)),
+    ("section:plan", ("实施计划", "实施方案", "计划")),
+    ("section:goals", ("年度总体目标", "年度目标", "年度绩效目标", "本年度目标")),
+    (
+        "section:goals_longterm",
+        ("项目总目标", "项目总体目标", "中期目标", "长期目标", "实施期目标"),
+    ),
     ("section:goals", ("总目标", "阶段性目标", "目标")),
     ("section:overview", ("概况", "简介", "介绍", "主要内容", "做什么")),
 )
@@ -373,13 +395,30 @@ def project_fact(q: Question) -> Answer | None:
 
 def _budget_fact(project: Project, key: str) -> Answer:
     amount = project.budget[key]
+    line = printed_budget_line(project, key)
+    name = line.label if line is not None else BUDGET_NAMES[key]
     if amount is None:
-        return Answer(f"{project.name}的表中没有填写{BUDGET_NAMES[key]}。", "not_found")
+        return Answer(f"{project.name}的表中没有填写{name}。", "not_found")
+    if line is not None and project.template != "sh-municipal-2020":
+        printed = f"{line.label}（{line.unit}）：{line.printed}"
+        return Answer(
+            f"{project.name}的{name}为 {format_yuan(amount)}（表中 {line.printed} {line.unit}）。",
+            "budget",
+            [source(project, "budget", printed, "budget")],
+        )
     return Answer(
-        f"{project.name}的{BUDGET_NAMES[key]}为 {format_yuan(amount)}。",
-        "budget",
-        [budget_source(project, key)],
+        f"{project.name}的{name}为 {format_yuan(amount)}。", "budget", [budget_source(project, key)]
     )
+
+
+def printed_budget_line(project: Project, key: str) -> BudgetLine | None:
+    """The printed line an amount of `budget` was read from (the first with its value)."""
+    amount = project.budget.get(key)
+    for line in project.budget_lines:
+        label = read_label(line.label)
+        if amount is not None and line.yuan == amount and label is not None and label.key == key:
+            return line
+    return None
 
 
 def _change_fact(project: Project, _field: str) -> Answer:
@@ -401,12 +440,20 @@ def _change_fact(project: Project, _field: str) -> Answer:
 
 
 def _header_fact(project: Project, field_name: str) -> Answer:
+    if field_name in ("category", "perf_type") and not getattr(project, field_name):
+        label = "项目类别" if field_name == "category" else "绩效类型"
+        return Answer(f"{project.name}的表中没有{label}一栏。", "not_found")
     if field_name == "category":
         said = f"{project.name}的项目类别是{project.category}。"
     elif field_name == "perf_type":
         said = f"{project.name}的绩效类型是{project.perf_type}。"
     elif field_name == "unit":
-        said = f"{project.name}的申报单位是{project.unit}。"
+        label = "申报单位" if project.template == "sh-municipal-2020" else "实施单位"
+        said = f"{project.name}的{label}是{project.unit}。"
+    elif field_name == "department":
+        if not project.department:
+            return Answer(f"{project.name}的表中没有填写主管部门。", "not_found")
+        said = f"{project.name}的主管部门是{project.department}。"
     elif field_name == "gov_purchase":
         if project.gov_purchase is None:
             return Answer(f"{project.name}的表中没有填写是否含有政府购买服务。", "not_found")
@@ -425,12 +472,11 @@ def _header_fact(project: Project, field_name: str) -> Answer:
 
 def _section_fact(project: Project, field_name: str) -> Answer:
     key = field_name.split(":")[1]
-    text = project.sections[key]
+    text = project.sections.get(key, "")
+    label = section_name(key, project.template)
     if not text:
-        return Answer(f"{project.name}的表中没有填写{SECTION_NAMES[key]}。", "not_found")
-    return Answer(
-        f"{project.name}的{SECTION_NAMES[key]}：{text}", "section", [source(project, key, text)]
-    )
+        return Answer(f"{project.name}的表中没有填写{label}。", "not_found")
+    return Answer(f"{project.name}的{label}：{text}", "section", [source(project, key, text)])
 
 
 def _indicators_fact(project: Project, _field: str) -> Answer:
@@ -443,10 +489,22 @@ def _indicators_fact(project: Project, _field: str) -> Answer:
 
 
 def _summary_fact(project: Project, _field: str) -> Answer:
-    said = (
-        f"{project.name}：申报单位{project.unit}，{project.year}年度，项目类别{project.category}，"
-        f"绩效类型{project.perf_type}，项目总预算 {format_yuan(project.budget['total'])}。"
-    )
+    municipal = project.template == "sh-municipal-2020"
+    parts = [
+        f"主管部门{project.department}" if project.department else "",
+        f"{'申报单位' if municipal else '实施单位'}{project.unit}",
+        f"{project.year}年度" if project.year is not None else "",
+        f"项目类别{project.category}" if project.category else "",
+        f"绩效类型{project.perf_type}" if project.perf_type else "",
+    ]
+    money = [
+        f"{label} {format_yuan(project.budget[key])}"
+        for key, label in (("total", "项目总预算"), ("current_year", "年度资金"))
+        if project.budget.get(key) is not None
+    ]
+    if municipal:
+        money = money[:1]
+    said = f"{project.name}：{'，'.join(p for p in [*parts, *money] if p)}。"
     return Answer(said, "project_summary", [header_source(project, said)])
 
 
@@ -456,6 +514,7 @@ FACTS: dict[str, Callable[[Project, str], Answer]] = {
     "category": _header_fact,
     "perf_type": _header_fact,
     "unit": _header_fact,
+    "department": _header_fact,
     "gov_purchase": _header_fact,
     "start_date": _header_fact,
     "end_date": _header_fact,

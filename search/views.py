@@ -311,7 +311,7 @@ def budget_block(project: Project) -> dict[str, Any]:
     for line in project.budget_lines:
         text = f"{line.printed} {line.unit}"
         if line.unit != "元" and line.yuan is not None:
-            text += f"（{format_yuan(line.yuan)}）"
+            text += f"（{line.yuan:,} 元）"
         rows.append({"label": line.label, "text": text})
     return {"title": "项目资金", "rows": rows, "change": None}
 
