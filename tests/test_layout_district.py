@@ -49,3 +49,16 @@ def test_the_narrative_basis_feeds_citations():
     assert "上海市拆除违法建筑若干规定" in titles
     first = parse(REAL / "01_putuo2026_jianguanwei_lanxilu_pymupdf.txt").projects[0]
     assert [c.number for c in first.citations] == ["普建委〔2025〕127号"]
+
+
+def test_the_district_family_as_a_pdf_with_its_narrative_pages():
+    import district_pdf_expected as typed
+
+    result = parse(DATA / "district" / typed.FILE)
+    assert [str(d) for d in result.diagnostics] == []
+    assert [(p.template, p.source.page) for p in result.projects] == [
+        ("sh-district-2026", 2),
+        ("sh-district-2026", 4),
+    ]
+    for project, want in zip(result.projects, typed.TABLES, strict=True):
+        assert_same_record(project, want)
