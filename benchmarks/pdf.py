@@ -7,8 +7,9 @@
    table, in a child process with limits) against the baseline of pdfplumber alone on every
    page (text and tables), in pages per second; the best of `--repeat` runs.
 2. A build of a corpus of that PDF and `--copies` copies of it under other names
-   (`python -m indexer build`, a fresh process, as a user runs it): wall time, pages per
-   second and the peak memory of the process and its children.
+   (`python -m indexer build`, a fresh process, as a user runs it), reading one PDF at a
+   time (the baseline) and one per core: wall time, pages per second and the peak memory
+   of a process.
 
 Timings are for a person to read (docs/benchmarks.md), never asserted in tests.
 """
@@ -16,6 +17,7 @@ Timings are for a person to read (docs/benchmarks.md), never asserted in tests.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
 import shutil
@@ -55,7 +57,7 @@ def baseline(pdf: Path) -> tuple[float, int]:
     return time.perf_counter() - started, pages
 
 
-def build(pdf: Path, copies: int) -> dict[str, float]:
+def build(pdf: Path, copies: int, workers: int = 0) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as scratch:
         corpus = Path(scratch) / "corpus"
         corpus.mkdir()
@@ -67,12 +69,16 @@ def build(pdf: Path, copies: int) -> dict[str, float]:
             [sys.executable, "-m", "indexer", "build", "--corpus", str(corpus), "--index",
              str(Path(scratch) / "index")],
             cwd=ROOT, capture_output=True, text=True, check=False,
+            env={**os.environ, "JIXIAO_PDF_WORKERS": str(workers)},
         )  # fmt: skip
         seconds = time.perf_counter() - started
         if run.returncode != 0:
             raise SystemExit(run.stderr)
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        summary = next((line for line in run.stderr.splitlines() if line.startswith("indexed")), "")
+        summary = next(
+            (line for line in (run.stdout + run.stderr).splitlines() if line.startswith("indexed")),
+            "",
+        )
         return {"seconds": seconds, "files": copies + 1, "peak_mb": children, "summary": summary}
 
 
@@ -88,14 +94,15 @@ def main(argv: list[str] | None = None) -> None:
         runs = [reader(args.pdf) for _ in range(args.repeat)]
         seconds, pages = best([r[0] for r in runs]), runs[0][1]
         print(f"read  {name:<42} {seconds:7.3f} s  {pages / seconds:7.1f} pages/s")
-    result = build(args.pdf, args.copies)
-    pages = result["files"] * 36 if args.pdf == PDF_06 else 0
-    rate = f"  {pages / result['seconds']:7.1f} pages/s" if pages else ""
-    print(
-        f"build {result['files']:,} PDFs: {result['seconds']:7.1f} s{rate}, "
-        f"peak RSS of a process {result['peak_mb']:,.0f} MB"
-    )
-    print(f"      {result['summary']}")
+    for workers, name in ((1, "one PDF at a time (baseline)"), (0, "one per core")):
+        result = build(args.pdf, args.copies, workers)
+        pages = result["files"] * 36 if args.pdf == PDF_06 else 0
+        rate = f"  {pages / result['seconds']:7.1f} pages/s" if pages else ""
+        print(
+            f"build {result['files']:,} PDFs, {name:<28}: {result['seconds']:7.1f} s{rate}, "
+            f"peak RSS of a process {result['peak_mb']:,.0f} MB"
+        )
+        print(f"      {result['summary']}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .formats import FormatError, read_document
+from .formats import Document, FormatError, is_pdf, read_document
+from .formats.pdf import PdfError, read_pdfs
 from .layouts import choose
 from .model import Diagnostic, ParseResult, Project
 from .textio import file_kind, os_reason
@@ -163,12 +164,22 @@ def parse_file(path: Path, name: str) -> ParseResult:
     """Parse one file; an unreadable file becomes one error, never an exception."""
     try:
         document = read_document(path, name)
-    except FormatError as exc:
-        return ParseResult(diagnostics=[Diagnostic(name, 0, "error", str(exc))])
-    except OSError as exc:
-        return ParseResult(
-            diagnostics=[Diagnostic(name, 0, "error", f"cannot read: {os_reason(exc)}")]
-        )
+    except (FormatError, OSError) as exc:
+        return unreadable(name, exc)
+    return parse_document(document)
+
+
+def unreadable(name: str, exc: Exception) -> ParseResult:
+    """The one error of a file that cannot be read as its format."""
+    if isinstance(exc, PdfError):
+        exc = FormatError(f"PDF not read: {exc}")
+    reason = f"cannot read: {os_reason(exc)}" if isinstance(exc, OSError) else str(exc)
+    return ParseResult(diagnostics=[Diagnostic(name, 0, "error", reason)])
+
+
+def parse_document(document: Document) -> ParseResult:
+    """Parse a document read by its format with the layout that sniffs highest."""
+    name = document.file
 
     def reported(first: bool) -> list[Diagnostic]:
         return [
@@ -233,8 +244,18 @@ def load_corpus(corpus_dir: Path, progress: bool = False) -> tuple[ParseResult, 
     files, skipped = corpus_files(corpus_dir)
     root = corpus_dir.resolve()
     result = ParseResult(diagnostics=skipped)
+    # PDFs are read ahead, several at once in child processes (JIXIAO_PDF_WORKERS, else one
+    # per core), in file order.
+    workers = int(os.environ.get("JIXIAO_PDF_WORKERS", "0") or 0)
+    pdfs = read_pdfs(((p, source_name(p, root)) for p in files if is_pdf(p)), workers)
     bar = tqdm(files, desc="parsing", unit="file", disable=None if progress else True)
     for path in bar:
-        result.extend(parse_file(path, source_name(path, root)))
+        name = source_name(path, root)
+        if is_pdf(path):
+            outcome = next(pdfs)
+            parsed = unreadable(name, outcome) if isinstance(outcome, PdfError) else None
+            result.extend(parsed or parse_document(outcome))
+        else:
+            result.extend(parse_file(path, name))
     result.diagnostics.extend(make_ids_unique(result.projects))
     return result, len(files)

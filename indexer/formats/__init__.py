@@ -17,9 +17,13 @@ class FormatError(Exception):
     """The file cannot be read as its format: the message says why, in one line."""
 
 
+def is_pdf(path: Path) -> bool:
+    return path.suffix.lower() == ".pdf"
+
+
 def read_document(path: Path, name: str) -> Document:
     """Read a corpus file by its suffix. Raises FormatError (or OSError) if it cannot be read."""
-    if path.suffix.lower() == ".pdf":
+    if is_pdf(path):
         try:
             return read_pdf(path, name)
         except PdfError as exc:
@@ -37,5 +41,6 @@ __all__ = [
     "Page",
     "Problem",
     "Table",
+    "is_pdf",
     "read_document",
 ]

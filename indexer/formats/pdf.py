@@ -19,8 +19,12 @@ import multiprocessing
 import os
 import re
 import resource
+import time
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from multiprocessing.connection import wait
 from pathlib import Path
+from typing import Any
 
 from .document import Cell, Document, Page, Problem, Table
 
@@ -41,33 +45,88 @@ def read_pdf(
     path: Path, name: str, seconds: float = PDF_SECONDS, memory: int = PDF_MEMORY_BYTES
 ) -> Document:
     """Read a PDF in a child process limited to `seconds` and `memory` bytes (beyond what
-    this process already maps, which the child inherits)."""
-    import pdfplumber  # noqa: F401 - loaded here, so the child inherits them loaded
+    this process already maps, which the child inherits). Raises PdfError."""
+    (outcome,) = read_pdfs([(path, name)], workers=1, seconds=seconds, memory=memory)
+    if isinstance(outcome, PdfError):
+        raise outcome
+    return outcome
+
+
+def read_pdfs(
+    files: Iterable[tuple[Path, str]],
+    workers: int = 0,
+    seconds: float = PDF_SECONDS,
+    memory: int = PDF_MEMORY_BYTES,
+) -> Iterator[Document | PdfError]:
+    """Read PDFs (path, name) in up to `workers` children at once (0: one per core), each
+    with its own time and memory limit; yields each one's Document or PdfError in order.
+
+    Children are started from this thread only (never from a thread pool: forking a
+    multi-threaded process can deadlock), and at most a few results wait to be taken.
+    """
+    import pdfplumber  # noqa: F401 - loaded here, so that children inherit them loaded
     import pypdfium2  # noqa: F401
 
+    workers = workers or os.cpu_count() or 1
     context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, path, name, memory), daemon=True)
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(seconds):
-            raise PdfError(f"reading took longer than {seconds:g} s (time limit); skipped")
-        try:
-            outcome = receiver.recv()
-        except EOFError:
-            raise PdfError(
-                "the PDF reader stopped without an answer: a damaged PDF, or one that needs "
-                f"more than {memory // 1024**2:,} MB of memory (limit); skipped"
-            ) from None
-    finally:
+    waiting = iter(enumerate(files))
+    running: dict[Any, tuple[int, Any, float]] = {}  # receiver -> (index, child, deadline)
+    done: dict[int, Document | PdfError] = {}
+    next_out = 0
+    exhausted = False
+    too_big = (
+        "the PDF reader stopped without an answer: a damaged PDF, or one that needs "
+        f"more than {memory // 1024**2:,} MB of memory (limit); skipped"
+    )
+
+    def finish(receiver, outcome: Document | PdfError) -> None:
+        index, child, _ = running.pop(receiver)
         if child.is_alive():
             child.kill()
         child.join()
         receiver.close()
-    if isinstance(outcome, PdfError):
-        raise outcome
-    return outcome
+        done[index] = outcome
+
+    try:
+        while True:
+            # Start children while there is room, keeping the results not yet taken few.
+            while not exhausted and len(running) < workers and len(done) < 4 * workers:
+                item = next(waiting, None)
+                if item is None:
+                    exhausted = True
+                    break
+                index, (path, name) = item
+                receiver, sender = context.Pipe(duplex=False)
+                child = context.Process(
+                    target=_child, args=(sender, path, name, memory), daemon=True
+                )
+                child.start()
+                sender.close()
+                running[receiver] = (index, child, time.monotonic() + seconds)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+            if not running:
+                if exhausted:
+                    return
+                continue
+            timeout = max(
+                0.0, min(deadline for _, _, deadline in running.values()) - time.monotonic()
+            )
+            for receiver in wait(list(running), timeout):
+                try:
+                    outcome = receiver.recv()
+                except EOFError:
+                    outcome = PdfError(too_big)
+                finish(receiver, outcome)
+            now = time.monotonic()
+            for receiver, (_, _, deadline) in list(running.items()):
+                if deadline <= now:
+                    limit = f"reading took longer than {seconds:g} s (time limit); skipped"
+                    finish(receiver, PdfError(limit))
+    finally:
+        for receiver in list(running):
+            finish(receiver, PdfError("not read"))
 
 
 def _child(sender, path: Path, name: str, memory: int) -> None:  # pragma: no cover - in a child
