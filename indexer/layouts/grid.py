@@ -112,14 +112,12 @@ def indicator_columns(grid: list[list[Cell | None]], r: int) -> Columns | None:
     if len(names) > 1:  # two halves (中期 | 年度): take the annual one
         start = _annual_half_start(grid, r, names)
         shared = [(c, role) for c, role in found if c < min(names) and role == "level1"]
-        half_end = next((n for n in sorted(names) if n > start), None)
         level2_cols = [c for c, role in found if role == "level2"]
         # A half starts at its level-2 column (or its name column).
         starts = sorted(max((c for c in level2_cols if c <= n), default=n) for n in sorted(names))
         begin = max(s for s in starts if s <= start)
         after = [s for s in starts if s > begin]
         end = after[0] if after else None
-        del half_end
         found = shared + [(c, role) for c, role in found if c >= begin and (end is None or c < end)]
     for col, role in found:
         roles.setdefault(role, col)
@@ -191,25 +189,15 @@ class Reader:
             return
         pending: list[tuple[Label, int, int]] = []
         for r in range(table.rows):
-            if self.columns is None or (starts_record and not self._seen_header(r, grid)):
-                header = indicator_columns(grid, r)
-                if header is not None:
-                    self.columns = header
-                    continue
-            elif (header := indicator_columns(grid, r)) is not None:
-                self.columns = header  # the header repeated on a continued page
+            header = indicator_columns(grid, r)
+            if header is not None:  # also the header repeated on a continued page
+                self.columns = header
                 continue
-            if self.columns is not None and self._after_header(r, grid):
+            if self.columns is not None:  # indicator rows, up to a footer row
                 if not self._indicator_row(grid, r):
                     self.columns = None
                 continue
             pending = self._header_row(grid, r, pending)
-
-    def _seen_header(self, r: int, grid: list[list[Cell | None]]) -> bool:
-        return any(indicator_columns(grid, k) is not None for k in range(r))
-
-    def _after_header(self, r: int, grid: list[list[Cell | None]]) -> bool:
-        return True
 
     def _unknown(self, page: Page, table: Table, grid: list[list[Cell | None]]) -> None:
         """A table before any record: another budget table (skipped quietly), unless it
