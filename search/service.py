@@ -151,6 +151,7 @@ def _hit(
         "kind": kind,
         "project_id": project.id,
         "project_name": project.name,
+        "template": project.template,
         "section": section,
         "indicator": indicator,
         "text": capped(text),

@@ -115,7 +115,9 @@ def labelled_hit(hit: dict[str, Any]) -> dict[str, Any]:
         **hit,
         "url": project_url(hit["project_id"], hit["anchor"]),
         "kind_label": facet_label("kind", hit["kind"]),
-        "section_label": facet_label("section", hit["section"]) if hit["section"] else None,
+        "section_label": (
+            section_name(hit["section"], hit.get("template")) if hit["section"] else None
+        ),
     }
 
 
@@ -439,7 +441,7 @@ def regulation_view(entry: Regulation) -> dict[str, Any]:
                 "project_id": project.id,
                 "project_name": project.name,
                 "section": citation.section,
-                "section_label": SECTION_NAMES[citation.section],
+                "section_label": section_name(citation.section, project.template),
                 "snippet_html": str(render_html([fragment(text, parts, width=160)])),
                 "url": section_url(project.id, citation.section),
             }
