@@ -31,6 +31,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import BuildError, build_index
+from indexer.textio import NotTextError, decode
 from search import qa, views
 from search.args import BadRequest
 from search.backend import SearchBackend
@@ -216,8 +217,16 @@ def project_source(project_id: str):
     path = corpus_path(Path(current_app.config["CORPUS_DIR"]), project.source.file)
     if path is None:
         abort(404, description=f"原始文件 {project.source.file} 不在语料目录中。")
-    mimetype = "application/pdf" if path.suffix.lower() == ".pdf" else "text/plain"
-    response = send_file(path, mimetype=mimetype, conditional=True, max_age=3600)
+    if path.suffix.lower() == ".pdf":
+        response = send_file(path, mimetype="application/pdf", conditional=True, max_age=3600)
+    else:
+        # Text in any encoding the indexer reads (GB18030, UTF-16 …), shown as UTF-8.
+        data = path.read_bytes()
+        try:
+            data = decode(data).encode("utf-8")
+        except NotTextError:
+            abort(404, description=f"原始文件 {project.source.file} 不是可读的文本。")
+        response = Response(data, mimetype="text/plain")
     response.headers["Content-Disposition"] = "inline"
     return response
 
@@ -226,9 +235,9 @@ def corpus_path(corpus_dir: Path, source_file: str) -> Path | None:
     """Where a record's source file (`corpus/a/b.pdf`, named from the corpus folder's name)
     is under `corpus_dir`, or None if it is not a regular file inside it."""
     parts = Path(source_file).parts
-    if len(parts) < 2 or ".." in parts:
-        return None
     root = corpus_dir.resolve()
+    if len(parts) < 2 or ".." in parts or parts[0] != root.name:
+        return None
     try:
         path = root.joinpath(*parts[1:]).resolve(strict=True)
     except (OSError, RuntimeError):

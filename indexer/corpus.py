@@ -117,7 +117,7 @@ def _corpus_root(corpus_dir: Path) -> Path:
 def _symlink_problem(link: Path, root: Path) -> str | None:
     """Why the symlink `link` is not read, or None to read it (a file inside the corpus).
 
-    Only links named `*.txt` or pointing to folders are looked at; others are not
+    Only links named `*.txt` or `*.pdf` or pointing to folders are looked at; others are not
     corpus files, broken or not.
     """
     try:
@@ -188,6 +188,20 @@ def parse_document(document: Document) -> ParseResult:
             if problem.first == first
         ]
 
+    try:
+        result = _parse_with_layout(document)
+    except Exception as exc:
+        message = f"could not be parsed (an error in the reader: {type(exc).__name__}: {exc})"
+        result = ParseResult(diagnostics=[Diagnostic(name, 0, "error", message[:300])])
+    # Lines cut while reading come first; what was cut off the file's end or pages without
+    # text come after what the layout found.
+    result.diagnostics[:0] = reported(first=True)
+    result.diagnostics.extend(reported(first=False))
+    return result
+
+
+def _parse_with_layout(document: Document) -> ParseResult:
+    name = document.file
     layout = choose(document)
     if layout is None:
         pages = f" ({document.page_count} pages)" if document.kind == "pdf" else ""
@@ -200,10 +214,6 @@ def parse_document(document: Document) -> ParseResult:
         )
     else:
         result = layout.parse(document)
-    # Lines cut while reading come first; what was cut off the file's end or pages without
-    # text come after what the layout found.
-    result.diagnostics[:0] = reported(first=True)
-    result.diagnostics.extend(reported(first=False))
     return result
 
 
@@ -246,8 +256,14 @@ def load_corpus(corpus_dir: Path, progress: bool = False) -> tuple[ParseResult, 
     result = ParseResult(diagnostics=skipped)
     # PDFs are read ahead, several at once in child processes (JIXIAO_PDF_WORKERS, else one
     # per core), in file order.
-    workers = int(os.environ.get("JIXIAO_PDF_WORKERS", "0") or 0)
-    pdfs = read_pdfs(((p, source_name(p, root)) for p in files if is_pdf(p)), workers)
+    workers = os.environ.get("JIXIAO_PDF_WORKERS", "")
+    pdfs = read_pdfs(
+        ((p, source_name(p, root)) for p in files if is_pdf(p)),
+        int(workers) if workers.isdigit() else 0,
+    )
+    # No monitor thread: PDF children are forked from this process, which must not have
+    # other threads then.
+    tqdm.monitor_interval = 0
     bar = tqdm(files, desc="parsing", unit="file", disable=None if progress else True)
     for path in bar:
         name = source_name(path, root)

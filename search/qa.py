@@ -57,12 +57,14 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("total", ("项目资金总额", "资金总额", "项目总资金")),
+    ("section:goals", ("年度总体目标", "年度绩效目标", "本年度目标")),
     ("indicators", ("绩效指标", "有哪些指标", "指标有哪些", "哪些指标", "绩效目标")),
     (
         "total",
         ("总预算", "预算总额", "预算是", "预算为", "预算有", "预算多少", "多少钱", "经费多少"),
     ),
     ("perf_type", ("绩效类型",)),
+    ("nature", ("项目性质", "项目属性", "什么性质")),
     ("category", ("项目类别", "类别", "什么类")),
     ("start_date", ("开始日期", "开始时间", "何时开始", "什么时候开始")),
     ("end_date", ("完成日期", "完成时间", "何时完成", "什么时候完成", "结束")),
@@ -75,7 +77,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("section:safeguards", ("制度、措施", "制度措施", "保障措施", "措施", "制度")),
     ("section:implementer", ("实施主体",)),
     ("section:plan", ("实施计划", "实施方案", "计划")),
-    ("section:goals", ("年度总体目标", "年度目标", "年度绩效目标", "本年度目标")),
+    ("section:goals", ("年度目标",)),
     (
         "section:goals_longterm",
         ("项目总目标", "项目总体目标", "中期目标", "长期目标", "实施期目标"),
@@ -440,10 +442,12 @@ def _change_fact(project: Project, _field: str) -> Answer:
 
 
 def _header_fact(project: Project, field_name: str) -> Answer:
-    if field_name in ("category", "perf_type") and not getattr(project, field_name):
-        label = "项目类别" if field_name == "category" else "绩效类型"
-        return Answer(f"{project.name}的表中没有{label}一栏。", "not_found")
-    if field_name == "category":
+    labels = {"category": "项目类别", "perf_type": "绩效类型", "nature": "项目性质"}
+    if field_name in labels and not getattr(project, field_name):
+        return Answer(f"{project.name}的表中没有{labels[field_name]}一栏。", "not_found")
+    if field_name == "nature":
+        said = f"{project.name}的项目性质是{project.nature}。"
+    elif field_name == "category":
         said = f"{project.name}的项目类别是{project.category}。"
     elif field_name == "perf_type":
         said = f"{project.name}的绩效类型是{project.perf_type}。"
@@ -492,7 +496,7 @@ def _summary_fact(project: Project, _field: str) -> Answer:
     municipal = project.template == "sh-municipal-2020"
     parts = [
         f"主管部门{project.department}" if project.department else "",
-        f"{'申报单位' if municipal else '实施单位'}{project.unit}",
+        f"{'申报单位' if municipal else '实施单位'}{project.unit}" if project.unit else "",
         f"{project.year}年度" if project.year is not None else "",
         f"项目类别{project.category}" if project.category else "",
         f"绩效类型{project.perf_type}" if project.perf_type else "",
@@ -515,6 +519,7 @@ FACTS: dict[str, Callable[[Project, str], Answer]] = {
     "perf_type": _header_fact,
     "unit": _header_fact,
     "department": _header_fact,
+    "nature": _header_fact,
     "gov_purchase": _header_fact,
     "start_date": _header_fact,
     "end_date": _header_fact,

@@ -97,3 +97,27 @@ def test_memory_limit():
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert "more than 0 MB of memory (limit); skipped" in run.stdout
+
+
+@pytest.mark.parametrize("workers", ["-1", "x", "0", "1", ""])
+def test_any_worker_setting_reads_every_pdf(tmp_path, monkeypatch, workers):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("mixed.pdf", "empty.pdf"):
+        shutil.copy(BAD / name, corpus / name)
+    monkeypatch.setenv("JIXIAO_PDF_WORKERS", workers)
+    result, files = load_corpus(corpus)
+    assert files == 2
+    assert [p.name for p in result.projects] == ["测试项目甲"]
+    assert [d.file for d in result.errors] == ["corpus/empty.pdf"]
+
+
+def test_an_amount_of_forty_digits_costs_its_amount_not_the_file(tmp_path):
+    text = (DATA / "realworld" / "01_putuo2026_jianguanwei_lanxilu_pymupdf.txt").read_text()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(text.replace("771,325,800.00", "9" * 40), encoding="utf-8")
+    shutil.copy(BAD / "mixed.pdf", corpus / "b.pdf")
+    result, _ = load_corpus(corpus)
+    assert [p.name for p in result.projects] == ["兰溪路-真南路下立交工程", "测试项目甲"]
+    assert result.projects[0].budget["total"] is None

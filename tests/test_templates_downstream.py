@@ -110,7 +110,8 @@ def test_the_original_file_is_served_read_only(client, records, corpus):
         assert response.data == (corpus / "central" / PDF_06).read_bytes()
     municipal = by_template(records, "sh-municipal-2020")[0]["id"]
     with client.get(f"/projects/{municipal}/source") as text:
-        assert text.mimetype == "text/plain" and text.data == SAMPLE.read_bytes()
+        assert text.mimetype == "text/plain" and text.mimetype_params.get("charset") == "utf-8"
+        assert text.data == SAMPLE.read_bytes()
     assert client.get("/projects/no-such-id/source").status_code == 404
     assert client.post(f"/projects/{record['id']}/source").status_code == 405
 
@@ -128,6 +129,8 @@ def test_only_files_inside_the_corpus(tmp_path):
         "corpus/missing.pdf",
         "corpus",
         "corpus/",
+        "other/a.pdf",
+        "/corpus/a.pdf",
     ):
         assert corpus_path(corpus, name) is None, name
 
@@ -175,3 +178,15 @@ def test_questions_about_other_families(client, question, answer_type, says):
     assert answer["answer_type"] == answer_type
     assert says in answer["answer"]
     assert "None" not in answer["answer"]
+
+
+def test_a_gb18030_source_is_shown_as_utf8(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gb.txt").write_bytes(SAMPLE.read_text(encoding="utf-8").encode("gb18030"))
+    client = app_on_corpus(corpus, tmp_path / "index").test_client()
+    record = client.get("/api/projects").json[0]
+    assert record["source"]["file"] == "corpus/gb.txt"
+    with client.get(f"/projects/{record['id']}/source") as response:
+        assert response.status_code == 200 and response.mimetype_params.get("charset") == "utf-8"
+        assert response.data.decode("utf-8") == SAMPLE.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import multiprocessing
 import os
 import re
@@ -67,7 +68,7 @@ def read_pdfs(
     import pdfplumber  # noqa: F401 - loaded here, so that children inherit them loaded
     import pypdfium2  # noqa: F401
 
-    workers = workers or os.cpu_count() or 1
+    workers = workers if workers > 0 else (os.cpu_count() or 1)
     context = multiprocessing.get_context("fork")
     waiting = iter(enumerate(files))
     running: dict[Any, tuple[int, Any, float]] = {}  # receiver -> (index, child, deadline)
@@ -96,11 +97,15 @@ def read_pdfs(
                     exhausted = True
                     break
                 index, (path, name) = item
-                receiver, sender = context.Pipe(duplex=False)
-                child = context.Process(
-                    target=_child, args=(sender, path, name, memory), daemon=True
-                )
-                child.start()
+                try:
+                    receiver, sender = context.Pipe(duplex=False)
+                    child = context.Process(
+                        target=_child, args=(sender, path, name, memory), daemon=True
+                    )
+                    child.start()
+                except OSError as exc:  # no processes or file descriptors left
+                    done[index] = PdfError(f"could not start a reader process: {_short(exc)}")
+                    continue
                 sender.close()
                 running[receiver] = (index, child, time.monotonic() + seconds)
             while next_out in done:
@@ -130,6 +135,8 @@ def read_pdfs(
 
 
 def _child(sender, path: Path, name: str, memory: int) -> None:  # pragma: no cover - in a child
+    # pdfminer logs font quirks of ordinary PDFs as warnings: not the build's business.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     with contextlib.suppress(ValueError, OSError):
         limit = _mapped_bytes() + memory
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -141,7 +148,7 @@ def _child(sender, path: Path, name: str, memory: int) -> None:  # pragma: no co
     except MemoryError:
         outcome = too_big
     except OSError as exc:
-        out_of_memory = exc.errno == errno.ENOMEM or "map" in str(exc)
+        out_of_memory = exc.errno == errno.ENOMEM or "failed to map segment" in str(exc)
         outcome = too_big if out_of_memory else PdfError(f"cannot read: {_short(exc)}")
     except Exception as exc:
         outcome = PdfError(f"damaged PDF: {type(exc).__name__}: {_short(exc)}")
@@ -185,9 +192,9 @@ def read_pdf_here(path: Path, name: str) -> Document:
     if pages and image_only == len(pages):
         count = f"{len(pages)} page{'s' if len(pages) > 1 else ''}"
         raise PdfError(f"no text layer on any of its {count}: a scanned PDF needs OCR; skipped")
-    candidates = [p.number for p in pages if TABLE_HINTS.search("".join(p.lines))]
-    if candidates:
-        _add_tables(path, pages, candidates)
+    hinted = {p.number for p in pages if TABLE_HINTS.search("".join(p.lines))}
+    if hinted:
+        _add_tables(path, pages, hinted)
     return Document(name, "pdf", pages, problems=problems, page_count=len(pages))
 
 
@@ -220,16 +227,22 @@ def _has_images(page) -> bool:
     return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=2))
 
 
-def _add_tables(path: Path, pages: list[Page], numbers: list[int]) -> None:
+def _add_tables(path: Path, pages: list[Page], hinted: set[int]) -> None:
+    """Ruled tables of the hinted pages, and of every page after a page with tables (a
+    table that continues on the next page need not repeat a hint there)."""
     import pdfplumber
 
-    with pdfplumber.open(path, pages=numbers) as pdf:
-        for plumbed in pdf.pages:
-            page = pages[plumbed.page_number - 1]
+    with pdfplumber.open(path) as pdf:
+        previous_had_tables = False
+        for page in pages:
+            if page.number not in hinted and not previous_had_tables:
+                continue
+            plumbed = pdf.pages[page.number - 1]
             page.tables = [
                 _table(found, page.number) for found in plumbed.find_tables() if found.cells
             ]
             plumbed.close()
+            previous_had_tables = bool(page.tables)
 
 
 def _table(found, page: int) -> Table:

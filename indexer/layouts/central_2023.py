@@ -9,15 +9,12 @@ The grid reader reads it; this layout names the family and claims it.
 
 from __future__ import annotations
 
-import re
-
 from ..formats.document import Document
 from ..model import ParseResult
 from .base import register
 from .grid import Reader
 
 NAME = "central-2023"
-TITLE = re.compile(r"^项目绩效目标表$|^[(（]\s*20\d{2}\s*年度\s*[)）]$")
 
 
 def sniff(document: Document) -> float:

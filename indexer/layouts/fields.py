@@ -22,7 +22,16 @@ from ..vocabulary import OPERATORS
 # Record field -> the labels that print it, in any family (compared folded: no spaces,
 # half-width brackets, no colon). Longest match wins where one label holds another.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "name": ("项目名称", "项目支出名称", "专项名称", "项目(专项)名称", "二级项目名称", "项目名"),
+    "name": (
+        "项目名称",
+        "项目支出名称",
+        "专项名称",
+        "项目(专项)名称",
+        "二级项目名称",
+        "项目名",
+        "项目名称及编码",
+        "项目名称及代码",
+    ),
     "department": (
         "主管部门",
         "主管部门及代码",
@@ -223,6 +232,8 @@ def read_label(text: str, guess: bool = True) -> Label | None:
 
 # ----------------------------------------------------------------------------- values
 _AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# More digits than any budget has (10^18 yuan): not an amount we convert.
+MAX_AMOUNT_DIGITS = 24
 _UNIT_LINE = re.compile(r"(?:金额|资金)?单位[:：]\s*(万元|元)")
 
 
@@ -237,26 +248,22 @@ def amount_text(text: str) -> str | None:
 
 def to_yuan(printed: str, unit: str) -> int | None:
     """Integer yuan, exactly: `16,158.00` 万元 -> 161580000. Fractions of a yuan round half up."""
+    digits = printed.replace(",", "")
+    if len(digits) > MAX_AMOUNT_DIGITS:
+        return None
     try:
-        number = Decimal(printed.replace(",", ""))
+        number = Decimal(digits)
+        if unit == "万元":
+            number *= 10000
+        return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     except InvalidOperation:
         return None
-    if unit == "万元":
-        number *= 10000
-    return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def money_unit_in(text: str) -> str | None:
-    """`金额单位：万元` or a label's `（万元）` -> 万元."""
+    """The unit a page's `金额单位：万元` (or `单位：元`) line gives its amounts."""
     found = _UNIT_LINE.search(text.replace(" ", ""))
-    if found:
-        return found[1]
-    folded = fold(text)
-    if "(万元)" in folded:
-        return "万元"
-    if "(元)" in folded:
-        return "元"
-    return None
+    return found[1] if found else None
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?")
@@ -293,15 +300,18 @@ def period_dates(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# Tick-box glyphs (FAMILIES.md): R and 口 are what some fonts' boxes extract as, so they
+# count as boxes only in a text that has a true box glyph too.
 TICKED = "■☑☒√✓✔R▇"
 UNTICKED = "□口☐"
+TRUE_BOXES = re.compile("[■☑☒▇□☐]")
 _BOXES = f"[{TICKED}{UNTICKED}]"
 
 
 def ticked(text: str) -> str:
     """`持续性项目■ 新增性项目□` -> 持续性项目 (the ticked option); text without boxes as it is."""
     flat = join_wrapped(text)
-    if not re.search(_BOXES, flat) or not re.search(f"[{TICKED}]", flat.replace("R", "R")):
+    if not TRUE_BOXES.search(flat) or not re.search(f"[{TICKED}]", flat):
         return flat
     # Options are the texts between boxes; a box belongs to the text on the side it is
     # printed on first (`■持续 □新增` or `持续■ 新增□`).

@@ -90,10 +90,36 @@ class Columns:
 
     roles: dict[str, int]
     width: int
+    lefts: dict[str, float] = field(default_factory=dict)  # role -> x of its column
+
+    def on(self, table: Table) -> Columns | None:
+        """The same columns on another table (a continued page drawn with other column
+        lines): each role at the column nearest its x, or None if name or value has none."""
+        lefts = column_lefts(table)
+        roles: dict[str, int] = {}
+        for role, x in self.lefts.items():
+            near = min(range(len(lefts)), key=lambda c: abs(lefts[c] - x), default=None)
+            if near is not None and abs(lefts[near] - x) <= COLUMN_TOLERANCE:
+                roles[role] = near
+        moved = Columns(roles, table.cols, dict(self.lefts))
+        distinct = len(set(roles.values())) == len(roles)
+        return moved if moved.complete and distinct else None
 
     @property
     def complete(self) -> bool:
         return "name" in self.roles and "value" in self.roles
+
+
+# Columns of two tables closer than this (points) are the same column.
+COLUMN_TOLERANCE = 8.0
+
+
+def column_lefts(table: Table) -> list[float]:
+    """The x of each grid column's left line (the leftmost cell starting there)."""
+    lefts = [float("inf")] * table.cols
+    for cell in table.cells:
+        lefts[cell.col] = min(lefts[cell.col], cell.left)
+    return lefts
 
 
 def indicator_columns(grid: list[list[Cell | None]], r: int) -> Columns | None:
@@ -161,6 +187,7 @@ class Reader:
     columns: Columns | None = None
     carry: tuple[str | None, str | None, Cell | None] = (None, None, None)
     unit: str | None = None  # money unit of the page (`金额单位：万元`)
+    last_page: int = 0  # the page of the open record's last table
 
     def read(self) -> ParseResult:
         for page in self.document.pages:
@@ -184,13 +211,17 @@ class Reader:
             self.columns = None
             self.carry = (None, None, None)
             self.on_start(self.draft, page)
-        elif self.draft is None:
+        elif not self._continues(page, table, grid):
+            self._close()
             self._unknown(page, table, grid)
             return
+        self.last_page = page.number
+        lefts = column_lefts(table)
         pending: list[tuple[Label, int, int]] = []
         for r in range(table.rows):
             header = indicator_columns(grid, r)
             if header is not None:  # also the header repeated on a continued page
+                header.lefts = {role: lefts[col] for role, col in header.roles.items()}
                 self.columns = header
                 continue
             if self.columns is not None:  # indicator rows, up to a footer row
@@ -198,6 +229,36 @@ class Reader:
                     self.columns = None
                 continue
             pending = self._header_row(grid, r, pending)
+
+    def _continues(self, page: Page, table: Table, grid: list[list[Cell | None]]) -> bool:
+        """Whether a table without a project name continues the open record: on the same
+        or the next page, starting with the indicator header repeated, or with indicator
+        rows while the record's indicator block is open (no footer seen), in columns at
+        the same places."""
+        if self.draft is None or page.number > self.last_page + 1:
+            return False
+        first = next(
+            (r for r in range(table.rows) if any(c and c.text.strip() for c in grid[r])), None
+        )
+        if first is None:
+            return False
+        if indicator_columns(grid, first) is not None:
+            return True
+        if self.columns is None:
+            return False
+        moved = self.columns.on(table)
+        if moved is not None:
+            name_cell = grid[first][moved.roles["name"]]
+            if name_cell is None or read_label(name_cell.text) is not None:
+                moved = None  # its first row is no indicator row: another table
+        if moved is None:
+            self.draft.warn(
+                f"a table on page {page.number} after this one has no header and its columns "
+                "do not line up with the indicator columns: not read as its continuation"
+            )
+            return False
+        self.columns = moved
+        return True
 
     def _unknown(self, page: Page, table: Table, grid: list[list[Cell | None]]) -> None:
         """A table before any record: another budget table (skipped quietly), unless it
@@ -333,8 +394,10 @@ class Reader:
 def _row_cells(grid: list[list[Cell | None]], r: int) -> list[Cell]:
     """The distinct cells covering row `r`, left to right."""
     out: list[Cell] = []
+    seen: set[int] = set()
     for cell in grid[r]:
-        if cell is not None and (not out or out[-1] is not cell) and cell not in out:
+        if cell is not None and id(cell) not in seen:
+            seen.add(id(cell))
             out.append(cell)
     return out
 

@@ -29,9 +29,10 @@ from .fields import (
     read_label,
     year_in,
 )
-from .grid import Reader, role_of
+from .grid import FOOTER, Reader, role_of
 
 NAME = "sh-district-2026"
+PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$")
 TITLE = re.compile(r"财政项目支出绩效目标申报表")
 NARRATIVE_TITLE = re.compile(r"项目经费情况说明\s*$")
 # 一、项目概述 … : heading -> section key (None: a heading whose text is not kept).
@@ -111,9 +112,12 @@ def _parse_cells(document: Document) -> ParseResult:
             )
         )
         return result
+    narratives = [i for i, cell in enumerate(numbered) if NARRATIVE_TITLE.search(cell.text)]
     previous_end = 0
     for n, start in enumerate(titles):
-        end = titles[n + 1] if n + 1 < len(titles) else len(numbered)
+        # A table ends where the next table or the next table's narrative page begins.
+        following = [i for i in (*titles[n + 1 :], *narratives) if i > start]
+        end = min(following, default=len(numbered))
         narrative = [c.text for c in numbered[previous_end:start]]
         previous_end = end
         draft = Draft(NAME, document.file, line=numbered[start].line)
@@ -285,6 +289,10 @@ def _take_level(cells: list[Cell], i: int) -> tuple[tuple[str, str] | None, int]
 def _read_indicators(cells: list[Cell], draft: Draft) -> None:
     level1: str | None = None
     level2: str | None = None
+    # Page-number lines (`- 3 -`) are no cells; a footer (填表人, 审核意见 …) ends the table.
+    cells = [c for c in cells if not PAGE_NUMBER.match(c.text.strip())]
+    end = next((n for n, c in enumerate(cells) if FOOTER.match(c.text.strip())), len(cells))
+    cells = cells[:end]
     i = 0
     while i < len(cells):
         found, k = _take_level(cells, i)
@@ -297,9 +305,13 @@ def _read_indicators(cells: list[Cell], draft: Draft) -> None:
             i += k
             continue
         run: list[str] = []
+        first = cells[i].line
         while i < len(cells) and _take_level(cells, i)[0] is None:
             run.append(cells[i].text.strip())
             i += 1
+        if len(run) == 1:
+            draft.warn(f"line {first}: a cell '{run[0][:40]}' without its name or value; skipped")
+            continue
         for name, target in _pairs(run):
             draft.add_indicator(level1 or implied_level1(level2), level2, name, target)
 
@@ -326,7 +338,7 @@ class _DistrictPdfReader(Reader):
 
     def on_start(self, draft: Draft, page: Page) -> None:
         pages = self.document.pages
-        index = pages.index(page)
+        index = page.number - 1
         before: list[str] = []
         for previous in reversed(pages[:index]):
             if previous.tables:
