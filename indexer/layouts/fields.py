@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from ..citations import extract_citations
-from ..model import BudgetLine, Diagnostic, Indicator, Project, Source, project_id
+from ..enrich import enrich
+from ..model import BudgetLine, Diagnostic, Indicator, Project, Source
 from ..targets import parse_number, parse_target
 from ..textio import MAX_SECTION_CHARS, MAX_VALUE_CHARS
 from ..vocabulary import OPERATORS
@@ -476,8 +476,7 @@ class Draft:
             nature=ticked(nature) if nature else None,
             budget_lines=list(self.budget_lines),
         )
-        project.id = project_id(project.unit, project.year, project.name)
-        project.citations = extract_citations(project.sections)
+        enrich(project)
         if not project.indicators:
             self.warn(f"table '{name}' has no indicator rows")
         return project

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import pairwise
 
-from ..citations import extract_citations
+from ..enrich import enrich
 from ..formats.document import Document
-from ..model import BudgetLine, Diagnostic, Indicator, ParseResult, Project, Source, project_id
+from ..model import BudgetLine, Diagnostic, Indicator, ParseResult, Project, Source
 from ..targets import parse_target
 from ..textio import (
     MAX_SECTION_CHARS,
@@ -257,8 +257,7 @@ def parse_table(lines: list[Line], file: str, reporter: _Reporter) -> Project:
             if label in values and (amount := _amount(values[label], _Reporter(file))) is not None
         ],
     )
-    project.id = project_id(project.unit, project.year, project.name)
-    project.citations = extract_citations(project.sections)
+    enrich(project)
     return project
 
 
