@@ -296,8 +296,17 @@ def period_dates(text: str) -> tuple[str | None, str | None]:
     """`2026年1月1日至2027年12月31日`, `2023.07-2024.01`, `202001-202012` -> (start, end)."""
     parts = re.split(r"\s*(?:至|到|—|–|~|～|-(?=\s*\d{4}))\s*", text.strip(), maxsplit=1)
     if len(parts) == 2:
-        return iso_date(parts[0]), iso_date(parts[1], end=True)
+        return _period_end(parts[0], end=False), _period_end(parts[1], end=True)
     return None, None
+
+
+def _period_end(text: str, end: bool) -> str | None:
+    """One end of a period: a date, a month, or a year alone (`2021年` -> its first or
+    last day)."""
+    year = re.fullmatch(r"\s*((?:19|20)\d{2})\s*年?\s*", text)
+    if year:
+        return f"{year[1]}-12-31" if end else f"{year[1]}-01-01"
+    return iso_date(text, end=end)
 
 
 # Tick-box glyphs (FAMILIES.md): R and 口 are what some fonts' boxes extract as, so they
@@ -364,6 +373,8 @@ def parse_weight(text: str) -> int | float | None:
 def split_target(op_text: str, value_text: str, unit_text: str) -> tuple[str, tuple]:
     """Comparator, value and unit printed in three columns -> (target, (op, value, unit, kind))."""
     op_text, value_text, unit_text = (join_wrapped(t) for t in (op_text, value_text, unit_text))
+    if unit_text and value_text.endswith(unit_text):
+        unit_text = ""  # the value cell prints its unit already (`≥**个` | 个)
     target = f"{op_text if op_text in OPERATORS else ''}{value_text}{unit_text}"
     if op_text and op_text not in OPERATORS:  # 定性 / 定量
         target = f"{value_text}{unit_text}" if op_text != "定性" else value_text

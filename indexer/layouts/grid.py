@@ -30,6 +30,7 @@ from .fields import (
     split_target,
     year_in,
 )
+from .narrative import GOAL_TITLE, narrative_before
 
 NAME = "grid"
 
@@ -74,7 +75,6 @@ COLUMN_ROLES: dict[str, str] = {
 _ROLE_NOTE = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]$")
 # Rows after the indicators that end a table's indicator block.
 FOOTER = re.compile(r"^(?:填表人|联系电话|审核意见|财政部门审核意见|部门审核意见|备注|说明[:：])")
-GOAL_TITLE = re.compile(r"绩效目标(?:申报)?表")
 
 
 def role_of(text: str) -> str | None:
@@ -188,6 +188,7 @@ class Reader:
     carry: tuple[str | None, str | None, Cell | None] = (None, None, None)
     unit: str | None = None  # money unit of the page (`金额单位：万元`)
     last_page: int = 0  # the page of the open record's last table
+    record_unit: str | None = None  # the money unit the open record's labels last named
 
     def read(self) -> ParseResult:
         for page in self.document.pages:
@@ -210,6 +211,7 @@ class Reader:
             self.draft.year = year_in(page.lines[:12]) or year_in(page.lines)
             self.columns = None
             self.carry = (None, None, None)
+            self.record_unit = self.unit
             self.on_start(self.draft, page)
         elif not self._continues(page, table, grid):
             self._close()
@@ -278,7 +280,9 @@ class Reader:
             )
 
     def on_start(self, draft: Draft, page: Page) -> None:
-        """A hook for layouts that add to a record from its page (a narrative before it)."""
+        """A new record: the narrative page before its table (项目经费情况说明) fills its
+        sections."""
+        draft.sections.update(narrative_before(self.document.pages, page))
 
     # ------------------------------------------------------------------ header rows
     def _header_row(
@@ -289,11 +293,14 @@ class Reader:
         draft = self.draft
         assert draft is not None
         cells = _row_cells(grid, r)
-        unit = self.unit
+        # The money unit: the page's (金额单位：万元), then the last label that named one in
+        # this record's table (项目资金（元）) holds for the labels after it.
         for cell in cells:
             label = read_label(cell.text)
             if label and label.unit and label.kind in ("group", "money"):
-                unit = label.unit
+                self.record_unit = label.unit
+                break
+        unit = self.record_unit
         if pending:
             used = False
             for label, first, last in pending:

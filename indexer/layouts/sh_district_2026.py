@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..formats.document import Document, Page
+from ..formats.document import Document
 from ..model import Diagnostic, ParseResult
 from ..vocabulary import LEVEL1_NAMES, LEVEL2_NAMES
 from .base import register
@@ -30,23 +30,11 @@ from .fields import (
     year_in,
 )
 from .grid import FOOTER, Reader, role_of
+from .narrative import NARRATIVE_TITLE, narrative_sections
 
 NAME = "sh-district-2026"
 PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$")
 TITLE = re.compile(r"财政项目支出绩效目标申报表")
-NARRATIVE_TITLE = re.compile(r"项目经费情况说明\s*$")
-# 一、项目概述 … : heading -> section key (None: a heading whose text is not kept).
-NARRATIVE_HEADINGS: dict[str, str | None] = {
-    "项目概述": "overview",
-    "项目概况": "overview",
-    "立项依据": "basis",
-    "实施主体": "implementer",
-    "实施方案": "plan",
-    "实施周期": "period",
-    "年度预算安排": "budget_plan",
-    "绩效目标": None,
-}
-HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?P<title>\S+?)\s*$")
 BLOCK_LABELS = {"绩效指标", "项目绩效指标", "年度绩效指标"}
 OLD_LEVEL1 = {"项目完成指标", "项目效益指标", "成效指标", "效率指标"}
 
@@ -55,25 +43,6 @@ OLD_LEVEL1 = {"项目完成指标", "项目效益指标", "成效指标", "效�
 class Cell:
     line: int
     text: str
-
-
-# ----------------------------------------------------------------------------- narrative
-def narrative_sections(lines: list[str]) -> dict[str, str]:
-    """The sections of a 项目经费情况说明 page (its lines, heading included), wraps joined."""
-    sections: dict[str, list[str]] = {}
-    key: str | None = None
-    skipping = True
-    for line in lines:
-        heading = HEADING.match(line)
-        if heading and heading["title"] in NARRATIVE_HEADINGS:
-            key = NARRATIVE_HEADINGS[heading["title"]]
-            skipping = key is None
-            if key:
-                sections.setdefault(key, [])
-            continue
-        if not skipping and key and line.strip():
-            sections[key].append(line.strip())
-    return {k: "".join(v) for k, v in sections.items() if v}
 
 
 # ----------------------------------------------------------------------------- text
@@ -88,7 +57,7 @@ def sniff(document: Document) -> float:
 
 def parse(document: Document) -> ParseResult:
     if document.kind == "pdf":
-        return _DistrictPdfReader(NAME, document).read()
+        return Reader(NAME, document).read()
     return _parse_cells(document)
 
 
@@ -333,21 +302,4 @@ def _pairs(run: list[str]) -> list[tuple[str, str]]:
 
 
 # ----------------------------------------------------------------------------- PDF
-class _DistrictPdfReader(Reader):
-    """The grid reader, with each table's narrative page (the pages before it) as sections."""
-
-    def on_start(self, draft: Draft, page: Page) -> None:
-        pages = self.document.pages
-        index = page.number - 1
-        before: list[str] = []
-        for previous in reversed(pages[:index]):
-            if previous.tables:
-                break
-            before[:0] = previous.lines
-            if any(NARRATIVE_TITLE.search(line) for line in previous.lines):
-                break
-        title_at = next((n for n, line in enumerate(page.lines) if TITLE.search(line)), 0)
-        draft.sections.update(narrative_sections([*before, *page.lines[:title_at]]))
-
-
 register(NAME, sniff, parse)
