@@ -1,0 +1,90 @@
+"""Judge /api/ask on the helper-written question sets (tests/qa_questions_*.py).
+
+    python tests/qa_eval.py dev        # every miss, with the question and our answer
+    python tests/qa_eval.py heldout    # counts only: the held-out questions stay unread
+
+The corpus is the sample plus the real district (01, 03) and central (06) tables. An answer
+is right when it holds every `must` string and one of `any_of` (spaces and full-width forms
+ignored); a not-in-corpus question is right when the answer says so (answer type
+`not_in_corpus`) and gives no number but a year.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+REALWORLD = (
+    "01_putuo2026_jianguanwei_lanxilu_pymupdf.txt",
+    "03_putuo2026_chengguan_chaiwei_pymupdf.txt",
+    "06_central2023_cas_nao_budget.pdf",
+)
+YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?|-\d{2}-\d{2})?")
+
+
+def corpus_into(folder: Path) -> Path:
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    shutil.copy(HERE.parent / "corpus" / "shanghai-procuratorate-2020.txt", corpus)
+    for name in REALWORLD:
+        shutil.copy(HERE / "data" / "realworld" / name, corpus / name)
+    return corpus
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def judge(question: dict, answer: dict) -> bool:
+    said = plain(answer["answer"])
+    if question["not_in_corpus"]:
+        return answer["answer_type"] == "not_in_corpus" and not re.search(r"\d", YEAR.sub("", said))
+    if not all(plain(m) in said for m in question["must"]):
+        return False
+    return not question["any_of"] or any(plain(a) in said for a in question["any_of"])
+
+
+def run(client, questions: list[dict]) -> list[tuple[dict, dict, bool]]:
+    out = []
+    for question in questions:
+        answer = client.get("/api/ask", query_string={"q": question["q"]}).get_json()
+        out.append((question, answer, judge(question, answer)))
+    return out
+
+
+def main(which: str) -> None:
+    from support import app_on_corpus
+
+    questions = importlib.import_module(f"qa_questions_{which}").QUESTIONS
+    with tempfile.TemporaryDirectory() as scratch:
+        corpus = corpus_into(Path(scratch))
+        client = app_on_corpus(corpus, Path(scratch) / "index").test_client()
+        results = run(client, questions)
+    right = Counter(q["class"] for q, _, ok in results if ok)
+    total = Counter(q["class"] for q, _, _ in results)
+    numbers = sum(
+        1
+        for q, a, _ in results
+        if q["not_in_corpus"] and re.search(r"\d", YEAR.sub("", plain(a["answer"])))
+    )
+    if which != "heldout":
+        for question, answer, ok in results:
+            if not ok:
+                print(f"✗ [{question['class']}] {question['q']}")
+                print(f"    ours ({answer['answer_type']}): {answer['answer'][:200]}")
+                print(f"    want: {question['answer'][:200]}")
+    print(" ".join(f"{c}:{right[c]}/{total[c]}" for c in sorted(total)))
+    print(f"{which}: {sum(right.values())}/{len(results)} right; not-in-corpus answers with a number: {numbers}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "dev")
