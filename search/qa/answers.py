@@ -10,7 +10,6 @@ the answer we say so and give no number.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,12 +24,13 @@ from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.text import words
 from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES, section_name
 
-from .backend import Pinned, SearchBackend
-from .indicators import IndicatorGroup, normalize_name
-from .regulations import Regulation, find_regulations
-from .service import SearchRequest, search
-from .store import ProjectStore
-from .urls import project_url, section_anchor
+from ..backend import SearchBackend
+from ..indicators import IndicatorGroup, normalize_name
+from ..regulations import Regulation, find_regulations
+from ..service import SearchRequest, search
+from ..store import ProjectStore
+from ..urls import project_url, section_anchor
+from .reading import IndicatorMention, Linker, fold, linker, to_simplified, years_in
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -66,10 +66,10 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("perf_type", ("绩效类型",)),
     ("nature", ("项目性质", "项目属性", "什么性质")),
     ("category", ("项目类别", "类别", "什么类")),
-    ("start_date", ("开始日期", "开始时间", "何时开始", "什么时候开始")),
-    ("end_date", ("完成日期", "完成时间", "何时完成", "什么时候完成", "结束")),
+    ("start_date", ("计划开始日期", "开始日期", "开始时间", "何时开始", "什么时候开始")),
+    ("end_date", ("计划完成日期", "完成日期", "完成时间", "何时完成", "什么时候完成", "结束")),
     ("dates", ("起止", "实施期", "日期", "周期")),
-    ("department", ("主管部门", "主管单位", "归口部门", "哪个部门", "什么部门")),
+    ("department", ("主管部门", "主管单位", "归口部门")),
     ("unit", ("申报单位", "实施单位", "执行单位", "哪个单位", "什么单位", "单位是")),
     ("gov_purchase", ("政府购买服务", "购买服务")),
     ("section:basis", ("立项依据", "依据")),
@@ -83,7 +83,10 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("项目总目标", "项目总体目标", "中期目标", "长期目标", "实施期目标"),
     ),
     ("section:goals", ("总目标", "阶段性目标", "目标")),
-    ("section:overview", ("概况", "简介", "介绍", "主要内容", "做什么")),
+    (
+        "section:overview",
+        ("概况", "简介", "介绍", "主要内容", "做什么", "干嘛用", "干什么用", "用途", "用来"),
+    ),
 )
 COUNT_WORDS = ("几个", "多少个", "多少项", "个数", "数量", "总数", "有多少项目", "有多少")
 LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
@@ -122,7 +125,11 @@ class Question:
     backend: SearchBackend
     projects: list[Project]  # the projects it names (several: ambiguous)
     mention: str | None  # the words that named them
-    field: str | None  # what it asks of a project
+    field: str | None  # what it asks of a project (the first of `fields`)
+    fields: list[str] = field(default_factory=list)  # everything it asks of a project
+    years: list[int] = field(default_factory=list)
+    indicators: IndicatorMention | None = None
+    linker: Linker | None = None
 
     def has(self, words: Iterable[str]) -> bool:
         return any(w in self.text for w in words)
@@ -134,7 +141,7 @@ class Question:
 
 
 def normalize(question: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", question)).rstrip("?？。!！")
+    return fold(question)
 
 
 # --------------------------------------------------------------------------- sources
@@ -198,6 +205,23 @@ class ProjectMatcher:
     def _generic(self, fragment: str) -> bool:
         return any(fragment in word for word in self.generic if word)
 
+    def match_all(self, text: str) -> tuple[list[Project], str | None]:
+        """Projects named one by one (派驻农场经费比机关服务费少多少): each mention names one
+        project; a mention that names several is ambiguous and read as before."""
+        projects, mention = self.match(text)
+        if len(projects) != 1 or mention is None:
+            return projects, mention
+        found, mentions = list(projects), [mention]
+        rest = text.replace(mention, "|")
+        for _ in range(3):
+            more, said = self.match(rest)
+            if len(more) != 1 or said is None or more[0] in found:
+                break
+            found.append(more[0])
+            mentions.append(said)
+            rest = rest.replace(said, "|")
+        return found, "、".join(mentions)
+
     def match(self, text: str) -> tuple[list[Project], str | None]:
         whole = [p for p in self.projects if p.name and p.name in text]
         if not whole:
@@ -222,17 +246,66 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
 
 
 def asked_field(text: str) -> str | None:
+    """The field a question asks for: the most specific it names (FIELD_WORDS' order)."""
     for name, spellings in FIELD_WORDS:
         if any(s in text for s in spellings):
             return name
     return None
 
 
+def asked_fields(text: str) -> list[str]:
+    """Every field the text asks for, in the order it asks (a word taken by one field is not
+    read again: 年度总体目标 is goals, not also 目标)."""
+    found: list[tuple[int, str]] = []
+    spellings = [(s, name) for name, words in FIELD_WORDS for s in words]
+    for spelling, name in sorted(spellings, key=lambda item: -len(item[0])):  # longest first
+        at = text.find(spelling)
+        if at >= 0:
+            found.append((at, name))
+            text = text.replace(spelling, "|" * len(spelling))
+    names = list(dict.fromkeys(name for _, name in sorted(found)))
+    money = [n for n in names if n in BUDGET_NAMES]
+    if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
+        names.append("current_year")  # 上年预算额多少？今年又是多少
+    return names
+
+
+# A document number written without brackets: 沪委办发2013 9号, 普建委 2025年 127号.
+_BARE_NUMBER = r"(?P<code>{codes})\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s+第?\s*(?P<n>\d{{1,4}})\s*号"
+
+
+def bracket_numbers(question: str, store: ProjectStore) -> str:
+    """Write the document numbers of issuers the corpus knows in their bracketed form, so
+    that `沪委办发2013 9号` reads as 沪委办发〔2013〕9号."""
+    codes = sorted({c.issuer for p in store.projects for c in p.citations if c.issuer}, key=len)
+    if not codes:
+        return question
+    pattern = re.compile(_BARE_NUMBER.format(codes="|".join(map(re.escape, reversed(codes)))))
+    return pattern.sub(lambda m: f"{m['code']}〔{m['year']}〕{m['n']}号", question)
+
+
 def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
-    text = normalize(raw)
-    projects, mention = matcher(store).match(text)
-    rest = text.replace(mention, "") if mention else text
-    return Question(raw, text, store, backend, projects, mention, asked_field(rest))
+    text = normalize(bracket_numbers(to_simplified(raw), store))
+    projects, mention = matcher(store).match_all(text)
+    rest = text
+    for said in (mention or "").split("、"):
+        rest = rest.replace(said, "") if said else rest
+    links = linker(store)
+    fields = asked_fields(rest)
+    plain = re.sub(r"[\[〔（(【]\s*\d{4}\s*[\]〕）)】]|《[^》]*》", "", rest)
+    return Question(
+        raw,
+        text,
+        store,
+        backend,
+        projects,
+        mention,
+        asked_field(rest),
+        fields,
+        years_in(plain),
+        links.indicators(rest),
+        links,
+    )
 
 
 # --------------------------------------------------------------------------- answerers
@@ -298,8 +371,11 @@ def compare_budgets(q: Question) -> Answer | None:
     if len(priced) < 2:
         return None
     listed = "，".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
-    top = priced[0]
+    top, low = priced[0], priced[-1]
     said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}最高。"
+    if q.has(("多多少", "少多少", "差多少", "相差", "差额", "高多少", "低多少")):
+        gap = top.budget[key] - low.budget[key]
+        said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}比{low.name}多 {format_yuan(gap)}。"
     if priced[0].budget[key] == priced[1].budget[key]:
         said = f"{BUDGET_NAMES[key]}：{listed}；两者相同。"
     return Answer(said, "comparison", [budget_source(p, key) for p in priced])
@@ -391,6 +467,8 @@ def project_fact(q: Question) -> Answer | None:
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
+    if q.field is None and q.text.replace(q.mention or "", "").strip("的是吗呢?？"):
+        return None  # asks something of the project no field holds: its passages answer
     field_name = q.field or "summary"
     return FACTS[field_name.split(":")[0]](project, field_name)
 
@@ -751,24 +829,3 @@ ANSWERERS: tuple[Callable[[Question], Answer | None], ...] = (
     unknown_project,
     best_sentences,
 )
-
-NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
-
-
-def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
-    """The answer to a question (SPEC §4): text, type and sources, all from one generation."""
-    with backend.snapshot() as snapshot:
-        pinned = Pinned(snapshot)
-        q = read_question(question, pinned.store(), pinned)
-        for answerer in ANSWERERS:
-            found = answerer(q)
-            if found is not None:
-                break
-        else:
-            found = Answer(NOT_FOUND, "not_found")
-    return {
-        "question": question,
-        "answer": found.text,
-        "answer_type": found.type,
-        "sources": found.sources,
-    }

@@ -1,0 +1,81 @@
+"""Constraints a question states that the corpus cannot meet: a year or an organisation it
+has no table of, the actual spending of a table's own year (only the year before is
+published), an opinion, an amount the table does not break down. Such a question gets an
+honest `not_in_corpus` answer that says what the corpus holds instead, and no number."""
+
+from __future__ import annotations
+
+import re
+
+from .answers import Answer, Question, header_source
+
+OPINION = re.compile(
+    r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
+    r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|你觉得|你认为"
+)
+ACTUAL = re.compile(r"实际(?:执行|完成|支出|花|使用|到位|投资|发生)|执行了多少|完成了多少|花了多少")
+PREVIOUS = ("上年", "去年", "上一年", "以前年度")
+AMOUNT = re.compile(r"多少钱|花多少|花了多少|具体花|金额是多少|分项金额|各花")
+
+
+def check(q: Question) -> Answer | None:
+    """A `not_in_corpus` answer if the question asks what the corpus cannot hold, else None."""
+    for rule in (_opinion, _year, _organisation, _actual, _breakdown):
+        found = rule(q)
+        if found is not None:
+            return found
+    return None
+
+
+def _held(q: Question) -> str:
+    """What the corpus holds for the question's projects (or all of it), said briefly."""
+    projects = q.projects or q.store.projects
+    years = sorted({p.year for p in projects if p.year is not None})
+    units = list(dict.fromkeys(p.unit for p in projects if p.unit))
+    years_text = "、".join(str(y) for y in years)
+    if q.projects:
+        names = "、".join(p.name for p in q.projects)
+        return f"语料中{names}只有 {years_text} 年度的绩效目标表（{'、'.join(units)}）"
+    shown = "、".join(units[:5]) + ("等" if len(units) > 5 else "")
+    return f"语料中只有 {years_text} 年度、{shown}的绩效目标表"
+
+
+def _refuse(q: Question, why: str) -> Answer:
+    sources = [header_source(p, p.name) for p in q.projects[:3]]
+    return Answer(f"{why}，无法回答。{_held(q)}。", "not_in_corpus", sources)
+
+
+def _opinion(q: Question) -> Answer | None:
+    if not OPINION.search(q.text):
+        return None
+    return _refuse(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
+
+
+def _year(q: Question) -> Answer | None:
+    held = {p.year for p in (q.projects or q.store.projects) if p.year is not None}
+    missing = [y for y in q.years if y not in held and not q.linker.mentions_year(y)]
+    if not missing or not held:
+        return None
+    return _refuse(q, f"语料中没有 {missing[0]} 年度的表")
+
+
+def _organisation(q: Question) -> Answer | None:
+    org = q.linker.unknown_organisation(q.text.replace(q.mention or "", "|"))
+    if org is None:
+        return None
+    return _refuse(q, f"语料中没有{org}的表")
+
+
+def _actual(q: Question) -> Answer | None:
+    if not ACTUAL.search(q.text) or q.has(PREVIOUS):
+        return None
+    return _refuse(
+        q, "绩效目标表是申报时填写的，只有上年的预算执行数，没有本年度的实际执行或完成情况"
+    )
+
+
+def _breakdown(q: Question) -> Answer | None:
+    """An amount of a part of a project (无人机巡查具体花多少) where the table has none."""
+    if len(q.projects) != 1 or not AMOUNT.search(q.text) or q.fields:
+        return None
+    return _refuse(q, f"{q.projects[0].name}的表中没有分项金额，只有项目的预算总数")

@@ -1,0 +1,249 @@
+"""Answer plans over what reading linked: several fields of one project, indicators named
+with or without their project, a project's own passages, counts of indicators, changes
+against last year ranked, shares of a total. Each plan is `(Question) -> Answer | None`."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.model import Project
+from indexer.money import BUDGET_NAMES, budget_change, format_yuan
+from indexer.text import words
+from indexer.vocabulary import section_name
+
+from ..backend import SearchBackend  # noqa: F401 - the type answers' Question carries
+from .answers import (
+    FACTS,
+    QUESTION_ONLY,
+    SENTENCE_END,
+    Answer,
+    Question,
+    _around,
+    budget_source,
+    indicator_source,
+    indicator_text,
+    source,
+)
+
+ABOUT_INDICATORS = ("指标", "目标值", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求")
+YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
+WHICH = ("哪些", "哪几个", "哪个", "哪几项", "有哪", "谁")
+DIFFERENCE = ("差多少", "相差", "差额", "差几", "增减多少")
+
+
+# ----------------------------------------------------------------------------- fields
+def several_fields(q: Question) -> Answer | None:
+    """机关服务费的项目类别和绩效类型分别是什么？ 当年预算和上年预算各多少，差多少？"""
+    if len(q.projects) != 1:
+        return None
+    asked = [f for f in q.fields if f != "change"]
+    wants_change = "change" in q.fields or q.has(DIFFERENCE)
+    if len(asked) + wants_change < 2:
+        return None
+    if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
+        return None  # the change answer says both amounts
+    project = q.projects[0]
+    parts = [FACTS[f.split(":")[0]](project, f) for f in asked]
+    if wants_change:
+        parts.append(FACTS["change"](project, "change"))
+    said = " ".join(part.text for part in parts)
+    sources = [s for part in parts for s in part.sources]
+    return Answer(said, "several_fields", sources)
+
+
+# ----------------------------------------------------------------------------- indicators
+def named_indicators(q: Question) -> Answer | None:
+    """培训考核通过率目标值？ 哪些项目设了社会公众满意度？ 检察办案业务费设了社会公众满意度吗？"""
+    mention = q.indicators
+    if mention is None or len(q.projects) > 1:
+        return None
+    whole = all(name in q.text for name in mention.names)
+    if not whole and (q.fields or not q.has(ABOUT_INDICATORS)):
+        return None  # a part of a name, in a question not about indicators
+    rows = list(mention.rows)
+    if q.projects:
+        project = q.projects[0]
+        own = [(p, r) for p, r in rows if p.id == project.id]
+        if YES_NO.search(q.text) and not own:
+            return _not_set(project, mention.words)
+        if not own:
+            return None
+        rows = own
+    if YES_NO.search(q.text) and q.projects:
+        listed = "；".join(f"“{r.name}”目标值 {r.target}" for _, r in rows)
+        return Answer(
+            f"有。{q.projects[0].name}设了{listed}。",
+            "indicator_yes_no",
+            [indicator_source(p, r) for p, r in rows],
+        )
+    by_project: dict[str, list[str]] = {}
+    names: dict[str, Project] = {}
+    for project, row in rows:
+        names[project.id] = project
+        by_project.setdefault(project.id, []).append(f"{row.name} {row.target}")
+    listed = "；".join(
+        f"{names[pid].name}：{'、'.join(items)}" for pid, items in by_project.items()
+    )
+    count = len(by_project)
+    said = f"“{mention.words}”相关的指标在 {count} 个项目中设置：{listed}。"
+    if count == 1 and len(rows) == 1:
+        project, row = rows[0]
+        said = f"{project.name}的“{row.name}”指标（{_levels(row)}）目标值为 {row.target}。"
+    return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows])
+
+
+def _levels(row) -> str:
+    return " › ".join(level for level in (row.level1, row.level2) if level)
+
+
+def _not_set(project: Project, named: str) -> Answer:
+    """A project without the indicator asked about: say so, and what it has near it."""
+    near = [r for r in project.indicators if any(ch in r.name for ch in named[-3:])][:5]
+    said = f"没有。{project.name}没有设“{named}”指标。"
+    if near:
+        said += "相近的指标有：" + "；".join(f"{r.name} {r.target}" for r in near) + "。"
+    return Answer(said, "indicator_yes_no", [indicator_source(project, r) for r in near])
+
+
+def indicator_count(q: Question) -> Answer | None:
+    """检察业务工作费一共设了多少个三级指标？ 指标最多的是哪个项目？"""
+    if not q.has(("指标",)) or not q.has(("几个", "多少个", "多少项", "几项", "最多", "最少")):
+        return None
+    if len(q.projects) == 1:
+        project = q.projects[0]
+        levels: dict[str, int] = {}
+        for row in project.indicators:
+            levels[row.level2 or row.level1 or ""] = (
+                levels.get(row.level2 or row.level1 or "", 0) + 1
+            )
+        parts = "、".join(f"{name} {n}" for name, n in levels.items() if name)
+        return Answer(
+            f"{project.name}共设 {len(project.indicators)} 个三级指标（{parts}）。",
+            "count",
+            [indicator_source(project, r) for r in project.indicators],
+        )
+    if q.projects or not q.has(("最多", "最少")):
+        return None
+    ranked = sorted(q.store.projects, key=lambda p: -len(p.indicators))
+    most, least = len(ranked[0].indicators), len(ranked[-1].indicators)
+    top = "、".join(p.name for p in ranked if len(p.indicators) == most)
+    bottom = "、".join(p.name for p in ranked if len(p.indicators) == least)
+    return Answer(
+        f"指标最多的是{top}（{most} 个三级指标）；最少的是{bottom}（{least} 个）。",
+        "ranking",
+        [source(p, "indicators", f"{len(p.indicators)} 个指标", "indicators") for p in ranked],
+    )
+
+
+# ----------------------------------------------------------------------------- money
+CHANGE_WORDS = ("降幅", "增幅", "涨幅", "涨得", "降得", "增长", "下降", "减少", "增加", "涨", "降")
+
+
+def change_ranking(q: Question) -> Answer | None:
+    """降幅最大的项目是哪个（百分比）？ 跟上年比有几个项目预算下降了？"""
+    if q.projects or not q.has(CHANGE_WORDS) or not q.has(("最", "几个", "多少个")):
+        return None
+    changed = [(p, budget_change(p.budget)) for p in q.store.projects]
+    changed = [(p, c) for p, c in changed if c is not None]
+    if not changed:
+        return None
+    falling = q.has(("降", "减少", "下降", "减"))
+    by_percent = q.has(("幅", "百分", "%", "比例"))
+    if q.has(("几个", "多少个")) and not q.has(("最",)):
+        chosen = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
+        word = "减少" if falling else "增加"
+        listed = "、".join(f"{p.name}（{format_yuan(abs(c['amount']))}）" for p, c in chosen)
+        return Answer(
+            f"比上年{word}的项目有 {len(chosen)} 个：{listed}。",
+            "count",
+            [budget_source(p, "total") for p, _ in chosen],
+        )
+
+    def size(item) -> float:
+        change = item[1]
+        sign = 1 if change["amount"] >= 0 else -1
+        value = sign * (change["percent"] or 0) if by_percent else change["amount"]
+        return value if not falling else -value
+
+    ranked = sorted(changed, key=size, reverse=True)
+    project, change = ranked[0]
+    percent = f"，{change['percent']}%" if change["percent"] is not None else ""
+    said = (
+        f"{'降' if falling else '增'}{'幅' if by_percent else '额'}最大的是{project.name}："
+        f"同名项目上年预算额 {format_yuan(project.budget['prev_year_budget'])}，项目总预算 "
+        f"{format_yuan(project.budget['total'])}，{change['direction']} "
+        f"{format_yuan(abs(change['amount']))}{percent}。"
+    )
+    return Answer(
+        said,
+        "ranking",
+        [budget_source(project, "total"), budget_source(project, "prev_year_budget")],
+    )
+
+
+def share_of_total(q: Question) -> Answer | None:
+    """检察业务保障费占8个项目当年预算合计的比例？"""
+    if (
+        len(q.projects) != 1
+        or not q.has(("占",))
+        or not q.has(("比例", "比重", "百分之", "多少", "几成"))
+    ):
+        return None
+    project = q.projects[0]
+    key = "current_year" if q.has(("当年", "本年", "今年", "年度")) else "total"
+    peers = [p for p in q.store.projects if p.unit == project.unit and p.year == project.year]
+    amounts = [p.budget[key] for p in peers if p.budget.get(key) is not None]
+    if project.budget.get(key) is None or not amounts:
+        return None
+    total = sum(amounts)
+    share = round(project.budget[key] * 100 / total, 2)
+    name = BUDGET_NAMES[key]
+    said = (
+        f"{project.unit} {project.year} 年度 {len(amounts)} 个项目的{name}合计 "
+        f"{format_yuan(total)}，{project.name} {format_yuan(project.budget[key])}，占 {share}%。"
+    )
+    return Answer(said, "share", [budget_source(p, key) for p in peers])
+
+
+# ----------------------------------------------------------------------------- passages
+def project_passages(q: Question) -> Answer | None:
+    """A question about one project that no field answers (兰溪路下立交分几段实施？ 派驻的是哪几
+    个农场检察院？): the sentences of its sections that share most of the question's words."""
+    if len(q.projects) != 1 or q.field is not None:
+        return None
+    project = q.projects[0]
+    rest = q.text.replace(q.mention or "", "")
+    terms = [w for w, _, _ in words(rest) if w not in QUESTION_ONLY and len(w) > 1]
+    if not terms:
+        return None
+    scored = []
+    for key, text in project.sections.items():
+        for sentence in SENTENCE_END.split(text):
+            shared = sum(len(t) for t in set(terms) if t in sentence)
+            if shared:
+                scored.append((shared, key, sentence.strip()))
+    if not scored:
+        return None
+    scored.sort(key=lambda item: -item[0])
+    best = scored[0][0]
+    top = [item for item in scored if item[0] >= best * 0.75][:2]
+    said = " ".join(
+        f"{_around(sentence, terms)}（{section_name(key, project.template)}）"
+        for _, key, sentence in top
+    )
+    return Answer(
+        f"{project.name}：{said}",
+        "passage",
+        [source(project, key, sentence) for _, key, sentence in top],
+    )
+
+
+__all__ = [
+    "change_ranking",
+    "indicator_count",
+    "indicator_text",
+    "named_indicators",
+    "project_passages",
+    "several_fields",
+    "share_of_total",
+]

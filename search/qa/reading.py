@@ -1,0 +1,143 @@
+"""Reading a question: fold its spelling, then link what it mentions to what the records
+hold — indicator names (exactly, by a distinctive part, or with a typo), years, units and
+other organisations, the fields it asks for. Nothing here answers; it only reads.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from indexer.model import Indicator, Project
+
+from ..store import ProjectStore
+
+_CONVERTER = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters to simplified (OpenCC's t2s), e.g. 檢察辦案業務費 → 检察办案业务费."""
+    global _CONVERTER
+    if _CONVERTER is None:
+        import opencc
+
+        _CONVERTER = opencc.OpenCC("t2s")
+    return _CONVERTER.convert(text)
+
+
+def fold(question: str) -> str:
+    """What the linkers read: simplified characters, NFKC (full-width → half-width), no white
+    space, no question mark at the end."""
+    text = unicodedata.normalize("NFKC", to_simplified(question))
+    return re.sub(r"\s+", "", text).rstrip("?？。!！")
+
+
+# Mentions of years: 2021年, 2021年度, 2021.
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|年)?(?![\d.])")
+# An organisation named in a question: a name before one of these endings.
+ORG_ENDINGS = (
+    "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",
+    "大学", "医院", "委员会", "管理局", "公司",
+)  # fmt: skip
+ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
+
+MIN_FRAGMENT = 4  # characters of an indicator name that name it
+TYPO_SCORE = 88  # rapidfuzz ratio for a name written with a wrong character
+
+
+@dataclass(frozen=True)
+class IndicatorMention:
+    """Indicator rows a question names, and the words that named them."""
+
+    words: str
+    rows: tuple[tuple[Project, Indicator], ...]
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(row.name for _, row in self.rows))
+
+
+class Linker:
+    """What a generation's records hold, indexed for linking question words to it."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.rows: dict[str, list[tuple[Project, Indicator]]] = {}
+        for project in store.projects:
+            for row in project.indicators:
+                self.rows.setdefault(_plain(row.name), []).append((project, row))
+        self.names = sorted(self.rows, key=len, reverse=True)
+        self.units = {_plain(v) for p in store.projects for v in (p.unit, p.department) if v}
+        self.years = {p.year for p in store.projects if p.year is not None}
+        # Every name and sentence of the corpus, to tell a known organisation or year from
+        # one the corpus never mentions.
+        self.text = "\n".join(
+            _plain(t)
+            for p in store.projects
+            for t in (p.name, p.unit, p.department or "", *p.sections.values())
+        )
+        levels = {lv for p in store.projects for r in p.indicators for lv in (r.level1, r.level2)}
+        self.levels = {_plain(lv) for lv in levels if lv}
+
+    def indicators(self, text: str, exclude: str = "") -> IndicatorMention | None:
+        """The indicator names the text mentions: whole names first; else the longest part
+        of the text (≥ 4 characters, not a level name) that some names contain; else a
+        name within a typo of a same-length stretch of the text."""
+        text = text.replace(exclude, "|") if exclude else text
+        whole = [n for n in self.names if n in text]
+        if whole:
+            top = [n for n in whole if not any(n in other and n != other for other in whole)]
+            return self._mention("、".join(top), top)
+        for size in range(min(len(text), 16), MIN_FRAGMENT - 1, -1):
+            for start in range(len(text) - size + 1):
+                part = text[start : start + size]
+                if "|" in part or part in self.levels:
+                    continue
+                named = [n for n in self.names if part in n]
+                if named and len(part) >= min(MIN_FRAGMENT + 1, len(named[0])) - 1:
+                    return self._mention(part, named)
+        for name in self.names:
+            if len(name) < 5:
+                continue
+            for start in range(0, max(1, len(text) - len(name) + 1)):
+                stretch = text[start : start + len(name)]
+                if "|" not in stretch and fuzz.ratio(stretch, name) >= TYPO_SCORE:
+                    return self._mention(stretch, [name])
+        return None
+
+    def _mention(self, words: str, names: list[str]) -> IndicatorMention:
+        rows = tuple(pair for name in names for pair in self.rows[name])
+        return IndicatorMention(words, rows)
+
+    def unknown_organisation(self, text: str) -> str | None:
+        """An organisation the question names that the corpus never mentions (紫金山天文台,
+        上海市高级人民法院): no stretch of its name of two characters or more before its
+        ending (国家天文台 in 请问国家天文台) occurs in a unit, department or section."""
+        for found in ORG.finditer(text):
+            org = found.group(1)
+            ending = next(e for e in ORG_ENDINGS if org.endswith(e))
+            if len(org) - len(ending) < 2:
+                continue  # 市检察院, 该法院: too short to be a name
+            suffixes = [org[i:] for i in range(len(org) - len(ending) - 1)]
+            if not any(s in self.text for s in suffixes):
+                return org
+        return None
+
+    def mentions_year(self, year: int) -> bool:
+        return f"{year}年" in self.text
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+def linker(store: ProjectStore) -> Linker:
+    return Linker(store)
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(text)]
