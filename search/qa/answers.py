@@ -30,7 +30,15 @@ from ..regulations import Regulation, find_regulations
 from ..service import SearchRequest, search
 from ..store import ProjectStore
 from ..urls import project_url, section_anchor
-from .reading import IndicatorMention, Linker, fold, linker, to_simplified, years_in
+from .reading import (
+    IndicatorMention,
+    Linker,
+    SubProject,
+    fold,
+    linker,
+    to_simplified,
+    years_in,
+)
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -130,6 +138,7 @@ class Question:
     years: list[int] = field(default_factory=list)
     indicators: IndicatorMention | None = None
     linker: Linker | None = None
+    part: SubProject | None = None  # a sub-project the question names
 
     def has(self, words: Iterable[str]) -> bool:
         return any(w in self.text for w in words)
@@ -291,6 +300,11 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
     for said in (mention or "").split("、"):
         rest = rest.replace(said, "") if said else rest
     links = linker(store)
+    part = None
+    if not projects:
+        named = links.sub_project(text)
+        if named is not None:
+            projects, part = [named[0]], named[1]
     fields = asked_fields(rest)
     plain = re.sub(r"[\[〔（(【]\s*\d{4}\s*[\]〕）)】]|《[^》]*》", "", rest)
     return Question(
@@ -305,6 +319,7 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         years_in(plain),
         links.indicators(rest),
         links,
+        part,
     )
 
 

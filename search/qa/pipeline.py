@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from indexer.money import BUDGET_NAMES
 
 from ..backend import Pinned, SearchBackend
 from . import answers as a
@@ -21,6 +24,7 @@ PLANS = (
     a.project_citations,
     a.indicator_target,
     p.indicator_count,
+    p.sub_project_list,
     p.several_fields,
     a.usual_targets,
     p.named_indicators,
@@ -35,22 +39,92 @@ PLANS = (
 )
 
 
+# Where one line holds several questions: question marks and semicolons always; 和 及 、
+# and commas only between two parts that each ask something.
+HARD_BREAK = re.compile(r"[？?；;]")
+SOFT_BREAK = re.compile(r"以及|还有|和|及|、|，|,")
+ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别")
+
+
 def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
     """The answer to a question (SPEC §4): text, type and sources, all from one generation."""
     with backend.snapshot() as snapshot:
         pinned = Pinned(snapshot)
-        q = read_question(question, pinned.store(), pinned)
-        found = check(q)
+        store = pinned.store()
+        whole = read_question(question, store, pinned)
+        found = None
+        parts = split_parts(question)
+        several = len(whole.projects) == 1 and len(whole.fields) > 1
+        if len(parts) > 1 and not several:  # several fields of one project: one plan
+            found = _answer_parts(parts, whole, store, pinned)
         if found is None:
-            for plan in PLANS:
-                found = plan(q)
-                if found is not None:
-                    break
-            else:
-                found = Answer(NOT_FOUND, "not_found")
+            found = _answer_one(whole)
     return {
         "question": question,
         "answer": found.text,
         "answer_type": found.type,
         "sources": found.sources,
     }
+
+
+def _answer_one(q) -> Answer:
+    found = check(q)
+    if found is not None:
+        return found
+    for plan in PLANS:
+        found = plan(q)
+        if found is not None:
+            return found
+    return Answer(NOT_FOUND, "not_found")
+
+
+def split_parts(question: str) -> list[str]:
+    """The questions one line asks (信息化新建项目绩效类型是什么？有几个子项目？)."""
+    parts: list[str] = []
+    for piece in HARD_BREAK.split(question):
+        piece = piece.strip()
+        if not piece:
+            continue
+        halves = SOFT_BREAK.split(piece, maxsplit=1)
+        # 机关服务费的立项依据文号和负责部门: a field, then a short thing asked of it too
+        short_tail = len(halves) == 2 and _asks_field(halves[0]) and 2 <= len(halves[1]) <= 8
+        if len(halves) == 2 and (
+            all(ASKS.search(h) or _asks_field(h) for h in halves) or short_tail
+        ):
+            parts.extend(h for h in halves if h.strip())
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _asks_field(text: str) -> bool:
+    from .answers import asked_fields, fold
+
+    return bool(asked_fields(fold(text)))
+
+
+def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
+    """Each part answered, a part that names no project taking the line's; None if a part
+    finds nothing (the whole line is then answered as one question)."""
+    answers = []
+    for part in parts:
+        q = read_question(part, store, backend)
+        if not q.projects and whole.projects:
+            q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
+        if not q.fields and any(f in BUDGET_NAMES for f in whole.fields):
+            # 上年预算额多少？今年又是多少: the amount asked again, for another year
+            year = "current_year" if re.search(r"今年|当年|本年", part) else None
+            year = year or ("prev_year_budget" if re.search(r"上年|去年", part) else None)
+            if year:
+                q.field, q.fields = year, [year]
+        found = _answer_one(q)
+        if found.type in ("not_found", "sentences"):
+            return None
+        answers.append(found)
+    if len({a.text for a in answers}) == 1:
+        return answers[0]
+    return Answer(
+        " ".join(a.text for a in answers),
+        "several_parts",
+        [s for a in answers for s in a.sources],
+    )

@@ -24,6 +24,7 @@ from .answers import (
     indicator_text,
     source,
 )
+from .reading import sub_projects
 
 ABOUT_INDICATORS = ("指标", "目标值", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
@@ -206,6 +207,40 @@ def share_of_total(q: Question) -> Answer | None:
 
 
 # ----------------------------------------------------------------------------- passages
+LIST_ITEM = re.compile(r"^(?:\d{1,2}\)|[（(]\d{1,2}[)）]|[①-⑩])")
+
+
+def _with_list(sentences: list[str], n: int) -> str:
+    """A sentence, and the items of the list it begins (1)建设…；2)建设…；3)建设…)."""
+    sentence = sentences[n]
+    if not re.search(r"(?:\d{1,2}\)|[（(]\d{1,2}[)）]|[①-⑩])", sentence):
+        return sentence
+    following = []
+    for item in sentences[n + 1 :]:
+        if not LIST_ITEM.match(item):
+            break
+        following.append(item)
+    return "".join([sentence, *following])
+
+
+def sub_project_list(q: Question) -> Answer | None:
+    """信息化新建项目有几个子项目？ 包括哪几个部分？"""
+    asks = ("子项目", "几个部分", "哪几部分", "哪几个部分", "几部分", "子系统", "由哪些项目组成")
+    if len(q.projects) != 1 or not q.has(asks):
+        return None
+    project = q.projects[0]
+    parts = sub_projects(project)
+    if not parts:
+        return Answer(f"{project.name}的表中没有分列子项目。", "sub_projects")
+    listed = "；".join(f"{p.number}. {p.title}" for p in parts)
+    first = next(iter(parts[0].texts))
+    return Answer(
+        f"{project.name}共有 {len(parts)} 个子项目：{listed}。",
+        "sub_projects",
+        [source(project, first, project.sections[first])],
+    )
+
+
 def project_passages(q: Question) -> Answer | None:
     """A question about one project that no field answers (兰溪路下立交分几段实施？ 派驻的是哪几
     个农场检察院？): the sentences of its sections that share most of the question's words."""
@@ -213,20 +248,24 @@ def project_passages(q: Question) -> Answer | None:
         return None
     project = q.projects[0]
     rest = q.text.replace(q.mention or "", "")
+    if q.part is not None:
+        rest = rest.replace(q.part.title, "")
     terms = [w for w, _, _ in words(rest) if w not in QUESTION_ONLY and len(w) > 1]
     if not terms:
         return None
+    texts = q.part.texts if q.part is not None else project.sections
     scored = []
-    for key, text in project.sections.items():
-        for sentence in SENTENCE_END.split(text):
+    for key, text in texts.items():
+        sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+        for n, sentence in enumerate(sentences):
             shared = sum(len(t) for t in set(terms) if t in sentence)
             if shared:
-                scored.append((shared, key, sentence.strip()))
+                scored.append((shared, key, _with_list(sentences, n)))
     if not scored:
         return None
     scored.sort(key=lambda item: -item[0])
     best = scored[0][0]
-    top = [item for item in scored if item[0] >= best * 0.75][:2]
+    top = list({item[2]: item for item in scored if item[0] >= best * 0.75}.values())[:2]
     said = " ".join(
         f"{_around(sentence, terms)}（{section_name(key, project.template)}）"
         for _, key, sentence in top

@@ -81,6 +81,25 @@ class Linker:
         )
         levels = {lv for p in store.projects for r in p.indicators for lv in (r.level1, r.level2)}
         self.levels = {_plain(lv) for lv in levels if lv}
+        self.parts = [(p, part) for p in store.projects for part in sub_projects(p)]
+
+    def sub_project(self, text: str) -> tuple[Project, SubProject] | None:
+        """The sub-project a question names by its title or a part of it (≥ 6 characters:
+        智能卷宗管理系统 for 上海检察机关智能卷宗管理系统)."""
+        best = None
+        for project, part in self.parts:
+            title = _plain(part.title)
+            if title in text:
+                size = len(title)
+            else:
+                size = max(
+                    (n for n in range(len(title), 5, -1) for i in range(len(title) - n + 1)
+                     if title[i : i + n] in text),
+                    default=0,
+                )  # fmt: skip
+            if size and (best is None or size > best[0]):
+                best = (size, project, part)
+        return (best[1], best[2]) if best else None
 
     def indicators(self, text: str, exclude: str = "") -> IndicatorMention | None:
         """The indicator names the text mentions: whole names first; else the longest part
@@ -141,3 +160,54 @@ def linker(store: ProjectStore) -> Linker:
 
 def years_in(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(text)]
+
+
+# ----------------------------------------------------------------------------- sub-projects
+# A numbered part: `1.` `2、` at the start of a section or after a sentence's end (not 2.0).
+ITEM = re.compile(r"(?:^|(?<=[。；;！!？?]))\s*(\d{1,2})[.．、](?!\d)")
+MIN_TITLE = 4
+
+
+@dataclass(frozen=True)
+class SubProject:
+    """A numbered part of a project (一个项目里的 1. 2. 3. 子项目): its title and its text in
+    each section that treats it."""
+
+    number: int
+    title: str
+    texts: dict[str, str]
+
+
+def sub_projects(project: Project) -> list[SubProject]:
+    """The numbered parts a project's sections share: part n's title is what its text
+    begins with in every section that numbers it (two sections at least), so a numbered
+    list of one section (steps of a plan) is no sub-project."""
+    bodies: dict[int, dict[str, str]] = {}
+    for key, text in project.sections.items():
+        marks = list(ITEM.finditer(text))
+        run = []
+        for mark in marks:
+            if int(mark[1]) == len(run) + 1:
+                run.append(mark)
+        if len(run) < 2:
+            continue
+        for mark, following in zip(run, [*run[1:], None], strict=True):
+            end = following.start() if following is not None else len(text)
+            bodies.setdefault(int(mark[1]), {})[key] = text[mark.end() : end].strip()
+    parts = []
+    for number in sorted(bodies):
+        texts = bodies[number]
+        if len(texts) < 2:
+            continue
+        title = _common_prefix(list(texts.values())).rstrip("（(《“0123456789")
+        if len(title) >= MIN_TITLE:
+            parts.append(SubProject(number, title, texts))
+    return parts
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first = min(texts, key=len)
+    for i, ch in enumerate(first):
+        if any(t[i] != ch for t in texts):
+            return first[:i]
+    return first
