@@ -139,6 +139,7 @@ class Question:
     indicators: IndicatorMention | None = None
     linker: Linker | None = None
     part: SubProject | None = None  # a sub-project the question names
+    rest: str = ""  # the text without the words that named the project or sub-project
 
     def has(self, words: Iterable[str]) -> bool:
         return any(w in self.text for w in words)
@@ -254,10 +255,14 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
     return ProjectMatcher(store)
 
 
+DATE_FIELDS = ("start_date", "end_date", "dates")
+
+
 def asked_field(text: str) -> str | None:
     """The field a question asks for: the most specific it names (FIELD_WORDS' order)."""
-    for name, spellings in FIELD_WORDS:
-        if any(s in text for s in spellings):
+    fields = asked_fields(text)
+    for name, _ in FIELD_WORDS:
+        if name in fields:
             return name
     return None
 
@@ -269,9 +274,13 @@ def asked_fields(text: str) -> list[str]:
     spellings = [(s, name) for name, words in FIELD_WORDS for s in words]
     for spelling, name in sorted(spellings, key=lambda item: -len(item[0])):  # longest first
         at = text.find(spelling)
-        if at >= 0:
-            found.append((at, name))
-            text = text.replace(spelling, "|" * len(spelling))
+        if at < 0:
+            continue
+        after = text[at + len(spelling) :].strip("的了呢吗项目|")
+        if name in DATE_FIELDS and not spelling.endswith("日期") and after:
+            continue  # 什么时候完成招投标: the date of something else than the project
+        found.append((at, name))
+        text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
     money = [n for n in names if n in BUDGET_NAMES]
     if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
@@ -301,11 +310,15 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         rest = rest.replace(said, "") if said else rest
     links = linker(store)
     part = None
-    if not projects:
-        named = links.sub_project(text)
-        if named is not None:
-            projects, part = [named[0]], named[1]
+    named = links.sub_project(rest if projects else text)
+    if named is not None and (not projects or projects == [named[0]]):
+        projects, part = [named[0]], named[1]
+        rest = rest.replace(named[2], "")
     fields = asked_fields(rest)
+    if re.search(r"\d{1,2}月", rest) or part is not None:
+        # A month or a sub-project: what happens then, or in it, is in the text, not in the
+        # project's date or section fields.
+        fields = [f for f in fields if f not in DATE_FIELDS and not f.startswith("section:")]
     plain = re.sub(r"[\[〔（(【]\s*\d{4}\s*[\]〕）)】]|《[^》]*》", "", rest)
     return Question(
         raw,
@@ -314,12 +327,13 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         backend,
         projects,
         mention,
-        asked_field(rest),
+        next((f for f, _ in FIELD_WORDS if f in fields), None),
         fields,
         years_in(plain),
         links.indicators(rest),
         links,
         part,
+        rest,
     )
 
 

@@ -25,6 +25,7 @@ PLANS = (
     a.indicator_target,
     p.indicator_count,
     p.sub_project_list,
+    p.printed_amounts,
     p.several_fields,
     a.usual_targets,
     p.named_indicators,

@@ -27,6 +27,8 @@ from .answers import (
 from .reading import sub_projects
 
 ABOUT_INDICATORS = ("指标", "目标值", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求")
+# Characters of asking, not of what is asked: pairs holding one do not count.
+QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为要请问分别各")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
 WHICH = ("哪些", "哪几个", "哪个", "哪几项", "有哪", "谁")
 DIFFERENCE = ("差多少", "相差", "差额", "差几", "增减多少")
@@ -50,6 +52,30 @@ def several_fields(q: Question) -> Answer | None:
     said = " ".join(part.text for part in parts)
     sources = [s for part in parts for s in part.sources]
     return Answer(said, "several_fields", sources)
+
+
+def printed_amounts(q: Question) -> Answer | None:
+    """国家天文科学数据中心年度资金总额和财政拨款各是多少？ The amounts a table prints under
+    the labels the question names (其中：财政拨款, 上年结转资金 …), with the fields it asks."""
+    if len(q.projects) != 1:
+        return None
+    project = q.projects[0]
+    lines = [
+        line
+        for line in project.budget_lines
+        if len(line.label) >= 4 and re.sub(r"\s+", "", line.label) in q.text
+    ]
+    lines = list({line.label: line for line in lines}.values())
+    if not lines or (len(lines) == 1 and q.fields):
+        return None
+    said = "；".join(
+        f"{line.label} {line.printed} {line.unit}"
+        + (f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else "")
+        for line in lines
+    )
+    sources = [source(project, "budget", f"{line.label}：{line.printed} {line.unit}", "budget")
+               for line in lines]  # fmt: skip
+    return Answer(f"{project.name}：{said}。", "budget", sources)
 
 
 # ----------------------------------------------------------------------------- indicators
@@ -247,25 +273,32 @@ def project_passages(q: Question) -> Answer | None:
     if len(q.projects) != 1 or q.field is not None:
         return None
     project = q.projects[0]
-    rest = q.text.replace(q.mention or "", "")
-    if q.part is not None:
-        rest = rest.replace(q.part.title, "")
+    rest = q.rest
     terms = [w for w, _, _ in words(rest) if w not in QUESTION_ONLY and len(w) > 1]
     if not terms:
         return None
     texts = q.part.texts if q.part is not None else project.sections
+    # Sentences scored by the question's character pairs they hold (jieba may cut 施工单位
+    # and 设计单位 differently; pairs do not).
+    pairs = {
+        rest[i : i + 2] for i in range(len(rest) - 1) if not (set(rest[i : i + 2]) & QUESTION_CHARS)
+    }
     scored = []
     for key, text in texts.items():
         sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
         for n, sentence in enumerate(sentences):
-            shared = sum(len(t) for t in set(terms) if t in sentence)
+            shared = sum(1 for pair in pairs if pair in sentence)
             if shared:
                 scored.append((shared, key, _with_list(sentences, n)))
     if not scored:
         return None
     scored.sort(key=lambda item: -item[0])
     best = scored[0][0]
-    top = list({item[2]: item for item in scored if item[0] >= best * 0.75}.values())[:2]
+    top: list[tuple[int, str, str]] = []
+    for item in scored:
+        if item[0] >= best * 0.75 and not any(item[2] in kept[2] for kept in top):
+            top.append(item)
+    top = top[:3]
     said = " ".join(
         f"{_around(sentence, terms)}（{section_name(key, project.template)}）"
         for _, key, sentence in top

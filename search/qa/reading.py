@@ -83,23 +83,20 @@ class Linker:
         self.levels = {_plain(lv) for lv in levels if lv}
         self.parts = [(p, part) for p in store.projects for part in sub_projects(p)]
 
-    def sub_project(self, text: str) -> tuple[Project, SubProject] | None:
-        """The sub-project a question names by its title or a part of it (≥ 6 characters:
-        智能卷宗管理系统 for 上海检察机关智能卷宗管理系统)."""
+    def sub_project(self, text: str) -> tuple[Project, SubProject, str] | None:
+        """The sub-project a question names by its title or a part of it (≥ 4 characters:
+        智能卷宗 for 上海检察机关智能卷宗管理系统)."""
         best = None
         for project, part in self.parts:
             title = _plain(part.title)
-            if title in text:
-                size = len(title)
-            else:
-                size = max(
-                    (n for n in range(len(title), 5, -1) for i in range(len(title) - n + 1)
-                     if title[i : i + n] in text),
-                    default=0,
-                )  # fmt: skip
-            if size and (best is None or size > best[0]):
-                best = (size, project, part)
-        return (best[1], best[2]) if best else None
+            words = next(
+                (title[i : i + n] for n in range(len(title), 3, -1)
+                 for i in range(len(title) - n + 1) if title[i : i + n] in text),
+                "",
+            )  # fmt: skip
+            if words and (best is None or len(words) > len(best[2])):
+                best = (project, part, words)
+        return best
 
     def indicators(self, text: str, exclude: str = "") -> IndicatorMention | None:
         """The indicator names the text mentions: whole names first; else the longest part
@@ -201,7 +198,8 @@ def sub_projects(project: Project) -> list[SubProject]:
             continue
         title = _common_prefix(list(texts.values())).rstrip("（(《“0123456789")
         if len(title) >= MIN_TITLE:
-            parts.append(SubProject(number, title, texts))
+            bodies_only = {key: text[len(title) :] for key, text in texts.items()}
+            parts.append(SubProject(number, title, bodies_only))
     return parts
 
 
