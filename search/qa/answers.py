@@ -48,7 +48,10 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "change",
         ("比上年", "较上年", "比去年", "较去年", "增减", "变化", "增加了多少", "减少了多少"),
     ),
-    ("prev_year_spent", ("执行数", "执行了多少", "实际支出", "上年执行", "去年执行")),
+    (
+        "prev_year_spent",
+        ("执行数", "执行了多少", "实际支出", "上年执行", "去年执行", "实际执行", "执行多少"),
+    ),
     ("prev_year_budget", ("上年预算", "去年预算", "上年度预算", "上一年预算")),
     (
         "current_year",
@@ -225,7 +228,7 @@ class ProjectMatcher:
         rest = text.replace(mention, "|")
         for _ in range(3):
             more, said = self.match(rest)
-            if len(more) != 1 or said is None or more[0] in found:
+            if len(more) != 1 or said is None or more[0] in found or len(said) < 4:
                 break
             found.append(more[0])
             mentions.append(said)

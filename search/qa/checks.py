@@ -11,7 +11,8 @@ from .answers import Answer, Question, header_source
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
-    r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|你觉得|你认为"
+    r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|效果如何|你觉得|你认为|做得怎么样|怎么样|"
+    r"好吗$|对吗$|合适吗"
 )
 ACTUAL = re.compile(r"实际(?:执行|完成|支出|花|使用|到位|投资|发生)|执行了多少|完成了多少|花了多少")
 PREVIOUS = ("上年", "去年", "上一年", "以前年度")
@@ -51,12 +52,35 @@ def _opinion(q: Question) -> Answer | None:
     return _refuse(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
 
 
+RELATIVE_YEARS = {"明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2}
+MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入")
+
+
 def _year(q: Question) -> Answer | None:
-    held = {p.year for p in (q.projects or q.store.projects) if p.year is not None}
-    missing = [y for y in q.years if y not in held and not q.linker.mentions_year(y)]
-    if not missing or not held:
+    """A year no table of the question's projects (or of the corpus) is of. The year before
+    a table's is its 上年 columns (answered from them); a year the text mentions is fine for
+    a question about the text, not for an amount."""
+    projects = q.projects or q.store.projects
+    held = {p.year for p in projects if p.year is not None}
+    if not held:
         return None
-    return _refuse(q, f"语料中没有 {missing[0]} 年度的表")
+    asked = list(q.years)
+    for word, offset in RELATIVE_YEARS.items():
+        if word in q.text and len(held) == 1:
+            asked.append(next(iter(held)) + offset)
+    money = bool(MONEY.search(q.text)) or bool(q.fields)
+    for year in asked:
+        if year in held:
+            continue
+        if money and q.projects and all(p.year == year + 1 for p in q.projects):
+            spent = re.search(r"执行|支出|花", q.text)
+            q.field = "prev_year_spent" if spent else "prev_year_budget"
+            q.fields = [q.field]
+            continue  # the table's 上年 columns hold that year
+        if not money and q.linker.mentions_year(year):
+            continue
+        return _refuse(q, f"语料中没有 {year} 年度的表")
+    return None
 
 
 def _organisation(q: Question) -> Answer | None:
@@ -74,8 +98,17 @@ def _actual(q: Question) -> Answer | None:
     )
 
 
+EXPENSE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:服务费|费用|经费|费|款)")
+
+
 def _breakdown(q: Question) -> Answer | None:
-    """An amount of a part of a project (无人机巡查具体花多少) where the table has none."""
-    if len(q.projects) != 1 or not AMOUNT.search(q.text) or q.fields:
+    """An amount of a part of a project (无人机巡查具体花多少, 第三方巡查服务费多少钱) where
+    the table prints none: an amount asked of an expense the table has no line for."""
+    if len(q.projects) != 1 or not AMOUNT.search(q.text):
         return None
-    return _refuse(q, f"{q.projects[0].name}的表中没有分项金额，只有项目的预算总数")
+    project = q.projects[0]
+    expense = EXPENSE.search(q.rest)
+    lines = {line.label for line in project.budget_lines}
+    if q.fields and (expense is None or any(expense.group(0) in label for label in lines)):
+        return None
+    return _refuse(q, f"{project.name}的表中没有分项金额，只有项目的预算总数")

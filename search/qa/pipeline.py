@@ -19,6 +19,7 @@ NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 PLANS = (
     a.cited_by_number,
     a.cited_by_title,
+    p.cited_by_agency,
     a.compare_budgets,
     a.ambiguous,
     a.project_citations,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.issuers import issuer_name
 from indexer.model import Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.text import words
@@ -76,6 +77,57 @@ def printed_amounts(q: Question) -> Answer | None:
     sources = [source(project, "budget", f"{line.label}：{line.printed} {line.unit}", "budget")
                for line in lines]  # fmt: skip
     return Answer(f"{project.name}：{said}。", "budget", sources)
+
+
+# ----------------------------------------------------------------------------- citations
+AGENCY = re.compile(
+    r"([\u4e00-\u9fff]{2,14}?)(?:等几个部门|等部门)?(?:联合)?(?:发的|印发的|发布的|出台的|下发的|制定的)"
+)
+
+
+def cited_by_agency(q: Question) -> Answer | None:
+    """财政部发的文件有哪些被当作立项依据？ 市机管局发的文件？ By the issuing agency: its
+    name (or an abbreviation of it, 市机管局 for 上海市机关事务管理局) in the issuer of the
+    document number, in the title, or just before the title where a project cites it."""
+    found = AGENCY.search(q.text)
+    if found is None:
+        return None
+    agency = found.group(1).removeprefix("请问").removeprefix("哪些是")
+    entries = []
+    for entry in q.store.catalogue:
+        names = [issuer_name(entry.issuer) or "", entry.title or ""]
+        for project, citation in entry.citations:
+            text = project.sections.get(citation.section, "")
+            at = text.find(citation.title or citation.number or "\0")
+            if at >= 0:
+                names.append(text[max(0, at - 30) : at])
+        if any(_abbreviates(agency, name) for name in names if name):
+            entries.append(entry)
+    if not entries:
+        return None
+    listed = "；".join(
+        ("《" + e.title + "》" if e.title else "")
+        + (e.number or "")
+        + "（" + "、".join(dict.fromkeys(c["project_name"] for c in e.cited_by)) + "）"
+        for e in entries
+    )  # fmt: skip
+    sources = [
+        source(p, c.section, p.sections.get(c.section, "")) for e in entries for p, c in e.citations
+    ]
+    return Answer(f"{agency}发的文件被引用 {len(entries)} 个：{listed}。", "citation", sources[:10])
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """财政部 in 中华人民共和国财政部, 市机管局 in 上海市机关事务管理局: the characters in order."""
+    if short in name:
+        return True
+    at = 0
+    for ch in short:
+        at = name.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return len(short) >= 3 and short[-1] == name[at - 1]
 
 
 # ----------------------------------------------------------------------------- indicators

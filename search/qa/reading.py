@@ -41,7 +41,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|年)?(?![\d.])")
 # An organisation named in a question: a name before one of these endings.
 ORG_ENDINGS = (
     "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",
-    "大学", "医院", "委员会", "管理局", "公司",
+    "大学", "医院", "委员会", "管理局", "公司", "局", "厅",
 )  # fmt: skip
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 
