@@ -392,7 +392,9 @@ def citing_answer(entry: Regulation) -> Answer:
 
 def compare_budgets(q: Question) -> Answer | None:
     """检察业务工作费和检察业务保障费哪个预算高？"""
-    money = q.has(("预算", "钱", "经费", "金额"))
+    money = q.has(("预算", "钱", "经费", "金额", "资金")) or q.has(
+        ("哪个多", "哪个少", "谁多", "谁少")
+    )
     asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少"))
     if len(q.projects) < 2 or q.mention is None or "、" not in q.mention or not (money and asks):
         return None
@@ -708,6 +710,15 @@ def filters(q: Question) -> list[Filter]:
     year = YEAR.search(q.text)
     if year:
         found.append(Filter(f"{year[1]}年度", lambda p, v=int(year[1]): p.year == v))
+    group = _group_of_size(q) if not unit else None
+    if group is not None:
+        unit_name, group_year = group
+        found.append(
+            Filter(
+                f"申报单位为{unit_name}",
+                lambda p, u=unit_name, y=group_year: p.unit == u and p.year == y,
+            )
+        )
     if NOT_GOV.search(q.text):
         found.append(Filter("不含政府购买服务", lambda p: p.gov_purchase is False))
     elif "政府购买服务" in q.text:
@@ -717,6 +728,40 @@ def filters(q: Question) -> list[Filter]:
     elif "预算" in q.text and FALL.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
         found.append(Filter("总预算比上年减少", lambda p: _direction(p) == "减少"))
     return found
+
+
+def _group_of_size(q: Question) -> tuple[str, int | None] | None:
+    """`8个项目`: the one unit and year with that many tables, if exactly one has."""
+    found = re.search(r"(\d+|[一二两三四五六七八九十]+)个项目", q.text)
+    if not found:
+        return None
+    count = _small_number(found.group(1))
+    groups: Counter[tuple[str, int | None]] = Counter((p.unit, p.year) for p in q.store.projects)
+    sized = [g for g, n in groups.items() if n == count]
+    return sized[0] if len(sized) == 1 and len(groups) > 1 else None
+
+
+def _small_number(text: str) -> int:
+    digits = {
+        "一": 1,
+        "二": 2,
+        "两": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+    }
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + digits.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return digits.get(tens, 0) * 10 + digits.get(ones, 0)
+    return digits.get(text, 0)
 
 
 def _direction(project: Project) -> str | None:

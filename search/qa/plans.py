@@ -20,6 +20,7 @@ from .answers import (
     Answer,
     Question,
     _around,
+    _named_level,
     budget_source,
     indicator_source,
     indicator_text,
@@ -184,12 +185,50 @@ def _not_set(project: Project, named: str) -> Answer:
     return Answer(said, "indicator_yes_no", [indicator_source(project, r) for r in near])
 
 
+def level_yes_no(q: Question) -> Answer | None:
+    """信息化新建项目有没有设成本指标？ A level (of any table) asked of one project."""
+    if len(q.projects) != 1 or not YES_NO.search(q.text) or q.indicators is not None:
+        return None
+    rest = q.rest.replace("指标", "")
+    named = [
+        lv for lv in q.linker.levels if lv.removesuffix("指标") and lv.removesuffix("指标") in rest
+    ]
+    if not named:
+        return None
+    level = max(named, key=len)
+    project = q.projects[0]
+    core = level.removesuffix("指标")
+    rows = [r for r in project.indicators if any(core in (lv or "") for lv in (r.level1, r.level2))]
+    if rows:
+        listed = "；".join(f"{r.name} {r.target}" for r in rows)
+        return Answer(
+            f"有。{project.name}设了 {len(rows)} 个“{core}”指标：{listed}。",
+            "indicator_yes_no",
+            [indicator_source(project, r) for r in rows],
+        )
+    has = "、".join(dict.fromkeys(r.level2 or r.level1 or "" for r in project.indicators))
+    return Answer(
+        f"没有。{project.name}没有设“{core}”类指标；它的指标分为：{has}。",
+        "indicator_yes_no",
+        [indicator_source(project, r) for r in project.indicators[:3]],
+    )
+
+
 def indicator_count(q: Question) -> Answer | None:
     """检察业务工作费一共设了多少个三级指标？ 指标最多的是哪个项目？"""
     if not q.has(("指标",)) or not q.has(("几个", "多少个", "多少项", "几项", "最多", "最少")):
         return None
     if len(q.projects) == 1:
         project = q.projects[0]
+        level = _named_level(project, q.text.replace(q.mention or "", ""))
+        if level is not None:
+            rows = [r for r in project.indicators if level in (r.level1, r.level2)]
+            listed = "；".join(f"{r.name} {r.target}" for r in rows)
+            return Answer(
+                f"{project.name}的“{level}”指标有 {len(rows)} 个：{listed}。",
+                "count",
+                [indicator_source(project, r) for r in rows],
+            )
         levels: dict[str, int] = {}
         for row in project.indicators:
             levels[row.level2 or row.level1 or ""] = (
@@ -258,6 +297,30 @@ def change_ranking(q: Question) -> Answer | None:
         "ranking",
         [budget_source(project, "total"), budget_source(project, "prev_year_budget")],
     )
+
+
+def rank_position(q: Question) -> Answer | None:
+    """检察业务保障费在8个项目里预算排第几？ Among the tables of its unit and year."""
+    if len(q.projects) != 1 or not q.has(("排第几", "第几", "排名", "排在")):
+        return None
+    project = q.projects[0]
+    key = "current_year" if q.has(("当年", "本年", "今年", "年度")) else "total"
+    if project.budget.get(key) is None:
+        key = "current_year" if key == "total" else "total"
+    peers = [
+        p
+        for p in q.store.projects
+        if p.unit == project.unit and p.year == project.year and p.budget.get(key) is not None
+    ]
+    if project.budget.get(key) is None or len(peers) < 2:
+        return None
+    ranked = sorted(peers, key=lambda p: -p.budget[key])
+    place = ranked.index(project) + 1
+    said = (
+        f"{project.name}的{BUDGET_NAMES[key]} {format_yuan(project.budget[key])}，在"
+        f"{project.unit} {project.year} 年度的 {len(peers)} 个项目中排第 {place}（从高到低）。"
+    )
+    return Answer(said, "ranking", [budget_source(p, key) for p in ranked])
 
 
 def share_of_total(q: Question) -> Answer | None:
