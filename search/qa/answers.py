@@ -87,7 +87,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("section:necessity", ("必要性", "为什么设立")),
     ("section:safeguards", ("制度、措施", "制度措施", "保障措施", "措施", "制度")),
     ("section:implementer", ("实施主体",)),
-    ("section:plan", ("实施计划", "实施方案", "计划")),
+    ("section:plan", ("实施计划", "实施方案", "项目计划")),
     ("section:goals", ("年度目标",)),
     (
         "section:goals_longterm",
@@ -143,6 +143,7 @@ class Question:
     linker: Linker | None = None
     part: SubProject | None = None  # a sub-project the question names
     rest: str = ""  # the text without the words that named the project or sub-project
+    previous_year: bool = False  # a year the table's 上年 columns hold
 
     def has(self, words: Iterable[str]) -> bool:
         return any(w in self.text for w in words)
@@ -279,7 +280,9 @@ def asked_fields(text: str) -> list[str]:
         at = text.find(spelling)
         if at < 0:
             continue
-        after = text[at + len(spelling) :].strip("的了呢吗项目|")
+        after = re.split(r"[，,、；;？?]|和|及", text[at + len(spelling) :])[0].strip(
+            "的了呢吗项目|"
+        )
         if name in DATE_FIELDS and not spelling.endswith("日期") and after:
             continue  # 什么时候完成招投标: the date of something else than the project
         found.append((at, name))
@@ -480,8 +483,8 @@ def _named_level(project: Project, text: str) -> str | None:
 
 
 def level_indicators(q: Question) -> Answer | None:
-    """检察办案业务费有哪些成本指标？"""
-    if len(q.projects) != 1 or not q.has(("指标", "哪些", "目标")):
+    """检察办案业务费有哪些成本指标？ 满意度要求多少？"""
+    if len(q.projects) != 1 or not q.has(("指标", "哪些", "目标", "要求", "多少", "设了")):
         return None
     project = q.projects[0]
     level = _named_level(project, q.text.replace(q.mention or "", ""))

@@ -14,7 +14,10 @@ OPINION = re.compile(
     r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|效果如何|你觉得|你认为|做得怎么样|怎么样|"
     r"好吗$|对吗$|合适吗"
 )
-ACTUAL = re.compile(r"实际(?:执行|完成|支出|花|使用|到位|投资|发生)|执行了多少|完成了多少|花了多少")
+ACTUAL = re.compile(
+    r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
+    r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样"
+)
 PREVIOUS = ("上年", "去年", "上一年", "以前年度")
 AMOUNT = re.compile(r"多少钱|花多少|花了多少|具体花|金额是多少|分项金额|各花")
 
@@ -53,6 +56,8 @@ def _opinion(q: Question) -> Answer | None:
 
 
 RELATIVE_YEARS = {"明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2}
+# The year before, for a named project ("比上年" compares with it: no year asked).
+LAST_YEAR = re.compile(r"(?<![比较和与同])(?:去年|上年|上一年)")
 MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入")
 
 
@@ -60,7 +65,7 @@ def _year(q: Question) -> Answer | None:
     """A year no table of the question's projects (or of the corpus) is of. The year before
     a table's is its 上年 columns (answered from them); a year the text mentions is fine for
     a question about the text, not for an amount."""
-    projects = q.projects or q.store.projects
+    projects = q.projects or _of_units_named(q) or q.store.projects
     held = {p.year for p in projects if p.year is not None}
     if not held:
         return None
@@ -68,19 +73,31 @@ def _year(q: Question) -> Answer | None:
     for word, offset in RELATIVE_YEARS.items():
         if word in q.text and len(held) == 1:
             asked.append(next(iter(held)) + offset)
+    if q.projects and len(held) == 1 and LAST_YEAR.search(q.text):
+        asked.append(next(iter(held)) - 1)
     money = bool(MONEY.search(q.text)) or bool(q.fields)
     for year in asked:
         if year in held:
             continue
         if money and q.projects and all(p.year == year + 1 for p in q.projects):
             spent = re.search(r"执行|支出|花", q.text)
-            q.field = "prev_year_spent" if spent else "prev_year_budget"
-            q.fields = [q.field]
-            continue  # the table's 上年 columns hold that year
+            field = "prev_year_spent" if spent else "prev_year_budget"
+            if all(p.budget.get(field) is not None for p in q.projects):
+                q.previous_year = True
+                if not q.fields:
+                    q.field, q.fields = field, [field]
+                continue  # the table's 上年 columns hold that year
         if not money and q.linker.mentions_year(year):
             continue
         return _refuse(q, f"语料中没有 {year} 年度的表")
     return None
+
+
+def _of_units_named(q: Question) -> list:
+    """The projects of the units a question names by a distinctive part (国家天文台)."""
+    units = {p.unit for p in q.store.projects if p.unit}
+    named = {u for u in units if any(q.text[i : i + 4] in u for i in range(len(q.text) - 3))}
+    return [p for p in q.store.projects if p.unit in named] if len(named) == 1 else []
 
 
 def _organisation(q: Question) -> Answer | None:
@@ -91,7 +108,7 @@ def _organisation(q: Question) -> Answer | None:
 
 
 def _actual(q: Question) -> Answer | None:
-    if not ACTUAL.search(q.text) or q.has(PREVIOUS):
+    if not ACTUAL.search(q.text) or q.has(PREVIOUS) or q.previous_year:
         return None
     return _refuse(
         q, "绩效目标表是申报时填写的，只有上年的预算执行数，没有本年度的实际执行或完成情况"
@@ -104,10 +121,12 @@ EXPENSE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:服务费|费用|经费|费|款)
 def _breakdown(q: Question) -> Answer | None:
     """An amount of a part of a project (无人机巡查具体花多少, 第三方巡查服务费多少钱) where
     the table prints none: an amount asked of an expense the table has no line for."""
-    if len(q.projects) != 1 or not AMOUNT.search(q.text):
+    if len(q.projects) != 1:
         return None
     project = q.projects[0]
     expense = EXPENSE.search(q.rest)
+    if not AMOUNT.search(q.text) and not (expense and "多少" in q.text):
+        return None
     lines = {line.label for line in project.budget_lines}
     if q.fields and (expense is None or any(expense.group(0) in label for label in lines)):
         return None
