@@ -83,9 +83,8 @@ def main(which: str) -> None:
                 print(f"    ours ({answer['answer_type']}): {answer['answer'][:200]}")
                 print(f"    want: {question['answer'][:200]}")
     print(" ".join(f"{c}:{right[c]}/{total[c]}" for c in sorted(total)))
-    print(
-        f"{which}: {sum(right.values())}/{len(results)} right; not-in-corpus with a number: {numbers}"
-    )
+    score = f"{sum(right.values())}/{len(results)}"
+    print(f"{which}: {score} right; not-in-corpus with a number: {numbers}")
 
 
 if __name__ == "__main__":
