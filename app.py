@@ -338,11 +338,22 @@ def export_indicators():
 ask_area = Blueprint("ask_area", __name__)
 
 
+def ask_data() -> dict[str, Any]:
+    question, _ = clean_query(request.args.get("q", ""))
+    data = views.ask_view(qa.ask(backend(), question) if question else None)
+    return {**data, "question": question}
+
+
 @ask_area.get("/ask")
 def ask_page():
-    question, _ = clean_query(request.args.get("q", ""))
-    data = qa.answer(backend(), question) if question else None
-    return render_template("ask.html", question=question, data=data)
+    data = ask_data()
+    return render_template("ask.html", question=data["question"], data=data)
+
+
+@ask_area.get("/api/ask/view")
+def api_ask_view():
+    # The /ask page's dict: the answer, what the question was read as, examples.
+    return jsonify(ask_data())
 
 
 @ask_area.get("/api/ask")

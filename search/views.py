@@ -28,6 +28,7 @@ from .store import ProjectStore
 from .urls import (
     project_url,
     regulation_url,
+    search_url,
     section_url,
     similar_passages_url,
     source_file_url,
@@ -401,8 +402,9 @@ def indicator_table(project: Project) -> list[dict[str, Any]]:
             "similar_url": with_arg("/indicators/similar", {}, "q", row.name),
             "level1_span": 0,
             "level2_span": 0,
+            "anchor": f"indicator-{number}",
         }
-        for row in project.indicators
+        for number, row in enumerate(project.indicators, 1)
     ]
     _spans(rows, "level1", 0, len(rows))
     return rows
@@ -471,6 +473,62 @@ def passages_view(
 
 # Where an answer's source sits, besides the six sections: as a reader names it.
 SOURCE_LABELS = {"budget": "预算", "header": "表头", **SECTION_NAMES}
+
+
+ASK_EXAMPLES = (
+    "机关服务费的总预算是多少？",
+    "检察办案业务费当年预算和上年预算分别多少，差多少？",
+    "哪些项目设了社会公众满意度？",
+    "满意度指标一般设多少？",
+    "信息化新建项目有几个子项目？",
+    "引用了沪委办发[2013]9号的项目有哪些？",
+    "哪个项目的总预算比上年减少最多？",
+)
+FIELD_LABELS = {
+    **BUDGET_NAMES,
+    "change": "比上年的变化",
+    "department": "主管部门",
+    "unit": "申报/实施单位",
+    "category": "项目类别",
+    "perf_type": "绩效类型",
+    "nature": "项目性质",
+    "start_date": "计划开始日期",
+    "end_date": "计划完成日期",
+    "dates": "起止日期",
+    "gov_purchase": "是否含有政府购买服务",
+    "indicators": "绩效指标",
+}
+PASSAGE_ANSWERS = ("passage", "sentences", "not_found")
+
+
+def ask_view(answer: dict[str, Any] | None) -> dict[str, Any]:
+    """The /ask page: the answer, what the question was read as (我理解的问题是…), a search
+    link where the answer is a passage, and examples of what can be asked."""
+    examples = [{"text": q, "url": url("/ask", {"q": q})} for q in ASK_EXAMPLES]
+    if answer is None:
+        return {"examples": examples}
+    read = answer["reading"]
+    said = []
+    if read["projects"]:
+        said.append("项目：" + "、".join(read["projects"]))
+    if read["sub_project"]:
+        said.append("子项目：" + read["sub_project"])
+    if read["fields"]:
+        labels = [FIELD_LABELS.get(f) or section_name(f.split(":")[-1]) for f in read["fields"]]
+        said.append("问的是：" + "、".join(dict.fromkeys(labels)))
+    if read["indicators"]:
+        said.append("指标：" + "、".join(read["indicators"]))
+    if read["years"]:
+        said.append("年度：" + "、".join(str(y) for y in read["years"]))
+    if read["parts"]:
+        said.append(f"分 {len(read['parts'])} 问回答")
+    passage = answer["answer_type"] in PASSAGE_ANSWERS
+    return {
+        **answer,
+        "understood": "；".join(said),
+        "search_url": search_url(answer["question"]) if passage else None,
+        "examples": examples,
+    }
 
 
 def source_label(section: str | None) -> str:

@@ -2,6 +2,6 @@
 the records hold (`reading`), check that the corpus can answer it (`checks`), answer with
 the first plan that applies (`answers`), and cite. See docs/qa.md."""
 
-from .pipeline import answer
+from .pipeline import answer, ask
 
-__all__ = ["answer"]
+__all__ = ["answer", "ask"]

@@ -188,7 +188,10 @@ def indicator_text(row: Indicator) -> str:
 
 
 def indicator_source(project: Project, row: Indicator) -> dict:
-    return source(project, "indicators", indicator_text(row), "indicators")
+    """The row itself: its anchor on the project page is `indicator-N` (1-based)."""
+    number = next((i for i, r in enumerate(project.indicators, 1) if r is row), None)
+    anchor = f"indicator-{number}" if number else "indicators"
+    return source(project, "indicators", indicator_text(row), anchor)
 
 
 # --------------------------------------------------------------------------- projects
@@ -504,7 +507,10 @@ def project_fact(q: Question) -> Answer | None:
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
-    if q.field is None and q.text.replace(q.mention or "", "").strip("的是吗呢?？"):
+    rest = q.text.replace(q.mention or "", "")
+    for name in (project.unit, project.department):
+        rest = rest.replace(name or "|", "")
+    if q.field is None and rest.strip("的是吗呢?？"):
         return None  # asks something of the project no field holds: its passages answer
     field_name = q.field or "summary"
     return FACTS[field_name.split(":")[0]](project, field_name)

@@ -52,6 +52,12 @@ ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁
 
 def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
     """The answer to a question (SPEC §4): text, type and sources, all from one generation."""
+    found = ask(backend, question)
+    return {key: found[key] for key in ("question", "answer", "answer_type", "sources")}
+
+
+def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
+    """`answer`, and what the question was read as (`reading`, for the /ask page)."""
     with backend.snapshot() as snapshot:
         pinned = Pinned(snapshot)
         store = pinned.store()
@@ -68,6 +74,20 @@ def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
         "answer": found.text,
         "answer_type": found.type,
         "sources": found.sources,
+        "reading": reading(whole, parts),
+    }
+
+
+def reading(q, parts: list[str]) -> dict[str, Any]:
+    """What the question was read as (the /ask page says it back): the projects, the
+    sub-project, the fields, indicators and years it mentions, and its parts."""
+    return {
+        "projects": [p.name for p in q.projects][:5],
+        "sub_project": q.part.title if q.part is not None else None,
+        "fields": q.fields,
+        "indicators": q.indicators.names[:5] if q.indicators is not None else [],
+        "years": q.years,
+        "parts": parts if len(parts) > 1 else [],
     }
 
 

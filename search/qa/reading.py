@@ -44,6 +44,8 @@ ORG_ENDINGS = (
     "大学", "医院", "委员会", "管理局", "公司", "局", "厅",
 )  # fmt: skip
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
+# A place: 闵行区, 浙江省, 杭州市 (two to four characters before its ending).
+PLACE = re.compile(r"(?<![本全各该])([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 
 MIN_FRAGMENT = 4  # characters of an indicator name that name it
 TYPO_SCORE = 88  # rapidfuzz ratio for a name written with a wrong character
@@ -132,6 +134,10 @@ class Linker:
         """An organisation the question names that the corpus never mentions (紫金山天文台,
         上海市高级人民法院): no stretch of its name of two characters or more before its
         ending (国家天文台 in 请问国家天文台) occurs in a unit, department or section."""
+        for found in PLACE.finditer(text):
+            place = found.group(1)
+            if place not in self.text and place[-2:] not in ("地区", "城区", "市区", "县区"):
+                return place
         for found in ORG.finditer(text):
             org = found.group(1)
             ending = next(e for e in ORG_ENDINGS if org.endswith(e))
