@@ -128,6 +128,8 @@ def _breakdown(q: Question) -> Answer | None:
     if not AMOUNT.search(q.text) and not (expense and "多少" in q.text):
         return None
     lines = {line.label for line in project.budget_lines}
-    if q.fields and (expense is None or any(expense.group(0) in label for label in lines)):
-        return None
+    named = expense.group(0) if expense else ""
+    printed = named and any(label in named or named.lstrip("的") in label for label in lines)
+    if printed or (q.fields and not named):
+        return None  # an amount the table prints
     return _refuse(q, f"{project.name}的表中没有分项金额，只有项目的预算总数")

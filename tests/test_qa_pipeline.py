@@ -1,0 +1,171 @@
+"""Question answering as a pipeline (issue 14): the helper-written question sets judged on a
+real index of the sample and the real district and central tables, and each step on its own
+(reading, checks, plans), on real records."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import qa_eval
+import qa_questions_dev
+import qa_questions_heldout
+from support import SAMPLE, app_on_corpus
+
+from indexer.corpus import load_corpus
+from search.qa import ask
+from search.qa.pipeline import split_parts
+from search.qa.reading import fold, sub_projects
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("qa")
+    corpus = qa_eval.corpus_into(folder)
+    return app_on_corpus(corpus, folder / "index").test_client()
+
+
+@pytest.fixture(scope="module")
+def backend(client):
+    return client.application.extensions["jixiao.backend"]
+
+
+def judged(client, questions):
+    return qa_eval.run(client, questions)
+
+
+def test_dev_questions(client):
+    results = judged(client, qa_questions_dev.QUESTIONS)
+    right = sum(ok for _, _, ok in results)
+    assert right / len(results) >= 0.90, [q["q"] for q, _, ok in results if not ok]
+
+
+@pytest.mark.parametrize("questions", [qa_questions_dev.QUESTIONS, qa_questions_heldout.QUESTIONS])
+def test_not_in_corpus_answers_say_so(client, questions):
+    results = judged(client, [q for q in questions if q["not_in_corpus"]])
+    refused = [a for _, a, _ in results if a["answer_type"] == "not_in_corpus"]
+    assert len(refused) >= len(results) - 1
+    for answer in refused:  # and give no number but a year
+        assert not re.search(r"\d", qa_eval.YEAR.sub("", qa_eval.plain(answer["answer"])))
+
+
+def test_heldout_questions_do_not_fall_back(client):
+    # Measured, not tuned: 72 % on the held-out half when this was written (see the closing
+    # note of issue 14); this guards against falling back.
+    results = judged(client, qa_questions_heldout.QUESTIONS)
+    assert sum(ok for _, _, ok in results) / len(results) >= 0.70
+
+
+# ----------------------------------------------------------------------------- reading
+def test_fold_reads_traditional_characters_and_full_width_forms():
+    assert fold("檢察辦案業務費 ２０２０年？") == "检察办案业务费2020年"
+
+
+def test_sub_projects_are_the_numbered_parts_the_sections_share():
+    result, _ = load_corpus(SAMPLE.parent)
+    titles = {p.name: [s.title for s in sub_projects(p)] for p in result.projects}
+    assert titles["信息化新建项目"] == [
+        "上海检察机关智能卷宗管理系统",
+        "全国检察机关统一业务系统2.0硬件资源平台",
+        "上海市检察机关检察工作网安全加固建设项目",
+        "信访数据辅助决策系统",
+        "“一网通办”公共数据治理与利用分析平台",
+    ]
+    # a numbered list in one section only (steps of a plan) is no sub-project
+    assert titles["机关服务费"] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("信息化新建项目绩效类型是什么？有几个子项目？", 2),
+        ("机关服务费的立项依据文号和负责部门", 2),
+        ("兰溪路-真南路下立交工程和拆违经费", 1),  # names, not two questions
+        ("检察业务保障费的总预算", 1),
+    ],
+)
+def test_split_parts(question, parts):
+    assert len(split_parts(question)) == parts
+
+
+# ----------------------------------------------------------------------------- plans
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # an indicator without its project, by a part of its name, and yes/no
+        ("培训考核通过率的目标值", "indicator_target", ">=95%"),
+        ("哪些项目设了人员到位率", "indicator_target", "检察办案业务费"),
+        ("检察办案业务费设了社会公众满意度吗", "indicator_yes_no", "没有"),
+        # traditional characters
+        ("機關服務費的績效類型", "project_fact", "其他类"),
+        # several fields, and several questions in one line
+        ("检察办案场所设备经费的项目类别和绩效类型", "several_fields", "其他一次性项目"),
+        ("信息化新建项目绩效类型是什么？有几个子项目？", "several_parts", "5 个子项目"),
+        # a sub-project named in the question, and a list kept whole
+        ("智能卷宗管理系统要建哪三个平台", "passage", "案件信息公开与律师服务平台"),
+        # comparisons, rankings by change, shares, ranks
+        ("派驻农场经费比机关服务费少多少", "comparison", "1,000,000 元"),
+        ("降幅最大的项目是哪个（百分比）", "ranking", "检察办案业务费"),
+        ("检察业务保障费占8个项目当年预算合计的比例", "share", "27.59%"),
+        # another template: printed budget lines, 主管部门
+        ("人才支撑体系专项的财政拨款和上年结转资金各多少", "budget", "2,104.32 万元"),
+        ("兰溪路-真南路下立交工程的主管部门", "project_fact", "上海市普陀区建设和管理委员会"),
+        # citations by issuing agency (an abbreviation) and by a number without brackets
+        ("市机管局发的文件有哪些", "citation", "沪府机管字〔2006〕45号"),
+        ("沪委办发2013 9号", "citation", "办公及业务用房专项维修费"),
+    ],
+)
+def test_plans(backend, question, answer_type, says):
+    found = ask(backend, question)
+    assert found["answer_type"] == answer_type, found["answer"]
+    assert says in found["answer"]
+    assert found["sources"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "国家天文台2024年国家重大科学工程运行维护预算",  # a year the corpus has no table of
+        "检察业务工作费明年预算多少",  # a relative year
+        "紫金山天文台基本科研业务费是多少",  # another organisation
+        "闵行区拆违经费是多少",  # another place
+        "机关服务费2020年实际花了多少钱",  # the actual spending of the table's own year
+        "信息化新建项目值得做吗",  # an opinion
+        "拆违经费第三方巡查服务费多少钱",  # an expense the table has no line for
+    ],
+)
+def test_constraints_the_corpus_cannot_meet(backend, question):
+    found = ask(backend, question)
+    assert found["answer_type"] == "not_in_corpus"
+    assert "无法回答" in found["answer"] and "语料中" in found["answer"]
+    assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
+
+
+def test_the_year_before_a_table_is_its_last_year_columns(backend):
+    found = ask(backend, "检察办案业务费2019年执行了多少")
+    assert (found["answer_type"], "10,180,000" in found["answer"]) == ("budget", True)
+
+
+def test_indicator_sources_point_at_their_row(backend, client):
+    found = ask(backend, "机关服务工作保障天数")
+    url = found["sources"][0]["url"]
+    assert re.search(r"#indicator-\d+$", url)
+    page = client.get(url.split("#")[0]).get_data(as_text=True)
+    assert f'id="{url.split("#")[1]}"' in page
+
+
+# ----------------------------------------------------------------------------- the page
+def test_ask_page_says_what_it_read_and_offers_examples(client):
+    empty = client.get("/ask").get_data(as_text=True)
+    assert "可以这样问" in empty and "/ask?q=" in empty
+    html = client.get("/ask", query_string={"q": "兰溪路-真南路下立交分几段实施"}).get_data(
+        as_text=True
+    )
+    assert "我理解的问题是：项目：兰溪路-真南路下立交工程" in html
+    assert "在全文检索中查看更多相关段落" in html
+    view = client.get("/api/ask/view", query_string={"q": "机关服务费的总预算"}).get_json()
+    assert view["reading"]["projects"] == ["机关服务费"]
+    assert view["understood"] == "项目：机关服务费；问的是：项目总预算"
+    assert view["search_url"] is None
+    api = client.get("/api/ask", query_string={"q": "机关服务费的总预算"}).get_json()
+    assert set(api) == {"question", "answer", "answer_type", "sources"}  # SPEC §4
