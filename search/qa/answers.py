@@ -116,6 +116,7 @@ FORM_WORDS = re.compile(
     r"有没有|一般|通常|常见|设为|设成|设|指标值|目标值|指标|的|了|吗|呢|是|为|有|[?？!！。，,、\s])"
 )
 MIN_MENTION = 3  # characters of a project name that name it
+MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
 
 
@@ -304,11 +305,18 @@ _BARE_NUMBER = r"(?P<code>{codes})\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s+第?\s*
 def bracket_numbers(question: str, store: ProjectStore) -> str:
     """Write the document numbers of issuers the corpus knows in their bracketed form, so
     that `沪委办发2013 9号` reads as 沪委办发〔2013〕9号."""
+    pattern = _bare_numbers(store)
+    if pattern is None:
+        return question
+    return pattern.sub(lambda m: f"{m['code']}〔{m['year']}〕{m['n']}号", question)
+
+
+@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
     codes = sorted({c.issuer for p in store.projects for c in p.citations if c.issuer}, key=len)
     if not codes:
-        return question
-    pattern = re.compile(_BARE_NUMBER.format(codes="|".join(map(re.escape, reversed(codes)))))
-    return pattern.sub(lambda m: f"{m['code']}〔{m['year']}〕{m['n']}号", question)
+        return None
+    return re.compile(_BARE_NUMBER.format(codes="|".join(map(re.escape, reversed(codes)))))
 
 
 def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
@@ -675,7 +683,7 @@ def usual_targets(q: Question) -> Answer | None:
     return Answer(
         f"{name}在 {projects} 个项目中共 {len(rows)} 项，目标值：{listed}；最常见的是 {top}。",
         "indicator_distribution",
-        [indicator_source(p, r) for p, r in rows],
+        [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]],
     )
 
 

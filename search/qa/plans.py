@@ -15,6 +15,7 @@ from indexer.vocabulary import section_name
 from ..backend import SearchBackend  # noqa: F401 - the type answers' Question carries
 from .answers import (
     FACTS,
+    MAX_SOURCES,
     QUESTION_ONLY,
     SENTENCE_END,
     Answer,
@@ -169,7 +170,7 @@ def named_indicators(q: Question) -> Answer | None:
     if count == 1 and len(rows) == 1:
         project, row = rows[0]
         said = f"{project.name}的“{row.name}”指标（{_levels(row)}）目标值为 {row.target}。"
-    return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows])
+    return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]])
 
 
 def _levels(row) -> str:
