@@ -2,6 +2,7 @@
 
     python tests/qa_eval.py dev        # every miss, with the question and our answer
     python tests/qa_eval.py heldout    # counts only: the held-out questions stay unread
+    python tests/qa_eval.py heldout2   # the second held-out set, counts only
 
 The corpus is the sample plus the real district (01, 03) and central (06) tables. An answer
 is right when it holds every `must` string and one of `any_of` (spaces and full-width forms
@@ -76,7 +77,7 @@ def main(which: str) -> None:
         for q, a, _ in results
         if q["not_in_corpus"] and re.search(r"\d", YEAR.sub("", plain(a["answer"])))
     )
-    if which != "heldout":
+    if not which.startswith("heldout"):
         for question, answer, ok in results:
             if not ok:
                 print(f"✗ [{question['class']}] {question['q']}")
