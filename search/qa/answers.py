@@ -727,6 +727,28 @@ def filters(q: Question) -> list[Filter]:
     year = YEAR.search(q.text)
     if year:
         found.append(Filter(f"{year[1]}年度", lambda p, v=int(year[1]): p.year == v))
+    if not unit:
+        place = _place_named(q)
+        if place is not None:
+            found.append(
+                Filter(
+                    f"单位在{place}",
+                    lambda p, v=place: v in (p.unit or "") or v in (p.department or ""),
+                )
+            )
+            unit = place
+    threshold = _amount_threshold(q.text)
+    if threshold is not None:
+        key, op, yuan, said = threshold
+        above = op == ">"
+        found.append(
+            Filter(
+                said,
+                lambda p, k=key, v=yuan, a=above: (
+                    p.budget.get(k) is not None and (p.budget[k] > v if a else p.budget[k] < v)
+                ),
+            )
+        )
     group = _group_of_size(q) if not unit else None
     if group is not None:
         unit_name, group_year = group
@@ -745,6 +767,35 @@ def filters(q: Question) -> list[Filter]:
     elif "预算" in q.text and FALL.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
         found.append(Filter("总预算比上年减少", lambda p: _direction(p) == "减少"))
     return found
+
+
+PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
+THRESHOLD = re.compile(
+    r"(超过|高于|大于|多于|以上|不少于|不低于|低于|少于|小于|不到|以下)?\s*"
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)\s*(以上|以下)?"
+)
+
+
+def _place_named(q: Question) -> str | None:
+    """A place (普陀区) that some units or departments hold: the projects there."""
+    for found in PLACE.finditer(q.text):
+        place = found.group(1)
+        if any(place in (p.unit or "") or place in (p.department or "") for p in q.store.projects):
+            return place
+    return None
+
+
+def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:
+    """`年度资金超过1000万元` -> ("current_year", ">", 10000000, said)."""
+    found = THRESHOLD.search(text)
+    if not found or not (found[1] or found[4]):
+        return None
+    word = found[1] or found[4]
+    op = "<" if word in ("低于", "少于", "小于", "不到", "以下") else ">"
+    yuan = int(float(found[2].replace(",", "")) * (10000 if found[3].startswith("万") else 1))
+    key = "current_year" if re.search(r"年度|当年|今年|本年", text) else "total"
+    said = f"{BUDGET_NAMES[key]}{'超过' if op == '>' else '低于'}{found[2]}{found[3]}"
+    return key, op, yuan, said
 
 
 def _group_of_size(q: Question) -> tuple[str, int | None] | None:

@@ -64,9 +64,7 @@ def printed_amounts(q: Question) -> Answer | None:
         return None
     project = q.projects[0]
     lines = [
-        line
-        for line in project.budget_lines
-        if len(line.label) >= 4 and re.sub(r"\s+", "", line.label) in q.text
+        line for line in project.budget_lines if _label_in(re.sub(r"\s+", "", line.label), q.text)
     ]
     lines = list({line.label: line for line in lines}.values())
     if not lines or (len(lines) == 1 and q.fields):
@@ -212,6 +210,119 @@ def level_yes_no(q: Question) -> Answer | None:
         f"没有。{project.name}没有设“{core}”类指标；它的指标分为：{has}。",
         "indicator_yes_no",
         [indicator_source(project, r) for r in project.indicators[:3]],
+    )
+
+
+NUMBER_TARGET = re.compile(
+    r"(\d+(?:\.\d+)?)\s*%?\s*(?:及)?(以上|以下)|(≥|>=|不低于|至少|大于等于|≤|<=|不高于|不超过)\s*(\d+(?:\.\d+)?)"
+)
+
+
+def projects_by_level(q: Question) -> Answer | None:
+    """哪些项目有成本指标？ 设了时效指标的项目有哪些？ 哪些项目没有设满意度指标？ 哪些项目的满意度
+    目标是90%以上？ Over all projects (narrowed by what the question states)."""
+    if q.projects or not q.has(("哪些", "哪几个", "几个", "多少个", "有哪")):
+        return None
+    text = q.text
+    levels = [lv for lv in q.linker.levels if len(lv.removesuffix("指标")) >= 2]
+    named = [lv for lv in levels if lv in text or lv.removesuffix("指标") in text]
+    if not named:
+        return None
+    core = max(named, key=len).removesuffix("指标")
+    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    threshold = NUMBER_TARGET.search(text)
+
+    def rows_of(project):
+        rows = [
+            r for r in project.indicators
+            if core in (r.level1 or "") or core in (r.level2 or "") or core in r.name
+        ]  # fmt: skip
+        if threshold is None:
+            return rows
+        value = float(threshold[1] or threshold[4])
+        below = (threshold[2] == "以下") or (threshold[3] or "") in ("≤", "<=", "不高于", "不超过")
+        return [
+            r for r in rows
+            if r.value is not None and r.op in ((">=", "=", ">") if not below else ("<=", "=", "<"))
+            and (r.value >= value if not below else r.value <= value)
+        ]  # fmt: skip
+
+    negated = bool(re.search(r"没有|未设|没设|不设", text))
+    having = [(p, rows_of(p)) for p in chosen]
+    if negated:
+        lacking = [p for p, rows in having if not rows]
+        names = "、".join(p.name for p in lacking)
+        return Answer(
+            f"没有设“{core}”指标的项目共 {len(lacking)} 个：{names or '无'}。",
+            "list",
+            [indicator_source(p, p.indicators[0]) for p in lacking[:MAX_SOURCES] if p.indicators],
+        )
+    having = [(p, rows) for p, rows in having if rows]
+    if not having:
+        return Answer(
+            f"语料中没有设“{core}”指标{'且达到该目标' if threshold else ''}的项目。", "list"
+        )
+    listed = "；".join(
+        f"{p.name}（{'、'.join(f'{r.name} {r.target}' for r in rows[:4])}）" for p, rows in having
+    )
+    condition = f"（目标值{threshold.group(0)}）" if threshold else ""
+    return Answer(
+        f"设了“{core}”指标{condition}的项目共 {len(having)} 个：{listed}。",
+        "list",
+        [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
+    )
+
+
+def projects_with_weights(q: Question) -> Answer | None:
+    """哪些项目设置了分值权重？"""
+    if q.projects or not q.has(("权重", "分值")) or not q.has(("哪些", "哪几个", "几个")):
+        return None
+    chosen = [p for p in q.store.projects if any(r.weight is not None for r in p.indicators)]
+    names = "、".join(p.name for p in chosen)
+    return Answer(
+        f"指标带分值/权重的项目共 {len(chosen)} 个：{names or '无'}。",
+        "list",
+        [indicator_source(p, p.indicators[0]) for p in chosen[:MAX_SOURCES]],
+    )
+
+
+def sum_of_lines(q: Question) -> Answer | None:
+    """国家天文台项目的上年结转资金一共多少？ A printed budget line summed over projects."""
+    sums = ("一共", "合计", "总共", "加起来", "总计", "共计", "总和")
+    if len(q.projects) == 1 or not q.has(sums) or any(f in BUDGET_NAMES for f in q.fields):
+        return None  # the budget's own amounts are summed by over_projects
+    labels = {
+        line.label for p in q.store.projects for line in p.budget_lines if len(line.label) >= 4
+    }
+    named = [lb for lb in labels if _label_in(lb, q.text)]
+    if not named:
+        return None
+    label = max(named, key=len)
+    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    lines = [
+        (p, ln)
+        for p in chosen
+        for ln in p.budget_lines
+        if ln.label == label and ln.yuan is not None
+    ]
+    if not lines:
+        return None
+    total = sum(ln.yuan for _, ln in lines)
+    scope = "、".join(f.label for f in q.conditions)
+    return Answer(
+        f"{scope + '的 ' if scope else ''}{len(lines)} 个项目的{label}合计 {format_yuan(total)}。",
+        "sum",
+        [source(p, "budget", f"{ln.label}：{ln.printed} {ln.unit}", "budget") for p, ln in lines][
+            :MAX_SOURCES
+        ],
+    )
+
+
+def _label_in(label: str, text: str) -> bool:
+    """A budget-line label the text names, in full or without 资金/总额 (上年结转)."""
+    return any(
+        len(form) >= 4 and form in text
+        for form in (label, label.removesuffix("资金"), label.removesuffix("总额"))
     )
 
 
