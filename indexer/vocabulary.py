@@ -43,7 +43,7 @@ SECTION_NAMES: dict[str, str] = {key: label for label, key in SECTION_LABELS.ite
 }
 # Template -> section key -> its label there, where it differs from SECTION_NAMES.
 TEMPLATE_SECTION_NAMES: dict[str, dict[str, str]] = {
-    "sh-district-2026": {"goals": "年度总体目标", "overview": "项目概述"},
+    "sh-district-2026": {"goals": "年度总体目标", "overview": "项目概述", "plan": "实施方案"},
     "central-2023": {"goals": "年度总体目标"},
     "grid": {"goals": "年度目标", "goals_longterm": "中期（总体）目标"},
 }

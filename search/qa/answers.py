@@ -31,6 +31,7 @@ from ..service import SearchRequest, search
 from ..store import ProjectStore
 from ..urls import project_url, section_anchor
 from .reading import (
+    ITEM,
     IndicatorMention,
     Linker,
     SubProject,
@@ -521,6 +522,8 @@ def project_fact(q: Question) -> Answer | None:
     if q.field is None and rest.strip("的是吗呢?？"):
         return None  # asks something of the project no field holds: its passages answer
     field_name = q.field or "summary"
+    if field_name.startswith("section:") and ORDINAL.search(q.text):
+        field_name = f"{field_name}|{ORDINAL.search(q.text).group(0)}"
     return FACTS[field_name.split(":")[0]](project, field_name)
 
 
@@ -604,12 +607,39 @@ def _header_fact(project: Project, field_name: str) -> Answer:
 
 
 def _section_fact(project: Project, field_name: str) -> Answer:
-    key = field_name.split(":")[1]
+    key = field_name.split(":")[1].split("|")[0]
     text = project.sections.get(key, "")
     label = section_name(key, project.template)
     if not text:
         return Answer(f"{project.name}的表中没有填写{label}。", "not_found")
+    item = numbered_item(text, field_name)
+    if item is not None:
+        number, said = item
+        return Answer(
+            f"{project.name}的{label}第 {number} 条：{said}",
+            "section",
+            [source(project, key, said)],
+        )
     return Answer(f"{project.name}的{label}：{text}", "section", [source(project, key, text)])
+
+
+ORDINAL = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|个|部分|步)")
+
+
+def numbered_item(text: str, asked: str) -> tuple[int, str] | None:
+    """Item N of a numbered section (`1.… 2.… 3.…`) when the question asks for 第N条."""
+    found = ORDINAL.search(asked)
+    if not found:
+        return None
+    number = _small_number(found.group(1))
+    marks = [m for m in ITEM.finditer(text)]
+    starts = [m for m in marks if int(m.group(1)) == number]
+    if not starts:
+        return None
+    start = starts[0]
+    following = [m for m in marks if m.start() > start.start() and int(m.group(1)) == number + 1]
+    end = following[0].start() if following else len(text)
+    return number, text[start.end() : end].strip()
 
 
 def _indicators_fact(project: Project, _field: str) -> Answer:
