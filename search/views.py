@@ -305,17 +305,17 @@ def budget_block(project: Project) -> dict[str, Any]:
         return {
             "title": "本项目上年度市级财政资金使用情况",
             "rows": [
-                {"label": name, "text": format_yuan(budget[key])}
+                {"label": name, "text": format_yuan(budget[key]), "anchor": f"budget-{key}"}
                 for key, name in BUDGET_NAMES.items()
             ],
             "change": _change_text(budget_change(budget)),
         }
     rows = []
-    for line in project.budget_lines:
+    for number, line in enumerate(project.budget_lines, 1):
         text = f"{line.printed} {line.unit}"
         if line.unit != "元" and line.yuan is not None:
             text += f"（{line.yuan:,} 元）"
-        rows.append({"label": line.label, "text": text})
+        rows.append({"label": line.label, "text": text, "anchor": f"budget-line-{number}"})
     return {"title": "项目资金", "rows": rows, "change": None}
 
 

@@ -161,6 +161,14 @@ def test_indicator_sources_point_at_their_row(backend, client):
     assert f'id="{url.split("#")[1]}"' in page
 
 
+def test_printed_budget_lines_are_cited_by_their_row(backend, client):
+    found = ask(backend, "人才支撑体系专项的财政拨款和上年结转资金各多少")
+    anchors = [s["url"].split("#")[1] for s in found["sources"]]
+    assert anchors == ["budget-line-2", "budget-line-3"]
+    page = client.get(found["sources"][0]["url"].split("#")[0]).get_data(as_text=True)
+    assert 'id="budget-line-2"' in page
+
+
 # ----------------------------------------------------------------------------- the page
 def test_ask_page_says_what_it_read_and_offers_examples(client):
     empty = client.get("/ask").get_data(as_text=True)

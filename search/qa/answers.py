@@ -177,7 +177,17 @@ def source(project: Project, section: str | None, text: str, anchor: str | None 
 def budget_source(project: Project, key: str) -> dict:
     amount = project.budget[key]
     shown = "" if amount is None else f"{amount:,}"
+    line = printed_budget_line(project, key) if project.template != "sh-municipal-2020" else None
+    if line is not None:
+        return line_source(project, line)
     return source(project, "budget", f"{BUDGET_NAMES[key]}（元）： {shown}", "budget")
+
+
+def line_source(project: Project, line: BudgetLine) -> dict:
+    """A printed budget line: its anchor on the project page is `budget-line-N`."""
+    number = next((i for i, ln in enumerate(project.budget_lines, 1) if ln is line), None)
+    anchor = f"budget-line-{number}" if number else "budget"
+    return source(project, "budget", f"{line.label}：{line.printed} {line.unit}", anchor)
 
 
 def header_source(project: Project, text: str) -> dict:
@@ -534,11 +544,10 @@ def _budget_fact(project: Project, key: str) -> Answer:
     if amount is None:
         return Answer(f"{project.name}的表中没有填写{name}。", "not_found")
     if line is not None and project.template != "sh-municipal-2020":
-        printed = f"{line.label}（{line.unit}）：{line.printed}"
         return Answer(
             f"{project.name}的{name}为 {format_yuan(amount)}（表中 {line.printed} {line.unit}）。",
             "budget",
-            [source(project, "budget", printed, "budget")],
+            [line_source(project, line)],
         )
     return Answer(
         f"{project.name}的{name}为 {format_yuan(amount)}。", "budget", [budget_source(project, key)]

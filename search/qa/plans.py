@@ -25,6 +25,7 @@ from .answers import (
     budget_source,
     indicator_source,
     indicator_text,
+    line_source,
     source,
 )
 from .reading import sub_projects
@@ -74,8 +75,7 @@ def printed_amounts(q: Question) -> Answer | None:
         + (f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else "")
         for line in lines
     )
-    sources = [source(project, "budget", f"{line.label}：{line.printed} {line.unit}", "budget")
-               for line in lines]  # fmt: skip
+    sources = [line_source(project, line) for line in lines]
     return Answer(f"{project.name}：{said}。", "budget", sources)
 
 
@@ -312,9 +312,7 @@ def sum_of_lines(q: Question) -> Answer | None:
     return Answer(
         f"{scope + '的 ' if scope else ''}{len(lines)} 个项目的{label}合计 {format_yuan(total)}。",
         "sum",
-        [source(p, "budget", f"{ln.label}：{ln.printed} {ln.unit}", "budget") for p, ln in lines][
-            :MAX_SOURCES
-        ],
+        [line_source(p, ln) for p, ln in lines][:MAX_SOURCES],
     )
 
 
