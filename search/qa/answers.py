@@ -386,12 +386,33 @@ def cited_by_title(q: Question) -> Answer | None:
     folded = normalize_title(q.text)
     named = [e for e in q.store.catalogue if e.title and normalize_title(e.title) in folded]
     if not named:
-        after = re.split("|".join(CITE_WORDS), q.text, maxsplit=1)[-1]
-        core = FORM_WORDS.sub("", after).replace("项目", "").strip("《》")
-        named = find_regulations(q.store.catalogue, core) if len(core) >= 4 else []
+        sides = re.split("|".join(CITE_WORDS), q.text, maxsplit=1)
+        for side in sorted(sides, key=len, reverse=True):
+            core = TOPIC_WORDS.sub("", FORM_WORDS.sub("", side)).replace("项目", "").strip("《》被")
+            named = find_regulations(q.store.catalogue, core) if len(core) >= 4 else []
+            if named:
+                break
     if not named:
         return None
+    if len(named) > 1 and not any(normalize_title(e.title or "") in folded for e in named):
+        return _several_cited(named)
     return citing_answer(max(named, key=lambda e: len(e.title or "")))
+
+
+# Words around a topic of documents: 政府采购方面的文件 → 政府采购.
+TOPIC_WORDS = re.compile(r"方面|相关|有关|之类|文件|规定|政策|制度")
+
+
+def _several_cited(entries: list[Regulation]) -> Answer:
+    listed = "；".join(
+        ("《" + e.title + "》" if e.title else "") + (e.number or "")
+        + "（" + "、".join(dict.fromkeys(c["project_name"] for c in e.cited_by)) + "）"
+        for e in entries[:10]
+    )  # fmt: skip
+    sources = [
+        source(p, c.section, p.sections.get(c.section, "")) for e in entries for p, c in e.citations
+    ]
+    return Answer(f"相关的文件有 {len(entries)} 个：{listed}。", "citation", sources[:MAX_SOURCES])
 
 
 def citing_answer(entry: Regulation) -> Answer:
@@ -417,10 +438,10 @@ def citing_answer(entry: Regulation) -> Answer:
 
 def compare_budgets(q: Question) -> Answer | None:
     """检察业务工作费和检察业务保障费哪个预算高？"""
-    money = q.has(("预算", "钱", "经费", "金额", "资金")) or q.has(
+    money = q.has(("预算", "钱", "经费", "金额", "资金", "倍")) or q.has(
         ("哪个多", "哪个少", "谁多", "谁少")
     )
-    asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少"))
+    asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍"))
     if len(q.projects) < 2 or q.mention is None or "、" not in q.mention or not (money and asks):
         return None
     key = _budget_key(q)
@@ -432,7 +453,10 @@ def compare_budgets(q: Question) -> Answer | None:
     listed = "，".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
     top, low = priced[0], priced[-1]
     said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}最高。"
-    if q.has(("多多少", "少多少", "差多少", "相差", "差额", "高多少", "低多少")):
+    if q.has(("倍",)) and low.budget[key]:
+        ratio = round(top.budget[key] / low.budget[key], 2)
+        said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}是{low.name}的 {ratio} 倍。"
+    elif q.has(("多多少", "少多少", "差多少", "相差", "差额", "高多少", "低多少")):
         gap = top.budget[key] - low.budget[key]
         said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}比{low.name}多 {format_yuan(gap)}。"
     if priced[0].budget[key] == priced[1].budget[key]:
@@ -444,6 +468,8 @@ def ambiguous(q: Question) -> Answer | None:
     """A question about a project that names several (检察业务 → 保障费 or 工作费)."""
     if len(q.projects) < 2 or (q.field is None and not q.has(("指标", "目标值", "引用", "文件"))):
         return None
+    if q.mention and "、" in q.mention:
+        return None  # several projects named one by one: not one ambiguous mention
     names = "、".join(p.name for p in q.projects)
     return Answer(
         f"问题中的“{q.mention}”可能指 {len(q.projects)} 个项目：{names}。请写出项目全称。",

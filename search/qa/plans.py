@@ -367,6 +367,70 @@ def indicator_count(q: Question) -> Answer | None:
 CHANGE_WORDS = ("降幅", "增幅", "涨幅", "涨得", "降得", "增长", "下降", "减少", "增加", "涨", "降")
 
 
+def unchanged(q: Question) -> Answer | None:
+    """哪些项目预算持平？"""
+    if q.projects or not q.has(("持平", "没有变化", "没变", "不变")) or not q.has((*WHICH, "几个")):
+        return None
+    flat = [p for p in q.store.projects if (c := budget_change(p.budget)) and c["amount"] == 0]
+    names = "、".join(p.name for p in flat)
+    return Answer(
+        f"总预算与上年持平的项目共 {len(flat)} 个：{names or '无'}。",
+        "list",
+        [budget_source(p, "total") for p in flat],
+    )
+
+
+def extreme_target(q: Question) -> Answer | None:
+    """满意度目标最高的项目？ 天文台哪个项目满意度要求最高？ Over the rows whose name or level
+    holds the word asked, the highest (or lowest) number."""
+    if len(q.projects) == 1 or not q.has(("最高", "最低", "最大", "最小")):
+        return None
+    if q.has(("预算", "资金", "经费", "金额", "钱")):
+        return None
+    words_in = [lv.removesuffix("指标") for lv in q.linker.levels]
+    named = [w for w in words_in if len(w) >= 2 and w in q.text]
+    if q.indicators is not None:
+        named.append(q.indicators.words)
+    if not named:
+        return None
+    word = max(named, key=len)
+    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    rows = [
+        (p, r) for p in chosen for r in p.indicators
+        if r.value is not None and (word in r.name or word in (r.level1 or "") + (r.level2 or ""))
+    ]  # fmt: skip
+    if not rows:
+        return None
+    highest = q.has(("最高", "最大"))
+    best = (max if highest else min)(float(r.value) for _, r in rows)
+    top = [(p, r) for p, r in rows if float(r.value) == best]
+    listed = "；".join(f"{p.name}：{r.name} {r.target}" for p, r in top)
+    return Answer(
+        f"“{word}”目标值{'最高' if highest else '最低'}的是{listed}。",
+        "ranking",
+        [indicator_source(p, r) for p, r in top][:MAX_SOURCES],
+    )
+
+
+def projects_with_line(q: Question) -> Answer | None:
+    """国家天文台的项目中有几个有上年结转资金？ Projects whose printed line is not zero."""
+    if len(q.projects) == 1 or not q.has(("几个", "哪些", "多少个", "哪几个")):
+        return None
+    labels = {ln.label for p in q.store.projects for ln in p.budget_lines if len(ln.label) >= 4}
+    named = [lb for lb in labels if _label_in(lb, q.text)]
+    if not named or any(f in BUDGET_NAMES for f in q.fields):
+        return None
+    label = max(named, key=len)
+    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    having = [(p, ln) for p in chosen for ln in p.budget_lines if ln.label == label and ln.yuan]
+    listed = "；".join(f"{p.name} {ln.printed} {ln.unit}" for p, ln in having)
+    return Answer(
+        f"有{label}的项目共 {len(having)} 个：{listed or '无'}。",
+        "count",
+        [line_source(p, ln) for p, ln in having][:MAX_SOURCES],
+    )
+
+
 def change_ranking(q: Question) -> Answer | None:
     """降幅最大的项目是哪个（百分比）？ 跟上年比有几个项目预算下降了？"""
     if q.projects or not q.has(CHANGE_WORDS) or not q.has(("最", "几个", "多少个")):
