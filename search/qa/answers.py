@@ -80,7 +80,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("category", ("项目类别", "类别", "什么类")),
     ("start_date", ("计划开始日期", "开始日期", "开始时间", "何时开始", "什么时候开始")),
     ("end_date", ("计划完成日期", "完成日期", "完成时间", "何时完成", "什么时候完成", "结束")),
-    ("dates", ("起止", "实施期", "日期", "周期")),
+    ("dates", ("起止", "实施期", "日期", "周期", "多久", "多长时间")),
     ("department", ("主管部门", "主管单位", "归口部门")),
     ("unit", ("申报单位", "实施单位", "执行单位", "哪个单位", "什么单位", "单位是")),
     ("gov_purchase", ("政府购买服务", "购买服务")),
@@ -275,6 +275,8 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
 
 
 DATE_FIELDS = ("start_date", "end_date", "dates")
+PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
+ROLES = ("设计", "施工", "监理", "勘察", "代建", "负责", "承担", "建设", "产权")
 
 
 def asked_field(text: str) -> str | None:
@@ -296,10 +298,15 @@ def asked_fields(text: str) -> list[str]:
         if at < 0:
             continue
         after = re.split(r"[，,、；;？?]|和|及", text[at + len(spelling) :])[0].strip(
-            "的了呢吗项目|"
+            "的了呢吗项目|完成结束开始做"
         )
         if name in DATE_FIELDS and not spelling.endswith("日期") and after:
             continue  # 什么时候完成招投标: the date of something else than the project
+        if spelling in PURPOSE and text.replace(spelling, "").strip("主要是的用项目|呢吗?？"):
+            continue  # 聘请第三方做什么: what a part is for, not the project's overview
+        before = text[max(0, at - 2) : at]
+        if name == "unit" and spelling in ("单位是", "哪个单位", "什么单位") and before in ROLES:
+            continue  # 设计单位是哪家: a role in the text, not the unit field
         found.append((at, name))
         text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))

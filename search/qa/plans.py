@@ -525,6 +525,12 @@ def share_of_total(q: Question) -> Answer | None:
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\)|[（(]\d{1,2}[)）]|[①-⑩])")
 
 
+def _pairs_of(text: str) -> set[str]:
+    return {
+        text[i : i + 2] for i in range(len(text) - 1) if not (set(text[i : i + 2]) & QUESTION_CHARS)
+    }
+
+
 def _with_list(sentences: list[str], n: int) -> str:
     """A sentence, and the items of the list it begins (1)建设…；2)建设…；3)建设…)."""
     sentence = sentences[n]
@@ -564,14 +570,13 @@ def project_passages(q: Question) -> Answer | None:
     project = q.projects[0]
     rest = q.rest
     terms = [w for w, _, _ in words(rest) if w not in QUESTION_ONLY and len(w) > 1]
+    terms = terms or [w for w, _, _ in words(q.mention or "") if len(w) > 1]
     if not terms:
         return None
     texts = q.part.texts if q.part is not None else project.sections
     # Sentences scored by the question's character pairs they hold (jieba may cut 施工单位
     # and 设计单位 differently; pairs do not).
-    pairs = {
-        rest[i : i + 2] for i in range(len(rest) - 1) if not (set(rest[i : i + 2]) & QUESTION_CHARS)
-    }
+    pairs = _pairs_of(rest) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个: the name's
     scored = []
     for key, text in texts.items():
         sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
