@@ -31,6 +31,7 @@ PLANS = (
     a.usual_targets,
     p.named_indicators,
     p.level_yes_no,
+    p.projects_mentioning,
     a.level_indicators,
     p.share_of_total,
     p.rank_position,

@@ -23,6 +23,7 @@ from .answers import (
     _around,
     _named_level,
     budget_source,
+    header_source,
     indicator_source,
     indicator_text,
     line_source,
@@ -559,6 +560,52 @@ def sub_project_list(q: Question) -> Answer | None:
         f"{project.name}共有 {len(parts)} 个子项目：{listed}。",
         "sub_projects",
         [source(project, first, project.sections[first])],
+    )
+
+
+def projects_mentioning(q: Question) -> Answer | None:
+    """FAST是哪个项目的？ 哪些项目提到了无人机？ The projects whose name, sections or
+    indicators hold the words the question asks about."""
+    if not q.has(("哪个项目", "哪些项目", "哪几个项目", "什么项目")):
+        return None
+    if q.projects and q.mention and all(q.mention != p.name for p in q.projects):
+        # 哪个项目涉及电梯更新: the words name a project (or several) by a part of its name
+        names = "、".join(p.name for p in q.projects)
+        return Answer(
+            f"“{q.mention}”是{names}的一部分（项目名称）。",
+            "list",
+            [header_source(p, p.name) for p in q.projects],
+        )
+    if q.projects:
+        return None
+    core = re.sub(r"哪个项目|哪些项目|哪几个项目|什么项目|提到|涉及|包含|里有|有关", "", q.rest)
+    terms = [w.lower() for w, _, _ in words(core) if w not in QUESTION_ONLY and len(w) > 1]
+    if not terms:
+        return None
+    found = []
+
+    def holds(text: str) -> bool:
+        text = text.lower()
+        return all(t in text for t in terms)
+
+    for project in q.store.projects:
+        places = []
+        if holds(project.name):
+            places.append("项目名称")
+        for key, text in project.sections.items():
+            if holds(text):
+                places.append(section_name(key, project.template))
+        if any(holds(row.name) for row in project.indicators):
+            places.append("绩效指标")
+        if places:
+            found.append((project, places))
+    if not found:
+        return None
+    listed = "；".join(f"{p.name}（{'、'.join(places)}）" for p, places in found[:20])
+    return Answer(
+        f"提到“{'、'.join(terms)}”的项目共 {len(found)} 个：{listed}。",
+        "list",
+        [source(p, None, p.name) for p, _ in found[:MAX_SOURCES]],
     )
 
 
