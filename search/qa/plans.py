@@ -579,7 +579,8 @@ def projects_mentioning(q: Question) -> Answer | None:
     if q.projects:
         return None
     core = re.sub(r"哪个项目|哪些项目|哪几个项目|什么项目|提到|涉及|包含|里有|有关", "", q.rest)
-    terms = [w.lower() for w, _, _ in words(core) if w not in QUESTION_ONLY and len(w) > 1]
+    shown = [core[s:e] for w, s, e in words(core) if w not in QUESTION_ONLY and len(w) > 1]
+    terms = [t.lower() for t in shown]
     if not terms:
         return None
     found = []
@@ -603,7 +604,7 @@ def projects_mentioning(q: Question) -> Answer | None:
         return None
     listed = "；".join(f"{p.name}（{'、'.join(places)}）" for p, places in found[:20])
     return Answer(
-        f"提到“{'、'.join(terms)}”的项目共 {len(found)} 个：{listed}。",
+        f"提到“{'、'.join(shown)}”的项目共 {len(found)} 个：{listed}。",
         "list",
         [source(p, None, p.name) for p, _ in found[:MAX_SOURCES]],
     )
