@@ -736,7 +736,12 @@ def _groups_named(q: Question) -> tuple[str, list[IndicatorGroup]]:
     if not core:
         return core, []
     exact = [g for g in q.store.library if g.key == core]
-    return core, exact or [g for g in q.store.library if core in g.key]
+    found = exact or [g for g in q.store.library if core in g.key]
+    if not found and q.indicators is not None:  # a name written with a typo, linked
+        names = {normalize_name(n) for n in q.indicators.names}
+        found = [g for g in q.store.library if g.key in names]
+        core = q.indicators.words if found else core
+    return core, found
 
 
 def usual_targets(q: Question) -> Answer | None:

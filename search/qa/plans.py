@@ -31,7 +31,9 @@ from .answers import (
 )
 from .reading import sub_projects
 
-ABOUT_INDICATORS = ("指标", "目标值", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求")
+ABOUT_INDICATORS = (
+    "指标", "目标", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求",
+)  # fmt: skip
 # Characters of asking, not of what is asked: pairs holding one do not count.
 QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为要请问分别各")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
@@ -138,7 +140,8 @@ def named_indicators(q: Question) -> Answer | None:
     if mention is None or len(q.projects) > 1:
         return None
     whole = all(name in q.text for name in mention.names)
-    if not whole and (q.fields or not q.has(ABOUT_INDICATORS)):
+    fields = [f for f in q.fields if not (f == "section:goals" and not q.projects)]
+    if not whole and (fields or not q.has(ABOUT_INDICATORS)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
     if q.projects:

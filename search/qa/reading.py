@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from indexer.model import Indicator, Project
 
@@ -48,7 +48,6 @@ ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 PLACE = re.compile(r"(?<![本全各该])([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 
 MIN_FRAGMENT = 4  # characters of an indicator name that name it
-TYPO_SCORE = 88  # rapidfuzz ratio for a name written with a wrong character
 
 
 @dataclass(frozen=True)
@@ -109,6 +108,16 @@ class Linker:
         if whole:
             top = [n for n in whole if not any(n in other and n != other for other in whole)]
             return self._mention("、".join(top), top)
+        for name in self.names:
+            if len(name) < 4:
+                continue
+            allowed = 1 if len(name) < 8 else 2  # wrong characters forgiven
+            for start in range(0, max(1, len(text) - len(name) + 1)):
+                stretch = text[start : start + len(name)]
+                if "|" in stretch or (stretch[0] != name[0] and stretch[-1] != name[-1]):
+                    continue
+                if Levenshtein.distance(stretch, name, score_cutoff=allowed) <= allowed:
+                    return self._mention(stretch, [name])
         for size in range(min(len(text), 16), MIN_FRAGMENT - 1, -1):
             for start in range(len(text) - size + 1):
                 part = text[start : start + size]
@@ -117,13 +126,6 @@ class Linker:
                 named = [n for n in self.names if part in n]
                 if named and len(part) >= min(MIN_FRAGMENT + 1, len(named[0])) - 1:
                     return self._mention(part, named)
-        for name in self.names:
-            if len(name) < 5:
-                continue
-            for start in range(0, max(1, len(text) - len(name) + 1)):
-                stretch = text[start : start + len(name)]
-                if "|" not in stretch and fuzz.ratio(stretch, name) >= TYPO_SCORE:
-                    return self._mention(stretch, [name])
         return None
 
     def _mention(self, words: str, names: list[str]) -> IndicatorMention:
