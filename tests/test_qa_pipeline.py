@@ -11,6 +11,8 @@ import qa_eval
 import qa_questions_dev
 import qa_questions_heldout
 import qa_questions_heldout2
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import SAMPLE, app_on_corpus
 
 from indexer.corpus import load_corpus
@@ -184,3 +186,34 @@ def test_ask_page_says_what_it_read_and_offers_examples(client):
     assert view["search_url"] is None
     api = client.get("/api/ask", query_string={"q": "机关服务费的总预算"}).get_json()
     assert set(api) == {"question", "answer", "answer_type", "sources"}  # SPEC §4
+
+
+# ----------------------------------------------------------------------------- odd input
+ODD = [
+    "?", "的", "1", "2020年", "〔2013〕", "《》", "<script>alert(1)</script>", "😀", "第十条是什么",
+    "9" * 300, "项目" * 100, "超过999999999999万元的项目", "检察业务保障费第99条", "第0条",
+    "国家天文台 明年 后年 前年", "沪委办发2013 9号 沪委办发2014 10号",
+    "机关服务费？？机关服务费？？",
+    "满意度最高最低", "\u200b", "≥90%", "检察院工作人员满义度满义度",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("question", ODD)
+def test_odd_questions_get_an_answer_never_a_500(client, question):
+    for path in ("/api/ask", "/api/ask/view"):
+        response = client.get(path, query_string={"q": question})
+        assert response.status_code in (200, 400), response.get_data(as_text=True)[:300]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(
+        alphabet="检察机关服务费项目预算多少哪些指标满意度年2019 ?？，和及、第条《》〔〕",
+        max_size=30,
+    )
+)
+def test_any_question_is_answered(backend, question):
+    found = ask(backend, question)
+    assert found["answer"] and found["answer_type"]

@@ -114,7 +114,9 @@ class Linker:
             allowed = 1 if len(name) < 8 else 2  # wrong characters forgiven
             for start in range(0, max(1, len(text) - len(name) + 1)):
                 stretch = text[start : start + len(name)]
-                if "|" in stretch or (stretch[0] != name[0] and stretch[-1] != name[-1]):
+                if len(stretch) < len(name) or "|" in stretch:
+                    continue
+                if stretch[0] != name[0] and stretch[-1] != name[-1]:
                     continue
                 if Levenshtein.distance(stretch, name, score_cutoff=allowed) <= allowed:
                     return self._mention(stretch, [name])
