@@ -150,6 +150,39 @@ def test_constraints_the_corpus_cannot_meet(backend, question):
     assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
 
 
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # found by a second reading: each was answered wrongly before
+        ("南京大学的项目预算合计", "not_in_corpus", "南京大学"),  # no project named: still checked
+        ("预算超过2000万元的项目有哪些", "list", "检察办案场所设备经费"),  # 2000万元 is no year
+        ("检察办案业务费2019年预算是多少", "budget", "10,180,000"),  # 2019: the 上年 column
+        ("本部大楼节能改造项目预算多少", "budget", "6,925,100"),  # no 项目总预算: the year's money
+        ("国家天文台预算最少的是哪个项目", "ranking", "怀柔太阳观测基地"),
+        ("哪些项目是阶段性项目", "list", "拆违经费"),  # 项目性质 as a filter
+        ("哪个项目预算最多", "ranking", "兰溪路-真南路下立交工程"),
+    ],
+)
+def test_second_reading(backend, question, answer_type, says):
+    found = ask(backend, question)
+    assert found["answer_type"] == answer_type, found["answer"]
+    assert says in found["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "智能卷宗管理系统要花多少钱",  # a sub-project has no amount of its own
+        "国家天文台哪个项目预算增幅最大",  # its tables print no 上年 amounts
+        "机关服务费2019年的绩效指标",  # the 2020 table's indicators are not 2019's
+    ],
+)
+def test_second_reading_refusals(backend, question):
+    found = ask(backend, question)
+    assert found["answer_type"] == "not_in_corpus", found["answer"]
+    assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
+
+
 def test_the_year_before_a_table_is_its_last_year_columns(backend):
     found = ask(backend, "检察办案业务费2019年执行了多少")
     assert (found["answer_type"], "10,180,000" in found["answer"]) == ("budget", True)

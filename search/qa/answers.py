@@ -73,7 +73,19 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("indicators", ("绩效指标", "有哪些指标", "指标有哪些", "哪些指标", "绩效目标")),
     (
         "total",
-        ("总预算", "预算总额", "预算是", "预算为", "预算有", "预算多少", "多少钱", "经费多少"),
+        (
+            "总预算",
+            "预算总额",
+            "预算是",
+            "预算为",
+            "预算有",
+            "预算多少",
+            "多少钱",
+            "经费多少",
+            "经费是多少",
+            "资金是多少",
+            "的预算",
+        ),
     ),
     ("perf_type", ("绩效类型",)),
     ("nature", ("项目性质", "项目属性", "什么性质")),
@@ -218,7 +230,7 @@ class ProjectMatcher:
         # The values of the fields a question may filter by, per field.
         self.field_values = {
             name: {getattr(p, name) for p in store.projects if getattr(p, name)}
-            for name in ("category", "perf_type", "unit")
+            for name in ("category", "perf_type", "unit", "nature")
         }
         # Values a question may name in full instead of a project (其他一次性项目有几个？).
         self.values = set().union(*self.field_values.values())
@@ -571,6 +583,9 @@ def project_fact(q: Question) -> Answer | None:
 
 
 def _budget_fact(project: Project, key: str) -> Answer:
+    budget = project.budget
+    if key == "total" and budget.get("total") is None and budget.get("current_year") is not None:
+        key = "current_year"  # a table without a project total: the year's money
     amount = project.budget[key]
     line = printed_budget_line(project, key)
     name = line.label if line is not None else BUDGET_NAMES[key]
@@ -780,7 +795,7 @@ def _value_named(text: str, values: set[str]) -> str | None:
         for start in range(len(text) - size + 1):
             part = text[start : start + size]
             having = [v for v in values if part in v]
-            if len(having) == 1 and part != "项目":
+            if len(having) == 1 and not part.endswith("项目"):  # 性项目 names no value
                 return having[0]
     return None
 
@@ -798,6 +813,9 @@ def filters(q: Question) -> list[Filter]:
     perf_type = _value_named(text, values["perf_type"])
     if perf_type:
         found.append(Filter(f"绩效类型为{perf_type}", lambda p, v=perf_type: p.perf_type == v))
+    nature = _value_named(text, values["nature"]) if values["nature"] else None
+    if nature:
+        found.append(Filter(f"项目性质为{nature}", lambda p, v=nature: p.nature == v))
     unit = _value_named(text, values["unit"])
     if unit:
         found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
@@ -915,8 +933,17 @@ def _direction(project: Project) -> str | None:
 
 
 def _budget_key(q: Question) -> str:
+    """The amount a question over projects means: the one it names, else the total — or
+    the year's money where most tables print no total (the central template)."""
     field_name = asked_field(q.text)
-    return field_name if field_name in BUDGET_NAMES else "total"
+    if field_name in BUDGET_NAMES:
+        return field_name
+    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)] or list(
+        q.store.projects
+    )
+    totals = sum(p.budget.get("total") is not None for p in chosen)
+    years = sum(p.budget.get("current_year") is not None for p in chosen)
+    return "current_year" if years > totals else "total"
 
 
 def over_projects(q: Question) -> Answer | None:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 
+from indexer.money import BUDGET_NAMES
+
 from .answers import Answer, Question, header_source
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
-    r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|效果如何|你觉得|你认为|做得怎么样|怎么样|"
-    r"好吗$|对吗$|合适吗|最好的|做得最好|最差|优秀吗|有问题吗|浪费"
+    r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|你觉得|你认为|做得怎么样|怎么样$|"
+    r"好吗$|对吗$|合适吗|做得最好|最差的项目|优秀吗|有问题吗|是不是浪费|浪费吗"
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
@@ -82,10 +84,11 @@ def _year(q: Question) -> Answer | None:
         if money and q.projects and all(p.year == year + 1 for p in q.projects):
             spent = re.search(r"执行|支出|花", q.text)
             field = "prev_year_spent" if spent else "prev_year_budget"
-            if all(p.budget.get(field) is not None for p in q.projects):
+            others = [f for f in q.fields if f not in BUDGET_NAMES and f != "change"]
+            if all(p.budget.get(field) is not None for p in q.projects) and not others:
                 q.previous_year = True
-                if not q.fields:
-                    q.field, q.fields = field, [field]
+                if not any(f in ("prev_year_budget", "prev_year_spent") for f in q.fields):
+                    q.field, q.fields = field, [field]  # 2019年预算 of a 2020 table: 上年预算额
                 continue  # the table's 上年 columns hold that year
         if not money and q.linker.mentions_year(year):
             continue
@@ -101,7 +104,10 @@ def _of_units_named(q: Question) -> list:
 
 
 def _organisation(q: Question) -> Answer | None:
-    org = q.linker.unknown_organisation(q.text.replace(q.mention or "", "|"))
+    text = q.text
+    for said in (q.mention or "").split("、"):
+        text = text.replace(said, "|") if said else text
+    org = q.linker.unknown_organisation(text)
     if org is None:
         return None
     return _refuse(q, f"语料中没有{org}的表")
@@ -115,6 +121,7 @@ def _actual(q: Question) -> Answer | None:
     )
 
 
+GENERIC_EXPENSES = ("经费", "费用", "资金", "经费是", "项目经费")
 EXPENSE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:服务费|费用|经费|费|款)")
 
 
@@ -124,7 +131,12 @@ def _breakdown(q: Question) -> Answer | None:
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
+    money = AMOUNT.search(q.text) or any(f in BUDGET_NAMES for f in q.fields) or "预算" in q.text
+    if q.part is not None and money:
+        return _refuse(q, f"表中只有{project.name}整个项目的预算，没有子项目“{q.part.title}”的金额")
     expense = EXPENSE.search(q.rest)
+    if expense and expense.group(0).lstrip("的") in GENERIC_EXPENSES:
+        expense = None
     if not AMOUNT.search(q.text) and not (expense and "多少" in q.text):
         return None
     lines = {line.label for line in project.budget_lines}

@@ -52,6 +52,7 @@ PLANS = (
 
 # Where one line holds several questions: question marks and semicolons always; 和 及 、
 # and commas only between two parts that each ask something.
+MAX_PARTS = 6  # questions in one line answered one by one (more: the line as one question)
 HARD_BREAK = re.compile(r"[？?；;]")
 SOFT_BREAK = re.compile(r"以及|还有|和|及|、|，|,")
 ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别")
@@ -125,7 +126,7 @@ def split_parts(question: str) -> list[str]:
             parts.extend(h for h in halves if h.strip())
         else:
             parts.append(piece)
-    return parts
+    return parts[:MAX_PARTS]
 
 
 def _asks_field(text: str) -> bool:

@@ -354,7 +354,7 @@ def indicator_count(q: Question) -> Answer | None:
             "count",
             [indicator_source(project, r) for r in project.indicators],
         )
-    if q.projects or not q.has(("最多", "最少")):
+    if q.projects or not q.has(("最多", "最少")) or not q.store.projects:
         return None
     ranked = sorted(q.store.projects, key=lambda p: -len(p.indicators))
     most, least = len(ranked[0].indicators), len(ranked[-1].indicators)
@@ -439,10 +439,15 @@ def change_ranking(q: Question) -> Answer | None:
     """降幅最大的项目是哪个（百分比）？ 跟上年比有几个项目预算下降了？"""
     if q.projects or not q.has(CHANGE_WORDS) or not q.has(("最", "几个", "多少个")):
         return None
-    changed = [(p, budget_change(p.budget)) for p in q.store.projects]
+    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    changed = [(p, budget_change(p.budget)) for p in chosen]
     changed = [(p, c) for p, c in changed if c is not None]
     if not changed:
-        return None
+        return Answer(
+            "这些项目的表没有同名项目上年预算额，算不出比上年的增减，无法回答。",
+            "not_in_corpus",
+            [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
+        )
     falling = q.has(("降", "减少", "下降", "减"))
     by_percent = q.has(("幅", "百分", "%", "比例"))
     if q.has(("几个", "多少个")) and not q.has(("最",)):
@@ -516,6 +521,8 @@ def share_of_total(q: Question) -> Answer | None:
     if project.budget.get(key) is None or not amounts:
         return None
     total = sum(amounts)
+    if not total:
+        return None  # nothing to take a share of
     share = round(project.budget[key] * 100 / total, 2)
     name = BUDGET_NAMES[key]
     said = (
@@ -569,7 +576,9 @@ def sub_project_list(q: Question) -> Answer | None:
 def projects_mentioning(q: Question) -> Answer | None:
     """FAST是哪个项目的？ 哪些项目提到了无人机？ The projects whose name, sections or
     indicators hold the words the question asks about."""
-    if not q.has(("哪个项目", "哪些项目", "哪几个项目", "什么项目")):
+    if not q.has(("哪个项目", "哪些项目", "哪几个项目", "什么项目")) or q.has(
+        ("最多", "最少", "最高", "最低", "最大", "最小")
+    ):
         return None
     if q.projects and q.mention and all(q.mention != p.name for p in q.projects):
         # 哪个项目涉及电梯更新: the words name a project (or several) by a part of its name

@@ -37,7 +37,7 @@ def fold(question: str) -> str:
 
 
 # Mentions of years: 2021年, 2021年度, 2021.
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年度?|年)?(?![\d.])")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # An organisation named in a question: a name before one of these endings.
 ORG_ENDINGS = (
     "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",
@@ -48,6 +48,8 @@ ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 PLACE = re.compile(r"(?<![本全各该])([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 
 MIN_FRAGMENT = 4  # characters of an indicator name that name it
+MIN_PART_WORDS = 6  # characters of a sub-project title that name it
+MAX_LINKED = 80  # characters of a question the linker reads
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,12 @@ class Linker:
             for row in project.indicators:
                 self.rows.setdefault(_plain(row.name), []).append((project, row))
         self.names = sorted(self.rows, key=len, reverse=True)
+        # character pair -> the names (their index in `names`) that hold it
+        self.by_pair: dict[str, list[int]] = {}
+        for n, name in enumerate(self.names):
+            for pair in {name[i : i + 2] for i in range(len(name) - 1)}:
+                self.by_pair.setdefault(pair, []).append(n)
+        self.project_names = [_plain(p.name) for p in store.projects]
         self.units = {_plain(v) for p in store.projects for v in (p.unit, p.department) if v}
         self.years = {p.year for p in store.projects if p.year is not None}
         # Every name and sentence of the corpus, to tell a known organisation or year from
@@ -85,33 +93,48 @@ class Linker:
         self.parts = [(p, part) for p in store.projects for part in sub_projects(p)]
 
     def sub_project(self, text: str) -> tuple[Project, SubProject, str] | None:
-        """The sub-project a question names by its title or a part of it (≥ 4 characters:
-        智能卷宗 for 上海检察机关智能卷宗管理系统)."""
+        """The sub-project a question names by its title or a distinctive part of it (≥ 6
+        characters that no other sub-project title and no project name shares: 智能卷宗管理
+        系统 for 上海检察机关智能卷宗管理系统)."""
         best = None
         for project, part in self.parts:
             title = _plain(part.title)
             words = next(
-                (title[i : i + n] for n in range(len(title), 3, -1)
-                 for i in range(len(title) - n + 1) if title[i : i + n] in text),
+                (title[i : i + n] for n in range(len(title), MIN_PART_WORDS - 1, -1)
+                 for i in range(len(title) - n + 1)
+                 if title[i : i + n] in text and self._distinctive(title[i : i + n], part)),
                 "",
             )  # fmt: skip
             if words and (best is None or len(words) > len(best[2])):
                 best = (project, part, words)
         return best
 
+    def _distinctive(self, words: str, part: SubProject) -> bool:
+        if words == _plain(part.title):
+            return True
+        others = sum(1 for _, other in self.parts if words in _plain(other.title))
+        return others == 1 and not any(words in name for name in self.project_names)
+
     def indicators(self, text: str, exclude: str = "") -> IndicatorMention | None:
-        """The indicator names the text mentions: whole names first; else the longest part
-        of the text (≥ 4 characters, not a level name) that some names contain; else a
-        name within a typo of a same-length stretch of the text."""
-        text = text.replace(exclude, "|") if exclude else text
-        whole = [n for n in self.names if n in text]
+        """The indicator names the text mentions: whole names first; else a name written with
+        one or two wrong characters; else the longest part of the text (≥ 4 characters, not
+        a level name) that some names contain. Candidates come from an index of character
+        pairs, so the work grows with the question, not with the number of names."""
+        text = (text.replace(exclude, "|") if exclude else text)[:MAX_LINKED]
+        pairs = [text[i : i + 2] for i in range(len(text) - 1) if "|" not in text[i : i + 2]]
+        hits: dict[int, int] = {}
+        for pair in set(pairs):
+            for n in self.by_pair.get(pair, ()):
+                hits[n] = hits.get(n, 0) + 1
+        whole = [self.names[n] for n in hits if self.names[n] in text]
         if whole:
             top = [n for n in whole if not any(n in other and n != other for other in whole)]
             return self._mention("、".join(top), top)
-        for name in self.names:
-            if len(name) < 4:
-                continue
+        for n, shared in sorted(hits.items(), key=lambda item: -len(self.names[item[0]])):
+            name = self.names[n]
             allowed = 1 if len(name) < 8 else 2  # wrong characters forgiven
+            if len(name) < 4 or shared < len(name) - 1 - 2 * allowed:
+                continue
             for start in range(0, max(1, len(text) - len(name) + 1)):
                 stretch = text[start : start + len(name)]
                 if len(stretch) < len(name) or "|" in stretch:
@@ -125,7 +148,8 @@ class Linker:
                 part = text[start : start + size]
                 if "|" in part or part in self.levels:
                     continue
-                named = [n for n in self.names if part in n]
+                candidates = self.by_pair.get(part[:2], ())
+                named = [self.names[n] for n in candidates if part in self.names[n]]
                 if named and len(part) >= min(MIN_FRAGMENT + 1, len(named[0])) - 1:
                     return self._mention(part, named)
         return None
@@ -140,11 +164,24 @@ class Linker:
         ending (国家天文台 in 请问国家天文台) occurs in a unit, department or section."""
         for found in PLACE.finditer(text):
             place = found.group(1)
-            if place not in self.text and place[-2:] not in ("地区", "城区", "市区", "县区"):
-                return place
+            if re.search(r"(?:哪个|哪|什么|是|属于|位于|在|占)$", text[: found.start()]):
+                continue  # 属于哪个区, 是普陀区的吗: asked about, or a verb before it
+            names = [place[i:] for i in range(len(place) - 2)]  # 是普陀区 → 普陀区
+            if any(n in self.text for n in names) or place[-2:] in ("地区", "城区", "市区", "县区"):
+                continue
+            if any(ch in place for ch in "哪什是属位在占"):
+                continue
+            return place
+        text = re.sub(r"《[^》]*》", "|", text)  # a title names a document, not a unit
         for found in ORG.finditer(text):
-            org = found.group(1)
-            ending = next(e for e in ORG_ENDINGS if org.endswith(e))
+            # only the name itself: not the words of the question before it
+            org = re.split(
+                r"[的了是在和与及有为由从对|]|引用|提到|哪些|哪个|哪家|各个|所有|项目",
+                found.group(1),
+            )[-1]
+            ending = next((e for e in ORG_ENDINGS if org.endswith(e)), None)
+            if ending is None:
+                continue
             if len(org) - len(ending) < 2:
                 continue  # 市检察院, 该法院: too short to be a name
             suffixes = [org[i:] for i in range(len(org) - len(ending) - 1)]
