@@ -820,7 +820,15 @@ def filters(q: Question) -> list[Filter]:
     if unit:
         found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
     year = YEAR.search(q.text)
-    if year:
+    if year and re.search(r"完成|结束|截止|到期|完工", q.text):
+        found.append(
+            Filter(f"{year[1]}年完成", lambda p, v=year[1]: (p.end_date or "").startswith(v))
+        )
+    elif year and re.search(r"开始|启动|开工", q.text):
+        found.append(
+            Filter(f"{year[1]}年开始", lambda p, v=year[1]: (p.start_date or "").startswith(v))
+        )
+    elif year:
         found.append(Filter(f"{year[1]}年度", lambda p, v=int(year[1]): p.year == v))
     if not unit:
         place = _place_named(q)
@@ -857,9 +865,10 @@ def filters(q: Question) -> list[Filter]:
         found.append(Filter("不含政府购买服务", lambda p: p.gov_purchase is False))
     elif "政府购买服务" in q.text:
         found.append(Filter("含政府购买服务", lambda p: p.gov_purchase is True))
-    if "预算" in q.text and RISE.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
+    about_change = "预算" in q.text or re.search(r"[比较]上年|[比较]去年", q.text)
+    if about_change and RISE.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
         found.append(Filter("总预算比上年增加", lambda p: _direction(p) == "增加"))
-    elif "预算" in q.text and FALL.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
+    elif about_change and FALL.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
         found.append(Filter("总预算比上年减少", lambda p: _direction(p) == "减少"))
     return found
 

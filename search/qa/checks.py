@@ -78,9 +78,14 @@ def _year(q: Question) -> Answer | None:
     if q.projects and len(held) == 1 and LAST_YEAR.search(q.text):
         asked.append(next(iter(held)) - 1)
     money = bool(MONEY.search(q.text)) or bool(q.fields)
+    spans = [
+        (int(p.start_date[:4]), int(p.end_date[:4]))
+        for p in projects
+        if p.start_date and p.end_date
+    ]
     for year in asked:
-        if year in held:
-            continue
+        if year in held or any(first <= year <= last for first, last in spans):
+            continue  # a table's year, or within a project's planned period
         if money and q.projects and all(p.year == year + 1 for p in q.projects):
             spent = re.search(r"执行|支出|花", q.text)
             field = "prev_year_spent" if spent else "prev_year_budget"

@@ -133,6 +133,52 @@ def _abbreviates(short: str, name: str) -> bool:
     return len(short) >= 3 and short[-1] == name[at - 1]
 
 
+def field_of_each(q: Question) -> Answer | None:
+    """机关服务费和检察办案业务费的绩效类型分别是什么？ A、B和C一共多少钱？ Several projects
+    named one by one, and what is asked of each (or their sum)."""
+    if len(q.projects) < 2 or not q.mention or "、" not in q.mention or not q.fields:
+        return None
+    sums = ("一共", "合计", "总共", "加起来", "总计", "共计")
+    money = [f for f in q.fields if f in BUDGET_NAMES]
+    if money and q.has(sums):
+        key = money[0]
+        priced = [p for p in q.projects if p.budget.get(key) is not None]
+        total = sum(p.budget[key] for p in priced)
+        listed = "，".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
+        return Answer(
+            f"{BUDGET_NAMES[key]}：{listed}；合计 {format_yuan(total)}。",
+            "sum",
+            [budget_source(p, key) for p in priced],
+        )
+    if money and q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍")):
+        return None  # a comparison: compare_budgets answers
+    parts = [FACTS[f.split(":")[0]](p, f) for p in q.projects for f in q.fields if f != "change"]
+    if not parts:
+        return None
+    return Answer(
+        " ".join(part.text for part in parts),
+        "several_fields",
+        [s for part in parts for s in part.sources],
+    )
+
+
+def last_year_rate(q: Question) -> Answer | None:
+    """机关服务费上年预算执行率是多少？ From the table's 上年 columns: spent ÷ budget."""
+    if len(q.projects) != 1 or "执行率" not in q.text or not q.has(("上年", "去年", "上一年")):
+        return None
+    project = q.projects[0]
+    spent, budget = project.budget.get("prev_year_spent"), project.budget.get("prev_year_budget")
+    if spent is None or not budget:
+        return None
+    rate = round(spent * 100 / budget, 2)
+    return Answer(
+        f"{project.name}上年预算执行率为 {rate}%（同名项目上年预算执行数 {format_yuan(spent)} ÷ "
+        f"上年预算额 {format_yuan(budget)}）。",
+        "budget",
+        [budget_source(project, "prev_year_spent"), budget_source(project, "prev_year_budget")],
+    )
+
+
 # ----------------------------------------------------------------------------- indicators
 def named_indicators(q: Question) -> Answer | None:
     """培训考核通过率目标值？ 哪些项目设了社会公众满意度？ 检察办案业务费设了社会公众满意度吗？"""
