@@ -161,6 +161,16 @@ def test_constraints_the_corpus_cannot_meet(backend, question):
         ("国家天文台预算最少的是哪个项目", "ranking", "怀柔太阳观测基地"),
         ("哪些项目是阶段性项目", "list", "拆违经费"),  # 项目性质 as a filter
         ("哪个项目预算最多", "ranking", "兰溪路-真南路下立交工程"),
+        # several projects named one by one, and periods
+        (
+            "机关服务费和检察办案业务费的绩效类型分别是什么",
+            "several_fields",
+            "检察办案业务费的绩效类型",
+        ),
+        ("机关服务费、检察业务保障费和检察业务工作费一共多少钱", "sum", "48,300,000"),
+        ("机关服务费上年执行率", "budget", "100.0%"),
+        ("2027年完成的项目有哪些", "list", "兰溪路-真南路下立交工程"),
+        ("哪些项目比上年增加了", "list", "检察业务保障费"),
     ],
 )
 def test_second_reading(backend, question, answer_type, says):
