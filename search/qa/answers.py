@@ -256,8 +256,10 @@ class ProjectMatcher:
         rest = text.replace(mention, "|")
         for _ in range(3):
             more, said = self.match(rest)
-            if len(more) != 1 or said is None or more[0] in found or len(said) < 4:
+            if len(more) != 1 or said is None or more[0] in found:
                 break
+            if len(said) < 4 and not more[0].name.startswith(said):
+                break  # 服务费 in 第三方巡查服务费 names no project; 兰溪路 does
             found.append(more[0])
             mentions.append(said)
             rest = rest.replace(said, "|")
@@ -534,11 +536,10 @@ def indicator_target(q: Question) -> Answer | None:
     if row is None:
         return None
     levels = " › ".join(level for level in (row.level1, row.level2) if level)
-    return Answer(
-        f"{project.name}的“{row.name}”指标（{levels}）目标值为 {row.target}。",
-        "indicator_target",
-        [indicator_source(project, row)],
-    )
+    said = f"{project.name}的“{row.name}”指标（{levels}）目标值为 {row.target}。"
+    if re.search(r"吗$|有没有|是否|设没设|有无", q.text):
+        said = f"有。{said}"
+    return Answer(said, "indicator_target", [indicator_source(project, row)])
 
 
 def _named_level(project: Project, text: str) -> str | None:
@@ -991,17 +992,16 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
     priced = [p for p in chosen if p.budget[key] is not None]
     if not priced:
         return Answer("语料中没有可以比较预算的项目。", "not_found")
-    highest = q.has(MAX_WORDS)
-    best = (max if highest else min)(p.budget[key] for p in priced)
-    winners = [p for p in priced if p.budget[key] == best]
     scope = f"{said}的项目中，" if said else ""
-    which = "最高" if highest else "最低"
-    names = "、".join(p.name for p in winners)
-    return Answer(
-        f"{scope}{BUDGET_NAMES[key]}{which}的项目是{names}：{format_yuan(best)}。",
-        "ranking",
-        [budget_source(p, key) for p in winners],
-    )
+    texts, sources = [], []
+    for highest in [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]:
+        best = (max if highest else min)(p.budget[key] for p in priced)
+        winners = [p for p in priced if p.budget[key] == best]
+        names = "、".join(p.name for p in winners)
+        which = "最高" if highest else "最低"
+        texts.append(f"{BUDGET_NAMES[key]}{which}的项目是{names}：{format_yuan(best)}")
+        sources += [budget_source(p, key) for p in winners]
+    return Answer(f"{scope}{'；'.join(texts)}。", "ranking", sources)
 
 
 def _sum(chosen: list[Project], said: str, key: str) -> Answer:

@@ -59,7 +59,7 @@ def _opinion(q: Question) -> Answer | None:
 
 RELATIVE_YEARS = {"明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2}
 # The year before, for a named project ("比上年" compares with it: no year asked).
-LAST_YEAR = re.compile(r"(?<![比较和与同])(?:去年|上年|上一年)(?!结转)")
+LAST_YEAR = re.compile(r"(?<![比较和与同])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行)")
 MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入")
 
 

@@ -28,6 +28,7 @@ PLANS = (
     p.last_year_rate,
     p.indicator_count,
     p.sub_project_list,
+    p.share_of_own,
     p.printed_amounts,
     p.several_fields,
     a.usual_targets,

@@ -400,9 +400,10 @@ def indicator_count(q: Question) -> Answer | None:
             "count",
             [indicator_source(project, r) for r in project.indicators],
         )
-    if q.projects or not q.has(("最多", "最少")) or not q.store.projects:
+    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    if q.projects or not q.has(("最多", "最少")) or not chosen:
         return None
-    ranked = sorted(q.store.projects, key=lambda p: -len(p.indicators))
+    ranked = sorted(chosen, key=lambda p: -len(p.indicators))
     most, least = len(ranked[0].indicators), len(ranked[-1].indicators)
     top = "、".join(p.name for p in ranked if len(p.indicators) == most)
     bottom = "、".join(p.name for p in ranked if len(p.indicators) == least)
@@ -483,8 +484,11 @@ def projects_with_line(q: Question) -> Answer | None:
 
 def change_ranking(q: Question) -> Answer | None:
     """降幅最大的项目是哪个（百分比）？ 跟上年比有几个项目预算下降了？"""
-    if q.projects or not q.has(CHANGE_WORDS) or not q.has(("最", "几个", "多少个")):
+    asks = ("最", "几个", "多少个", "哪几个", "哪些")
+    if q.projects or not q.has(CHANGE_WORDS) or not q.has(asks) or q.has(("指标",)):
         return None
+    if q.has(("哪些", "哪几个")) and not re.search(r"\d+(?:\.\d+)?\s*%", q.text):
+        return None  # which rose or fell: over_projects lists them
     chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
     changed = [(p, budget_change(p.budget)) for p in chosen]
     changed = [(p, c) for p, c in changed if c is not None]
@@ -496,10 +500,18 @@ def change_ranking(q: Question) -> Answer | None:
         )
     falling = q.has(("降", "减少", "下降", "减"))
     by_percent = q.has(("幅", "百分", "%", "比例"))
-    if q.has(("几个", "多少个")) and not q.has(("最",)):
+    if q.has(("几个", "多少个", "哪些", "哪几个")) and not q.has(("最",)):
         chosen = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
+        over = re.search(
+            r"(?:超过|大于|高于|以上)\s*(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%以上", q.text
+        )
+        if over:
+            limit = float(over.group(1) or over.group(2))
+            chosen = [(p, c) for p, c in chosen if (c["percent"] or 0) > limit]
         word = "减少" if falling else "增加"
-        listed = "、".join(f"{p.name}（{format_yuan(abs(c['amount']))}）" for p, c in chosen)
+        listed = "、".join(
+            f"{p.name}（{format_yuan(abs(c['amount']))}，{c['percent']}%）" for p, c in chosen
+        )
         return Answer(
             f"比上年{word}的项目有 {len(chosen)} 个：{listed}。",
             "count",
@@ -550,6 +562,25 @@ def rank_position(q: Question) -> Answer | None:
         f"{project.unit} {project.year} 年度的 {len(peers)} 个项目中排第 {place}（从高到低）。"
     )
     return Answer(said, "ranking", [budget_source(p, key) for p in ranked])
+
+
+def share_of_own(q: Question) -> Answer | None:
+    """拆违经费的年度资金申请总额占项目资金总额的比例？ Two amounts of one table."""
+    if len(q.projects) != 1 or "占" not in q.text:
+        return None
+    project = q.projects[0]
+    part_text, _, whole_text = q.text.partition("占")
+    part = next((ln for ln in project.budget_lines if _label_in(ln.label, part_text)), None)
+    whole = next((ln for ln in project.budget_lines if _label_in(ln.label, whole_text)), None)
+    if part is None or whole is None or part is whole or not whole.yuan or part.yuan is None:
+        return None
+    share = round(part.yuan * 100 / whole.yuan, 2)
+    return Answer(
+        f"{project.name}的{part.label} {part.printed} {part.unit}占{whole.label} "
+        f"{whole.printed} {whole.unit}的 {share}%。",
+        "share",
+        [line_source(project, part), line_source(project, whole)],
+    )
 
 
 def share_of_total(q: Question) -> Answer | None:
