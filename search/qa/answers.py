@@ -31,7 +31,6 @@ from ..service import SearchRequest, search
 from ..store import ProjectStore
 from ..urls import project_url, section_anchor
 from .reading import (
-    ITEM,
     IndicatorMention,
     Linker,
     SubProject,
@@ -501,7 +500,11 @@ def ambiguous(q: Question) -> Answer | None:
 
 def project_citations(q: Question) -> Answer | None:
     """检察办案场所设备经费引用了哪些文件？"""
-    if len(q.projects) != 1 or not q.has(("文件", "法规", "引用", "政策")):
+    if (
+        len(q.projects) != 1
+        or not q.has(("文件", "法规", "引用", "政策"))
+        or ORDINAL.search(q.text)
+    ):
         return None
     project = q.projects[0]
     if not project.citations:
@@ -580,6 +583,8 @@ def project_fact(q: Question) -> Answer | None:
     field_name = q.field or "summary"
     if field_name.startswith("section:") and ORDINAL.search(q.text):
         field_name = f"{field_name}|{ORDINAL.search(q.text).group(0)}"
+    elif field_name.startswith("section:") and re.search(r"几条|几项|几点|多少条|多少项", q.text):
+        field_name = f"{field_name}|count"
     return FACTS[field_name.split(":")[0]](project, field_name)
 
 
@@ -670,6 +675,15 @@ def _section_fact(project: Project, field_name: str) -> Answer:
     label = section_name(key, project.template)
     if not text:
         return Answer(f"{project.name}的表中没有填写{label}。", "not_found")
+    if field_name.endswith("|count"):
+        items = numbered_items(text)
+        if items:
+            listed = "；".join(f"{n}. {t}" for n, t in items)
+            return Answer(
+                f"{project.name}的{label}共 {len(items)} 条：{listed}",
+                "section",
+                [source(project, key, text)],
+            )
     item = numbered_item(text, field_name)
     if item is not None:
         number, said = item
@@ -681,7 +695,28 @@ def _section_fact(project: Project, field_name: str) -> Answer:
     return Answer(f"{project.name}的{label}：{text}", "section", [source(project, key, text)])
 
 
+# An item of a list in a section: 1. at the start, or after the end of a sentence, a title
+# or a bracket (1.《…》2.《…》).
+LIST_ITEM = re.compile(r"(?:^|(?<=[。；;！!？?》）)\s]))\s*(\d{1,2})[.．、](?!\d)")
+ANY_ITEM = re.compile(r"(?<![\d.])(\d{1,2})[.．、](?!\d)")
 ORDINAL = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:条|项|点|个|部分|步)")
+
+
+def numbered_items(text: str) -> list[tuple[int, str]]:
+    """The items 1. 2. 3. … of a section, in order (the run from 1 that increases by one)."""
+    run = []
+    # A section that begins with `1.` is a list: its next numbers may follow any character
+    # (the wrapping joined 1.举办午间学术沙龙2.举办…).
+    pattern = ANY_ITEM if re.match(r"\s*1[.．、](?!\d)", text) else LIST_ITEM
+    for mark in pattern.finditer(text):
+        if int(mark.group(1)) == len(run) + 1:
+            run.append(mark)
+    if len(run) < 2:
+        return []
+    ends = [m.start() for m in run[1:]] + [len(text)]
+    return [
+        (int(m.group(1)), text[m.end() : end].strip()) for m, end in zip(run, ends, strict=True)
+    ]
 
 
 def numbered_item(text: str, asked: str) -> tuple[int, str] | None:
@@ -690,14 +725,8 @@ def numbered_item(text: str, asked: str) -> tuple[int, str] | None:
     if not found:
         return None
     number = _small_number(found.group(1))
-    marks = [m for m in ITEM.finditer(text)]
-    starts = [m for m in marks if int(m.group(1)) == number]
-    if not starts:
-        return None
-    start = starts[0]
-    following = [m for m in marks if m.start() > start.start() and int(m.group(1)) == number + 1]
-    end = following[0].start() if following else len(text)
-    return number, text[start.end() : end].strip()
+    items = dict(numbered_items(text))
+    return (number, items[number]) if number in items else None
 
 
 def _indicators_fact(project: Project, _field: str) -> Answer:
@@ -964,7 +993,9 @@ def over_projects(q: Question) -> Answer | None:
     chosen = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
     said = "、".join(f.label for f in conditions)
     key = _budget_key(q)
-    about_money = asked_field(q.text) in BUDGET_NAMES or q.has(("预算", "钱", "经费", "金额"))
+    about_money = asked_field(q.text) in BUDGET_NAMES or q.has(
+        ("预算", "钱", "经费", "金额", "资金")
+    )
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):

@@ -613,6 +613,21 @@ def share_of_total(q: Question) -> Answer | None:
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\)|[（(]\d{1,2}[)）]|[①-⑩])")
 
 
+def _outside(text: str, name: str) -> str:
+    """The text without the stretches (two characters or more) that the project's name holds:
+    兰溪路 named it, 下立交 is still its name."""
+    out, i = [], 0
+    while i < len(text):
+        size = next((n for n in range(len(text) - i, 1, -1) if text[i : i + n] in name), 0)
+        if size:
+            out.append("|")
+            i += size
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
 def _pairs_of(text: str) -> set[str]:
     return {
         text[i : i + 2] for i in range(len(text) - 1) if not (set(text[i : i + 2]) & QUESTION_CHARS)
@@ -710,7 +725,10 @@ def project_passages(q: Question) -> Answer | None:
     terms = terms or [w for w, _, _ in words(q.mention or "") if len(w) > 1]
     if not terms:
         return None
-    texts = q.part.texts if q.part is not None else project.sections
+    texts = dict(q.part.texts if q.part is not None else project.sections)
+    if q.part is None and project.indicators:  # indicator rows are read as sentences too
+        texts["indicators"] = "；".join(f"{r.name}：{r.target}" for r in project.indicators)
+    rest = _outside(rest, project.name)
     # Sentences scored by the question's character pairs they hold (jieba may cut 施工单位
     # and 设计单位 differently; pairs do not).
     pairs = _pairs_of(rest) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个: the name's
