@@ -6,6 +6,7 @@ honest `not_in_corpus` answer that says what the corpus holds instead, and no nu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.money import BUDGET_NAMES
 
@@ -14,7 +15,8 @@ from .answers import Answer, Question, header_source
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
     r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|你觉得|你认为|做得怎么样|怎么样$|"
-    r"好吗$|对吗$|合适吗|做得最好|最差的项目|优秀吗|有问题吗|是不是浪费|浪费吗"
+    r"好吗$|对吗$|合适吗|做得最好|最差的项目|优秀吗|有问题吗|是不是浪费|浪费吗|"
+    r"能不能再|可不可以再|多给|少给|压减"
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
@@ -26,7 +28,7 @@ AMOUNT = re.compile(r"多少钱|花多少|花了多少|具体花|金额是多少
 
 def check(q: Question) -> Answer | None:
     """A `not_in_corpus` answer if the question asks what the corpus cannot hold, else None."""
-    for rule in (_opinion, _year, _organisation, _actual, _breakdown):
+    for rule in (_opinion, _year, _organisation, _actual, _breakdown, _unknown_thing):
         found = rule(q)
         if found is not None:
             return found
@@ -83,6 +85,9 @@ def _year(q: Question) -> Answer | None:
         for p in projects
         if p.start_date and p.end_date
     ]
+    future = [y for y in asked if all(y > h for h in held) and q.has(("明年", "后年", "下一年"))]
+    if future:
+        return _refuse(q, f"语料中没有 {future[0]} 年度的表（表只写申报年度的计划）")
     for year in asked:
         if year in held or any(first <= year <= last for first, last in spans):
             continue  # a table's year, or within a project's planned period
@@ -99,6 +104,50 @@ def _year(q: Question) -> Answer | None:
             continue
         return _refuse(q, f"语料中没有 {year} 年度的表")
     return None
+
+
+QUANTITY = re.compile(r"多少|几|金额|比例|占")
+# Nouns of asking that no table needs to hold.
+ASKING_NOUNS = {"多少", "数量", "情况", "内容", "项目", "问题", "方面", "部分", "时候", "时间"}
+
+
+def _unknown_thing(q: Question) -> Answer | None:
+    """A quantity asked of a thing no table mentions (检察院的人员工资多少, 天文台的员工有多少人):
+    a noun of the question that occurs nowhere in the corpus."""
+    if not QUANTITY.search(q.text) or q.fields or q.indicators is not None or q.part is not None:
+        return None
+    import jieba.posseg as posseg
+
+    for token in posseg.cut(q.rest):
+        word = token.word
+        if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
+            continue
+        if word in DOMAIN_WORDS or any(word in known for known in _vocabulary()):
+            continue  # a word of the tables' own language (文号, 子项目, 财政拨款 …)
+        if word.lower() not in q.linker.text_lower and not q.linker.mentions(word):
+            return _refuse(q, f"语料中没有关于“{word}”的内容")
+    return None
+
+
+# Words of the tables' language that a question may use though no table prints them.
+DOMAIN_WORDS = {
+    "文号", "文件", "子项目", "依据", "部门", "单位", "指标", "目标", "目标值", "指标值", "预算",
+    "资金", "金额", "比例", "权重", "分值", "满意度", "项目", "年度", "合计", "总额", "增幅",
+    "降幅", "涨幅", "排名", "政策", "法规", "条例", "办法", "规定", "表", "时效", "成本",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    from indexer.layouts.fields import FIELD_LABELS, MONEY_LABELS, MONEY_PART_LABELS
+    from indexer.vocabulary import LEVEL_NAMES, SECTION_NAMES
+
+    from .answers import FIELD_WORDS
+
+    words = [s for _, spellings in FIELD_WORDS for s in spellings]
+    words += [*SECTION_NAMES.values(), *LEVEL_NAMES, *MONEY_PART_LABELS]
+    words += [w for labels in (*FIELD_LABELS.values(), *MONEY_LABELS.values()) for w in labels]
+    return tuple(words)
 
 
 def _of_units_named(q: Question) -> list:

@@ -88,6 +88,7 @@ class Linker:
             for p in store.projects
             for t in (p.name, p.unit, p.department or "", *p.sections.values())
         )
+        self.text_lower = self.text.lower()
         levels = {lv for p in store.projects for r in p.indicators for lv in (r.level1, r.level2)}
         self.levels = {_plain(lv) for lv in levels if lv}
         self.parts = [(p, part) for p in store.projects for part in sub_projects(p)]
@@ -191,6 +192,10 @@ class Linker:
 
     def mentions_year(self, year: int) -> bool:
         return f"{year}年" in self.text
+
+    def mentions(self, word: str) -> bool:
+        """A word the records hold anywhere: a name, a section, an indicator, a unit."""
+        return word in self.text or any(word in name for name in self.names)
 
 
 def _plain(text: str) -> str:
