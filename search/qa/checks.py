@@ -23,7 +23,9 @@ ACTUAL = re.compile(
     r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样"
 )
 PREVIOUS = ("上年", "去年", "上一年", "以前年度")
-AMOUNT = re.compile(r"多少钱|花多少|花了多少|具体花|金额是多少|分项金额|各花")
+AMOUNT = re.compile(
+    r"多少钱|花多少|花了多少|具体花|金额是多少|分项金额|各花|用了多少|花费多少|支出多少|开支多少"
+)
 
 
 def check(q: Question) -> Answer | None:

@@ -32,10 +32,11 @@ from .answers import (
 from .reading import sub_projects
 
 ABOUT_INDICATORS = (
-    "指标", "目标", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求",
+    "指标", "目标", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求", "要多少",
+    "达到多少",
 )  # fmt: skip
 # Characters of asking, not of what is asked: pairs holding one do not count.
-QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为要请问分别各")
+QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为要请问各")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
 WHICH = ("哪些", "哪几个", "哪个", "哪几项", "有哪", "谁")
 DIFFERENCE = ("差多少", "相差", "差额", "差几", "增减多少")
@@ -650,10 +651,14 @@ def _with_list(sentences: list[str], n: int) -> str:
 def sub_project_list(q: Question) -> Answer | None:
     """信息化新建项目有几个子项目？ 包括哪几个部分？"""
     asks = ("子项目", "几个部分", "哪几部分", "哪几个部分", "几部分", "子系统", "由哪些项目组成")
-    if len(q.projects) != 1 or not q.has(asks):
+    if len(q.projects) != 1:
         return None
     project = q.projects[0]
     parts = sub_projects(project)
+    counted = re.search(r"几个([\u4e00-\u9fff]{1,3})", q.text)
+    named = counted and parts and any(counted.group(1)[-2:] in p.title for p in parts)
+    if not q.has(asks) and not named:  # 有几个系统: what its sub-projects' titles are
+        return None
     if not parts:
         return Answer(f"{project.name}的表中没有分列子项目。", "sub_projects")
     listed = "；".join(f"{p.number}. {p.title}" for p in parts)
@@ -728,7 +733,7 @@ def project_passages(q: Question) -> Answer | None:
     texts = dict(q.part.texts if q.part is not None else project.sections)
     if q.part is None and project.indicators:  # indicator rows are read as sentences too
         texts["indicators"] = "；".join(f"{r.name}：{r.target}" for r in project.indicators)
-    rest = _outside(rest, project.name)
+    rest = _outside(rest.replace("分别", "|"), project.name)
     # Sentences scored by the question's character pairs they hold (jieba may cut 施工单位
     # and 设计单位 differently; pairs do not).
     pairs = _pairs_of(rest) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个: the name's
@@ -739,6 +744,14 @@ def project_passages(q: Question) -> Answer | None:
             shared = sum(1 for pair in pairs if pair in sentence)
             if shared:
                 scored.append((shared, key, _with_list(sentences, n)))
+    if not scored:  # 一共分几段: single characters of what is asked (分, 段)
+        chars = set(rest) - QUESTION_CHARS - set("|一共个项目")
+        for key, text in texts.items():
+            sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+            for n, sentence in enumerate(sentences):
+                shared = sum(1 for ch in chars if ch in sentence)
+                if shared >= max(2, len(chars) - 1):
+                    scored.append((shared, key, _with_list(sentences, n)))
     if not scored:
         return None
     scored.sort(key=lambda item: -item[0])
