@@ -264,61 +264,98 @@ def level_yes_no(q: Question) -> Answer | None:
     )
 
 
-NUMBER_TARGET = re.compile(
-    r"(\d+(?:\.\d+)?)\s*%?\s*(?:及)?(以上|以下)|(≥|>=|不低于|至少|大于等于|≤|<=|不高于|不超过)\s*(\d+(?:\.\d+)?)"
+# A condition on a target: 90%以上, ≥90, 高于90%, 不是90%, 是100%; and on how many rows.
+TARGET_CONDITION = re.compile(
+    r"(?P<word>不是|不等于|高于|大于|超过|低于|小于|不低于|不少于|至少|不高于|不超过|≥|>=|≤|<=|是|为|达到|定在)?"
+    r"\s*(?P<value>\d+(?:\.\d+)?)(?!\d|\s*(?:万|元|年|月|日))\s*(?P<unit>%|％)?\s*"
+    r"(?P<after>及以上|以上|以下|及以下)?"
 )
+ROW_COUNT = re.compile(r"(?:超过|多于|大于|不少于|至少)\s*(\d+)\s*个|(\d+)\s*个(?:以上|及以上)")
+COMPARE = {
+    "不是": "!=", "不等于": "!=", "高于": ">", "大于": ">", "超过": ">", "低于": "<", "小于": "<",
+    "不低于": ">=", "不少于": ">=", "至少": ">=", "≥": ">=", ">=": ">=", "不高于": "<=",
+    "不超过": "<=", "≤": "<=", "<=": "<=", "是": "==", "为": "==", "达到": ">=", "定在": "==",
+    "以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=",
+}  # fmt: skip
+
+
+def _target_test(text: str):
+    """A test of a row's target the question states, and its words; (None, "") if none."""
+    if re.search(r"定性", text):
+        return (lambda r: r.kind == "qualitative"), "定性"
+    if re.search(r"定量", text):
+        return (lambda r: r.kind == "quantitative"), "定量"
+    for found in TARGET_CONDITION.finditer(text):
+        word = found["after"] or found["word"]
+        if word is None or ROW_COUNT.match(text[found.start() :]):
+            continue
+        if not found["unit"] and word in ("是", "为") and found["after"] is None:
+            continue  # 是2020年 …: no target
+        return _compare(COMPARE[word], float(found["value"])), found.group(0).strip()
+    return None, ""
+
+
+def _compare(op: str, value: float):
+    tests = {
+        "!=": lambda v: v != value, ">": lambda v: v > value, "<": lambda v: v < value,
+        ">=": lambda v: v >= value, "<=": lambda v: v <= value, "==": lambda v: v == value,
+    }  # fmt: skip
+    check = tests[op]
+    return lambda r: r.value is not None and check(float(r.value))
 
 
 def projects_by_level(q: Question) -> Answer | None:
     """哪些项目有成本指标？ 设了时效指标的项目有哪些？ 哪些项目没有设满意度指标？ 哪些项目的满意度
-    目标是90%以上？ Over all projects (narrowed by what the question states)."""
+    目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
+    states): rows under a level (or of a kind) that meet the condition stated."""
     if q.projects or not q.has(("哪些", "哪几个", "几个", "多少个", "有哪")):
         return None
     text = q.text
     levels = [lv for lv in q.linker.levels if len(lv.removesuffix("指标")) >= 2]
     named = [lv for lv in levels if lv in text or lv.removesuffix("指标") in text]
-    if not named:
+    test, said = _target_test(text)
+    if not named and test is None:
         return None
-    core = max(named, key=len).removesuffix("指标")
+    core = max(named, key=len).removesuffix("指标") if named else ""
     chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
-    threshold = NUMBER_TARGET.search(text)
+    count = ROW_COUNT.search(text)
+    at_least = (
+        (int(count.group(1) or count.group(2)) + (1 if count.group(1) else 0)) if count else 0
+    )
 
     def rows_of(project):
         rows = [
             r for r in project.indicators
-            if core in (r.level1 or "") or core in (r.level2 or "") or core in r.name
+            if not core or core in (r.level1 or "") or core in (r.level2 or "") or core in r.name
         ]  # fmt: skip
-        if threshold is None:
-            return rows
-        value = float(threshold[1] or threshold[4])
-        below = (threshold[2] == "以下") or (threshold[3] or "") in ("≤", "<=", "不高于", "不超过")
-        return [
-            r for r in rows
-            if r.value is not None and r.op in ((">=", "=", ">") if not below else ("<=", "=", "<"))
-            and (r.value >= value if not below else r.value <= value)
-        ]  # fmt: skip
+        if test is not None:
+            rows = [r for r in rows if test(r)]
+        if count and len(rows) < at_least:
+            return []
+        return rows
 
+    what = f"“{core}”指标" if core else "指标"
     negated = bool(re.search(r"没有|未设|没设|不设", text))
     having = [(p, rows_of(p)) for p in chosen]
     if negated:
         lacking = [p for p, rows in having if not rows]
         names = "、".join(p.name for p in lacking)
         return Answer(
-            f"没有设“{core}”指标的项目共 {len(lacking)} 个：{names or '无'}。",
+            f"没有设{what}的项目共 {len(lacking)} 个：{names or '无'}。",
             "list",
             [indicator_source(p, p.indicators[0]) for p in lacking[:MAX_SOURCES] if p.indicators],
         )
     having = [(p, rows) for p, rows in having if rows]
+    condition = f"（{said}）" if said else ""
+    if count:
+        condition += f"（{at_least} 个以上）"
     if not having:
-        return Answer(
-            f"语料中没有设“{core}”指标{'且达到该目标' if threshold else ''}的项目。", "list"
-        )
+        return Answer(f"语料中没有设{what}{condition}的项目。", "list")
     listed = "；".join(
         f"{p.name}（{'、'.join(f'{r.name} {r.target}' for r in rows[:4])}）" for p, rows in having
     )
-    condition = f"（目标值{threshold.group(0)}）" if threshold else ""
     return Answer(
-        f"设了“{core}”指标{condition}的项目共 {len(having)} 个：{listed}。",
+        f"设了{what}{condition}的项目共 {len(having)} 个：{listed}。",
         "list",
         [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
     )
