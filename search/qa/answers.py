@@ -459,7 +459,7 @@ def citing_answer(entry: Regulation) -> Answer:
 def compare_budgets(q: Question) -> Answer | None:
     """检察业务工作费和检察业务保障费哪个预算高？"""
     money = q.has(("预算", "钱", "经费", "金额", "资金", "倍")) or q.has(
-        ("哪个多", "哪个少", "谁多", "谁少")
+        ("哪个多", "哪个少", "谁多", "谁少", "比")
     )
     asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍"))
     if len(q.projects) < 2 or q.mention is None or "、" not in q.mention or not (money and asks):
@@ -473,6 +473,18 @@ def compare_budgets(q: Question) -> Answer | None:
     listed = "，".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
     top, low = priced[0], priced[-1]
     said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}最高。"
+    asked = re.search(r"比.*?(多|少|高|低|大|小)", q.text)
+    if asked and re.search(r"吗|是不是|是否", q.text) and len(priced) == 2:
+        first = min(q.projects, key=lambda p: q.text.find(p.name[:3]))  # the one before 比
+        other = next(p for p in priced if p is not first)
+        more = first.budget[key] > other.budget[key]
+        yes = more if asked.group(1) in "多高大" else first.budget[key] < other.budget[key]
+        gap = format_yuan(abs(first.budget[key] - other.budget[key]))
+        said = (
+            f"{'是' if yes else '不是'}。{BUDGET_NAMES[key]}：{listed}；{first.name}比{other.name}"
+            f"{'多' if more else '少'} {gap}。"
+        )
+        return Answer(said, "comparison", [budget_source(p, key) for p in priced])
     if q.has(("倍",)) and low.budget[key]:
         ratio = round(top.budget[key] / low.budget[key], 2)
         said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}是{low.name}的 {ratio} 倍。"
@@ -1000,10 +1012,11 @@ def over_projects(q: Question) -> Answer | None:
         return _ranking(q, chosen, said, key)
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
         return _listing(chosen, said, "list")
-    if q.has(COUNT_WORDS) and not about_money and (conditions or "项目" in q.text):
+    counted = q.has(("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
+    if q.has(COUNT_WORDS) and (not about_money or counted) and (conditions or "项目" in q.text):
         return _listing(chosen, said, "count")
-    if about_money and (q.has(SUM_WORDS) or conditions):
-        return _sum(chosen, said, key)
+    if about_money and (q.has((*SUM_WORDS, "平均")) or conditions):
+        return _sum(chosen, said, key, average=q.has(("平均", "人均")))
     return None
 
 
@@ -1035,17 +1048,17 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
     return Answer(f"{scope}{'；'.join(texts)}。", "ranking", sources)
 
 
-def _sum(chosen: list[Project], said: str, key: str) -> Answer:
+def _sum(chosen: list[Project], said: str, key: str, average: bool = False) -> Answer:
     priced = [p for p in chosen if p.budget[key] is not None]
     if not priced:
         return Answer("语料中没有符合条件的项目。", "not_found")
     total = sum(p.budget[key] for p in priced)
     scope = f"{said}的" if said else "全部"
-    return Answer(
-        f"{scope} {len(priced)} 个项目的{BUDGET_NAMES[key]}合计 {format_yuan(total)}。",
-        "sum",
-        [budget_source(p, key) for p in priced],
-    )
+    said_total = f"{scope} {len(priced)} 个项目的{BUDGET_NAMES[key]}合计 {format_yuan(total)}"
+    if average:
+        mean = round(total / len(priced))
+        said_total += f"，平均每个项目 {format_yuan(mean)}"
+    return Answer(f"{said_total}。", "sum", [budget_source(p, key) for p in priced])
 
 
 def unknown_project(q: Question) -> Answer | None:

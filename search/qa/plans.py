@@ -79,6 +79,9 @@ def printed_amounts(q: Question) -> Answer | None:
         + (f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else "")
         for line in lines
     )
+    if len(lines) == 2 and re.search(r"相等|一样|相同|等于", q.text):
+        same = lines[0].yuan == lines[1].yuan
+        said = f"{'相等' if same else '不相等'}：{said}"
     sources = [line_source(project, line) for line in lines]
     return Answer(f"{project.name}：{said}。", "budget", sources)
 
@@ -562,11 +565,17 @@ def change_ranking(q: Question) -> Answer | None:
         value = sign * (change["percent"] or 0) if by_percent else change["amount"]
         return value if not falling else -value
 
-    ranked = sorted(changed, key=size, reverse=True)
+    smallest = q.has(("最小", "最少", "最低"))
+    ranked = sorted(changed, key=size, reverse=not smallest)
+    if smallest:  # 降幅最小: the smallest fall among those that fell
+        ranked = [(p, c) for p, c in ranked if (c["amount"] < 0) == falling and c["amount"]]
+        if not ranked:
+            return None
     project, change = ranked[0]
     percent = f"，{change['percent']}%" if change["percent"] is not None else ""
     said = (
-        f"{'降' if falling else '增'}{'幅' if by_percent else '额'}最大的是{project.name}："
+        f"{'降' if falling else '增'}{'幅' if by_percent else '额'}{'最小' if smallest else '最大'}"
+        f"的是{project.name}："
         f"同名项目上年预算额 {format_yuan(project.budget['prev_year_budget'])}，项目总预算 "
         f"{format_yuan(project.budget['total'])}，{change['direction']} "
         f"{format_yuan(abs(change['amount']))}{percent}。"
@@ -580,7 +589,8 @@ def change_ranking(q: Question) -> Answer | None:
 
 def rank_position(q: Question) -> Answer | None:
     """检察业务保障费在8个项目里预算排第几？ Among the tables of its unit and year."""
-    if len(q.projects) != 1 or not q.has(("排第几", "第几", "排名", "排在")):
+    superlative = re.search(r"(?:是不是|是否|是).{0,12}最(高|低|多|少|大|小)", q.text)
+    if len(q.projects) != 1 or not (q.has(("排第几", "第几", "排名", "排在")) or superlative):
         return None
     project = q.projects[0]
     key = "current_year" if q.has(("当年", "本年", "今年", "年度")) else "total"
@@ -595,6 +605,16 @@ def rank_position(q: Question) -> Answer | None:
         return None
     ranked = sorted(peers, key=lambda p: -p.budget[key])
     place = ranked.index(project) + 1
+    if superlative and not q.has(("排第几", "第几", "排名")):
+        top = superlative.group(1) in "高多大"
+        yes = place == 1 if top else place == len(ranked)
+        first = ranked[0] if top else ranked[-1]
+        said = (
+            f"{'是' if yes else '不是'}。{project.name}的{BUDGET_NAMES[key]} "
+            f"{format_yuan(project.budget[key])}，在 {len(peers)} 个项目中排第 {place}；"
+            f"{'最高' if top else '最低'}的是{first.name}（{format_yuan(first.budget[key])}）。"
+        )
+        return Answer(said, "ranking", [budget_source(p, key) for p in ranked[:MAX_SOURCES]])
     said = (
         f"{project.name}的{BUDGET_NAMES[key]} {format_yuan(project.budget[key])}，在"
         f"{project.unit} {project.year} 年度的 {len(peers)} 个项目中排第 {place}（从高到低）。"
