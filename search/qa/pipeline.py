@@ -58,7 +58,7 @@ PLANS = (
 MAX_PARTS = 6  # questions in one line answered one by one (more: the line as one question)
 HARD_BREAK = re.compile(r"[？?；;]")
 SOFT_BREAK = re.compile(r"以及|还有|和|及|、|，|,")
-ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别")
+ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别|呢$")
 
 
 def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
@@ -142,10 +142,15 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     """Each part answered, a part that names no project taking the line's; None if a part
     finds nothing (the whole line is then answered as one question)."""
     answers = []
+    previous_fields: list[str] = []
     for part in parts:
         q = read_question(part, store, backend)
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
+        if q.projects and not q.fields and previous_fields and len(q.rest.strip("呢？?的")) <= 2:
+            # 检察业务保障费呢: the same question of another project
+            q.field, q.fields = previous_fields[0], list(previous_fields)
+        previous_fields = q.fields or previous_fields
         if not q.fields and any(f in BUDGET_NAMES for f in whole.fields):
             # 上年预算额多少？今年又是多少: the amount asked again, for another year
             year = "current_year" if re.search(r"今年|当年|本年", part) else None
