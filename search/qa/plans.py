@@ -745,7 +745,12 @@ def projects_mentioning(q: Question) -> Answer | None:
     if q.projects:
         return None
     core = re.sub(r"哪个项目|哪些项目|哪几个项目|什么项目|提到|涉及|包含|里有|有关", "", q.rest)
-    shown = [core[s:e] for w, s, e in words(core) if w not in QUESTION_ONLY and len(w) > 1]
+    quoted = re.findall(r"[“\"'‘「]([^”\"'’」]{2,20})[”\"'’」]", q.text)
+    shown = quoted or [
+        core[s:e]
+        for w, s, e in words(core)
+        if w not in QUESTION_ONLY and len(w) > 1 and w not in ("指标", "目标", "内容", "方面")
+    ]
     terms = [t.lower() for t in shown]
     if not terms:
         return None
@@ -762,7 +767,7 @@ def projects_mentioning(q: Question) -> Answer | None:
         for key, text in project.sections.items():
             if holds(text):
                 places.append(section_name(key, project.template))
-        if any(holds(row.name) for row in project.indicators):
+        if any(holds(row.name) or holds(row.target) for row in project.indicators):
             places.append("绩效指标")
         if places:
             found.append((project, places))
