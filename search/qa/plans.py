@@ -137,6 +137,63 @@ def _abbreviates(short: str, name: str) -> bool:
     return len(short) >= 3 and short[-1] == name[at - 1]
 
 
+def compare_named(q: Question) -> Answer | None:
+    """检察业务保障费和检察业务工作费哪个涨得多？ 拆违经费和兰溪路工程哪个开始得早？
+    信息化新建项目和检察办案业务费谁的指标多？ Projects named one by one, compared on what is
+    asked."""
+    if len(q.projects) < 2 or not q.mention or "、" not in q.mention:
+        return None
+    if not q.has(("哪个", "谁", "比较", "更")):
+        return None
+    projects = q.projects
+    if q.has(("开始", "完成", "结束")) and q.has(("早", "晚", "先", "后")):
+        key = "start_date" if q.has(("开始",)) else "end_date"
+        dated = sorted((p for p in projects if getattr(p, key)), key=lambda p: getattr(p, key))
+        if len(dated) < 2:
+            return None
+        label = "计划开始日期" if key == "start_date" else "计划完成日期"
+        listed = "，".join(f"{p.name} {getattr(p, key)}" for p in dated)
+        first = dated[0] if q.has(("早", "先")) else dated[-1]
+        return Answer(
+            f"{label}：{listed}；{'最早' if q.has(('早', '先')) else '最晚'}的是{first.name}。",
+            "comparison",
+            [header_source(p, f"{p.name}：{label} {getattr(p, key)}") for p in dated],
+        )
+    if q.has(("指标",)) and q.has(("多", "少")):
+        counted = sorted(projects, key=lambda p: -len(p.indicators))
+        listed = "，".join(f"{p.name} {len(p.indicators)} 个" for p in counted)
+        which = counted[0] if q.has(("多",)) else counted[-1]
+        return Answer(
+            f"三级指标数：{listed}；{which.name}{'最多' if q.has(('多',)) else '最少'}。",
+            "comparison",
+            [source(p, "indicators", f"{len(p.indicators)} 个指标", "indicators") for p in counted],
+        )
+    if q.has(("涨", "增", "降", "减")) and not q.has(("比",)):
+        changed = [(p, budget_change(p.budget)) for p in projects]
+        changed = [(p, c) for p, c in changed if c is not None]
+        if len(changed) < 2:
+            return None
+        by_percent = q.has(("幅", "百分", "%"))
+
+        def signed(c):
+            sign = 1 if c["amount"] >= 0 else -1
+            return sign * (c["percent"] or 0) if by_percent else c["amount"]
+
+        ranked = sorted(changed, key=lambda item: -signed(item[1]))
+        listed = "，".join(
+            f"{p.name}{c['direction']} {format_yuan(abs(c['amount']))}（{c['percent']}%）"
+            for p, c in ranked
+        )
+        top = ranked[0] if q.has(("涨", "增")) else ranked[-1]
+        word = "涨得最多" if q.has(("涨", "增")) else "降得最多"
+        return Answer(
+            f"比上年：{listed}；{top[0].name}{word}。",
+            "comparison",
+            [budget_source(p, "total") for p, _ in ranked],
+        )
+    return None
+
+
 def field_of_each(q: Question) -> Answer | None:
     """机关服务费和检察办案业务费的绩效类型分别是什么？ A、B和C一共多少钱？ Several projects
     named one by one, and what is asked of each (or their sum)."""
@@ -444,6 +501,30 @@ def indicator_count(q: Question) -> Answer | None:
     chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
     if q.projects or not q.has(("最多", "最少")) or not chosen:
         return None
+    core = next(
+        (lv.removesuffix("指标") for lv in sorted(q.linker.levels, key=len, reverse=True)
+         if len(lv.removesuffix("指标")) >= 2 and lv.removesuffix("指标") in q.text),
+        None,
+    )  # fmt: skip
+    if core:  # 满意度设了几个指标的最多: rows of that kind
+        counts = {
+            p.id: sum(
+                1 for r in p.indicators if core in (r.level1 or "") + (r.level2 or "") + r.name
+            )
+            for p in chosen
+        }
+        ranked = sorted(chosen, key=lambda p: -counts[p.id])
+        most, least = counts[ranked[0].id], counts[ranked[-1].id]
+        top = "、".join(p.name for p in ranked if counts[p.id] == most)
+        bottom = "、".join(p.name for p in ranked if counts[p.id] == least)
+        return Answer(
+            f"“{core}”指标最多的是{top}（{most} 个）；最少的是{bottom}（{least} 个）。",
+            "ranking",
+            [
+                source(p, "indicators", f"{counts[p.id]} 个“{core}”指标", "indicators")
+                for p in ranked
+            ],
+        )
     ranked = sorted(chosen, key=lambda p: -len(p.indicators))
     most, least = len(ranked[0].indicators), len(ranked[-1].indicators)
     top = "、".join(p.name for p in ranked if len(p.indicators) == most)
