@@ -321,7 +321,11 @@ def asked_fields(text: str) -> list[str]:
         )
         if name in DATE_FIELDS and not spelling.endswith("日期") and after:
             continue  # 什么时候完成招投标: the date of something else than the project
-        if spelling in PURPOSE and text.replace(spelling, "").strip("主要是的用项目|呢吗?？"):
+        if spelling in PURPOSE and re.sub(
+            r"有哪些|哪些|是什么|什么|干什么|主要|是|的|用|项目|[|呢吗?？]",
+            "",
+            text.replace(spelling, ""),
+        ):
             continue  # 聘请第三方做什么: what a part is for, not the project's overview
         before = text[max(0, at - 2) : at]
         if name == "unit" and spelling in ("单位是", "哪个单位", "什么单位") and before in ROLES:

@@ -36,7 +36,7 @@ ABOUT_INDICATORS = (
     "达到多少",
 )  # fmt: skip
 # Characters of asking, not of what is asked: pairs holding one do not count.
-QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为要请问各")
+QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为请问各|")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
 WHICH = ("哪些", "哪几个", "哪个", "哪几项", "有哪", "谁")
 DIFFERENCE = ("差多少", "相差", "差额", "差几", "增减多少")
