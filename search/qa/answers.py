@@ -322,7 +322,7 @@ def asked_fields(text: str) -> list[str]:
         if name in DATE_FIELDS and not spelling.endswith("日期") and after:
             continue  # 什么时候完成招投标: the date of something else than the project
         if spelling in PURPOSE and re.sub(
-            r"有哪些|哪些|是什么|什么|干什么|主要|是|的|用|项目|[|呢吗?？]",
+            r"有哪些|哪些|是什么|什么|干什么|干嘛|主要|是|的|用|项目|经费|资金|钱|这笔|[|呢吗?？]",
             "",
             text.replace(spelling, ""),
         ):
