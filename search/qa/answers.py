@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from indexer.citations import find_doc_numbers, normalize_title
 from indexer.issuers import issuer_name
 from indexer.layouts.fields import read_label
@@ -284,7 +286,25 @@ class ProjectMatcher:
                 found = self.fragments.get(fragment)
                 if found and len(found) <= MAX_AMBIGUOUS and not self._generic(fragment):
                     return [self.projects[i] for i in sorted(found)], fragment
-        return [], None
+        return self._misspelled(text)
+
+    def _misspelled(self, text: str) -> tuple[list[Project], str | None]:
+        """A short name with a character missing, added or wrong (拆违费 for 拆违经费): a stretch
+        of the question within one edit of a name of at most 8 characters."""
+        best: tuple[int, list[Project], str] | None = None
+        for project in self.projects:
+            name = project.name
+            if not 4 <= len(name) <= 8:
+                continue
+            for size in (len(name) - 1, len(name), len(name) + 1):
+                for start in range(0, max(0, len(text) - size + 1)):
+                    stretch = text[start : start + size]
+                    if "|" in stretch or stretch[0] != name[0]:
+                        continue
+                    close = Levenshtein.distance(stretch, name, score_cutoff=1) <= 1
+                    if close and (best is None or size > best[0]):
+                        best = (size, [project], stretch)
+        return (best[1], best[2]) if best else ([], None)
 
 
 @lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
