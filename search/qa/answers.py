@@ -243,6 +243,11 @@ class ProjectMatcher:
         self.values = set().union(*self.field_values.values())
         # Words whose parts name other things than a project: units, labels, levels.
         self.generic = {*(p.unit for p in store.projects), *SECTION_LABELS, *LEVEL_NAMES}
+        # short names (4-8 characters) by their first character, for names misspelled
+        self.short_names: dict[str, list[Project]] = {}
+        for project in store.projects:
+            if 4 <= len(project.name) <= 8:
+                self.short_names.setdefault(project.name[0], []).append(project)
         self.fragments: dict[str, set[int]] = {}
         for i, project in enumerate(self.projects):
             name = project.name
@@ -292,10 +297,9 @@ class ProjectMatcher:
         """A short name with a character missing, added or wrong (拆违费 for 拆违经费): a stretch
         of the question within one edit of a name of at most 8 characters."""
         best: tuple[int, list[Project], str] | None = None
-        for project in self.projects:
+        candidates = [p for ch in set(text) for p in self.short_names.get(ch, ())]
+        for project in candidates:
             name = project.name
-            if not 4 <= len(name) <= 8:
-                continue
             for size in (len(name) - 1, len(name), len(name) + 1):
                 for start in range(0, max(0, len(text) - size + 1)):
                     stretch = text[start : start + size]
