@@ -160,13 +160,23 @@ def compare_named(q: Question) -> Answer | None:
             [header_source(p, f"{p.name}：{label} {getattr(p, key)}") for p in dated],
         )
     if q.has(("指标",)) and q.has(("多", "少")):
-        counted = sorted(projects, key=lambda p: -len(p.indicators))
-        listed = "，".join(f"{p.name} {len(p.indicators)} 个" for p in counted)
+        core = next(
+            (lv.removesuffix("指标") for lv in sorted(q.linker.levels, key=len, reverse=True)
+             if len(lv.removesuffix("指标")) >= 2 and lv.removesuffix("指标") in q.text),
+            "",
+        )  # fmt: skip
+
+        def rows(p):
+            return [r for r in p.indicators if core in (r.level1 or "") + (r.level2 or "") + r.name]
+
+        counted = sorted(projects, key=lambda p: -len(rows(p)))
+        listed = "，".join(f"{p.name} {len(rows(p))} 个" for p in counted)
         which = counted[0] if q.has(("多",)) else counted[-1]
+        what = f"“{core}”指标数" if core else "三级指标数"
         return Answer(
-            f"三级指标数：{listed}；{which.name}{'最多' if q.has(('多',)) else '最少'}。",
+            f"{what}：{listed}；{which.name}{'最多' if q.has(('多',)) else '最少'}。",
             "comparison",
-            [source(p, "indicators", f"{len(p.indicators)} 个指标", "indicators") for p in counted],
+            [source(p, "indicators", f"{len(rows(p))} 个指标", "indicators") for p in counted],
         )
     if q.has(("涨", "增", "降", "减")) and not q.has(("比",)):
         changed = [(p, budget_change(p.budget)) for p in projects]
@@ -705,15 +715,23 @@ def rank_position(q: Question) -> Answer | None:
 
 def share_of_own(q: Question) -> Answer | None:
     """拆违经费的年度资金申请总额占项目资金总额的比例？ Two amounts of one table."""
-    if len(q.projects) != 1 or "占" not in q.text:
+    if len(q.projects) != 1 or not re.search(r"占|的几倍|是.*倍", q.text):
         return None
     project = q.projects[0]
-    part_text, _, whole_text = q.text.partition("占")
+    times = "占" not in q.text  # 项目资金总额是年度申请额的几倍
+    part_text, _, whole_text = q.text.partition("占" if not times else "是")
     part = next((ln for ln in project.budget_lines if _label_in(ln.label, part_text)), None)
     whole = next((ln for ln in project.budget_lines if _label_in(ln.label, whole_text)), None)
     if part is None or whole is None or part is whole or not whole.yuan or part.yuan is None:
         return None
     share = round(part.yuan * 100 / whole.yuan, 2)
+    if times:
+        return Answer(
+            f"{project.name}的{part.label} {part.printed} {part.unit}是{whole.label} "
+            f"{whole.printed} {whole.unit}的 {round(part.yuan / whole.yuan, 2)} 倍。",
+            "share",
+            [line_source(project, part), line_source(project, whole)],
+        )
     return Answer(
         f"{project.name}的{part.label} {part.printed} {part.unit}占{whole.label} "
         f"{whole.printed} {whole.unit}的 {share}%。",
