@@ -378,12 +378,17 @@ def projects_by_level(q: Question) -> Answer | None:
     """哪些项目有成本指标？ 设了时效指标的项目有哪些？ 哪些项目没有设满意度指标？ 哪些项目的满意度
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
     states): rows under a level (or of a kind) that meet the condition stated."""
-    if q.projects or not q.has(("哪些", "哪几个", "几个", "多少个", "有哪")):
+    listing = q.has(("哪些", "哪几个", "几个", "多少个", "有哪", "列出", "列一下", "有什么"))
+    if q.projects or not (listing or re.search(r"的项目(?:有|吗)?$", q.text)):
         return None
     text = q.text
     levels = [lv for lv in q.linker.levels if len(lv.removesuffix("指标")) >= 2]
     named = [lv for lv in levels if lv in text or lv.removesuffix("指标") in text]
     test, said = _target_test(text)
+    quoted = re.findall(r"[“\"'‘「]([^”\"'’」]{1,20})[”\"'’」]", text)
+    if quoted:  # 设了“健全”这种目标: rows whose target (or name) says it
+        word = quoted[0]
+        test, said = (lambda r, w=word: w in r.target or w in r.name), f"目标为“{word}”"
     if not named and test is None:
         return None
     core = max(named, key=len).removesuffix("指标") if named else ""
@@ -420,7 +425,10 @@ def projects_by_level(q: Question) -> Answer | None:
     if count:
         condition += f"（{at_least} 个以上）"
     if not having:
-        return Answer(f"语料中没有设{what}{condition}的项目。", "list")
+        scope = "、".join(f.label for f in q.conditions)
+        return Answer(
+            f"{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。", "list"
+        )
     listed = "；".join(
         f"{p.name}（{'、'.join(f'{r.name} {r.target}' for r in rows[:4])}）" for p, rows in having
     )
