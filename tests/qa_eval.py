@@ -5,6 +5,7 @@
     python tests/qa_eval.py heldout2   # the second held-out set, counts only
     python tests/qa_eval.py heldout3   # the third, counts only
     python tests/qa_eval.py heldout4   # the fourth, counts only
+    python tests/qa_eval.py heldout5   # the fifth, counts only
 
 The corpus is the sample plus the real district (01, 03) and central (06) tables. An answer
 is right when it holds every `must` string and one of `any_of` (spaces and full-width forms
