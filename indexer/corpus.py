@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .formats import Document, FormatError, is_pdf, read_document
+from .formats import Document, FormatError, is_pdf, pdf_failure, read_document
 from .formats.pdf import PdfError, read_pdfs
 from .layouts import choose
 from .model import Diagnostic, ParseResult, Project
@@ -172,7 +172,7 @@ def parse_file(path: Path, name: str) -> ParseResult:
 def unreadable(name: str, exc: Exception) -> ParseResult:
     """The one error of a file that cannot be read as its format."""
     if isinstance(exc, PdfError):
-        exc = FormatError(f"PDF not read: {exc}")
+        exc = pdf_failure(exc)
     reason = f"cannot read: {os_reason(exc)}" if isinstance(exc, OSError) else str(exc)
     return ParseResult(diagnostics=[Diagnostic(name, 0, "error", reason)])
 

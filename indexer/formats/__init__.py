@@ -21,13 +21,18 @@ def is_pdf(path: Path) -> bool:
     return path.suffix.lower() == ".pdf"
 
 
+def pdf_failure(exc: PdfError) -> FormatError:
+    """A PDF the reader gave up on, as the error a corpus reports."""
+    return FormatError(f"PDF not read: {exc}")
+
+
 def read_document(path: Path, name: str) -> Document:
     """Read a corpus file by its suffix. Raises FormatError (or OSError) if it cannot be read."""
     if is_pdf(path):
         try:
             return read_pdf(path, name)
         except PdfError as exc:
-            raise FormatError(f"PDF not read: {exc}") from None
+            raise pdf_failure(exc) from None
     try:
         return read_text(path, name)
     except NotTextError as exc:
@@ -42,5 +47,6 @@ __all__ = [
     "Problem",
     "Table",
     "is_pdf",
+    "pdf_failure",
     "read_document",
 ]

@@ -31,9 +31,9 @@ from .fields import (
 )
 from .grid import FOOTER, Reader, role_of
 from .narrative import NARRATIVE_TITLE, narrative_sections
+from .sh_municipal_2020 import PAGE_NUMBER
 
 NAME = "sh-district-2026"
-PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$")
 TITLE = re.compile(r"财政项目支出绩效目标申报表")
 BLOCK_LABELS = {"绩效指标", "项目绩效指标", "年度绩效指标"}
 OLD_LEVEL1 = {"项目完成指标", "项目效益指标", "成效指标", "效率指标"}

@@ -236,6 +236,7 @@ def parse_table(lines: list[Line], file: str, reporter: _Reporter) -> Project:
         found = values.get(label)
         return found.value if found else ""
 
+    budget = {key: _amount(values.get(label), reporter) for label, key in BUDGET_LABELS.items()}
     project = Project(
         id="",
         source=Source(file, title_line),
@@ -248,13 +249,13 @@ def parse_table(lines: list[Line], file: str, reporter: _Reporter) -> Project:
         end_date=_date(values.get("计划完成日期"), reporter),
         gov_purchase=_yes_no(values.get("是否含有政府购买服务"), reporter),
         sections={key: text(label) for label, key in SECTION_LABELS.items()},
-        budget={key: _amount(values.get(label), reporter) for label, key in BUDGET_LABELS.items()},
+        budget=budget,
         indicators=indicators,
         template=NAME,
         budget_lines=[
-            BudgetLine(label.removesuffix("（元）"), values[label].value, "元", amount)
+            BudgetLine(label.removesuffix("（元）"), values[label].value, "元", budget[key])
             for label, key in BUDGET_LABELS.items()
-            if label in values and (amount := _amount(values[label], _Reporter(file))) is not None
+            if label in values and budget[key] is not None
         ],
     )
     enrich(project)

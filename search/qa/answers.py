@@ -33,6 +33,7 @@ from ..service import SearchRequest, search
 from ..store import ProjectStore
 from ..urls import project_url, section_anchor
 from .reading import (
+    YEAR,
     IndicatorMention,
     Linker,
     SubProject,
@@ -129,7 +130,6 @@ CITE_WORDS = ("引用", "依据", "根据", "援引", "提到")
 NOT_GOV = re.compile(r"(不|未|没有|没)(含有|含|包含|包括|涉及|有)?政府购买服务")
 RISE = re.compile(r"(增加|增长|上升|提高|多于)")
 FALL = re.compile(r"(减少|下降|降低|少于)")
-YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # Words that say what kind of question it is, removed before looking for names in it.
 FORM_WORDS = re.compile(
     r"(请问|是多少|多少钱|为多少|有多少|是什么|是哪个|是哪些|哪些|哪几个|哪个|什么|多少|是否|"
@@ -173,6 +173,20 @@ class Question:
     def conditions(self) -> list[Filter]:
         """The conditions on projects the question states (read once, see `filters`)."""
         return filters(self)
+
+    @cached_property
+    def chosen(self) -> list[Project]:
+        """The projects the question is about: those it names, else those its conditions
+        leave (all when it states none)."""
+        if self.projects:
+            return list(self.projects)
+        return [p for p in self.store.projects if all(f.test(p) for f in self.conditions)]
+
+    @cached_property
+    def level_word(self) -> str:
+        """The kind of indicator the question names by a level of any table (满意度, 时效,
+        社会效益: the level without 指标), the longest; "" if none."""
+        return self.linker.level_word(self.text)
 
 
 def normalize(question: str) -> str:
@@ -324,11 +338,12 @@ ROLES = ("设计", "施工", "监理", "勘察", "代建", "负责", "承担", "
 
 def asked_field(text: str) -> str | None:
     """The field a question asks for: the most specific it names (FIELD_WORDS' order)."""
-    fields = asked_fields(text)
-    for name, _ in FIELD_WORDS:
-        if name in fields:
-            return name
-    return None
+    return most_specific(asked_fields(text))
+
+
+def most_specific(fields: list[str]) -> str | None:
+    """Of the fields asked, the one FIELD_WORDS lists first (the most specific)."""
+    return next((name for name, _ in FIELD_WORDS if name in fields), None)
 
 
 def asked_fields(text: str) -> list[str]:
@@ -409,7 +424,7 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         backend,
         projects,
         mention,
-        next((f for f, _ in FIELD_WORDS if f in fields), None),
+        most_specific(fields),
         fields,
         years_in(plain),
         links.indicators(rest),
@@ -607,11 +622,16 @@ def level_indicators(q: Question) -> Answer | None:
     level = _named_level(project, q.text.replace(q.mention or "", ""))
     if level is None:
         return None
+    return level_rows(project, level, "level_indicators", "项")
+
+
+def level_rows(project: Project, level: str, answer_type: str, measure: str) -> Answer:
+    """A project's indicator rows under a level, listed with their targets."""
     rows = [r for r in project.indicators if level in (r.level1, r.level2)]
     listed = "；".join(f"{r.name} {r.target}" for r in rows)
     return Answer(
-        f"{project.name}的“{level}”指标有 {len(rows)} 项：{listed}。",
-        "level_indicators",
+        f"{project.name}的“{level}”指标有 {len(rows)} {measure}：{listed}。",
+        answer_type,
         [indicator_source(project, r) for r in rows],
     )
 
@@ -960,7 +980,7 @@ def _place_named(q: Question) -> str | None:
     """A place (普陀区) that some units or departments hold: the projects there."""
     for found in PLACE.finditer(q.text):
         place = found.group(1)
-        if any(place in (p.unit or "") or place in (p.department or "") for p in q.store.projects):
+        if any(place in name for name in q.linker.unit_names):
             return place
     return None
 

@@ -154,8 +154,8 @@ def _vocabulary() -> tuple[str, ...]:
 
 def _of_units_named(q: Question) -> list:
     """The projects of the units a question names by a distinctive part (国家天文台)."""
-    units = {p.unit for p in q.store.projects if p.unit}
-    named = {u for u in units if any(q.text[i : i + 4] in u for i in range(len(q.text) - 3))}
+    parts = {q.text[i : i + 4] for i in range(len(q.text) - 3)}
+    named = {u for u in q.linker.unit_names if any(part in u for part in parts)}
     return [p for p in q.store.projects if p.unit in named] if len(named) == 1 else []
 
 

@@ -26,6 +26,7 @@ from .answers import (
     header_source,
     indicator_source,
     indicator_text,
+    level_rows,
     line_source,
     source,
 )
@@ -160,11 +161,7 @@ def compare_named(q: Question) -> Answer | None:
             [header_source(p, f"{p.name}：{label} {getattr(p, key)}") for p in dated],
         )
     if q.has(("指标",)) and q.has(("多", "少")):
-        core = next(
-            (lv.removesuffix("指标") for lv in sorted(q.linker.levels, key=len, reverse=True)
-             if len(lv.removesuffix("指标")) >= 2 and lv.removesuffix("指标") in q.text),
-            "",
-        )  # fmt: skip
+        core = q.level_word
 
         def rows(p):
             return [r for r in p.indicators if core in (r.level1 or "") + (r.level2 or "") + r.name]
@@ -309,15 +306,10 @@ def level_yes_no(q: Question) -> Answer | None:
     """信息化新建项目有没有设成本指标？ A level (of any table) asked of one project."""
     if len(q.projects) != 1 or not YES_NO.search(q.text) or q.indicators is not None:
         return None
-    rest = q.rest.replace("指标", "")
-    named = [
-        lv for lv in q.linker.levels if lv.removesuffix("指标") and lv.removesuffix("指标") in rest
-    ]
-    if not named:
+    core = q.linker.level_word(q.rest.replace("指标", ""))
+    if not core:
         return None
-    level = max(named, key=len)
     project = q.projects[0]
-    core = level.removesuffix("指标")
     rows = [r for r in project.indicators if any(core in (lv or "") for lv in (r.level1, r.level2))]
     if rows:
         listed = "；".join(f"{r.name} {r.target}" for r in rows)
@@ -382,17 +374,15 @@ def projects_by_level(q: Question) -> Answer | None:
     if q.projects or not (listing or re.search(r"的项目(?:有|吗)?$", q.text)):
         return None
     text = q.text
-    levels = [lv for lv in q.linker.levels if len(lv.removesuffix("指标")) >= 2]
-    named = [lv for lv in levels if lv in text or lv.removesuffix("指标") in text]
     test, said = _target_test(text)
     quoted = re.findall(r"[“\"'‘「]([^”\"'’」]{1,20})[”\"'’」]", text)
     if quoted:  # 设了“健全”这种目标: rows whose target (or name) says it
         word = quoted[0]
         test, said = (lambda r, w=word: w in r.target or w in r.name), f"目标为“{word}”"
-    if not named and test is None:
+    core = q.level_word
+    if not core and test is None:
         return None
-    core = max(named, key=len).removesuffix("指标") if named else ""
-    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    chosen = q.chosen
     count = ROW_COUNT.search(text)
     at_least = (
         (int(count.group(1) or count.group(2)) + (1 if count.group(1) else 0)) if count else 0
@@ -457,14 +447,11 @@ def sum_of_lines(q: Question) -> Answer | None:
     sums = ("一共", "合计", "总共", "加起来", "总计", "共计", "总和")
     if len(q.projects) == 1 or not q.has(sums) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # the budget's own amounts are summed by over_projects
-    labels = {
-        line.label for p in q.store.projects for line in p.budget_lines if len(line.label) >= 4
-    }
-    named = [lb for lb in labels if _label_in(lb, q.text)]
+    named = [lb for lb in q.linker.line_labels if _label_in(lb, q.text)]
     if not named:
         return None
     label = max(named, key=len)
-    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    chosen = q.chosen
     lines = [
         (p, ln)
         for p in chosen
@@ -498,13 +485,7 @@ def indicator_count(q: Question) -> Answer | None:
         project = q.projects[0]
         level = _named_level(project, q.text.replace(q.mention or "", ""))
         if level is not None:
-            rows = [r for r in project.indicators if level in (r.level1, r.level2)]
-            listed = "；".join(f"{r.name} {r.target}" for r in rows)
-            return Answer(
-                f"{project.name}的“{level}”指标有 {len(rows)} 个：{listed}。",
-                "count",
-                [indicator_source(project, r) for r in rows],
-            )
+            return level_rows(project, level, "count", "个")
         levels: dict[str, int] = {}
         for row in project.indicators:
             levels[row.level2 or row.level1 or ""] = (
@@ -516,14 +497,10 @@ def indicator_count(q: Question) -> Answer | None:
             "count",
             [indicator_source(project, r) for r in project.indicators],
         )
-    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    chosen = q.chosen
     if q.projects or not q.has(("最多", "最少")) or not chosen:
         return None
-    core = next(
-        (lv.removesuffix("指标") for lv in sorted(q.linker.levels, key=len, reverse=True)
-         if len(lv.removesuffix("指标")) >= 2 and lv.removesuffix("指标") in q.text),
-        None,
-    )  # fmt: skip
+    core = q.level_word
     if core:  # 满意度设了几个指标的最多: rows of that kind
         counts = {
             p.id: sum(
@@ -578,14 +555,11 @@ def extreme_target(q: Question) -> Answer | None:
         return None
     if q.has(("预算", "资金", "经费", "金额", "钱")):
         return None
-    words_in = [lv.removesuffix("指标") for lv in q.linker.levels]
-    named = [w for w in words_in if len(w) >= 2 and w in q.text]
-    if q.indicators is not None:
-        named.append(q.indicators.words)
+    named = [w for w in (q.level_word, q.indicators.words if q.indicators else "") if w]
     if not named:
         return None
     word = max(named, key=len)
-    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    chosen = q.chosen
     rows = [
         (p, r) for p in chosen for r in p.indicators
         if r.value is not None and (word in r.name or word in (r.level1 or "") + (r.level2 or ""))
@@ -607,12 +581,11 @@ def projects_with_line(q: Question) -> Answer | None:
     """国家天文台的项目中有几个有上年结转资金？ Projects whose printed line is not zero."""
     if len(q.projects) == 1 or not q.has(("几个", "哪些", "多少个", "哪几个")):
         return None
-    labels = {ln.label for p in q.store.projects for ln in p.budget_lines if len(ln.label) >= 4}
-    named = [lb for lb in labels if _label_in(lb, q.text)]
+    named = [lb for lb in q.linker.line_labels if _label_in(lb, q.text)]
     if not named or any(f in BUDGET_NAMES for f in q.fields):
         return None
     label = max(named, key=len)
-    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    chosen = q.chosen
     having = [(p, ln) for p in chosen for ln in p.budget_lines if ln.label == label and ln.yuan]
     listed = "；".join(f"{p.name} {ln.printed} {ln.unit}" for p, ln in having)
     return Answer(
@@ -629,7 +602,7 @@ def change_ranking(q: Question) -> Answer | None:
         return None
     if q.has(("哪些", "哪几个")) and not re.search(r"\d+(?:\.\d+)?\s*%", q.text):
         return None  # which rose or fell: over_projects lists them
-    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)]
+    chosen = q.chosen
     changed = [(p, budget_change(p.budget)) for p in chosen]
     changed = [(p, c) for p, c in changed if c is not None]
     if not changed:

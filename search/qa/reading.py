@@ -79,6 +79,11 @@ class Linker:
             for pair in {name[i : i + 2] for i in range(len(name) - 1)}:
                 self.by_pair.setdefault(pair, []).append(n)
         self.project_names = [_plain(p.name) for p in store.projects]
+        # printed budget-line labels (of 4 characters or more), and the units' names as printed
+        self.line_labels = {
+            ln.label for p in store.projects for ln in p.budget_lines if len(ln.label) >= 4
+        }
+        self.unit_names = {v for p in store.projects for v in (p.unit, p.department) if v}
         self.units = {_plain(v) for p in store.projects for v in (p.unit, p.department) if v}
         self.years = {p.year for p in store.projects if p.year is not None}
         # Every name and sentence of the corpus, to tell a known organisation or year from
@@ -91,6 +96,7 @@ class Linker:
         self.text_lower = self.text.lower()
         levels = {lv for p in store.projects for r in p.indicators for lv in (r.level1, r.level2)}
         self.levels = {_plain(lv) for lv in levels if lv}
+        self.level_words = {w for lv in self.levels if len(w := lv.removesuffix("指标")) >= 2}
         self.parts = [(p, part) for p in store.projects for part in sub_projects(p)]
 
     def sub_project(self, text: str) -> tuple[Project, SubProject, str] | None:
@@ -189,6 +195,10 @@ class Linker:
             if not any(s in self.text for s in suffixes):
                 return org
         return None
+
+    def level_word(self, text: str) -> str:
+        """The longest level of any table (without 指标: 满意度, 时效) that the text names."""
+        return max((w for w in self.level_words if w in text), key=len, default="")
 
     def mentions_year(self, year: int) -> bool:
         return f"{year}年" in self.text
