@@ -128,14 +128,21 @@ SUM_WORDS = ("合计", "总计", "总共", "一共", "加起来", "总和", "总
 USUAL_WORDS = ("一般", "通常", "常见", "大多", "多数", "普遍", "平均", "都设", "一般设")
 CITE_WORDS = ("引用", "依据", "根据", "援引", "提到")
 NOT_GOV = re.compile(r"(不|未|没有|没)(含有|含|包含|包括|涉及|有)?政府购买服务")
-RISE = re.compile(r"(增加|增长|上升|提高|多于)")
-FALL = re.compile(r"(减少|下降|降低|少于)")
+RISE = re.compile(r"增加|增长|上升|上涨|提高|追加|涨|增幅")
+FALL = re.compile(r"减少|下降|降低|缩减|压减|削减|压缩|砍|降幅|下调")
+# 比去年少, 较上年预算有所增加, 跟去年比多了: a comparison with last year's money
+THAN_LAST_YEAR = re.compile(
+    r"(?:比|较|相比|跟|和|与|同)\s*(?:去年|上年|上一年|往年)[^，,。？?；;]{0,10}?"
+    r"(?P<word>多|高|大|增|涨|升|少|低|小|减|降|缩|砍|压)"
+    r"|(?P<over>多|高|大|少|低|小)于\s*(?:去年|上年|上一年|往年)"
+)
 # Words that say what kind of question it is, removed before looking for names in it.
 FORM_WORDS = re.compile(
     r"(请问|是多少|多少钱|为多少|有多少|是什么|是哪个|是哪些|哪些|哪几个|哪个|什么|多少|是否|"
     r"有没有|一般|通常|常见|设为|设成|设|指标值|目标值|指标|的|了|吗|呢|是|为|有|[?？!！。，,、\s])"
 )
 MIN_MENTION = 3  # characters of a project name that name it
+SHORT_CALL = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目)")
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
 
@@ -305,7 +312,17 @@ class ProjectMatcher:
                 found = self.fragments.get(fragment)
                 if found and len(found) <= MAX_AMBIGUOUS and not self._generic(fragment):
                     return [self.projects[i] for i in sorted(found)], fragment
-        return self._misspelled(text)
+        return self._misspelled(text) if self._misspelled(text)[0] else self._by_start(text)
+
+    def _by_start(self, text: str) -> tuple[list[Project], str | None]:
+        """A project called by the first two characters of its name and 项目/工程/经费 (拆违项目
+        for 拆违经费), when exactly one name starts so and the two name nothing else."""
+        for found in SHORT_CALL.finditer(text):
+            start = found.group(1)
+            named = [p for p in self.projects if p.name.startswith(start)]
+            if len({p.name for p in named}) == 1 and not self._generic(start):
+                return named, found.group(0)
+        return [], None
 
     def _misspelled(self, text: str) -> tuple[list[Project], str | None]:
         """A short name with a character missing, added or wrong (拆违费 for 拆违经费): a stretch
@@ -606,10 +623,17 @@ def indicator_target(q: Question) -> Answer | None:
     return Answer(said, "indicator_target", [indicator_source(project, row)])
 
 
+def level_stem(level: str) -> str:
+    """A level without its 指标/目标 (产出目标, 产出指标 → 产出), at least two characters."""
+    stem = re.sub(r"(?:指标|目标)$", "", level)
+    return stem if len(stem) >= 2 else level
+
+
 def _named_level(project: Project, text: str) -> str | None:
     levels = {lv for r in project.indicators for lv in (r.level1, r.level2) if lv}
+    bare = re.sub(r"指标|目标", "", text)
     for level in sorted(levels, key=len, reverse=True):
-        if level in text or level.removesuffix("指标") in text.replace("指标", ""):
+        if level in text or level_stem(level) in bare:
             return level
     return None
 
@@ -671,6 +695,17 @@ def _budget_fact(project: Project, key: str) -> Answer:
         )
     return Answer(
         f"{project.name}的{name}为 {format_yuan(amount)}。", "budget", [budget_source(project, key)]
+    )
+
+
+def label_named(label: str, text: str) -> bool:
+    """A budget-line label the text names, in full, without 资金/总额 (上年结转), or without
+    its 当年/其中 (财政拨款 for 当年财政拨款)."""
+    label = re.sub(r"\s+", "", label)
+    core = re.sub(r"^(?:其中[:：]?|当年|本年|年度)", "", label)
+    return any(
+        len(form) >= 4 and form in text
+        for form in (label, label.removesuffix("资金"), label.removesuffix("总额"), core)
     )
 
 
@@ -961,12 +996,29 @@ def filters(q: Question) -> list[Filter]:
         found.append(Filter("不含政府购买服务", lambda p: p.gov_purchase is False))
     elif "政府购买服务" in q.text:
         found.append(Filter("含政府购买服务", lambda p: p.gov_purchase is True))
-    about_change = "预算" in q.text or re.search(r"[比较]上年|[比较]去年", q.text)
-    if about_change and RISE.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
-        found.append(Filter("总预算比上年增加", lambda p: _direction(p) == "增加"))
-    elif about_change and FALL.search(q.text) and not q.has(MAX_WORDS + MIN_WORDS):
-        found.append(Filter("总预算比上年减少", lambda p: _direction(p) == "减少"))
+    direction = _change_asked(q)
+    if direction is not None:
+        found.append(Filter(f"总预算比上年{direction}", lambda p, d=direction: _direction(p) == d))
     return found
+
+
+def _change_asked(q: Question) -> str | None:
+    """增加 or 减少 where the question picks projects by their change from last year (比去年
+    少的项目, 预算增加了的), None where it ranks by change (降幅最大) or asks of no change."""
+    if q.has(MAX_WORDS + MIN_WORDS) or re.search(r"还是|变化|增减", q.text):
+        return None  # 增加还是减少: asks the direction, picks no projects by it
+    than = THAN_LAST_YEAR.search(q.text)
+    if than and re.search(r"上年|去年|上一年", q.text[: than.start()]):
+        return None  # 上年执行数低于上年预算额: two figures of last year
+    if than:
+        return "增加" if (than["word"] or than["over"]) in "多高大增涨升" else "减少"
+    if "预算" not in q.text and not re.search(r"[比较]上年|[比较]去年", q.text):
+        return None
+    if RISE.search(q.text):
+        return "增加"
+    if FALL.search(q.text):
+        return "减少"
+    return None
 
 
 PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
@@ -1040,7 +1092,7 @@ def _direction(project: Project) -> str | None:
 def _budget_key(q: Question) -> str:
     """The amount a question over projects means: the one it names, else the total — or
     the year's money where most tables print no total (the central template)."""
-    field_name = asked_field(q.text)
+    field_name = q.field if q.field in BUDGET_NAMES else asked_field(q.text)
     if field_name in BUDGET_NAMES:
         return field_name
     chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)] or list(
@@ -1059,9 +1111,14 @@ def over_projects(q: Question) -> Answer | None:
     chosen = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
     said = "、".join(f.label for f in conditions)
     key = _budget_key(q)
-    about_money = asked_field(q.text) in BUDGET_NAMES or q.has(
-        ("预算", "钱", "经费", "金额", "资金")
+    about_money = (
+        q.field in BUDGET_NAMES
+        or asked_field(q.text) in BUDGET_NAMES
+        or q.has(("预算", "钱", "经费", "金额", "资金"))
     )
+    order = ranked_order(q.text)
+    if order is not None and about_money:
+        return _top(chosen, said, key, *order)
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
@@ -1069,6 +1126,8 @@ def over_projects(q: Question) -> Answer | None:
     counted = q.has(("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
     if q.has(COUNT_WORDS) and (not about_money or counted) and (conditions or "项目" in q.text):
         return _listing(chosen, said, "count")
+    if about_money and AGAINST_LAST_YEAR.search(q.text) and not _change_asked(q):
+        return _sum_against_last_year(chosen, said)
     if about_money and (q.has((*SUM_WORDS, "平均")) or conditions):
         return _sum(chosen, said, key, average=q.has(("平均", "人均")))
     return None
@@ -1100,6 +1159,78 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
         texts.append(f"{BUDGET_NAMES[key]}{which}的项目是{names}：{format_yuan(best)}")
         sources += [budget_source(p, key) for p in winners]
     return Answer(f"{scope}{'；'.join(texts)}。", "ranking", sources)
+
+
+N = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
+TOP_N = re.compile(rf"前\s*{N}\s*(?:个|名|位|项)?|最\w{{1,2}}的\s*{N}\s*个|{N}\s*个最")
+SORTED = re.compile(
+    r"排名|排序|排个序|排一下|从高到低|由高到低|从大到小|从多到少|降序|从低到高|由低到高|从小到大|从少到多|升序"
+)
+ASCENDING = re.compile(r"从低到高|由低到高|从小到大|从少到多|升序|后\s*\d|倒数")
+
+
+def ranked_order(text: str) -> tuple[int | None, bool] | None:
+    """(how many, highest first) where a question asks for a ranking (前三, 最少的两个,
+    从高到低排): None where it asks for one extreme or no order."""
+    top = TOP_N.search(text)
+    if top is None and not SORTED.search(text):
+        return None
+    count = _small_number(next(g for g in top.groups() if g)) if top else None
+    lowest = ASCENDING.search(text) or any(w in text for w in MIN_WORDS)
+    return count or None, not lowest
+
+
+def _top(chosen: list[Project], said: str, key: str, count: int | None, highest: bool) -> Answer:
+    """Projects in order of an amount, the first `count` of them (all when None)."""
+    priced = sorted(
+        (p for p in chosen if p.budget.get(key) is not None),
+        key=lambda p: p.budget[key],
+        reverse=highest,
+    )
+    if not priced:
+        return Answer("语料中没有可以比较预算的项目。", "not_found")
+    shown = priced[:count] if count else priced
+    scope = f"{said}的项目" if said else "项目"
+    order = "从高到低" if highest else "从低到高"
+    first = f"前 {len(shown)} 个" if count else f"共 {len(shown)} 个"
+    listed = "；".join(
+        f"{n}. {p.name} {format_yuan(p.budget[key])}" for n, p in enumerate(shown, 1)
+    )
+    return Answer(
+        f"{scope}按{BUDGET_NAMES[key]}{order}，{first}：{listed}。",
+        "ranking",
+        [budget_source(p, key) for p in shown],
+    )
+
+
+# 今年总预算跟去年比, 合计比上年增减多少, 去年一共多少今年一共多少: the totals of two years
+AGAINST_LAST_YEAR = re.compile(
+    r"(?:去年|上年|上一年)[^。？?]*(?:今年|当年|本年)|(?:今年|当年|本年)[^。？?]*(?:去年|上年|上一年)"
+    r"|(?:合计|总计|总共|一共|加起来|总和|总额|总预算)[^，,。？?]*(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)"
+    r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算)"
+)
+
+
+def _sum_against_last_year(chosen: list[Project], said: str) -> Answer:
+    """The projects' money this year and last year's budgets, summed, and the change."""
+    both = [p for p in chosen if budget_change(p.budget) is not None]
+    if not both:
+        return Answer("语料中没有同时列出当年预算和上年预算的项目。", "not_found")
+    now = sum(p.budget["total"] for p in both)
+    before = sum(p.budget["prev_year_budget"] for p in both)
+    change = budget_change({"total": now, "prev_year_budget": before})
+    scope = f"{said}的" if said else ""
+    moved = (
+        f"{change['direction']} {format_yuan(abs(change['amount']))}（{change['percent']}%）"
+        if change["amount"]
+        else "持平"
+    )
+    return Answer(
+        f"列有上年预算的{scope} {len(both)} 个项目：项目总预算合计 {format_yuan(now)}，"
+        f"同名项目上年预算额合计 {format_yuan(before)}，比上年{moved}。",
+        "sum",
+        [budget_source(p, key) for p in both for key in ("total", "prev_year_budget")],
+    )
 
 
 def _sum(chosen: list[Project], said: str, key: str, average: bool = False) -> Answer:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from indexer.money import BUDGET_NAMES
 
-from .answers import Answer, Question, header_source
+from .answers import Answer, Question, header_source, label_named
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
@@ -197,7 +197,10 @@ def _breakdown(q: Question) -> Answer | None:
         return None
     lines = {line.label for line in project.budget_lines}
     named = expense.group(0) if expense else ""
-    printed = named and any(label in named or named.lstrip("的") in label for label in lines)
+    printed = named and any(
+        label in named or named.lstrip("的") in label or label_named(label, named)
+        for label in lines
+    )
     if printed or (q.fields and not named):
         return None  # an amount the table prints
     return _refuse(q, f"{project.name}的表中没有分项金额，只有项目的预算总数")

@@ -148,6 +148,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         q = read_question(part, store, backend)
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
+        elif not q.projects and not q.conditions and whole.conditions:
+            q.conditions = whole.conditions  # 八个项目去年一共多少，今年呢: the same projects
         if q.projects and not q.fields and previous_fields and len(q.rest.strip("呢？?的")) <= 2:
             # 检察业务保障费呢: the same question of another project
             q.field, q.fields = previous_fields[0], list(previous_fields)

@@ -26,6 +26,7 @@ from .answers import (
     header_source,
     indicator_source,
     indicator_text,
+    label_named,
     level_rows,
     line_source,
     source,
@@ -70,7 +71,7 @@ def printed_amounts(q: Question) -> Answer | None:
         return None
     project = q.projects[0]
     lines = [
-        line for line in project.budget_lines if _label_in(re.sub(r"\s+", "", line.label), q.text)
+        line for line in project.budget_lines if label_named(re.sub(r"\s+", "", line.label), q.text)
     ]
     lines = list({line.label: line for line in lines}.values())
     if not lines or (len(lines) == 1 and q.fields):
@@ -447,7 +448,7 @@ def sum_of_lines(q: Question) -> Answer | None:
     sums = ("一共", "合计", "总共", "加起来", "总计", "共计", "总和")
     if len(q.projects) == 1 or not q.has(sums) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # the budget's own amounts are summed by over_projects
-    named = [lb for lb in q.linker.line_labels if _label_in(lb, q.text)]
+    named = [lb for lb in q.linker.line_labels if label_named(lb, q.text)]
     if not named:
         return None
     label = max(named, key=len)
@@ -466,14 +467,6 @@ def sum_of_lines(q: Question) -> Answer | None:
         f"{scope + '的 ' if scope else ''}{len(lines)} 个项目的{label}合计 {format_yuan(total)}。",
         "sum",
         [line_source(p, ln) for p, ln in lines][:MAX_SOURCES],
-    )
-
-
-def _label_in(label: str, text: str) -> bool:
-    """A budget-line label the text names, in full or without 资金/总额 (上年结转)."""
-    return any(
-        len(form) >= 4 and form in text
-        for form in (label, label.removesuffix("资金"), label.removesuffix("总额"))
     )
 
 
@@ -581,7 +574,7 @@ def projects_with_line(q: Question) -> Answer | None:
     """国家天文台的项目中有几个有上年结转资金？ Projects whose printed line is not zero."""
     if len(q.projects) == 1 or not q.has(("几个", "哪些", "多少个", "哪几个")):
         return None
-    named = [lb for lb in q.linker.line_labels if _label_in(lb, q.text)]
+    named = [lb for lb in q.linker.line_labels if label_named(lb, q.text)]
     if not named or any(f in BUDGET_NAMES for f in q.fields):
         return None
     label = max(named, key=len)
@@ -701,8 +694,8 @@ def share_of_own(q: Question) -> Answer | None:
     project = q.projects[0]
     times = "占" not in q.text  # 项目资金总额是年度申请额的几倍
     part_text, _, whole_text = q.text.partition("占" if not times else "是")
-    part = next((ln for ln in project.budget_lines if _label_in(ln.label, part_text)), None)
-    whole = next((ln for ln in project.budget_lines if _label_in(ln.label, whole_text)), None)
+    part = next((ln for ln in project.budget_lines if label_named(ln.label, part_text)), None)
+    whole = next((ln for ln in project.budget_lines if label_named(ln.label, whole_text)), None)
     if part is None or whole is None or part is whole or not whole.yuan or part.yuan is None:
         return None
     share = round(part.yuan * 100 / whole.yuan, 2)
@@ -832,8 +825,8 @@ def projects_mentioning(q: Question) -> Answer | None:
         if w not in QUESTION_ONLY and len(w) > 1 and w not in ("指标", "目标", "内容", "方面")
     ]
     terms = [t.lower() for t in shown]
-    if not terms:
-        return None
+    if not terms or (not quoted and all(t in q.linker.level_words for t in terms)):
+        return None  # 哪些项目有成本指标: a kind of indicator (projects_by_level)
     found = []
 
     def holds(text: str) -> bool:
