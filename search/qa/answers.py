@@ -234,8 +234,13 @@ def header_source(project: Project, text: str) -> dict:
     return source(project, "header", text, None)
 
 
+def level_path(row: Indicator) -> str:
+    """产出目标 › 数量: the levels a row stands under."""
+    return " › ".join(level for level in (row.level1, row.level2) if level)
+
+
 def indicator_text(row: Indicator) -> str:
-    levels = " › ".join(level for level in (row.level1, row.level2) if level)
+    levels = level_path(row)
     return f"{levels} › {row.name}：{row.target}" if levels else f"{row.name}：{row.target}"
 
 
@@ -541,7 +546,7 @@ def compare_budgets(q: Question) -> Answer | None:
     said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}最高。"
     asked = re.search(r"比.*?(多|少|高|低|大|小)", q.text)
     if asked and re.search(r"吗|是不是|是否", q.text) and len(priced) == 2:
-        first = min(q.projects, key=lambda p: q.text.find(p.name[:3]))  # the one before 比
+        first = min(q.projects, key=lambda p: _mentioned_at(q, p))  # the one before 比
         other = next(p for p in priced if p is not first)
         more = first.budget[key] > other.budget[key]
         yes = more if asked.group(1) in "多高大" else first.budget[key] < other.budget[key]
@@ -554,12 +559,27 @@ def compare_budgets(q: Question) -> Answer | None:
     if q.has(("倍",)) and low.budget[key]:
         ratio = round(top.budget[key] / low.budget[key], 2)
         said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}是{low.name}的 {ratio} 倍。"
-    elif q.has(("多多少", "少多少", "差多少", "相差", "差额", "高多少", "低多少")):
-        gap = top.budget[key] - low.budget[key]
-        said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}比{low.name}多 {format_yuan(gap)}。"
+    elif re.search(r"[多少高低大小差](?:多少|几)|相差|差额", q.text):
+        # said in the question's order: 人才专项比基本科研业务费低多少 → 人才专项比…少
+        first = min(priced, key=lambda p: _mentioned_at(q, p))
+        other = next(p for p in priced if p is not first) if len(priced) == 2 else low
+        if first is other:
+            first, other = top, low
+        gap = first.budget[key] - other.budget[key]
+        said = (
+            f"{BUDGET_NAMES[key]}：{listed}；{first.name}比{other.name}"
+            f"{'多' if gap >= 0 else '少'} {format_yuan(abs(gap))}。"
+        )
     if priced[0].budget[key] == priced[1].budget[key]:
         said = f"{BUDGET_NAMES[key]}：{listed}；两者相同。"
     return Answer(said, "comparison", [budget_source(p, key) for p in priced])
+
+
+def _mentioned_at(q: Question, project: Project) -> int:
+    """Where the question names a project (by the words that named it), for its order."""
+    said = [m for m in (q.mention or "").split("、") if m and m in project.name]
+    places = [q.text.find(m) for m in said if m in q.text]
+    return min(places, default=len(q.text))
 
 
 def ambiguous(q: Question) -> Answer | None:
@@ -578,9 +598,11 @@ def ambiguous(q: Question) -> Answer | None:
 
 def project_citations(q: Question) -> Answer | None:
     """检察办案场所设备经费引用了哪些文件？"""
+    named = q.indicators.words if q.indicators is not None else ""
+    text = q.text.replace(named, "|") if named else q.text  # 群众政策知晓度 names an indicator
     if (
         len(q.projects) != 1
-        or not q.has(("文件", "法规", "引用", "政策"))
+        or not any(w in text for w in ("文件", "法规", "引用", "政策"))
         or ORDINAL.search(q.text)
     ):
         return None
@@ -603,24 +625,33 @@ def project_citations(q: Question) -> Answer | None:
     )
 
 
-def _named_indicator(project: Project, text: str) -> Indicator | None:
-    rows = sorted(project.indicators, key=lambda r: -len(normalize_name(r.name)))
-    return next((r for r in rows if normalize_name(r.name) in text), None)
-
-
 def indicator_target(q: Question) -> Answer | None:
     """检察办案业务费的鉴定准确性目标是多少？"""
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
-    row = _named_indicator(project, q.text.replace(q.mention or "", ""))
-    if row is None:
+    rows = _named_indicators(project, q.text.replace(q.mention or "", ""))
+    if not rows:
         return None
-    levels = " › ".join(level for level in (row.level1, row.level2) if level)
-    said = f"{project.name}的“{row.name}”指标（{levels}）目标值为 {row.target}。"
+    said = " ".join(
+        f"{project.name}的“{row.name}”指标（{level_path(row)}）目标值为 {row.target}。"
+        for row in rows
+    )
     if re.search(r"吗$|有没有|是否|设没设|有无", q.text):
         said = f"有。{said}"
-    return Answer(said, "indicator_target", [indicator_source(project, row)])
+    return Answer(said, "indicator_target", [indicator_source(project, row) for row in rows])
+
+
+def _named_indicators(project: Project, text: str) -> list[Indicator]:
+    """The rows of a project the text names in full, longest names first, each stretch of
+    the text naming one row (项目成本 and 向所外开放共享的设备占比)."""
+    rows = []
+    for row in sorted(project.indicators, key=lambda r: -len(normalize_name(r.name))):
+        name = normalize_name(row.name)
+        if name and name in text:
+            rows.append(row)
+            text = text.replace(name, "|")
+    return rows
 
 
 def level_stem(level: str) -> str:
@@ -678,10 +709,16 @@ def project_fact(q: Question) -> Answer | None:
     return FACTS[field_name.split(":")[0]](project, field_name)
 
 
+def money_key(projects: Iterable[Project], key: str) -> str:
+    """The amount to read for `key`: the year's money where the tables print no project
+    total (the central template), else `key`."""
+    projects = list(projects)
+    printed = {k for p in projects for k in ("total", "current_year") if p.budget.get(k)}
+    return "current_year" if key == "total" and printed == {"current_year"} else key
+
+
 def _budget_fact(project: Project, key: str) -> Answer:
-    budget = project.budget
-    if key == "total" and budget.get("total") is None and budget.get("current_year") is not None:
-        key = "current_year"  # a table without a project total: the year's money
+    key = money_key([project], key)
     amount = project.budget[key]
     line = printed_budget_line(project, key)
     name = line.label if line is not None else BUDGET_NAMES[key]
@@ -1093,11 +1130,9 @@ def _budget_key(q: Question) -> str:
     """The amount a question over projects means: the one it names, else the total — or
     the year's money where most tables print no total (the central template)."""
     field_name = q.field if q.field in BUDGET_NAMES else asked_field(q.text)
+    chosen = q.chosen or list(q.store.projects)
     if field_name in BUDGET_NAMES:
-        return field_name
-    chosen = [p for p in q.store.projects if all(f.test(p) for f in q.conditions)] or list(
-        q.store.projects
-    )
+        return money_key(chosen, field_name)
     totals = sum(p.budget.get("total") is not None for p in chosen)
     years = sum(p.budget.get("current_year") is not None for p in chosen)
     return "current_year" if years > totals else "total"

@@ -58,7 +58,8 @@ PLANS = (
 # and commas only between two parts that each ask something.
 MAX_PARTS = 6  # questions in one line answered one by one (more: the line as one question)
 HARD_BREAK = re.compile(r"[？?；;]")
-SOFT_BREAK = re.compile(r"以及|还有|和|及|、|，|,")
+SOFT_BREAK = re.compile(r"以及|还有|同时|(?<!总)和|及(?![时格早])|、|，|,|\s+")
+QUOTE_OPEN = re.compile(r"[“「《][^”」》]*$")
 ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别|呢$")
 
 
@@ -118,19 +119,26 @@ def split_parts(question: str) -> list[str]:
     """The questions one line asks (信息化新建项目绩效类型是什么？有几个子项目？)."""
     parts: list[str] = []
     for piece in HARD_BREAK.split(question):
-        piece = piece.strip()
-        if not piece:
-            continue
-        halves = SOFT_BREAK.split(piece, maxsplit=1)
+        parts.extend(_split_soft(piece.strip()))
+    return [p for p in parts if p][:MAX_PARTS]
+
+
+def _split_soft(piece: str) -> list[str]:
+    """A piece cut at the first soft break (和, 、, a comma or a space) whose two sides each
+    ask something, and its right side cut again; uncut when no break has such sides."""
+    for found in SOFT_BREAK.finditer(piece):
+        left, right = piece[: found.start()].strip(), piece[found.end() :].strip()
+        if not left or not right or QUOTE_OPEN.search(left):
+            continue  # nothing on one side, or inside quotes (写的是“及时”)
         # 机关服务费的立项依据文号和负责部门: a field, then a short thing asked of it too
-        short_tail = len(halves) == 2 and _asks_field(halves[0]) and 2 <= len(halves[1]) <= 8
-        if len(halves) == 2 and (
-            all(ASKS.search(h) or _asks_field(h) for h in halves) or short_tail
-        ):
-            parts.extend(h for h in halves if h.strip())
-        else:
-            parts.append(piece)
-    return parts[:MAX_PARTS]
+        short_tail = _asks_field(left) and 2 <= len(right) <= 8 and not found.group().isspace()
+        if (_asks(left) and _asks(right)) or short_tail:
+            return [left, *_split_soft(right)]
+    return [piece]
+
+
+def _asks(text: str) -> bool:
+    return bool(ASKS.search(text)) or _asks_field(text)
 
 
 def _asks_field(text: str) -> bool:

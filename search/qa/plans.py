@@ -27,8 +27,10 @@ from .answers import (
     indicator_source,
     indicator_text,
     label_named,
+    level_path,
     level_rows,
     line_source,
+    money_key,
     source,
 )
 from .reading import sub_projects
@@ -55,6 +57,8 @@ def several_fields(q: Question) -> Answer | None:
         return None
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
+    if re.search(r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍", q.text):
+        return None  # one amount as a share or multiple of another (share_of_own)
     project = q.projects[0]
     parts = [FACTS[f.split(":")[0]](project, f) for f in asked]
     if wants_change:
@@ -210,7 +214,7 @@ def field_of_each(q: Question) -> Answer | None:
     sums = ("一共", "合计", "总共", "加起来", "总计", "共计")
     money = [f for f in q.fields if f in BUDGET_NAMES]
     if money and q.has(sums):
-        key = money[0]
+        key = money_key(q.projects, money[0])
         priced = [p for p in q.projects if p.budget.get(key) is not None]
         total = sum(p.budget[key] for p in priced)
         listed = "，".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
@@ -286,12 +290,8 @@ def named_indicators(q: Question) -> Answer | None:
     said = f"“{mention.words}”相关的指标在 {count} 个项目中设置：{listed}。"
     if count == 1 and len(rows) == 1:
         project, row = rows[0]
-        said = f"{project.name}的“{row.name}”指标（{_levels(row)}）目标值为 {row.target}。"
+        said = f"{project.name}的“{row.name}”指标（{level_path(row)}）目标值为 {row.target}。"
     return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]])
-
-
-def _levels(row) -> str:
-    return " › ".join(level for level in (row.level1, row.level2) if level)
 
 
 def _not_set(project: Project, named: str) -> Answer:
@@ -342,8 +342,26 @@ COMPARE = {
 }  # fmt: skip
 
 
+SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "＝": "=", "=": "="}
+# 目标是>=95%: a target written with that comparator and number, not any target above it
+WRITTEN = re.compile(
+    r"(?:是|为|写的?是?|写成|定为|填的?是?)\s*[“\"]?(?P<op>≥|>=|≤|<=|>|<|＝|=)\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?"
+)
+NOT_PERCENT = re.compile(
+    r"(?:没|不|未|非)(?:有|是|写|用|带|填)?(?:写|用|带|填)?(?:成)?(?:百分比|百分数|%|％)"
+)
+
+
 def _target_test(text: str):
     """A test of a row's target the question states, and its words; (None, "") if none."""
+    written = WRITTEN.search(text)
+    if written:
+        op, value = SYMBOLS[written["op"]], float(written["value"])
+        said = f"目标写作{op}{written['value']}{'%' if written['unit'] else ''}"
+        return (lambda r: r.op == op and r.value is not None and float(r.value) == value), said
+    if NOT_PERCENT.search(text):
+        return (lambda r: r.unit != "%"), "目标值不是百分比"
     if re.search(r"定性", text):
         return (lambda r: r.kind == "qualitative"), "定性"
     if re.search(r"定量", text):
@@ -371,15 +389,20 @@ def projects_by_level(q: Question) -> Answer | None:
     """哪些项目有成本指标？ 设了时效指标的项目有哪些？ 哪些项目没有设满意度指标？ 哪些项目的满意度
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
     states): rows under a level (or of a kind) that meet the condition stated."""
-    listing = q.has(("哪些", "哪几个", "几个", "多少个", "有哪", "列出", "列一下", "有什么"))
+    listing = q.has(
+        ("哪些", "哪几个", "哪个", "几个", "多少个", "有哪", "列出", "列一下", "有什么")
+    )
     if q.projects or not (listing or re.search(r"的项目(?:有|吗)?$", q.text)):
         return None
     text = q.text
     test, said = _target_test(text)
     quoted = re.findall(r"[“\"'‘「]([^”\"'’」]{1,20})[”\"'’」]", text)
-    if quoted:  # 设了“健全”这种目标: rows whose target (or name) says it
+    if quoted and re.search(r"目标|指标值|写|填", text):  # 目标写的是“及时”: the target says it
         word = quoted[0]
-        test, said = (lambda r, w=word: w in r.target or w in r.name), f"目标为“{word}”"
+        test, said = (lambda r, w=word: w in r.target), f"目标为“{word}”"
+    elif quoted:  # 设了“健全”这种: rows whose target or name says it
+        word = quoted[0]
+        test, said = (lambda r, w=word: w in r.target or w in r.name), f"目标或名称含“{word}”"
     core = q.level_word
     if not core and test is None:
         return None
@@ -401,7 +424,7 @@ def projects_by_level(q: Question) -> Answer | None:
         return rows
 
     what = f"“{core}”指标" if core else "指标"
-    negated = bool(re.search(r"没有|未设|没设|不设", text))
+    negated = bool(re.search(r"(?<!有)没有|未设|没设|不设", text))
     having = [(p, rows_of(p)) for p in chosen]
     if negated:
         lacking = [p for p, rows in having if not rows]
@@ -423,8 +446,9 @@ def projects_by_level(q: Question) -> Answer | None:
     listed = "；".join(
         f"{p.name}（{'、'.join(f'{r.name} {r.target}' for r in rows[:4])}）" for p, rows in having
     )
+    yes = "有。" if YES_NO.search(text) else ""
     return Answer(
-        f"设了{what}{condition}的项目共 {len(having)} 个：{listed}。",
+        f"{yes}设了{what}{condition}的项目共 {len(having)} 个：{listed}。",
         "list",
         [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
     )
@@ -723,8 +747,8 @@ def share_of_total(q: Question) -> Answer | None:
     ):
         return None
     project = q.projects[0]
-    key = "current_year" if q.has(("当年", "本年", "今年", "年度")) else "total"
     peers = [p for p in q.store.projects if p.unit == project.unit and p.year == project.year]
+    key = "current_year" if q.has(("当年", "本年", "今年", "年度")) else money_key(peers, "total")
     amounts = [p.budget[key] for p in peers if p.budget.get(key) is not None]
     if project.budget.get(key) is None or not amounts:
         return None

@@ -41,7 +41,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # An organisation named in a question: a name before one of these endings.
 ORG_ENDINGS = (
     "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",
-    "大学", "医院", "委员会", "管理局", "公司", "局", "厅",
+    "大学", "学院", "医院", "分院", "委员会", "管理局", "分局", "公司", "局", "厅",
 )  # fmt: skip
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 # A place: 闵行区, 浙江省, 杭州市 (two to four characters before its ending).
@@ -153,8 +153,8 @@ class Linker:
         for size in range(min(len(text), 16), MIN_FRAGMENT - 1, -1):
             for start in range(len(text) - size + 1):
                 part = text[start : start + size]
-                if "|" in part or part in self.levels:
-                    continue
+                if "|" in part or part in self.levels or part.endswith(ORG_ENDINGS):
+                    continue  # 市检察院 names a unit, not a row 市检察院管理人员满意度
                 candidates = self.by_pair.get(part[:2], ())
                 named = [self.names[n] for n in candidates if part in self.names[n]]
                 if named and len(part) >= min(MIN_FRAGMENT + 1, len(named[0])) - 1:
@@ -180,6 +180,7 @@ class Linker:
                 continue
             return place
         text = re.sub(r"《[^》]*》", "|", text)  # a title names a document, not a unit
+        text = YEAR.sub("|", text)  # 2020年市检察院: the year is not part of the name
         for found in ORG.finditer(text):
             # only the name itself: not the words of the question before it
             org = re.split(
