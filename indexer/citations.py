@@ -234,6 +234,18 @@ def _strip_trailing_brackets(core: str) -> str:
     return core[:end].lstrip() if cut else core
 
 
+# A title written without 《》 right after its number: `普建委[2025]127号关于同意…方案的批复。`
+_BARE_TITLE = re.compile(
+    r"[\s:：]*+(关于[^。；;\n《》“”]{2,60}?的(?:" + "|".join(REGULATION_ENDINGS) + r"))"
+    r"(?=[。；;，,\s）)]|$)"
+)
+
+
+def _bare_title_after(text: str, number: DocNumber) -> Title | None:
+    found = _BARE_TITLE.match(text, number.end)
+    return Title(found.start(1), found.end(1), found[1]) if found else None
+
+
 def _pairs(text: str) -> Iterator[tuple[Title | None, DocNumber | None]]:
     """Pair each title with the number right after it, else the number right before it."""
     titles = find_titles(text)
@@ -273,7 +285,7 @@ def _pairs(text: str) -> Iterator[tuple[Title | None, DocNumber | None]]:
             used.add(number.start)
         if number is not None or is_regulation_title(title.text):
             paired.append((title.start, title, number))
-    paired += [(n.start, None, n) for n in numbers if n.start not in used]
+    paired += [(n.start, _bare_title_after(text, n), n) for n in numbers if n.start not in used]
     for _, title, number in sorted(paired, key=lambda p: p[0]):
         yield title, number
 

@@ -354,6 +354,7 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
 
 
 DATE_FIELDS = ("start_date", "end_date", "dates")
+BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
 PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
 ROLES = ("设计", "施工", "监理", "勘察", "代建", "负责", "承担", "建设", "产权")
 
@@ -371,6 +372,8 @@ def most_specific(fields: list[str]) -> str | None:
 def asked_fields(text: str) -> list[str]:
     """Every field the text asks for, in the order it asks (a word taken by one field is not
     read again: 年度总体目标 is goals, not also 目标)."""
+    # 计划开始、完成日期: both dates, one word for them
+    text = BOTH_DATES.sub("起止日期", text)
     found: list[tuple[int, str]] = []
     spellings = [(s, name) for name, words in FIELD_WORDS for s in words]
     for spelling, name in sorted(spellings, key=lambda item: -len(item[0])):  # longest first
@@ -484,10 +487,37 @@ def cited_by_title(q: Question) -> Answer | None:
             if named:
                 break
     if not named:
+        named = _sharing_title(q, folded)
+    if not named:
         return None
     if len(named) > 1 and not any(normalize_title(e.title or "") in folded for e in named):
         return _several_cited(named)
     return citing_answer(max(named, key=lambda e: len(e.title or "")))
+
+
+MIN_TITLE_PART = 6  # characters of a title that name it without the rest
+
+
+def _sharing_title(q: Question, folded: str) -> list[Regulation]:
+    """The entries whose title holds the longest stretch of the question (≥ 6 characters
+    that name no unit or project): 引用政务信息资源共享管理暂行办法的 → 《国务院关于印发政务
+    信息资源共享管理暂行办法的通知》."""
+    titles = _catalogue_titles(q.store)
+    names = [*q.linker.unit_names, *(p.name for p in q.store.projects)]
+    for size in range(min(len(folded), 40), MIN_TITLE_PART - 1, -1):
+        for start in range(len(folded) - size + 1):
+            part = folded[start : start + size]
+            if part in titles and not any(part in name for name in names):
+                return [
+                    e for e in q.store.catalogue
+                    if any(part in normalize_title(t) for t in e.titles)
+                ]  # fmt: skip
+    return []
+
+
+@lru_cache(maxsize=2)
+def _catalogue_titles(store: ProjectStore) -> str:
+    return "\n".join(normalize_title(t) for e in store.catalogue for t in e.titles)
 
 
 # Words around a topic of documents: 政府采购方面的文件 → 政府采购.
@@ -513,7 +543,7 @@ def citing_answer(entry: Regulation) -> Answer:
         about.append(entry.number)
     if entry.issuer:
         agency = issuer_name(entry.issuer)
-        about.append(f"发文机关{agency}" if agency else f"机关代字{entry.issuer}（发文机关未知）")
+        about.append(f"发文机关{agency}" if agency else f"机关代字{entry.issuer}")
     described = f"{name}（{'，'.join(about)}）" if about else name
     projects = list(dict.fromkeys(p.name for p, _ in entry.citations))
     sections = {}
@@ -795,6 +825,8 @@ def _header_fact(project: Project, field_name: str) -> Answer:
         if project.gov_purchase is None:
             return Answer(f"{project.name}的表中没有填写是否含有政府购买服务。", "not_found")
         said = f"{project.name}{'含有' if project.gov_purchase else '不含有'}政府购买服务。"
+    elif field_name in DATE_FIELDS and not (project.start_date or project.end_date):
+        return Answer(f"{project.name}的表中没有填写计划开始日期和计划完成日期。", "not_found")
     elif field_name == "start_date":
         said = f"{project.name}的计划开始日期为 {project.start_date or '（未填写）'}。"
     elif field_name == "end_date":
@@ -1066,12 +1098,12 @@ THRESHOLD = re.compile(
 
 
 def _place_named(q: Question) -> str | None:
-    """A place (普陀区) that some units or departments hold: the projects there."""
+    """A place (普陀区, or 普陀 alone) that some units or departments hold: the projects there."""
     for found in PLACE.finditer(q.text):
         place = found.group(1)
         if any(place in name for name in q.linker.unit_names):
             return place
-    return None
+    return next((place for stem, place in q.linker.places.items() if stem in q.text), None)
 
 
 def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:

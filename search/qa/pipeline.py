@@ -147,6 +147,14 @@ def _asks_field(text: str) -> bool:
     return bool(asked_fields(fold(text)))
 
 
+ROWS_ANSWERS = ("level_indicators", "indicator_target", "list", "count")
+
+
+def _only_targets(part: str) -> bool:
+    """A part that asks only for targets (目标各是多少, 指标值呢), of nothing it names."""
+    return not re.sub(r"目标值?|指标值|各|分别|都|是|多少|呢|什么|的|要求|定了|[？?\s]", "", part)
+
+
 def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     """Each part answered, a part that names no project taking the line's; None if a part
     finds nothing (the whole line is then answered as one question)."""
@@ -154,6 +162,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     previous_fields: list[str] = []
     for part in parts:
         q = read_question(part, store, backend)
+        if answers and answers[-1].type in ROWS_ANSWERS and not q.projects and _only_targets(part):
+            continue  # 有哪些数量指标，目标各是多少: the rows listed already carry their targets
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
         elif not q.projects and not q.conditions and whole.conditions:

@@ -225,7 +225,8 @@ def field_of_each(q: Question) -> Answer | None:
         )
     if money and q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍")):
         return None  # a comparison: compare_budgets answers
-    parts = [FACTS[f.split(":")[0]](p, f) for p in q.projects for f in q.fields if f != "change"]
+    asked = [f for f in q.fields if f != "change"] or q.fields  # 分别减少了多少: the change
+    parts = [FACTS[f.split(":")[0]](p, f) for p in q.projects for f in asked]
     if not parts:
         return None
     return Answer(

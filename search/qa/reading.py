@@ -85,6 +85,13 @@ class Linker:
         }
         self.unit_names = {v for p in store.projects for v in (p.unit, p.department) if v}
         self.units = {_plain(v) for p in store.projects for v in (p.unit, p.department) if v}
+        # the places in those names by their stems (普陀 → 普陀区), for 普陀的项目
+        self.places = {
+            m.group(1)[:-1]: m.group(1)
+            for name in self.unit_names
+            for m in PLACE.finditer(name)
+            if len(m.group(1)) >= 3
+        }
         self.years = {p.year for p in store.projects if p.year is not None}
         # Every name and sentence of the corpus, to tell a known organisation or year from
         # one the corpus never mentions.
