@@ -411,9 +411,13 @@ def bracket_numbers(question: str, store: ProjectStore) -> str:
     """Write the document numbers of issuers the corpus knows in their bracketed form, so
     that `沪委办发2013 9号` reads as 沪委办发〔2013〕9号."""
     pattern = _bare_numbers(store)
-    if pattern is None:
-        return question
-    return pattern.sub(lambda m: f"{m['code']}〔{m['year']}〕{m['n']}号", question)
+    if pattern is not None:
+        question = pattern.sub(lambda m: f"{m['code']}〔{m['year']}〕{m['n']}号", question)
+    # a number of an issuer no table cites (沪财预2020 10号): bracketed too, found by none
+    return ANY_BARE_NUMBER.sub(lambda m: f"{m['code']}〔{m['year']}〕{m['n']}号", question)
+
+
+ANY_BARE_NUMBER = re.compile(_BARE_NUMBER.format(codes=r"[\u4e00-\u9fff]{2,12}?"))
 
 
 @lru_cache(maxsize=2)  # the live generation's, and the one before during a swap

@@ -96,16 +96,24 @@ def printed_amounts(q: Question) -> Answer | None:
 AGENCY = re.compile(
     r"([\u4e00-\u9fff]{2,14}?)(?:等几个部门|等部门)?(?:联合)?(?:发的|印发的|发布的|出台的|下发的|制定的)"
 )
+# 国务院的文件, 高检院文件, 财政部的规定: an agency's documents
+AGENCY_DOCUMENTS = re.compile(
+    r"([\u4e00-\u9fff]{1,12}?(?:部|院|局|委|厅|办|署|府|中央))的?(?:文件|规定|通知|发文)"
+)
+# the words before an agency's name in a question: 哪些项目引用了 | 国务院
+LEAD_IN = re.compile(r"请问|哪些是|哪些项目|哪个项目|引用了?|依据了?|援引了?|里有|中有|有|是|了|的")
 
 
 def cited_by_agency(q: Question) -> Answer | None:
     """财政部发的文件有哪些被当作立项依据？ 市机管局发的文件？ By the issuing agency: its
     name (or an abbreviation of it, 市机管局 for 上海市机关事务管理局) in the issuer of the
     document number, in the title, or just before the title where a project cites it."""
-    found = AGENCY.search(q.text)
+    found = AGENCY.search(q.text) or AGENCY_DOCUMENTS.search(q.text)
     if found is None:
         return None
-    agency = found.group(1).removeprefix("请问").removeprefix("哪些是")
+    agency = LEAD_IN.split(found.group(1))[-1]
+    if len(agency) < 2:
+        return None
     entries = []
     for entry in q.store.catalogue:
         names = [issuer_name(entry.issuer) or "", entry.title or ""]
@@ -118,6 +126,8 @@ def cited_by_agency(q: Question) -> Answer | None:
             entries.append(entry)
     if not entries:
         return None
+    if q.has(("最多", "最少")):
+        return _most_citing(q, agency, entries)
     listed = "；".join(
         ("《" + e.title + "》" if e.title else "")
         + (e.number or "")
@@ -128,6 +138,33 @@ def cited_by_agency(q: Question) -> Answer | None:
         source(p, c.section, p.sections.get(c.section, "")) for e in entries for p, c in e.citations
     ]
     return Answer(f"{agency}发的文件被引用 {len(entries)} 个：{listed}。", "citation", sources[:10])
+
+
+def _most_citing(q: Question, agency: str, entries: list) -> Answer:
+    """The projects that cite most (or fewest) of an agency's documents."""
+    counts: dict[str, int] = {}
+    projects: dict[str, Project] = {}
+    for entry in entries:
+        for project, _ in entry.citations:
+            projects[project.id] = project
+        for pid in {p.id for p, _ in entry.citations}:
+            counts[pid] = counts.get(pid, 0) + 1
+    most = q.has(("最多",))
+    best = (max if most else min)(counts.values())
+    top = [projects[pid].name for pid, n in counts.items() if n == best]
+    listed = "，".join(
+        f"{projects[pid].name} {n} 个" for pid, n in sorted(counts.items(), key=lambda i: -i[1])
+    )
+    return Answer(
+        f"引用{agency}文件{'最多' if most else '最少'}的是{'、'.join(top)}（{best} 个）；"
+        f"各项目：{listed}。",
+        "citation",
+        [
+            source(p, c.section, p.sections.get(c.section, ""))
+            for e in entries
+            for p, c in e.citations
+        ][:MAX_SOURCES],
+    )
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -259,8 +296,12 @@ def named_indicators(q: Question) -> Answer | None:
     mention = q.indicators
     if mention is None or len(q.projects) > 1:
         return None
-    whole = all(name in q.text for name in mention.names)
-    fields = [f for f in q.fields if not (f == "section:goals" and not q.projects)]
+    # a name with a wrong character counts as named unless the stretch asks a field
+    # (上年预算执行数 is a field, not 预算执行率 misspelled)
+    whole = all(name in q.text for name in mention.names) or (mention.whole and not q.fields)
+    # 目标 after an indicator asks its target, not the table's goals (总体目标, 年度目标)
+    goals = not q.projects or not re.search(r"总体目标|年度目标|总目标|绩效目标|阶段性目标", q.text)
+    fields = [f for f in q.fields if not (f == "section:goals" and goals)]
     if not whole and (fields or not q.has(ABOUT_INDICATORS)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
@@ -288,7 +329,8 @@ def named_indicators(q: Question) -> Answer | None:
         f"{names[pid].name}：{'、'.join(items)}" for pid, items in by_project.items()
     )
     count = len(by_project)
-    said = f"“{mention.words}”相关的指标在 {count} 个项目中设置：{listed}。"
+    called = "、".join(mention.names) if whole else mention.words  # 满意渡 → 满意度
+    said = f"“{called}”相关的指标在 {count} 个项目中设置：{listed}。"
     if count == 1 and len(rows) == 1:
         project, row = rows[0]
         said = f"{project.name}的“{row.name}”指标（{level_path(row)}）目标值为 {row.target}。"

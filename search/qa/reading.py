@@ -58,6 +58,7 @@ class IndicatorMention:
 
     words: str
     rows: tuple[tuple[Project, Indicator], ...]
+    whole: bool = True  # named in full or with a wrong character, not by a part of a name
 
     @property
     def names(self) -> list[str]:
@@ -165,12 +166,12 @@ class Linker:
                 candidates = self.by_pair.get(part[:2], ())
                 named = [self.names[n] for n in candidates if part in self.names[n]]
                 if named and len(part) >= min(MIN_FRAGMENT + 1, len(named[0])) - 1:
-                    return self._mention(part, named)
+                    return self._mention(part, named, whole=False)
         return None
 
-    def _mention(self, words: str, names: list[str]) -> IndicatorMention:
+    def _mention(self, words: str, names: list[str], whole: bool = True) -> IndicatorMention:
         rows = tuple(pair for name in names for pair in self.rows[name])
-        return IndicatorMention(words, rows)
+        return IndicatorMention(words, rows, whole)
 
     def unknown_organisation(self, text: str) -> str | None:
         """An organisation the question names that the corpus never mentions (紫金山天文台,
