@@ -94,7 +94,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("perf_type", ("绩效类型",)),
     ("nature", ("项目性质", "项目属性", "什么性质")),
-    ("category", ("项目类别", "类别", "什么类")),
+    ("category", ("项目类别", "类别", "什么类", "哪一类", "哪类")),
     ("start_date", ("计划开始日期", "开始日期", "开始时间", "何时开始", "什么时候开始")),
     (
         "end_date",
@@ -110,6 +110,10 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("section:implementer", ("实施主体",)),
     ("section:plan", ("实施计划", "实施方案", "项目计划")),
     ("section:goals", ("年度目标",)),
+    (
+        "section:budget_plan",
+        ("年度预算安排", "预算安排", "用在哪", "用于哪", "花在哪", "钱用在", "钱都用", "资金用途"),
+    ),
     (
         "section:goals_longterm",
         ("项目总目标", "项目总体目标", "中期目标", "长期目标", "实施期目标"),
@@ -142,6 +146,25 @@ FORM_WORDS = re.compile(
     r"有没有|一般|通常|常见|设为|设成|设|指标值|目标值|指标|的|了|吗|呢|是|为|有|[?？!！。，,、\s])"
 )
 MIN_MENTION = 3  # characters of a project name that name it
+# 多少人受益, 几个工作人员, 分几段: a count asked, with its measure word and what it counts
+COUNTED = re.compile(
+    r"(?:多少|(?<!哪)几)\s*(?P<measure>[\u4e00-\u9fff])(?P<noun>[\u4e00-\u9fff]{0,4})"
+)
+NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
+
+
+def counted_in(text: str, measure: str, noun: str) -> bool:
+    """Whether the text gives a number of what is counted: 三段, 38个 after 通用计算节点."""
+    if measure == "个" and noun:
+        head = re.escape(noun[:2])
+        return bool(
+            re.search(rf"{NUMERAL}\s*个?{head}|{head}[^，。；,;]{{0,8}}?{NUMERAL}\s*个", text)
+        )
+    unit = re.escape(measure)
+    near = rf"|{re.escape(noun[:2])}[^，。；,;]{{0,8}}?{NUMERAL}\s*{unit}" if len(noun) >= 2 else ""
+    return bool(re.search(rf"{NUMERAL}\s*{unit}{near}", text))
+
+
 SHORT_CALL = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目)")
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
@@ -317,7 +340,32 @@ class ProjectMatcher:
                 found = self.fragments.get(fragment)
                 if found and len(found) <= MAX_AMBIGUOUS and not self._generic(fragment):
                     return [self.projects[i] for i in sorted(found)], fragment
-        return self._misspelled(text) if self._misspelled(text)[0] else self._by_start(text)
+        for find in (self._misspelled, self._by_start, self._by_chunks):
+            found, said = find(text)
+            if found:
+                return found, said
+        return [], None
+
+    def _by_chunks(self, text: str) -> tuple[list[Project], str | None]:
+        """A name shortened to two of its pieces (稳像装置 for 毫角秒级光学稳像研发装置研制): a
+        stretch of 4-8 characters whose two halves (each ≥ 2) occur in that order in exactly
+        one name, and name nothing generic."""
+        for size in range(min(len(text), 8), 3, -1):
+            for start in range(len(text) - size + 1):
+                stretch = text[start : start + size]
+                if "|" in stretch or self._generic(stretch):
+                    continue
+                for cut in range(2, size - 1):
+                    head, tail = stretch[:cut], stretch[cut:]
+                    if self._generic(head) or self._generic(tail):
+                        continue
+                    named = [
+                        p for p in self.projects
+                        if (at := p.name.find(head)) >= 0 and p.name.find(tail, at + cut + 1) > 0
+                    ]  # fmt: skip
+                    if len({p.name for p in named}) == 1:
+                        return named, stretch
+        return [], None
 
     def _by_start(self, text: str) -> tuple[list[Project], str | None]:
         """A project called by the first two characters of its name and 项目/工程/经费 (拆违项目
@@ -397,6 +445,8 @@ def asked_fields(text: str) -> list[str]:
         found.append((at, name))
         text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
+    if not names and re.search(r"(?:预算|经费|资金)[呢吗？?]*$", text):
+        names.append("total")  # 信息化项目预算: the money, said last
     money = [n for n in names if n in BUDGET_NAMES]
     if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
         names.append("current_year")  # 上年预算额多少？今年又是多少
@@ -845,6 +895,8 @@ def _header_fact(project: Project, field_name: str) -> Answer:
 
 def _section_fact(project: Project, field_name: str) -> Answer:
     key = field_name.split(":")[1].split("|")[0]
+    if key == "budget_plan" and not project.sections.get(key):
+        key = "overview"  # what the money is for, where no 年度预算安排 is written: 项目概况
     text = project.sections.get(key, "")
     label = section_name(key, project.template)
     if not text:
@@ -1321,9 +1373,14 @@ def unknown_project(q: Question) -> Answer | None:
     """A question about one project's facts when no project of that name exists."""
     if q.projects or q.field is None or q.conditions:
         return None
+    return missing_project()
+
+
+def missing_project() -> Answer:
+    """A project the question names that no table is of."""
     return Answer(
         "语料中没有找到问题所说的项目，无法回答。可以在“项目”页查看全部项目的名称。",
-        "not_found",
+        "not_in_corpus",
     )
 
 

@@ -10,7 +10,15 @@ from functools import lru_cache
 
 from indexer.money import BUDGET_NAMES
 
-from .answers import Answer, Question, header_source, label_named
+from .answers import (
+    COUNTED,
+    Answer,
+    Question,
+    counted_in,
+    header_source,
+    label_named,
+    missing_project,
+)
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
@@ -20,7 +28,7 @@ OPINION = re.compile(
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
-    r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样"
+    r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样|花出去|花掉|用掉|已经支出"
 )
 # What happened to a named project after its table was filed: 验收了吗, 哪家中标, 进展如何
 OUTCOME = re.compile(
@@ -36,7 +44,16 @@ AMOUNT = re.compile(
 
 def check(q: Question) -> Answer | None:
     """A `not_in_corpus` answer if the question asks what the corpus cannot hold, else None."""
-    rules = (_opinion, _year, _organisation, _actual, _breakdown, _unknown_thing, _count)
+    rules = (
+        _opinion,
+        _year,
+        _organisation,
+        _actual,
+        _unrecorded,
+        _breakdown,
+        _unknown_thing,
+        _count,
+    )
     for rule in rules:
         found = rule(q)
         if found is not None:
@@ -138,8 +155,8 @@ def _unknown_thing(q: Question) -> Answer | None:
         if word in DOMAIN_WORDS or any(word in known for known in _vocabulary()):
             continue  # a word of the tables' own language (文号, 子项目, 财政拨款 …)
         if word.lower() not in q.linker.text_lower and not q.linker.mentions(word):
-            if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest) and fields != q.fields:
-                return None  # 量子计算项目的总预算: a project by a name none has (not found)
+            if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest):
+                return missing_project()  # 量子计算项目的总预算: a project none is named
             return _refuse(q, f"语料中没有关于“{word}”的内容")
     return None
 
@@ -220,15 +237,24 @@ def _breakdown(q: Question) -> Answer | None:
     return _refuse(q, f"{project.name}的表中没有分项金额，只有项目的预算总数")
 
 
-# 多少人受益, 几个工作人员, 购买多少台设备: a count of something, with its measure word
-COUNTED = re.compile(
-    r"(?:多少|(?<!哪)几)\s*(?P<measure>[\u4e00-\u9fff])(?P<noun>[\u4e00-\u9fff]{0,4})"
-)
-NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 # what a table is made of: counted by the plans that read its structure
 PARTS_OF_A_TABLE = re.compile(
     r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|钱"
 )
+
+
+# What no table of this kind records: people, contacts, unit prices
+UNRECORDED = re.compile(
+    r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱)"
+)
+
+
+def _unrecorded(q: Question) -> Answer | None:
+    """People's names, contacts and unit prices, where the tables' text never holds the word."""
+    found = UNRECORDED.search(q.text)
+    if found is None or q.linker.mentions(found["what"]):
+        return None
+    return _refuse(q, f"绩效目标表不记载{found['what']}")
 
 
 def _count(q: Question) -> Answer | None:
@@ -241,15 +267,11 @@ def _count(q: Question) -> Answer | None:
     if found is None or PARTS_OF_A_TABLE.search(found["measure"] + found["noun"]):
         return None
     measure, noun = found["measure"], found["noun"]
-    if measure == "个":
-        if not noun:
-            return None
-        counted = rf"{NUMERAL}\s*个?{re.escape(noun[:2])}"
-    else:
-        counted = rf"{NUMERAL}\s*{re.escape(measure)}"
+    if measure == "个" and not noun:
+        return None
     project = q.projects[0]
     texts = [*project.sections.values(), *(f"{r.name} {r.target}" for r in project.indicators)]
-    if any(re.search(counted, text) for text in texts):
+    if any(counted_in(text, measure, noun) for text in texts):
         return None
     what = found.group(0).lstrip("多少几")
     return _refuse(q, f"{project.name}的表中没有写明有多少{what}")

@@ -14,6 +14,7 @@ from indexer.vocabulary import section_name
 
 from ..backend import SearchBackend  # noqa: F401 - the type answers' Question carries
 from .answers import (
+    COUNTED,
     FACTS,
     MAX_SOURCES,
     QUESTION_ONLY,
@@ -23,6 +24,7 @@ from .answers import (
     _around,
     _named_level,
     budget_source,
+    counted_in,
     header_source,
     indicator_source,
     indicator_text,
@@ -376,6 +378,10 @@ TARGET_CONDITION = re.compile(
     r"\s*(?P<value>\d+(?:\.\d+)?)(?!\d|\s*(?:万|元|年|月|日))\s*(?P<unit>%|％)?\s*"
     r"(?P<after>及以上|以上|以下|及以下)?"
 )
+# a number with its unit and no comparator: 365天, 13万次
+VALUE_WITH_UNIT = re.compile(
+    r"(?<![\d.])(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>天|小时|次|万次|篇|人次|台|套|米|公里)"
+)
 ROW_COUNT = re.compile(r"(?:超过|多于|大于|不少于|至少)\s*(\d+)\s*个|(\d+)\s*个(?:以上|及以上)")
 COMPARE = {
     "不是": "!=", "不等于": "!=", "高于": ">", "大于": ">", "超过": ">", "低于": "<", "小于": "<",
@@ -383,6 +389,10 @@ COMPARE = {
     "不超过": "<=", "≤": "<=", "<=": "<=", "是": "==", "为": "==", "达到": ">=", "定在": "==",
     "以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=",
 }  # fmt: skip
+# the comparators a question states (not 是/为, which may say anything)
+TARGET_CONDITION_WORDS = re.compile(
+    "|".join(re.escape(w) for w in COMPARE if w not in ("是", "为", "达到", "定在"))
+)
 
 
 SYMBOLS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "＝": "=", "=": "="}
@@ -409,6 +419,12 @@ def _target_test(text: str):
         return (lambda r: r.kind == "qualitative"), "定性"
     if re.search(r"定量", text):
         return (lambda r: r.kind == "quantitative"), "定量"
+    valued = VALUE_WITH_UNIT.search(text)
+    if valued and not TARGET_CONDITION_WORDS.search(text):  # 保障365天的指标: that target
+        value, unit = float(valued["value"]), valued["unit"]
+        return (
+            lambda r: r.value is not None and float(r.value) == value and unit in (r.target or "")
+        ), valued.group(0)
     for found in TARGET_CONDITION.finditer(text):
         word = found["after"] or found["word"]
         if word is None or ROW_COUNT.match(text[found.start() :]):
@@ -472,6 +488,13 @@ def projects_by_level(q: Question) -> Answer | None:
     if negated:
         lacking = [p for p, rows in having if not rows]
         names = "、".join(p.name for p in lacking)
+        if not lacking:
+            scope = "、".join(f.label for f in q.conditions)
+            return Answer(
+                f"没有。{scope + '的' if scope else ''} {len(chosen)} 个项目都设了{what}。",
+                "list",
+                [indicator_source(p, rows[0]) for p, rows in having[:MAX_SOURCES]],
+            )
         return Answer(
             f"没有设{what}的项目共 {len(lacking)} 个：{names or '无'}。",
             "list",
@@ -939,11 +962,14 @@ def project_passages(q: Question) -> Answer | None:
     # Sentences scored by the question's character pairs they hold (jieba may cut 施工单位
     # and 设计单位 differently; pairs do not).
     pairs = _pairs_of(rest) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个: the name's
+    counted = COUNTED.search(rest)  # 分几段: a sentence with a number of 段 answers it
     scored = []
     for key, text in texts.items():
         sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
         for n, sentence in enumerate(sentences):
             shared = sum(1 for pair in pairs if pair in sentence)
+            if shared and counted and counted_in(sentence, counted["measure"], counted["noun"]):
+                shared += 3
             if shared:
                 scored.append((shared, key, _with_list(sentences, n)))
     if not scored:  # 一共分几段: single characters of what is asked (分, 段)
