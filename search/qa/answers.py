@@ -70,9 +70,12 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "本年资金",
             "今年要花",
             "今年花",
+            "今年申请",
+            "当年申请",
+            "年度申请",
         ),
     ),
-    ("total", ("项目资金总额", "资金总额", "项目总资金")),
+    ("total", ("项目资金总额", "资金总额", "项目总资金", "项目总额")),
     ("section:goals", ("年度总体目标", "年度绩效目标", "本年度目标")),
     ("indicators", ("绩效指标", "有哪些指标", "指标有哪些", "哪些指标", "绩效目标")),
     (
@@ -165,6 +168,7 @@ def counted_in(text: str, measure: str, noun: str) -> bool:
     return bool(re.search(rf"{NUMERAL}\s*{unit}{near}", text))
 
 
+GENERIC_END = re.compile(r"(?:费|项目|工程|经费|系统|中心|专项|建设)$")
 SHORT_CALL = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目)")
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
@@ -319,8 +323,8 @@ class ProjectMatcher:
             more, said = self.match(rest)
             if len(more) != 1 or said is None or more[0] in found:
                 break
-            if len(said) < 4 and not more[0].name.startswith(said):
-                break  # 服务费 in 第三方巡查服务费 names no project; 兰溪路 does
+            if len(said) < 4 and not more[0].name.startswith(said) and GENERIC_END.search(said):
+                break  # 服务费 in 第三方巡查服务费 names no project; 兰溪路, 下立交 do
             found.append(more[0])
             mentions.append(said)
             rest = rest.replace(said, "|")
@@ -549,7 +553,11 @@ def cited_by_title(q: Question) -> Answer | None:
     return citing_answer(max(named, key=lambda e: len(e.title or "")))
 
 
-MIN_TITLE_PART = 6  # characters of a title that name it without the rest
+MIN_TITLE_PART = 5  # characters of a title that name it without the rest (无违建居村)
+# words every kind of title has: a stretch of a question made of them names no one title
+TITLE_WORDS = re.compile(
+    r"关于|印发|转发|通知|意见|实施|办法|规定|工作|管理|暂行|试行|的|和|进一步|加强"
+)
 
 
 def _sharing_title(q: Question, folded: str) -> list[Regulation]:
@@ -561,6 +569,8 @@ def _sharing_title(q: Question, folded: str) -> list[Regulation]:
     for size in range(min(len(folded), 40), MIN_TITLE_PART - 1, -1):
         for start in range(len(folded) - size + 1):
             part = folded[start : start + size]
+            if len(TITLE_WORDS.sub("", part)) < 3:
+                continue
             if part in titles and not any(part in name for name in names):
                 return [
                     e for e in q.store.catalogue
@@ -735,7 +745,33 @@ def _named_indicators(project: Project, text: str) -> list[Indicator]:
         if name and name in text:
             rows.append(row)
             text = text.replace(name, "|")
-    return rows
+    # 道路建设长度和验收达标率, 网站访问量和服务单位数: several rows, some named by a part
+    pieces = [p for p in PIECE_BREAK.split(text) if len(QUESTION_TAIL.sub("", p)) >= 3]
+    called = [_row_called(project, QUESTION_TAIL.sub("", p), rows) for p in pieces]
+    called = [row for row in called if row is not None]
+    return rows + called if len(rows) + len(called) >= 2 else rows
+
+
+PIECE_BREAK = re.compile(r"以及|还有|[|和及、，,\s]")
+QUESTION_TAIL = re.compile(
+    r"(?:的)?(?:目标值?|指标值|指标)?(?:各|分别|都)?(?:是|要|定了|设了)?(?:多少|几|什么)?[呢吗]?$"
+)
+
+
+def _row_called(project: Project, piece: str, taken: list[Indicator]) -> Indicator | None:
+    """The one row of a project whose name holds a 4-character stretch of the piece, or its
+    two halves in order (服务单位数 → 服务用户单位总数量); None if none or several."""
+
+    def holds(name: str) -> bool:
+        if any(piece[i : i + 4] in name for i in range(len(piece) - 3)):
+            return True
+        return any(
+            (at := name.find(piece[:cut])) >= 0 and name.find(piece[cut : cut + 2], at + cut) > 0
+            for cut in range(2, len(piece) - 1)
+        )
+
+    found = [r for r in project.indicators if r not in taken and holds(normalize_name(r.name))]
+    return found[0] if len({r.name for r in found}) == 1 else None
 
 
 def level_stem(level: str) -> str:
@@ -1149,7 +1185,7 @@ def _change_asked(q: Question) -> str | None:
 PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 THRESHOLD = re.compile(
     r"(超过|高于|大于|多于|以上|不少于|不低于|低于|少于|小于|不到|以下)?\s*"
-    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|万|元)\s*(以上|以下)?"
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|亿|万元|万|元)\s*(以上|以下)?"
 )
 
 
@@ -1169,7 +1205,8 @@ def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:
         return None
     word = found[1] or found[4]
     op = "<" if word in ("低于", "少于", "小于", "不到", "以下") else ">"
-    yuan = int(float(found[2].replace(",", "")) * (10000 if found[3].startswith("万") else 1))
+    scale = {"亿": 100_000_000, "万": 10_000}.get(found[3][0], 1)
+    yuan = int(float(found[2].replace(",", "")) * scale)
     key = "current_year" if re.search(r"年度|当年|今年|本年", text) else "total"
     said = f"{BUDGET_NAMES[key]}{'超过' if op == '>' else '低于'}{found[2]}{found[3]}"
     return key, op, yuan, said

@@ -17,6 +17,7 @@ from .answers import (
     counted_in,
     header_source,
     label_named,
+    matcher,
     missing_project,
 )
 
@@ -52,6 +53,7 @@ def check(q: Question) -> Answer | None:
         _unrecorded,
         _breakdown,
         _unknown_thing,
+        _unknown_named_project,
         _count,
     )
     for rule in rules:
@@ -152,13 +154,20 @@ def _unknown_thing(q: Question) -> Answer | None:
         word = token.word
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
-        if word in DOMAIN_WORDS or any(word in known for known in _vocabulary()):
-            continue  # a word of the tables' own language (文号, 子项目, 财政拨款 …)
-        if word.lower() not in q.linker.text_lower and not q.linker.mentions(word):
+        if not _known(q, word):
             if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest):
                 return missing_project()  # 量子计算项目的总预算: a project none is named
             return _refuse(q, f"语料中没有关于“{word}”的内容")
     return None
+
+
+def _known(q: Question, word: str) -> bool:
+    """A word of the tables' own language (文号, 子项目, 同名项目 …) or of the corpus."""
+    if word in DOMAIN_WORDS or any(word in known for known in _vocabulary()):
+        return True
+    if any(word in value for value in matcher(q.store).values):  # 其他一次性(项目): a category
+        return True
+    return word.lower() in q.linker.text_lower or q.linker.mentions(word)
 
 
 # Words of the tables' language that a question may use though no table prints them.
@@ -177,7 +186,7 @@ def _vocabulary() -> tuple[str, ...]:
     from .answers import FIELD_WORDS
 
     words = [s for _, spellings in FIELD_WORDS for s in spellings]
-    words += [*SECTION_NAMES.values(), *LEVEL_NAMES, *MONEY_PART_LABELS]
+    words += [*SECTION_NAMES.values(), *LEVEL_NAMES, *MONEY_PART_LABELS, *BUDGET_NAMES.values()]
     words += [w for labels in (*FIELD_LABELS.values(), *MONEY_LABELS.values()) for w in labels]
     return tuple(words)
 
@@ -255,6 +264,26 @@ def _unrecorded(q: Question) -> Answer | None:
     if found is None or q.linker.mentions(found["what"]):
         return None
     return _refuse(q, f"绩效目标表不记载{found['what']}")
+
+
+# 普陀区2026年绿化养护项目: the words just before 项目/工程 that name a project
+NAMED_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,10})(?:项目|工程)(?!类)")
+NOT_A_NAME = re.compile(
+    r"年度?|的|里|中|区|市|县|省|哪些|哪个|哪几个|什么|这个|那个|这些|那些|所有|全部|各个|各|"
+    r"其他|该|本|两个|几个|[一二三四五六七八九十]+个|多少个?|一共|总共|共|有|是|了|和|与|及|或"
+)
+
+
+def _unknown_named_project(q: Question) -> Answer | None:
+    """A project named by words that occur nowhere in the corpus (绿化养护项目), whatever
+    place or year the question gives it."""
+    if q.projects or q.part is not None:
+        return None
+    for found in NAMED_PROJECT.finditer(q.rest):
+        name = NOT_A_NAME.split(found.group(1))[-1]
+        if len(name) >= 2 and not _known(q, name):
+            return _refuse(q, f"语料中没有“{name}”项目")
+    return None
 
 
 def _count(q: Question) -> Answer | None:

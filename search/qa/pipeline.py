@@ -184,8 +184,9 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         answers.append(found)
     if len({a.text for a in answers}) == 1:
         return answers[0]
+    kinds = {a.type for a in answers}
     return Answer(
         " ".join(a.text for a in answers),
-        "several_parts",
+        kinds.pop() if kinds == {"not_in_corpus"} else "several_parts",
         [s for a in answers for s in a.sources],
     )

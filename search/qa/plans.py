@@ -5,6 +5,7 @@ against last year ranked, shares of a total. Each plan is `(Question) -> Answer 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from indexer.issuers import issuer_name
 from indexer.model import Project
@@ -23,6 +24,7 @@ from .answers import (
     Question,
     _around,
     _named_level,
+    asked_fields,
     budget_source,
     counted_in,
     header_source,
@@ -33,6 +35,7 @@ from .answers import (
     level_rows,
     line_source,
     money_key,
+    printed_budget_line,
     source,
 )
 from .reading import sub_projects
@@ -59,7 +62,7 @@ def several_fields(q: Question) -> Answer | None:
         return None
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
-    if re.search(r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍", q.text):
+    if re.search(r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|除去", q.text):
         return None  # one amount as a share or multiple of another (share_of_own)
     project = q.projects[0]
     parts = [FACTS[f.split(":")[0]](project, f) for f in asked]
@@ -304,9 +307,15 @@ def named_indicators(q: Question) -> Answer | None:
     # 目标 after an indicator asks its target, not the table's goals (总体目标, 年度目标)
     goals = not q.projects or not re.search(r"总体目标|年度目标|总目标|绩效目标|阶段性目标", q.text)
     fields = [f for f in q.fields if not (f == "section:goals" and goals)]
-    if not whole and (fields or not q.has(ABOUT_INDICATORS)):
+    counted = COUNTED.search(q.text)  # 观测多少小时: a quantity, in the unit of a target
+    if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
+    if counted:
+        unit = counted["measure"] + counted["noun"][:1]
+        rows = [
+            (p, r) for p, r in rows if unit in r.target or counted["measure"] in r.target
+        ] or rows
     if q.projects:
         project = q.projects[0]
         own = [(p, r) for p, r in rows if p.id == project.id]
@@ -375,7 +384,7 @@ def level_yes_no(q: Question) -> Answer | None:
 # A condition on a target: 90%以上, ≥90, 高于90%, 不是90%, 是100%; and on how many rows.
 TARGET_CONDITION = re.compile(
     r"(?P<word>不是|不等于|高于|大于|超过|低于|小于|不低于|不少于|至少|不高于|不超过|≥|>=|≤|<=|是|为|达到|定在)?"
-    r"\s*(?P<value>\d+(?:\.\d+)?)(?!\d|\s*(?:万|元|年|月|日))\s*(?P<unit>%|％)?\s*"
+    r"\s*(?P<value>\d+(?:\.\d+)?)(?!\d|\s*(?:万|亿|元|年|月|日))\s*(?P<unit>%|％)?\s*"
     r"(?P<after>及以上|以上|以下|及以下)?"
 )
 # a number with its unit and no comparator: 365天, 13万次
@@ -490,8 +499,11 @@ def projects_by_level(q: Question) -> Answer | None:
         names = "、".join(p.name for p in lacking)
         if not lacking:
             scope = "、".join(f.label for f in q.conditions)
+            shown = "；".join(f"{p.name}（{'、'.join(f'{r.name} {r.target}' for r in rows[:3])}）"
+                             for p, rows in having[:20])  # fmt: skip
+            scope = f"{scope}的" if scope else ""
             return Answer(
-                f"没有。{scope + '的' if scope else ''} {len(chosen)} 个项目都设了{what}。",
+                f"没有。{scope} {len(chosen)} 个项目都设了{what}：{shown}。",
                 "list",
                 [indicator_source(p, rows[0]) for p, rows in having[:MAX_SOURCES]],
             )
@@ -615,7 +627,10 @@ def indicator_count(q: Question) -> Answer | None:
 
 
 # ----------------------------------------------------------------------------- money
-CHANGE_WORDS = ("降幅", "增幅", "涨幅", "涨得", "降得", "增长", "下降", "减少", "增加", "涨", "降")
+CHANGE_WORDS = (
+    "降幅", "增幅", "涨幅", "涨得", "降得", "增长", "下降", "减少", "增加", "涨", "降", "砍",
+    "削减", "压减", "缩减",
+)  # fmt: skip
 
 
 def unchanged(q: Question) -> Answer | None:
@@ -694,7 +709,7 @@ def change_ranking(q: Question) -> Answer | None:
             "not_in_corpus",
             [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
-    falling = q.has(("降", "减少", "下降", "减"))
+    falling = q.has(("降", "减少", "下降", "减", "砍", "压", "缩"))
     by_percent = q.has(("幅", "百分", "%", "比例"))
     if q.has(("几个", "多少个", "哪些", "哪几个")) and not q.has(("最",)):
         chosen = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
@@ -777,31 +792,58 @@ def rank_position(q: Question) -> Answer | None:
     return Answer(said, "ranking", [budget_source(p, key) for p in ranked])
 
 
+# Two amounts of one table, and what is asked of them: 占 a share, 是…倍 a multiple, 减去 the rest
+OWN_OPERATION = re.compile(r"占|减去|减掉|扣除|除去|去掉|是(?=[^，,。]*倍)")
+
+
+@dataclass(frozen=True)
+class Amount:
+    label: str
+    said: str  # as printed, with its unit
+    yuan: int
+    source: dict
+
+
+def _amount_named(project: Project, text: str) -> Amount | None:
+    """The amount of a table that the words name: a printed budget line by its label, else
+    a budget field by its spellings (今年申请的钱, 项目总资金)."""
+    line = next((ln for ln in project.budget_lines if label_named(ln.label, text)), None)
+    if line is not None and line.yuan is not None:
+        said = f"{line.printed} {line.unit}"
+        return Amount(line.label, said, line.yuan, line_source(project, line))
+    keys = [f for f in asked_fields(text) if f in BUDGET_NAMES and project.budget.get(f)]
+    if not keys:
+        return None
+    key = "current_year" if "current_year" in keys else keys[0]  # 今年的预算: this year's
+    line = printed_budget_line(project, key)
+    if line is not None and line.yuan is not None:
+        said = f"{line.printed} {line.unit}"
+        return Amount(line.label, said, line.yuan, line_source(project, line))
+    yuan = project.budget[key]
+    return Amount(BUDGET_NAMES[key], format_yuan(yuan), yuan, budget_source(project, key))
+
+
 def share_of_own(q: Question) -> Answer | None:
-    """拆违经费的年度资金申请总额占项目资金总额的比例？ Two amounts of one table."""
-    if len(q.projects) != 1 or not re.search(r"占|的几倍|是.*倍", q.text):
+    """拆违经费的年度资金申请总额占项目资金总额的比例？ 项目资金总额是年度申请额的几倍？ 项目总额
+    减去今年申请的还剩多少？ Two amounts of one table."""
+    found = OWN_OPERATION.search(q.text)
+    if len(q.projects) != 1 or found is None:
         return None
     project = q.projects[0]
-    times = "占" not in q.text  # 项目资金总额是年度申请额的几倍
-    part_text, _, whole_text = q.text.partition("占" if not times else "是")
-    part = next((ln for ln in project.budget_lines if label_named(ln.label, part_text)), None)
-    whole = next((ln for ln in project.budget_lines if label_named(ln.label, whole_text)), None)
-    if part is None or whole is None or part is whole or not whole.yuan or part.yuan is None:
+    first = _amount_named(project, q.text[: found.start()])
+    second = _amount_named(project, q.text[found.end() :])
+    if first is None or second is None or first.label == second.label or not second.yuan:
         return None
-    share = round(part.yuan * 100 / whole.yuan, 2)
-    if times:
-        return Answer(
-            f"{project.name}的{part.label} {part.printed} {part.unit}是{whole.label} "
-            f"{whole.printed} {whole.unit}的 {round(part.yuan / whole.yuan, 2)} 倍。",
-            "share",
-            [line_source(project, part), line_source(project, whole)],
-        )
-    return Answer(
-        f"{project.name}的{part.label} {part.printed} {part.unit}占{whole.label} "
-        f"{whole.printed} {whole.unit}的 {share}%。",
-        "share",
-        [line_source(project, part), line_source(project, whole)],
-    )
+    sources = [first.source, second.source]
+    head = f"{project.name}的{first.label} {first.said}"
+    if found.group() == "占":
+        share = round(first.yuan * 100 / second.yuan, 2)
+        return Answer(f"{head}占{second.label} {second.said}的 {share}%。", "share", sources)
+    if found.group() == "是":
+        times = round(first.yuan / second.yuan, 2)
+        return Answer(f"{head}是{second.label} {second.said}的 {times} 倍。", "share", sources)
+    rest = format_yuan(first.yuan - second.yuan)
+    return Answer(f"{head}减去{second.label} {second.said}，余 {rest}。", "comparison", sources)
 
 
 def share_of_total(q: Question) -> Answer | None:
@@ -819,8 +861,8 @@ def share_of_total(q: Question) -> Answer | None:
     if project.budget.get(key) is None or not amounts:
         return None
     total = sum(amounts)
-    if not total:
-        return None  # nothing to take a share of
+    if not total or len(amounts) < 2:
+        return None  # nothing to take a share of, or the project alone (its own amounts)
     share = round(project.budget[key] * 100 / total, 2)
     name = BUDGET_NAMES[key]
     said = (
@@ -968,7 +1010,7 @@ def project_passages(q: Question) -> Answer | None:
         sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
         for n, sentence in enumerate(sentences):
             shared = sum(1 for pair in pairs if pair in sentence)
-            if shared and counted and counted_in(sentence, counted["measure"], counted["noun"]):
+            if counted and counted_in(sentence, counted["measure"], counted["noun"]):
                 shared += 3
             if shared:
                 scored.append((shared, key, _with_list(sentences, n)))
