@@ -49,7 +49,9 @@ PLANS = (
     p.sum_of_lines,
     a.over_projects,
     a.unknown_project,
+    p.each_listed,
     p.project_passages,
+    p.term_meaning,
     a.best_sentences,
 )
 

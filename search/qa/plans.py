@@ -986,6 +986,82 @@ def projects_mentioning(q: Question) -> Answer | None:
     )
 
 
+# 五违四必指的是啥: a term, and the words that ask what it means
+MEANING = re.compile(
+    r"^(?P<term>.{2,20}?)(?:指的是|是指|是什么意思|什么意思|啥意思|指什么|指啥|的含义|的意思)"
+)
+# where a text explains a term: “五违四必”（安全隐患必须清除、…）, 三算一致，即…
+EXPLAINED = (
+    r"{term}[”\"」]?\s*(?:[（(](?P<paren>[^（()）]{{4,200}})[)）]"
+    r"|[，,]?\s*(?:即|是指|指的是)(?P<said>[^。；;]{{4,200}}))"
+)
+
+
+def term_meaning(q: Question) -> Answer | None:
+    """What a term the tables use means, where a table explains it: in brackets after it
+    (“五违四必”（…）) or after 即/是指."""
+    found = MEANING.search(q.text)
+    if found is None:
+        return None
+    term = found["term"].strip("“”\"'「」的 ")
+    if len(term) < 2:
+        return None
+    pattern = re.compile(EXPLAINED.format(term=re.escape(term)))
+    for project in q.chosen:
+        for key, text in project.sections.items():
+            explained = pattern.search(text)
+            if explained:
+                meaning = explained["paren"] or explained["said"]
+                where = f"{project.name}的{section_name(key, project.template)}"
+                return Answer(
+                    f"{where}里，“{term}”指：{meaning}。",
+                    "passage",
+                    [source(project, key, explained.group(0))],
+                )
+    return None
+
+
+# 办公室、政治部、研究室各管啥: things listed, and 各/分别 asked of each
+LISTED = re.compile(
+    r"((?:[\u4e00-\u9fffA-Za-z0-9]{2,10}[、和及与]){1,5}[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:各|分别)"
+)
+
+
+def each_listed(q: Question) -> Answer | None:
+    """Several things of one project asked one by one (办公室、政治部、研究室各管啥): for each,
+    the sentence of the project that says most about it."""
+    found = LISTED.search(q.rest)
+    if len(q.projects) != 1 or q.fields or found is None:
+        return None
+    items = [i for i in re.split(r"[、和及与]", found.group(1)) if i]
+    project = q.projects[0]
+    sentences = [
+        (key, s.strip())
+        for key, text in project.sections.items()
+        for s in SENTENCE_END.split(text)
+        if s.strip()
+    ]
+    picked = []
+    for n, item in enumerate(items):
+        if n == 0:  # 里办公室: the words before the first thing are not part of it
+            tails = (item[i:] for i in range(len(item) - 1))
+            item = next((t for t in tails if any(t in text for _, text in sentences)), item)
+            items[0] = item
+        holding = [(key, s) for key, s in sentences if item in s]
+        if not holding:
+            return None  # one of them is not in the table: the general plans answer
+        # the shortest sentence that holds it says most about it alone
+        picked.append(min(holding, key=lambda ks: len(ks[1])))
+    said = "；".join(
+        _around(s, [i]).rstrip("。；;") for (_, s), i in zip(picked, items, strict=True)
+    )
+    return Answer(
+        f"{project.name}：{said}。",
+        "passage",
+        [source(project, key, s) for key, s in picked],
+    )
+
+
 def project_passages(q: Question) -> Answer | None:
     """A question about one project that no field answers (兰溪路下立交分几段实施？ 派驻的是哪几
     个农场检察院？): the sentences of its sections that share most of the question's words."""
