@@ -266,6 +266,18 @@ def level_path(row: Indicator) -> str:
     return " › ".join(level for level in (row.level1, row.level2) if level)
 
 
+def row_said(row: Indicator) -> str:
+    """A row as answers list it: its name and target, and its weight where the table has one."""
+    weight = f"（权重 {row.weight:g}）" if row.weight is not None else ""
+    return f"{row.name} {row.target}{weight}"
+
+
+def target_said(project: Project, row: Indicator) -> str:
+    """One row's target said in a sentence, with its levels and weight."""
+    weight = f"，权重 {row.weight:g}" if row.weight is not None else ""
+    return f"{project.name}的“{row.name}”指标（{level_path(row)}）目标值为 {row.target}{weight}。"
+
+
 def indicator_text(row: Indicator) -> str:
     levels = level_path(row)
     return f"{levels} › {row.name}：{row.target}" if levels else f"{row.name}：{row.target}"
@@ -290,7 +302,7 @@ class ProjectMatcher:
         # The values of the fields a question may filter by, per field.
         self.field_values = {
             name: {getattr(p, name) for p in store.projects if getattr(p, name)}
-            for name in ("category", "perf_type", "unit", "nature")
+            for name in ("category", "perf_type", "unit", "nature", "department")
         }
         # Values a question may name in full instead of a project (其他一次性项目有几个？).
         self.values = set().union(*self.field_values.values())
@@ -727,10 +739,7 @@ def indicator_target(q: Question) -> Answer | None:
     rows = _named_indicators(project, q.text.replace(q.mention or "", ""))
     if not rows:
         return None
-    said = " ".join(
-        f"{project.name}的“{row.name}”指标（{level_path(row)}）目标值为 {row.target}。"
-        for row in rows
-    )
+    said = " ".join(target_said(project, row) for row in rows)
     if re.search(r"吗$|有没有|是否|设没设|有无", q.text):
         said = f"有。{said}"
     return Answer(said, "indicator_target", [indicator_source(project, row) for row in rows])
@@ -803,7 +812,7 @@ def level_indicators(q: Question) -> Answer | None:
 def level_rows(project: Project, level: str, answer_type: str, measure: str) -> Answer:
     """A project's indicator rows under a level, listed with their targets."""
     rows = [r for r in project.indicators if level in (r.level1, r.level2)]
-    listed = "；".join(f"{r.name} {r.target}" for r in rows)
+    listed = "；".join(row_said(r) for r in rows)
     return Answer(
         f"{project.name}的“{level}”指标有 {len(rows)} {measure}：{listed}。",
         answer_type,
@@ -992,7 +1001,7 @@ def numbered_item(text: str, asked: str) -> tuple[int, str] | None:
 
 
 def _indicators_fact(project: Project, _field: str) -> Answer:
-    listed = "；".join(f"{r.name} {r.target}" for r in project.indicators)
+    listed = "；".join(row_said(r) for r in project.indicators)
     return Answer(
         f"{project.name}共有 {len(project.indicators)} 项绩效指标：{listed}。",
         "indicators",
@@ -1108,7 +1117,10 @@ def filters(q: Question) -> list[Filter]:
     nature = _value_named(text, values["nature"]) if values["nature"] else None
     if nature:
         found.append(Filter(f"项目性质为{nature}", lambda p, v=nature: p.nature == v))
-    unit = _value_named(text, values["unit"])
+    department = _value_named(text, values["department"]) if "主管" in text else None
+    if department:
+        found.append(Filter(f"主管部门为{department}", lambda p, v=department: p.department == v))
+    unit = None if department else _value_named(text, values["unit"])
     if unit:
         found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
     year = YEAR.search(q.text)
@@ -1275,7 +1287,12 @@ def over_projects(q: Question) -> Answer | None:
         q.field in BUDGET_NAMES
         or asked_field(q.text) in BUDGET_NAMES
         or q.has(("预算", "钱", "经费", "金额", "资金"))
+        # 2023年的项目合计多少: a sum of projects is of their money
+        or (q.has(SUM_WORDS) and "多少" in q.text and not q.has(("个", "项指标")))
     )
+    groups = _groups_compared(q)
+    if groups is not None and about_money:
+        return _compare_groups(groups, key)
     order = ranked_order(q.text)
     if order is not None and about_money:
         return _top(chosen, said, key, *order)
@@ -1288,9 +1305,57 @@ def over_projects(q: Question) -> Answer | None:
         return _listing(chosen, said, "count")
     if about_money and AGAINST_LAST_YEAR.search(q.text) and not _change_asked(q):
         return _sum_against_last_year(chosen, said)
+    if about_money and q.has(("各多少", "分别多少", "各是多少", "分别是多少", "每个多少")):
+        return _top(chosen, said, key, None, True)  # 各多少钱: each project's amount
     if about_money and (q.has((*SUM_WORDS, "平均")) or conditions):
         return _sum(chosen, said, key, average=q.has(("平均", "人均")))
     return None
+
+
+def _groups_compared(q: Question) -> list[tuple[str, list[Project]]] | None:
+    """Two groups of projects a question sets against each other by their units or places
+    (检察院的预算比天文台少多少): each group's name and projects; None unless two."""
+    if not re.search(r"比|和|与|跟|相比|对比", q.text):
+        return None
+    linker = q.linker
+    found: dict[str, list[Project]] = {}
+    for unit in linker.unit_names:
+        # a unit named by a distinctive part of its name (检察院, 天文台, 普陀)
+        stretches = (
+            unit[i : i + n]
+            for n in range(min(len(unit), 8), 2, -1)
+            for i in range(len(unit) - n + 1)
+        )
+        part = next((s for s in stretches if s in q.text), None)
+        if part is None:
+            continue
+        members = [p for p in q.store.projects if unit in (p.unit, p.department)]
+        found.setdefault(part, [])
+        found[part] += [p for p in members if p not in found[part]]
+    named = {k: v for k, v in found.items() if not any(k != o and k in o for o in found)}
+    if len(named) != 2:
+        return None
+    return sorted(named.items(), key=lambda item: q.text.find(item[0]))  # in the question's order
+
+
+def _compare_groups(groups: list[tuple[str, list[Project]]], key: str) -> Answer:
+    """The sums of two groups, and how far apart they are."""
+    sums = []
+    for name, projects in groups:
+        group_key = money_key(projects, key)
+        priced = [p for p in projects if p.budget.get(group_key) is not None]
+        sums.append((name, sum(p.budget[group_key] for p in priced), len(priced), group_key))
+    (a, x, n, ka), (b, y, m, kb) = sums
+    gap = x - y
+    said = (
+        f"{a}的 {n} 个项目{BUDGET_NAMES[ka]}合计 {format_yuan(x)}；{b}的 {m} 个项目"
+        f"{BUDGET_NAMES[kb]}合计 {format_yuan(y)}；{a}比{b}{'多' if gap >= 0 else '少'} "
+        f"{format_yuan(abs(gap))}"
+    )
+    if y:
+        said += f"，是后者的 {round(x / y, 2)} 倍"
+    sources = [budget_source(p, money_key(ps, key)) for _, ps in groups for p in ps]
+    return Answer(said + "。", "comparison", sources[:MAX_SOURCES])
 
 
 def _listing(chosen: list[Project], said: str, kind: str) -> Answer:
@@ -1329,19 +1394,35 @@ SORTED = re.compile(
 ASCENDING = re.compile(r"从低到高|由低到高|从小到大|从少到多|升序|后\s*\d|倒数")
 
 
-def ranked_order(text: str) -> tuple[int | None, bool] | None:
-    """(how many, highest first) where a question asks for a ranking (前三, 最少的两个,
-    从高到低排): None where it asks for one extreme or no order."""
+RANK_PLACE = re.compile(rf"(?P<back>倒数)?第\s*{N}\s*(?P<way>多|高|大|贵|少|低|小)?")
+
+
+def ranked_order(text: str) -> tuple[int | None, bool, int | None] | None:
+    """(how many, highest first, the place asked) where a question asks for a ranking (前三,
+    最少的两个, 从高到低排, 第二多, 倒数第二): None where it asks for one extreme or no order."""
     top = TOP_N.search(text)
+    place = RANK_PLACE.search(text)
+    if place and (place["back"] or place["way"]):
+        lowest = bool(place["back"]) != (place["way"] in ("少", "低", "小"))
+        at = _small_number(place.group(2))
+        return at, not lowest, at
     if top is None and not SORTED.search(text):
         return None
     count = _small_number(next(g for g in top.groups() if g)) if top else None
     lowest = ASCENDING.search(text) or any(w in text for w in MIN_WORDS)
-    return count or None, not lowest
+    return count or None, not lowest, None
 
 
-def _top(chosen: list[Project], said: str, key: str, count: int | None, highest: bool) -> Answer:
-    """Projects in order of an amount, the first `count` of them (all when None)."""
+def _top(
+    chosen: list[Project],
+    said: str,
+    key: str,
+    count: int | None,
+    highest: bool,
+    place: int | None = None,
+) -> Answer:
+    """Projects in order of an amount, the first `count` of them (all when None); the one
+    at `place` named first where a place is asked (第二多)."""
     priced = sorted(
         (p for p in chosen if p.budget.get(key) is not None),
         key=lambda p: p.budget[key],
@@ -1356,8 +1437,13 @@ def _top(chosen: list[Project], said: str, key: str, count: int | None, highest:
     listed = "；".join(
         f"{n}. {p.name} {format_yuan(p.budget[key])}" for n, p in enumerate(shown, 1)
     )
+    named = ""
+    if place is not None and place <= len(priced):
+        at = priced[place - 1]
+        where = f"{'倒数' if not highest else ''}第 {place}"
+        named = f"{where}是{at.name}（{format_yuan(at.budget[key])}）。"
     return Answer(
-        f"{scope}按{BUDGET_NAMES[key]}{order}，{first}：{listed}。",
+        f"{named}{scope}按{BUDGET_NAMES[key]}{order}，{first}：{listed}。",
         "ranking",
         [budget_source(p, key) for p in shown],
     )

@@ -26,6 +26,7 @@ PLANS = (
     a.ambiguous,
     p.several_fields,
     a.project_citations,
+    p.project_weights,
     a.indicator_target,
     p.last_year_rate,
     p.indicator_count,
@@ -61,6 +62,7 @@ PLANS = (
 MAX_PARTS = 6  # questions in one line answered one by one (more: the line as one question)
 HARD_BREAK = re.compile(r"[？?；;]")
 SOFT_BREAK = re.compile(r"以及|还有|同时|(?<!总)和|及(?![时格早])|、|，|,|\s+")
+SAME = re.compile(r"^[^，,。？?]{0,12}?(?:一样|相同|相等|不同|不一样|区别|差别|比较|相比|对比)")
 QUOTE_OPEN = re.compile(r"[“「《][^”」》]*$")
 ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别|呢$")
 
@@ -132,6 +134,8 @@ def _split_soft(piece: str) -> list[str]:
         left, right = piece[: found.start()].strip(), piece[found.end() :].strip()
         if not left or not right or QUOTE_OPEN.search(left):
             continue  # nothing on one side, or inside quotes (写的是“及时”)
+        if found.group() in ("和", "与") and SAME.search(right):
+            continue  # 今年和去年预算一样: one question comparing two things
         # 机关服务费的立项依据文号和负责部门: a field, then a short thing asked of it too
         short_tail = _asks_field(left) and 2 <= len(right) <= 8 and not found.group().isspace()
         if (_asks(left) and _asks(right)) or short_tail:

@@ -31,12 +31,13 @@ from .answers import (
     indicator_source,
     indicator_text,
     label_named,
-    level_path,
     level_rows,
     line_source,
     money_key,
     printed_budget_line,
+    row_said,
     source,
+    target_said,
 )
 from .reading import sub_projects
 
@@ -335,7 +336,7 @@ def named_indicators(q: Question) -> Answer | None:
     names: dict[str, Project] = {}
     for project, row in rows:
         names[project.id] = project
-        by_project.setdefault(project.id, []).append(f"{row.name} {row.target}")
+        by_project.setdefault(project.id, []).append(row_said(row))
     listed = "；".join(
         f"{names[pid].name}：{'、'.join(items)}" for pid, items in by_project.items()
     )
@@ -344,7 +345,7 @@ def named_indicators(q: Question) -> Answer | None:
     said = f"“{called}”相关的指标在 {count} 个项目中设置：{listed}。"
     if count == 1 and len(rows) == 1:
         project, row = rows[0]
-        said = f"{project.name}的“{row.name}”指标（{level_path(row)}）目标值为 {row.target}。"
+        said = target_said(project, row)
     return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]])
 
 
@@ -367,7 +368,7 @@ def level_yes_no(q: Question) -> Answer | None:
     project = q.projects[0]
     rows = [r for r in project.indicators if any(core in (lv or "") for lv in (r.level1, r.level2))]
     if rows:
-        listed = "；".join(f"{r.name} {r.target}" for r in rows)
+        listed = "；".join(row_said(r) for r in rows)
         return Answer(
             f"有。{project.name}设了 {len(rows)} 个“{core}”指标：{listed}。",
             "indicator_yes_no",
@@ -532,6 +533,31 @@ def projects_by_level(q: Question) -> Answer | None:
     )
 
 
+def project_weights(q: Question) -> Answer | None:
+    """国家重大科学工程运行维护各指标权重加起来多少？ 拆违经费的满意度指标权重？ The weights
+    (分值) of one project's rows: of a level or of all, summed when asked."""
+    if len(q.projects) != 1 or not q.has(("权重", "分值")):
+        return None
+    project = q.projects[0]
+    level = _named_level(project, q.text.replace(q.mention or "", ""))
+    rows = [r for r in project.indicators if level is None or level in (r.level1, r.level2)]
+    weighed = [r for r in rows if r.weight is not None]
+    if not weighed:
+        return Answer(
+            f"{project.name}的表没有分值/权重一栏，无法回答。", "not_in_corpus",
+            [header_source(project, project.name)],
+        )  # fmt: skip
+    sources = [indicator_source(project, r) for r in weighed][:MAX_SOURCES]
+    what = f"“{level}”" if level else ""
+    total = sum(r.weight for r in weighed)
+    listed = "；".join(f"{r.name} {r.weight:g}" for r in weighed)
+    said = f"{project.name}{what}指标的权重：{listed}；合计 {total:g}。"
+    if q.has(("最高", "最大", "最多")):
+        top = max(weighed, key=lambda r: r.weight)
+        said = f"{project.name}{what}权重最高的指标是{top.name}（{top.weight:g}）。{said}"
+    return Answer(said, "indicator_target", sources)
+
+
 def projects_with_weights(q: Question) -> Answer | None:
     """哪些项目设置了分值权重？"""
     if q.projects or not q.has(("权重", "分值")) or not q.has(("哪些", "哪几个", "几个")):
@@ -635,9 +661,10 @@ CHANGE_WORDS = (
 
 def unchanged(q: Question) -> Answer | None:
     """哪些项目预算持平？"""
-    if q.projects or not q.has(("持平", "没有变化", "没变", "不变")) or not q.has((*WHICH, "几个")):
+    flat_words = ("持平", "没有变化", "没变", "不变", "一样", "相同", "相等", "没有增减")
+    if q.projects or not q.has(flat_words) or not q.has((*WHICH, "几个")):
         return None
-    flat = [p for p in q.store.projects if (c := budget_change(p.budget)) and c["amount"] == 0]
+    flat = [p for p in q.chosen if (c := budget_change(p.budget)) and c["amount"] == 0]
     names = "、".join(p.name for p in flat)
     return Answer(
         f"总预算与上年持平的项目共 {len(flat)} 个：{names or '无'}。",
@@ -665,11 +692,20 @@ def extreme_target(q: Question) -> Answer | None:
     if not rows:
         return None
     highest = q.has(("最高", "最大"))
-    best = (max if highest else min)(float(r.value) for _, r in rows)
-    top = [(p, r) for p, r in rows if float(r.value) == best]
-    listed = "；".join(f"{p.name}：{r.name} {r.target}" for p, r in top)
+    by_weight = q.has(("权重", "分值"))  # 满意度权重最高: the weight, not the target
+
+    def measure(row):
+        return float(row.weight if by_weight else row.value)
+
+    rows = [(p, r) for p, r in rows if not by_weight or r.weight is not None]
+    if not rows:
+        return None
+    best = (max if highest else min)(measure(r) for _, r in rows)
+    top = [(p, r) for p, r in rows if measure(r) == best]
+    listed = "；".join(f"{p.name}：{row_said(r)}" for p, r in top)
+    what = "权重" if by_weight else "目标值"
     return Answer(
-        f"“{word}”目标值{'最高' if highest else '最低'}的是{listed}。",
+        f"“{word}”{what}{'最高' if highest else '最低'}的是{listed}。",
         "ranking",
         [indicator_source(p, r) for p, r in top][:MAX_SOURCES],
     )
