@@ -20,12 +20,17 @@ from .answers import (
     matcher,
     missing_project,
 )
+from .reading import ORG, YEAR, abbreviates
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
     r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|你觉得|你认为|做得怎么样|怎么样$|"
     r"好吗$|对吗$|合适吗|做得最好|最差的项目|优秀吗|有问题吗|是不是浪费|浪费吗|"
-    r"能不能再|可不可以再|多给|少给|压减"
+    r"能不能再|可不可以再|多给|少给|压减|最有必要|最重要|最值得"
+)
+# What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
+PREDICTION = re.compile(
+    r"会不会|还会|会超支|超支吗|能花完|花得完|能否按时|能不能按时|会延期|能完成吗|前景|预测"
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
@@ -82,6 +87,8 @@ def _refuse(q: Question, why: str) -> Answer:
 
 
 def _opinion(q: Question) -> Answer | None:
+    if PREDICTION.search(q.text):
+        return _refuse(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
     if not OPINION.search(q.text):
         return None
     return _refuse(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
@@ -146,7 +153,8 @@ def _unknown_thing(q: Question) -> Answer | None:
     a noun of the question that occurs nowhere in the corpus."""
     # a budget asked over projects (公务用车购置预算多少) still names the thing it is for
     fields = q.fields if q.projects else [f for f in q.fields if f not in BUDGET_NAMES]
-    if not QUANTITY.search(q.text) or fields or q.indicators is not None or q.part is not None:
+    named = q.indicators is not None and q.indicators.whole  # FAST的造价: FAST names no row
+    if not QUANTITY.search(q.text) or fields or named or q.part is not None:
         return None
     import jieba.posseg as posseg
 
@@ -202,15 +210,32 @@ def _organisation(q: Question) -> Answer | None:
     text = q.text
     for said in (q.mention or "").split("、"):
         text = text.replace(said, "|") if said else text
-    org = q.linker.unknown_organisation(text)
+    org = q.linker.unknown_organisation(text) or _org_without_tables(q, text)
     if org is None:
         return None
     return _refuse(q, f"语料中没有{org}的表")
 
 
+def _org_without_tables(q: Question, text: str) -> str | None:
+    """An organisation the tables mention but none is of (上海市财政局 issues documents),
+    asked for its own projects or money."""
+    text = YEAR.sub("|", text)  # 2020年市检察院: the year is not part of the name
+    for found in ORG.finditer(text):
+        org = found.group(1)
+        after = text[found.end() : found.end() + 6]
+        if not re.match(r"(?:自己)?的?(?:项目|预算|申报|主管|表)", after):
+            continue
+        if not any(org in name or name in org for name in q.linker.unit_names):
+            trimmed = re.split(r"[的了是在和与及有为由从对占比中里个|]|哪些|哪个", org)[-1]
+            if len(trimmed) >= 3 and not any(abbreviates(trimmed, n) for n in q.linker.unit_names):
+                return trimmed
+    return None
+
+
 def _actual(q: Question) -> Answer | None:
-    outcome = bool(q.projects) and OUTCOME.search(q.text)
-    if not (ACTUAL.search(q.text) or outcome) or q.has(PREVIOUS) or q.previous_year:
+    outcome = bool(q.projects) and OUTCOME.search(q.text)  # of any year: tables plan, not report
+    spent = ACTUAL.search(q.text) and not q.has(PREVIOUS) and not q.previous_year
+    if not (spent or outcome):
         return None
     return _refuse(
         q, "绩效目标表是申报时填写的，只有上年的预算执行数，没有本年度的实际执行或完成情况"
@@ -254,7 +279,8 @@ PARTS_OF_A_TABLE = re.compile(
 
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
-    r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱)"
+    r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
+    r"地址|办公地点|造价)"
 )
 
 

@@ -39,7 +39,7 @@ from .answers import (
     source,
     target_said,
 )
-from .reading import sub_projects
+from .reading import abbreviates, sub_projects
 
 ABOUT_INDICATORS = (
     "指标", "目标", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求", "要多少",
@@ -128,7 +128,7 @@ def cited_by_agency(q: Question) -> Answer | None:
             at = text.find(citation.title or citation.number or "\0")
             if at >= 0:
                 names.append(text[max(0, at - 30) : at])
-        if any(_abbreviates(agency, name) for name in names if name):
+        if any(abbreviates(agency, name) for name in names if name):
             entries.append(entry)
     if not entries:
         return None
@@ -171,19 +171,6 @@ def _most_citing(q: Question, agency: str, entries: list) -> Answer:
             for p, c in e.citations
         ][:MAX_SOURCES],
     )
-
-
-def _abbreviates(short: str, name: str) -> bool:
-    """财政部 in 中华人民共和国财政部, 市机管局 in 上海市机关事务管理局: the characters in order."""
-    if short in name:
-        return True
-    at = 0
-    for ch in short:
-        at = name.find(ch, at)
-        if at < 0:
-            return False
-        at += 1
-    return len(short) >= 3 and short[-1] == name[at - 1]
 
 
 def compare_named(q: Question) -> Answer | None:

@@ -102,6 +102,7 @@ class Linker:
             for t in (p.name, p.unit, p.department or "", *p.sections.values())
         )
         self.text_lower = self.text.lower()
+        self.targets = "\n".join({r.target for p in store.projects for r in p.indicators})
         levels = {lv for p in store.projects for r in p.indicators for lv in (r.level1, r.level2)}
         self.levels = {_plain(lv) for lv in levels if lv}
         self.level_words = {w for lv in self.levels if len(w := lv.removesuffix("指标")) >= 2}
@@ -214,7 +215,20 @@ class Linker:
 
     def mentions(self, word: str) -> bool:
         """A word the records hold anywhere: a name, a section, an indicator, a unit."""
-        return word in self.text or any(word in name for name in self.names)
+        return word in self.text or any(word in name for name in self.names) or word in self.targets
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """财政部 in 中华人民共和国财政部, 市机管局 in 上海市机关事务管理局: the characters in order."""
+    if short in name:
+        return True
+    at = 0
+    for ch in short:
+        at = name.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return len(short) >= 3 and short[-1] == name[at - 1]
 
 
 def _plain(text: str) -> str:
