@@ -665,7 +665,7 @@ def compare_budgets(q: Question) -> Answer | None:
     if q.has(("倍",)) and low.budget[key]:
         ratio = round(top.budget[key] / low.budget[key], 2)
         said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}是{low.name}的 {ratio} 倍。"
-    elif re.search(r"[多少高低大小差](?:多少|几)|相差|差额", q.text):
+    elif re.search(r"[多少高低大小差][出了]?(?:多少|几)|相差|差额", q.text):
         # said in the question's order: 人才专项比基本科研业务费低多少 → 人才专项比…少
         first = min(priced, key=lambda p: _mentioned_at(q, p))
         other = next(p for p in priced if p is not first) if len(priced) == 2 else low
@@ -1394,7 +1394,9 @@ SORTED = re.compile(
 ASCENDING = re.compile(r"从低到高|由低到高|从小到大|从少到多|升序|后\s*\d|倒数")
 
 
-RANK_PLACE = re.compile(rf"(?P<back>倒数)?第\s*{N}\s*(?P<way>多|高|大|贵|少|低|小)?")
+RANK_PLACE = re.compile(
+    rf"(?P<back>倒数|排名?|名列)?第\s*{N}\s*(?P<way>多|高|大|贵|少|低|小|名|位)?"
+)
 
 
 def ranked_order(text: str) -> tuple[int | None, bool, int | None] | None:
@@ -1403,7 +1405,7 @@ def ranked_order(text: str) -> tuple[int | None, bool, int | None] | None:
     top = TOP_N.search(text)
     place = RANK_PLACE.search(text)
     if place and (place["back"] or place["way"]):
-        lowest = bool(place["back"]) != (place["way"] in ("少", "低", "小"))
+        lowest = (place["back"] == "倒数") != (place["way"] in ("少", "低", "小"))
         at = _small_number(place.group(2))
         return at, not lowest, at
     if top is None and not SORTED.search(text):
@@ -1452,7 +1454,7 @@ def _top(
 # 今年总预算跟去年比, 合计比上年增减多少, 去年一共多少今年一共多少: the totals of two years
 AGAINST_LAST_YEAR = re.compile(
     r"(?:去年|上年|上一年)[^。？?]*(?:今年|当年|本年)|(?:今年|当年|本年)[^。？?]*(?:去年|上年|上一年)"
-    r"|(?:合计|总计|总共|一共|加起来|总和|总额|总预算)[^，,。？?]*(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)"
+    r"|(?:合计|总计|总共|一共|加起来|总和|总额|总预算)[^，,。？?]*(?:比|较|相比|跟|和|与)[^，,。？?]{0,4}?(?:去年|上年|上一年)"
     r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算)"
 )
 

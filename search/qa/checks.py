@@ -159,7 +159,7 @@ def _unknown_thing(q: Question) -> Answer | None:
     import jieba.posseg as posseg
 
     for token in posseg.cut(q.rest):
-        word = token.word
+        word = token.word.lstrip("篇个台项次名位家件本张套辆户")  # 篇文章: 文章
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
         if not _known(q, word):
@@ -183,6 +183,7 @@ DOMAIN_WORDS = {
     "文号", "文件", "子项目", "依据", "部门", "单位", "指标", "目标", "目标值", "指标值", "预算",
     "资金", "金额", "比例", "权重", "分值", "满意度", "项目", "年度", "合计", "总额", "增幅",
     "降幅", "涨幅", "排名", "政策", "法规", "条例", "办法", "规定", "表", "时效", "成本",
+    "增长率", "变化幅度", "幅度", "占比", "平均", "表里", "表中", "表上", "那张表",
 }  # fmt: skip
 
 
@@ -273,7 +274,7 @@ def _breakdown(q: Question) -> Answer | None:
 
 # what a table is made of: counted by the plans that read its structure
 PARTS_OF_A_TABLE = re.compile(
-    r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|钱"
+    r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|钱|成|倍|折"
 )
 
 
@@ -300,14 +301,22 @@ NOT_A_NAME = re.compile(
 )
 
 
+# words of a name: nouns and verbs (绿化养护, 量子计算), not pronouns, numerals, adverbs …
+NOUN_TAGS = ("n", "v", "j", "l", "eng")
+
+
 def _unknown_named_project(q: Question) -> Answer | None:
     """A project named by words that occur nowhere in the corpus (绿化养护项目), whatever
     place or year the question gives it."""
     if q.projects or q.part is not None:
         return None
+    import jieba.posseg as posseg
+
     for found in NAMED_PROJECT.finditer(q.rest):
         name = NOT_A_NAME.split(found.group(1))[-1]
-        if len(name) >= 2 and not _known(q, name):
+        if len(name) < 2 or _known(q, name):
+            continue
+        if all(t.flag.startswith(NOUN_TAGS) for t in posseg.cut(name)):  # 平均下来每个: no name
             return _refuse(q, f"语料中没有“{name}”项目")
     return None
 

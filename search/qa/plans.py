@@ -49,7 +49,7 @@ ABOUT_INDICATORS = (
 QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为请问各|")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
 WHICH = ("哪些", "哪几个", "哪个", "哪几项", "有哪", "谁")
-DIFFERENCE = ("差多少", "相差", "差额", "差几", "增减多少")
+DIFFERENCE = ("差多少", "差了多少", "相差", "差额", "差几", "增减多少", "增减了多少")
 
 
 # ----------------------------------------------------------------------------- fields
@@ -733,7 +733,7 @@ def change_ranking(q: Question) -> Answer | None:
             [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
     falling = q.has(("降", "减少", "下降", "减", "砍", "压", "缩"))
-    by_percent = q.has(("幅", "百分", "%", "比例"))
+    by_percent = q.has(("幅", "百分", "%", "比例", "率"))
     if q.has(("几个", "多少个", "哪些", "哪几个")) and not q.has(("最",)):
         chosen = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
         over = re.search(
