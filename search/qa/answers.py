@@ -1144,7 +1144,18 @@ def filters(q: Question) -> list[Filter]:
                 )
             )
             unit = place
-    threshold = _amount_threshold(q.text)
+    between = AMOUNT_RANGE.search(q.text)
+    if between is not None:  # 500万到700万之间
+        low = _yuan(between[1], between["unit1"] or between["unit"])
+        high = _yuan(between[4], between["unit"])
+        key = "current_year" if re.search(r"年度|当年|今年|本年", q.text) else "total"
+        found.append(
+            Filter(
+                f"{BUDGET_NAMES[key]}在{between.group(0).rstrip('之间')}",
+                lambda p, k=key, lo=low, hi=high: lo <= (money(p, k) or -1) <= hi,
+            )
+        )
+    threshold = None if between else _amount_threshold(q.text)
     if threshold is not None:
         key, op, yuan, said = threshold
         above = op == ">"
@@ -1208,6 +1219,21 @@ def _place_named(q: Question) -> str | None:
         if any(place in name for name in q.linker.unit_names):
             return place
     return next((place for stem, place in q.linker.places.items() if stem in q.text), None)
+
+
+AMOUNT_RANGE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?P<unit1>亿元|亿|万元|万|元)?\s*(到|至|-|~|～)\s*(\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>亿元|亿|万元|万|元)\s*(?:之间)?"
+)
+
+
+def _yuan(number: str, unit: str) -> int:
+    return int(float(number) * {"亿": 100_000_000, "万": 10_000}.get(unit[:1], 1))
+
+
+def money(project: Project, key: str) -> int | None:
+    """A project's amount for `key` (the year's money where it prints no total)."""
+    return project.budget.get(money_key([project], key))
 
 
 def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:

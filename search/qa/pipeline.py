@@ -21,6 +21,7 @@ PLANS = (
     a.cited_by_title,
     p.cited_by_agency,
     p.compare_named,
+    p.indicator_of_each,
     p.field_of_each,
     a.compare_budgets,
     a.ambiguous,

@@ -23,6 +23,7 @@ from .answers import (
     Answer,
     Question,
     _around,
+    _named_indicators,
     _named_level,
     asked_fields,
     budget_source,
@@ -49,6 +50,8 @@ ABOUT_INDICATORS = (
 QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为请问各|")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
 WHICH = ("哪些", "哪几个", "哪个", "哪几项", "有哪", "谁")
+# the goals of a table, not the target of a row (目标 alone may be either)
+TABLE_GOALS = re.compile(r"总体目标|年度目标|总目标|绩效目标|阶段性目标")
 DIFFERENCE = ("差多少", "差了多少", "相差", "差额", "差几", "增减多少", "增减了多少")
 
 
@@ -57,18 +60,24 @@ def several_fields(q: Question) -> Answer | None:
     """机关服务费的项目类别和绩效类型分别是什么？ 当年预算和上年预算各多少，差多少？"""
     if len(q.projects) != 1:
         return None
-    asked = [f for f in q.fields if f != "change"]
+    project = q.projects[0]
+    # 拆违经费的主管部门、项目资金总额以及群众满意度目标: a row's 目标 is its target
+    rows = _named_indicators(project, q.text.replace(q.mention or "", ""))
+    goals = re.search(r"总体目标|年度目标|总目标|绩效目标|阶段性目标", q.text)
+    asked = [
+        f for f in q.fields if f != "change" and not (rows and f == "section:goals" and not goals)
+    ]
     wants_change = "change" in q.fields or q.has(DIFFERENCE)
-    if len(asked) + wants_change < 2:
+    if len(asked) + wants_change + len(rows) < 2 or not (asked or wants_change):
         return None
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
     if re.search(r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|除去", q.text):
         return None  # one amount as a share or multiple of another (share_of_own)
-    project = q.projects[0]
     parts = [FACTS[f.split(":")[0]](project, f) for f in asked]
     if wants_change:
         parts.append(FACTS["change"](project, "change"))
+    parts += [Answer(target_said(project, r), "", [indicator_source(project, r)]) for r in rows]
     said = " ".join(part.text for part in parts)
     sources = [s for part in parts for s in part.sources]
     return Answer(said, "several_fields", sources)
@@ -236,6 +245,25 @@ def compare_named(q: Question) -> Answer | None:
     return None
 
 
+def indicator_of_each(q: Question) -> Answer | None:
+    """2.16米望远镜本体升级改造和怀柔太阳观测基地…分别要购置几台设备？ An indicator asked of
+    several projects named one by one: each project's rows of it."""
+    if len(q.projects) < 2 or not q.mention or "、" not in q.mention or q.indicators is None:
+        return None
+    named = {p.id for p in q.projects}
+    rows = [(p, r) for p, r in q.indicators.rows if p.id in named]
+    counted = COUNTED.search(q.text)  # 几台: the rows counted in 台
+    if counted:
+        rows = [(p, r) for p, r in rows if counted["measure"] in r.target] or rows
+    if not rows:
+        return None
+    listed = "；".join(f"{p.name}：{row_said(r)}" for p, r in rows)
+    missing = [p.name for p in q.projects if all(p.id != o.id for o, _ in rows)]
+    if missing:
+        listed += f"；{'、'.join(missing)}没有设这个指标"
+    return Answer(f"{listed}。", "indicator_target", [indicator_source(p, r) for p, r in rows])
+
+
 def field_of_each(q: Question) -> Answer | None:
     """机关服务费和检察办案业务费的绩效类型分别是什么？ A、B和C一共多少钱？ Several projects
     named one by one, and what is asked of each (or their sum)."""
@@ -293,7 +321,7 @@ def named_indicators(q: Question) -> Answer | None:
     # (上年预算执行数 is a field, not 预算执行率 misspelled)
     whole = all(name in q.text for name in mention.names) or (mention.whole and not q.fields)
     # 目标 after an indicator asks its target, not the table's goals (总体目标, 年度目标)
-    goals = not q.projects or not re.search(r"总体目标|年度目标|总目标|绩效目标|阶段性目标", q.text)
+    goals = not q.projects or not TABLE_GOALS.search(q.text)
     fields = [f for f in q.fields if not (f == "section:goals" and goals)]
     counted = COUNTED.search(q.text)  # 观测多少小时: a quantity, in the unit of a target
     if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted)):
@@ -441,6 +469,11 @@ def _compare(op: str, value: float):
     return lambda r: r.value is not None and check(float(r.value))
 
 
+def _of_kind(row, kind: str) -> bool:
+    """A row under a level that names the kind, or named by it (满意度); any row for ""."""
+    return not kind or kind in (row.level1 or "") or kind in (row.level2 or "") or kind in row.name
+
+
 def projects_by_level(q: Question) -> Answer | None:
     """哪些项目有成本指标？ 设了时效指标的项目有哪些？ 哪些项目没有设满意度指标？ 哪些项目的满意度
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
@@ -462,6 +495,10 @@ def projects_by_level(q: Question) -> Answer | None:
     core = q.level_word
     if not core and test is None:
         return None
+    # 环境效益或经济效益: rows of either kind
+    named = [w for w in q.linker.level_words if w in text]
+    cores = [w for w in named if not any(w != o and w in o for o in named)]
+    cores = cores if len(cores) > 1 else [core]
     chosen = q.chosen
     count = ROW_COUNT.search(text)
     at_least = (
@@ -469,17 +506,14 @@ def projects_by_level(q: Question) -> Answer | None:
     )
 
     def rows_of(project):
-        rows = [
-            r for r in project.indicators
-            if not core or core in (r.level1 or "") or core in (r.level2 or "") or core in r.name
-        ]  # fmt: skip
+        rows = [r for r in project.indicators if any(_of_kind(r, c) for c in cores)]
         if test is not None:
             rows = [r for r in rows if test(r)]
         if count and len(rows) < at_least:
             return []
         return rows
 
-    what = f"“{core}”指标" if core else "指标"
+    what = "、".join(f"“{c}”" for c in cores) + "指标" if core else "指标"
     negated = bool(re.search(r"(?<!有)没有|未设|没设|不设", text))
     having = [(p, rows_of(p)) for p in chosen]
     if negated:
@@ -855,6 +889,10 @@ def share_of_own(q: Question) -> Answer | None:
     project = q.projects[0]
     first = _amount_named(project, q.text[: found.start()])
     second = _amount_named(project, q.text[found.end() :])
+    if second is None and found.group() == "占" and first is not None:
+        # 上年结转资金占几成: of the project's money (its total, else the year's)
+        key = money_key([project], "total")
+        second = _amount_named(project, BUDGET_NAMES[key])
     if first is None or second is None or first.label == second.label or not second.yuan:
         return None
     sources = [first.source, second.source]
