@@ -39,6 +39,7 @@ from .reading import (
     SubProject,
     fold,
     linker,
+    stands_alone,
     to_simplified,
     years_in,
 )
@@ -793,7 +794,7 @@ def _named_level(project: Project, text: str) -> str | None:
     levels = {lv for r in project.indicators for lv in (r.level1, r.level2) if lv}
     bare = re.sub(r"指标|目标", "", text)
     for level in sorted(levels, key=len, reverse=True):
-        if level in text or level_stem(level) in bare:
+        if stands_alone(level, text) or stands_alone(level_stem(level), bare):
             return level
     return None
 

@@ -34,13 +34,15 @@ PREDICTION = re.compile(
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
-    r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样|花出去|花掉|用掉|已经支出"
+    r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样|花出去|花掉|用掉|已经支出|"
+    r"决算"
 )
 # What happened to a named project after its table was filed: 验收了吗, 哪家中标, 进展如何
 OUTCOME = re.compile(
     r"(?:验收|竣工|完工|通车|建成|交付|开通|上线|投入使用|做完|办完|达标|落实|完成|实现)"
     r"(?:了吗|了没|了没有|了$|没有$)|中标|招标结果|"
-    r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果"
+    r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果|"
+    r"验收结果|验收情况"
 )
 PREVIOUS = ("上年", "去年", "上一年", "以前年度")
 AMOUNT = re.compile(
@@ -124,8 +126,8 @@ def _year(q: Question) -> Answer | None:
     if future:
         return _refuse(q, f"语料中没有 {future[0]} 年度的表（表只写申报年度的计划）")
     for year in asked:
-        if year in held or any(first <= year <= last for first, last in spans):
-            continue  # a table's year, or within a project's planned period
+        if year in held or (not money and any(first <= year <= last for first, last in spans)):
+            continue  # a table's year, or within a project's period (its money: its year only)
         if money and q.projects and all(p.year == year + 1 for p in q.projects):
             spent = re.search(r"执行|支出|花", q.text)
             field = "prev_year_spent" if spent else "prev_year_budget"
@@ -321,6 +323,11 @@ def _unknown_named_project(q: Question) -> Answer | None:
     return None
 
 
+NUMBER_OF = re.compile(
+    r"(?P<noun>[\u4e00-\u9fff]{2,4}?)的?(?:数量|数目|个数|总数|人数)(?:是|有|为)?(?:多少|几)"
+)
+
+
 def _count(q: Question) -> Answer | None:
     """A count the question asks of one project (多少人受益, 几个工作人员) where nothing in its
     table is a number of that measure: the table does not say."""
@@ -328,14 +335,21 @@ def _count(q: Question) -> Answer | None:
     if len(q.projects) != 1 or q.fields or named or q.level_word:
         return None  # a field, a whole indicator or a level is counted by the plans
     found = COUNTED.search(q.rest)
-    if found is None or PARTS_OF_A_TABLE.search(found["measure"] + found["noun"]):
+    number_of = NUMBER_OF.search(q.rest)  # 案件数量是多少: the count of a noun
+    if found is None and number_of is not None:
+        found = number_of
+        measure, noun = "个", number_of["noun"]
+    elif found is None or PARTS_OF_A_TABLE.search(found["measure"] + found["noun"]):
         return None
-    measure, noun = found["measure"], found["noun"]
+    else:
+        measure, noun = found["measure"], found["noun"]
+    if PARTS_OF_A_TABLE.search(noun):
+        return None
     if measure == "个" and not noun:
         return None
     project = q.projects[0]
     texts = [*project.sections.values(), *(f"{r.name} {r.target}" for r in project.indicators)]
     if any(counted_in(text, measure, noun) for text in texts):
         return None
-    what = found.group(0).lstrip("多少几")
+    what = noun if found is number_of else found.group(0).lstrip("多少几")
     return _refuse(q, f"{project.name}的表中没有写明有多少{what}")

@@ -208,7 +208,7 @@ class Linker:
 
     def level_word(self, text: str) -> str:
         """The longest level of any table (without 指标: 满意度, 时效) that the text names."""
-        return max((w for w in self.level_words if w in text), key=len, default="")
+        return max((w for w in self.level_words if stands_alone(w, text)), key=len, default="")
 
     def mentions_year(self, year: int) -> bool:
         return f"{year}年" in self.text
@@ -216,6 +216,18 @@ class Linker:
     def mentions(self, word: str) -> bool:
         """A word the records hold anywhere: a name, a section, an indicator, a unit."""
         return word in self.text or any(word in name for name in self.names) or word in self.targets
+
+
+def stands_alone(stem: str, text: str) -> bool:
+    """A level's stem named as a kind of indicator, not as the end of another noun (数量 in
+    有哪些数量, not in 案件数量)."""
+    at = text.find(stem)
+    if at < 0:
+        return False
+    before = text[at - 1] if at else ""
+    if len(stem) > 2 or not before or before in "的有了设和及与、各些个":
+        return True
+    return not "\u4e00" <= before <= "\u9fff"
 
 
 def abbreviates(short: str, name: str) -> bool:
