@@ -338,7 +338,7 @@ def _count(q: Question) -> Answer | None:
     number_of = NUMBER_OF.search(q.rest)  # 案件数量是多少: the count of a noun
     if found is None and number_of is not None:
         found = number_of
-        measure, noun = "个", number_of["noun"]
+        measure, noun = "个", number_of["noun"].lstrip("的")
     elif found is None or PARTS_OF_A_TABLE.search(found["measure"] + found["noun"]):
         return None
     else:
