@@ -1470,7 +1470,7 @@ def _top(
     if place is not None and place <= len(priced):
         at = priced[place - 1]
         where = f"{'倒数' if not highest else ''}第 {place}"
-        named = f"{where}是{at.name}（{format_yuan(at.budget[key])}）。"
+        named = f"{where} 是{at.name}（{format_yuan(at.budget[key])}）。"
     return Answer(
         f"{named}{scope}按{BUDGET_NAMES[key]}{order}，{first}：{listed}。",
         "ranking",
@@ -1525,7 +1525,15 @@ def unknown_project(q: Question) -> Answer | None:
     """A question about one project's facts when no project of that name exists."""
     if q.projects or q.field is None or q.conditions:
         return None
+    named = FIELD_SPELLINGS.sub("", q.rest)
+    if len(re.sub(r"[的是了吗呢么什哪几多少怎样啥？?，,。]", "", named)) < 2:
+        return None  # 变化多少: a field alone, of a project said before (or of none)
     return missing_project()
+
+
+FIELD_SPELLINGS = re.compile(
+    "|".join(re.escape(s) for s in sorted((s for _, w in FIELD_WORDS for s in w), key=len)[::-1])
+)
 
 
 def missing_project() -> Answer:

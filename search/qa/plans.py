@@ -248,10 +248,14 @@ def compare_named(q: Question) -> Answer | None:
 def indicator_of_each(q: Question) -> Answer | None:
     """2.16米望远镜本体升级改造和怀柔太阳观测基地…分别要购置几台设备？ An indicator asked of
     several projects named one by one: each project's rows of it."""
-    if len(q.projects) < 2 or not q.mention or "、" not in q.mention or q.indicators is None:
+    if len(q.projects) < 2 or not q.mention or "、" not in q.mention:
         return None
     named = {p.id for p in q.projects}
-    rows = [(p, r) for p, r in q.indicators.rows if p.id in named]
+    if q.indicators is not None:
+        rows = [(p, r) for p, r in q.indicators.rows if p.id in named]
+    else:  # 购置几台设备: a name's pieces apart in the question (购置设备数量)
+        pairs = _pairs_of(q.rest)
+        rows = [(p, r) for p in q.projects if (r := _row_by_pairs(p, pairs)) is not None]
     counted = COUNTED.search(q.text)  # 几台: the rows counted in 台
     if counted:
         rows = [(p, r) for p, r in rows if counted["measure"] in r.target] or rows
@@ -950,6 +954,14 @@ def _outside(text: str, name: str) -> str:
             out.append(text[i])
             i += 1
     return "".join(out)
+
+
+def _row_by_pairs(project: Project, pairs: set[str]):
+    """The one row of a project whose name holds most (at least two) of the pairs."""
+    scored = [(sum(pair in r.name for pair in pairs), r) for r in project.indicators]
+    best = max((n for n, _ in scored), default=0)
+    top = [r for n, r in scored if n == best]
+    return top[0] if best >= 2 and len(top) == 1 else None
 
 
 def _pairs_of(text: str) -> set[str]:
