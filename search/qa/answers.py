@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from indexer.citations import find_doc_numbers, normalize_title
+from indexer.citations import find_doc_numbers, is_regulation_title, normalize_title
 from indexer.issuers import issuer_name
 from indexer.layouts.fields import read_label
 from indexer.model import BudgetLine, Indicator, Project
@@ -540,7 +540,7 @@ def cited_by_number(q: Question) -> Answer | None:
         return None
     entries = [e for e in q.store.catalogue if e.number in numbers]
     if not entries:
-        return Answer(f"语料中没有项目引用 {numbers[0]}。", "not_found")
+        return Answer(f"语料中没有项目引用 {numbers[0]}。", "not_in_corpus")
     return citing_answer(entries[0])
 
 
@@ -559,6 +559,9 @@ def cited_by_title(q: Question) -> Answer | None:
                 break
     if not named:
         named = _sharing_title(q, folded)
+    quoted = re.search(r"《([^》]{4,})》", q.text)
+    if not named and quoted and is_regulation_title(quoted[1]):
+        return Answer(f"语料中没有项目引用《{quoted[1]}》。", "not_in_corpus")
     if not named:
         return None
     if len(named) > 1 and not any(normalize_title(e.title or "") in folded for e in named):

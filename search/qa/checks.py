@@ -26,7 +26,8 @@ OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
     r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|你觉得|你认为|做得怎么样|怎么样$|"
     r"好吗$|对吗$|合适吗|做得最好|最差的项目|优秀吗|有问题吗|是不是浪费|浪费吗|"
-    r"能不能再|可不可以再|多给|少给|压减|最有必要|最重要|最值得"
+    r"能不能再|可不可以再|多给|少给|压减|最有必要|最重要|最值得|推荐|优先|够用吗|够不够|够吗|"
+    r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少"
 )
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
@@ -96,6 +97,7 @@ def _opinion(q: Question) -> Answer | None:
     return _refuse(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
 
 
+TABLES_ASKED = re.compile(r"哪些项目|哪个项目|几个项目|的项目|项目有|表有")
 RELATIVE_YEARS = {"明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2}
 # The year before, for a named project ("比上年" compares with it: no year asked).
 LAST_YEAR = re.compile(r"(?<![比较和与同跟])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行)")
@@ -139,8 +141,9 @@ def _year(q: Question) -> Answer | None:
                 if not any(f in ("prev_year_budget", "prev_year_spent") for f in q.fields):
                     q.field, q.fields = field, [field]  # 2019年预算 of a 2020 table: 上年预算额
                 continue  # the table's 上年 columns hold that year
-        if not money and q.linker.mentions_year(year):
-            continue
+        of_tables = TABLES_ASKED.search(q.text) and _of_units_named(q)  # 天文台2021年的项目
+        if not money and q.linker.mentions_year(year) and not of_tables:
+            continue  # a year the text mentions, asked of the text (not of a unit's tables)
         return _refuse(q, f"语料中没有 {year} 年度的表")
     return None
 
@@ -237,7 +240,10 @@ def _org_without_tables(q: Question, text: str) -> str | None:
 
 def _actual(q: Question) -> Answer | None:
     outcome = bool(q.projects) and OUTCOME.search(q.text)  # of any year: tables plan, not report
-    spent = ACTUAL.search(q.text) and not q.has(PREVIOUS) and not q.previous_year
+    # last year's is held only for money (上年预算执行数), not for a target (去年实际达到多少)
+    of_money = MONEY.search(q.text) or re.search(r"执行|花|支出|拨付", q.text)
+    previous = (q.has(PREVIOUS) or q.previous_year) and of_money
+    spent = ACTUAL.search(q.text) and not previous
     if not (spent or outcome):
         return None
     return _refuse(
@@ -283,7 +289,7 @@ PARTS_OF_A_TABLE = re.compile(
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
     r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
-    r"地址|办公地点|造价)"
+    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积)"
 )
 
 
@@ -314,7 +320,7 @@ def _unknown_named_project(q: Question) -> Answer | None:
         return None
     import jieba.posseg as posseg
 
-    for found in NAMED_PROJECT.finditer(q.rest):
+    for found in NAMED_PROJECT.finditer(re.sub(r"《[^》]*》", "|", q.rest)):
         name = NOT_A_NAME.split(found.group(1))[-1]
         if len(name) < 2 or _known(q, name):
             continue

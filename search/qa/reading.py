@@ -41,7 +41,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # An organisation named in a question: a name before one of these endings.
 ORG_ENDINGS = (
     "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",
-    "大学", "学院", "医院", "分院", "委员会", "管理局", "分局", "公司", "局", "厅",
+    "大学", "学院", "医院", "分院", "高院", "中院", "委员会", "管理局", "分局", "公司", "局", "厅",
 )  # fmt: skip
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 # A place: 闵行区, 浙江省, 杭州市 (two to four characters before its ending).
