@@ -356,7 +356,13 @@ class ProjectMatcher:
                 fragment = text[start : start + size]
                 found = self.fragments.get(fragment)
                 if found and len(found) <= MAX_AMBIGUOUS and not self._generic(fragment):
-                    return [self.projects[i] for i in sorted(found)], fragment
+                    projects = [self.projects[i] for i in sorted(found)]
+                    if _names_another(text, start, start + size, projects):
+                        return (
+                            [],
+                            None,
+                        )  # 真南路拓宽改造工程: another project, named by its own words
+                    return projects, fragment
         for find in (self._misspelled, self._by_start, self._by_chunks):
             found, said = find(text)
             if found:
@@ -410,6 +416,20 @@ class ProjectMatcher:
                     if close and (best is None or size > best[0]):
                         best = (size, [project], stretch)
         return (best[1], best[2]) if best else ([], None)
+
+
+def _names_another(text: str, start: int, end: int, projects: list[Project]) -> bool:
+    """Whether the words around a fragment of a name make it another project's name: Han
+    characters none of the names has before 工程/项目 right after it (真南路|拓宽改造工程), or
+    Latin letters none has right before it (LAMOST|望远镜…)."""
+    chars = set("".join(p.name for p in projects))
+    after = re.match(r"([\u4e00-\u9fff]{1,6}?)(?:工程|项目)", text[end:])
+    words = after.group(1) if after else ""
+    phrase = re.search(r"[这那几个些的一二三四五六七八九十两]", words)  # 这四个设备项目
+    if not phrase and sum(ch not in chars for ch in words) >= 2:
+        return True
+    before = re.search(r"([A-Za-z]{3,})$", text[:start])
+    return bool(before) and before.group(1).lower() not in "".join(p.name for p in projects).lower()
 
 
 @lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
@@ -540,7 +560,7 @@ def cited_by_number(q: Question) -> Answer | None:
         return None
     entries = [e for e in q.store.catalogue if e.number in numbers]
     if not entries:
-        return Answer(f"语料中没有项目引用 {numbers[0]}。", "not_in_corpus")
+        return Answer("语料中没有项目引用这个文号，无法回答。", "not_in_corpus")
     return citing_answer(entries[0])
 
 
@@ -557,11 +577,17 @@ def cited_by_title(q: Question) -> Answer | None:
             named = find_regulations(q.store.catalogue, core) if len(core) >= 4 else []
             if named:
                 break
-    if not named:
-        named = _sharing_title(q, folded)
     quoted = re.search(r"《([^》]{4,})》", q.text)
+    if quoted:  # a title written out: only entries whose titles hold it (or it holds)
+        given = normalize_title(quoted[1])
+        named = [
+            e for e in named
+            if any(given in normalize_title(t) or normalize_title(t) in given for t in e.titles)
+        ]  # fmt: skip
+    if not named and not quoted:
+        named = _sharing_title(q, folded)
     if not named and quoted and is_regulation_title(quoted[1]):
-        return Answer(f"语料中没有项目引用《{quoted[1]}》。", "not_in_corpus")
+        return Answer("语料中没有项目引用这份文件，无法回答。", "not_in_corpus")
     if not named:
         return None
     if len(named) > 1 and not any(normalize_title(e.title or "") in folded for e in named):

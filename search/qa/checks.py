@@ -27,7 +27,8 @@ OPINION = re.compile(
     r"有没有必要|有必要吗|建议|划算|靠谱|效果好吗|你觉得|你认为|做得怎么样|怎么样$|"
     r"好吗$|对吗$|合适吗|做得最好|最差的项目|优秀吗|有问题吗|是不是浪费|浪费吗|"
     r"能不能再|可不可以再|多给|少给|压减|最有必要|最重要|最值得|推荐|优先|够用吗|够不够|够吗|"
-    r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少"
+    r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少|算(?:不算)?[高低](?:吗|还是)|高还是低|"
+    r"跟国外|最规范|最差|写得好|写得怎么样|是不是说明|说明了什么|意味着|怎么改|打几分|打分"
 )
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
@@ -41,7 +42,9 @@ ACTUAL = re.compile(
 # What happened to a named project after its table was filed: 验收了吗, 哪家中标, 进展如何
 OUTCOME = re.compile(
     r"(?:验收|竣工|完工|通车|建成|交付|开通|上线|投入使用|做完|办完|达标|落实|完成|实现)"
-    r"(?:了吗|了没|了没有|了$|没有$)|中标|招标结果|"
+    r"(?:了吗|了没|了没有|了$|没有$)|中标|招标结果|审计|"
+    r"(?:是不是|是否|有没有|最后|最终)[^，。？?]{0,20}?(?:完成了|做完了|实现了|达到了|验收了|拿满|得了)|"
+    r"得了多少分|得分|拿满|"
     r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果|"
     r"验收结果|验收情况"
 )
@@ -71,13 +74,26 @@ def check(q: Question) -> Answer | None:
     return None
 
 
+def scope_check(q: Question) -> Answer | None:
+    """The checks of what a whole line is about (a year, an organisation, actual results):
+    a constraint stated once holds for every question the line asks."""
+    for rule in (_year, _organisation, _actual):
+        found = rule(q)
+        if found is not None:
+            return found
+    return None
+
+
 def _held(q: Question) -> str:
     """What the corpus holds for the question's projects (or all of it), said briefly."""
-    projects = q.projects or q.store.projects
+    # the projects a refusal names: only those the question named surely (in full, or by
+    # four characters or more), never one a short fragment may have picked by chance
+    sure = q.projects and all(len(m) >= 4 for m in (q.mention or "").split("、"))
+    projects = q.projects if sure else q.store.projects
     years = sorted({p.year for p in projects if p.year is not None})
     units = list(dict.fromkeys(p.unit for p in projects if p.unit))
     years_text = "、".join(str(y) for y in years)
-    if q.projects:
+    if sure:
         names = "、".join(p.name for p in q.projects)
         return f"语料中{names}只有 {years_text} 年度的绩效目标表（{'、'.join(units)}）"
     shown = "、".join(units[:5]) + ("等" if len(units) > 5 else "")
@@ -98,10 +114,14 @@ def _opinion(q: Question) -> Answer | None:
 
 
 TABLES_ASKED = re.compile(r"哪些项目|哪个项目|几个项目|的项目|项目有|表有")
-RELATIVE_YEARS = {"明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2}
+RELATIVE_YEARS = {
+    "明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2, "上上年": -2, "大前年": -3,
+}  # fmt: skip
+# Several years at once: every table is of one year (十四五期间一共安排了多少)
+PERIODS = re.compile(r"十[一二三四五六]五|[三五]年来|近[几两三五]年|历年|多年来|这几年|每年")
 # The year before, for a named project ("比上年" compares with it: no year asked).
 LAST_YEAR = re.compile(r"(?<![比较和与同跟])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行)")
-MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入")
+MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入|安排了?多少")
 
 
 def _year(q: Question) -> Answer | None:
@@ -119,6 +139,8 @@ def _year(q: Question) -> Answer | None:
     if q.projects and len(held) == 1 and LAST_YEAR.search(q.text):
         asked.append(next(iter(held)) - 1)
     money = bool(MONEY.search(q.text)) or bool(q.fields)
+    if money and PERIODS.search(q.text):
+        return _refuse(q, "每张表只写一个年度的预算，语料中没有几年合起来的数")
     spans = [
         (int(p.start_date[:4]), int(p.end_date[:4]))
         for p in projects
@@ -229,8 +251,13 @@ def _org_without_tables(q: Question, text: str) -> str | None:
     for found in ORG.finditer(text):
         org = found.group(1)
         after = text[found.end() : found.end() + 6]
-        if not re.match(r"(?:自己)?的?(?:项目|预算|申报|主管|表)", after):
+        owner = found.start() <= 1 and (q.fields or MONEY.search(text))  # 最高人民检察院2020年…经费
+        if re.match(r"发|印发|制定|出台|的?文件|的?规定|的?通知|联合", after):
+            continue  # the documents it issued, not its tables
+        if not owner and not re.match(r"(?:自己)?的?(?:项目|预算|申报|主管|表)|自己", after):
             continue
+        if any(org in p.name for p in q.store.projects):
+            continue  # 派驻农场检察院(那个项目): the start of a project's name
         if not any(org in name or name in org for name in q.linker.unit_names):
             trimmed = re.split(r"[的了是在和与及有为由从对占比中里个|]|哪些|哪个", org)[-1]
             if len(trimmed) >= 3 and not any(abbreviates(trimmed, n) for n in q.linker.unit_names):
@@ -239,7 +266,8 @@ def _org_without_tables(q: Question, text: str) -> str | None:
 
 
 def _actual(q: Question) -> Answer | None:
-    outcome = bool(q.projects) and OUTCOME.search(q.text)  # of any year: tables plan, not report
+    about = q.projects or _of_units_named(q) or "这些项目" in q.text
+    outcome = bool(about) and OUTCOME.search(q.text)  # of any year: tables plan, not report
     # last year's is held only for money (上年预算执行数), not for a target (去年实际达到多少)
     of_money = MONEY.search(q.text) or re.search(r"执行|花|支出|拨付", q.text)
     previous = (q.has(PREVIOUS) or q.previous_year) and of_money
@@ -264,6 +292,9 @@ def _breakdown(q: Question) -> Answer | None:
     money = AMOUNT.search(q.text) or any(f in BUDGET_NAMES for f in q.fields) or "预算" in q.text
     if q.part is not None and money:
         return _refuse(q, f"表中只有{project.name}整个项目的预算，没有子项目“{q.part.title}”的金额")
+    shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
+    if shared_out or (money and re.search(r"子项目|子项|各自", q.text)):
+        return _refuse(q, f"表中只有{project.name}整个项目的预算，没有各部分的金额")
     expense = EXPENSE.search(q.rest)
     if expense and expense.group(0).lstrip("的") in GENERIC_EXPENSES:
         expense = None
@@ -289,15 +320,19 @@ PARTS_OF_A_TABLE = re.compile(
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
     r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
-    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积)"
+    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次]多少钱)"
 )
 
 
 def _unrecorded(q: Question) -> Answer | None:
     """People's names, contacts and unit prices, where the tables' text never holds the word."""
     found = UNRECORDED.search(q.text)
-    if found is None or q.linker.mentions(found["what"]):
+    if found is None:
         return None
+    texts = [t for p in q.projects for t in p.sections.values()] if q.projects else None
+    said = any(found["what"] in t for t in texts) if texts is not None else None
+    if said or (said is None and q.linker.mentions(found["what"])):
+        return None  # the project's own text (or, of no project, the corpus) says it
     return _refuse(q, f"绩效目标表不记载{found['what']}")
 
 

@@ -11,7 +11,7 @@ from ..backend import Pinned, SearchBackend
 from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
-from .checks import check
+from .checks import check, scope_check
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -83,7 +83,9 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         found = None
         parts = split_parts(question)
         several = len(whole.projects) == 1 and len(whole.fields) > 1
-        if len(parts) > 1 and not several:  # several fields of one project: one plan
+        if len(parts) > 1:  # 静安区2026年拆违经费多少，满意度目标呢: the scope holds for all
+            found = scope_check(whole)
+        if found is None and len(parts) > 1 and not several:  # several fields: one plan
             found = _answer_parts(parts, whole, store, pinned)
         if found is None:
             found = _answer_one(whole)
@@ -154,6 +156,7 @@ def _asks_field(text: str) -> bool:
     return bool(asked_fields(fold(text)))
 
 
+AGAIN = re.compile(r"又|也|呢$")
 ROWS_ANSWERS = ("level_indicators", "indicator_target", "list", "count")
 
 
@@ -171,6 +174,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         q = read_question(part, store, backend)
         if answers and answers[-1].type in ROWS_ANSWERS and not q.projects and _only_targets(part):
             continue  # 有哪些数量指标，目标各是多少: the rows listed already carry their targets
+        if answers and answers[-1].type == "not_in_corpus" and AGAIN.search(part) and not q.fields:
+            continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
         elif not q.projects and not q.conditions and whole.conditions:
