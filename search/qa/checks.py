@@ -77,7 +77,7 @@ def check(q: Question) -> Answer | None:
 def scope_check(q: Question) -> Answer | None:
     """The checks of what a whole line is about (a year, an organisation, actual results):
     a constraint stated once holds for every question the line asks."""
-    for rule in (_year, _organisation, _actual):
+    for rule in (_opinion, _year, _organisation, _actual):
         found = rule(q)
         if found is not None:
             return found

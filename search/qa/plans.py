@@ -483,7 +483,7 @@ def projects_by_level(q: Question) -> Answer | None:
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
     states): rows under a level (or of a kind) that meet the condition stated."""
     listing = q.has(
-        ("哪些", "哪几个", "哪个", "几个", "多少个", "有哪", "列出", "列一下", "有什么")
+        ("哪些", "哪几个", "哪个", "几个", "多少个", "有哪", "列出", "列一下", "有什么", "谁有")
     )
     if q.projects or not (listing or re.search(r"的项目(?:有|吗)?$", q.text)):
         return None
@@ -625,7 +625,8 @@ def sum_of_lines(q: Question) -> Answer | None:
 
 def indicator_count(q: Question) -> Answer | None:
     """检察业务工作费一共设了多少个三级指标？ 指标最多的是哪个项目？"""
-    if not q.has(("指标",)) or not q.has(("几个", "多少个", "多少项", "几项", "最多", "最少")):
+    counted = ("几个", "多少个", "多少项", "几项", "几条", "多少条", "最多", "最少")
+    if not q.has(("指标",)) or not q.has(counted):
         return None
     if len(q.projects) == 1:
         project = q.projects[0]

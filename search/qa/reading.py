@@ -33,7 +33,12 @@ def fold(question: str) -> str:
     """What the linkers read: simplified characters, NFKC (full-width → half-width), no white
     space, no question mark at the end."""
     text = unicodedata.normalize("NFKC", to_simplified(question))
+    text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
+
+
+CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 
 
 # Mentions of years: 2021年, 2021年度, 2021.
