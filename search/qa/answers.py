@@ -307,6 +307,19 @@ def row_said(row: Indicator) -> str:
     return f"{row.name} {row.target}{weight}"
 
 
+ASKED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％)?")
+
+
+def target_check(text: str, row: Indicator) -> str:
+    """是。/不是。 where a yes/no question states a target value (指标值是不是100%), else ""."""
+    if not re.search(r"吗$|是不是|是否|对吗|对不对", text) or row.value is None:
+        return ""
+    stated = [float(m[1]) for m in ASKED_VALUE.finditer(text) if m[2] or "%" not in row.target]
+    if not stated:
+        return ""
+    return "是。" if float(row.value) in stated else "不是。"
+
+
 def target_said(project: Project, row: Indicator) -> str:
     """One row's target said in a sentence, with its levels and weight."""
     weight = f"，权重 {row.weight:g}" if row.weight is not None else ""
@@ -804,7 +817,10 @@ def indicator_target(q: Question) -> Answer | None:
     if not rows:
         return None
     said = " ".join(target_said(project, row) for row in rows)
-    if re.search(r"吗$|有没有|是否|设没设|有无", q.text):
+    checked = target_check(q.text, rows[0]) if len(rows) == 1 else ""  # 是不是100%
+    if checked:
+        said = f"{checked}{said}"
+    elif re.search(r"吗$|有没有|是否|设没设|有无", q.text):
         said = f"有。{said}"
     return Answer(said, "indicator_target", [indicator_source(project, row) for row in rows])
 
@@ -1150,7 +1166,7 @@ class Filter:
     test: Callable[[Project], bool]
 
 
-def _value_named(text: str, values: set[str]) -> str | None:
+def value_named(text: str, values: set[str]) -> str | None:
     """A value the text names in full, or by a part of at least 3 characters no other
     value shares (一次性项目 → 其他一次性项目)."""
     full = [v for v in values if v in text]
@@ -1171,20 +1187,20 @@ def filters(q: Question) -> list[Filter]:
     found: list[Filter] = []
     values = matcher(q.store).field_values
     text = q.text
-    category = _value_named(text, values["category"])
+    category = value_named(text, values["category"])
     if category:
         found.append(Filter(f"项目类别为{category}", lambda p, v=category: p.category == v))
         text = text.replace(category, "")
-    perf_type = _value_named(text, values["perf_type"])
+    perf_type = value_named(text, values["perf_type"])
     if perf_type:
         found.append(Filter(f"绩效类型为{perf_type}", lambda p, v=perf_type: p.perf_type == v))
-    nature = _value_named(text, values["nature"]) if values["nature"] else None
+    nature = value_named(text, values["nature"]) if values["nature"] else None
     if nature:
         found.append(Filter(f"项目性质为{nature}", lambda p, v=nature: p.nature == v))
-    department = _value_named(text, values["department"]) if "主管" in text else None
+    department = value_named(text, values["department"]) if "主管" in text else None
     if department:
         found.append(Filter(f"主管部门为{department}", lambda p, v=department: p.department == v))
-    unit = None if department else _value_named(text, values["unit"])
+    unit = None if department else value_named(text, values["unit"])
     if unit:
         found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
     year = YEAR.search(q.text)

@@ -185,7 +185,10 @@ def _unknown_thing(q: Question) -> Answer | None:
         return None
     import jieba.posseg as posseg
 
-    for token in posseg.cut(q.rest):
+    rest = q.rest
+    for known in _long_vocabulary():  # 同名项目上年预算额比: not 额比
+        rest = rest.replace(known, "|")
+    for token in posseg.cut(rest):
         word = token.word.lstrip("篇个台项次名位家件本张套辆户")  # 篇文章: 文章
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
@@ -225,6 +228,12 @@ def _vocabulary() -> tuple[str, ...]:
     words += [*SECTION_NAMES.values(), *LEVEL_NAMES, *MONEY_PART_LABELS, *BUDGET_NAMES.values()]
     words += [w for labels in (*FIELD_LABELS.values(), *MONEY_LABELS.values()) for w in labels]
     return tuple(words)
+
+
+@lru_cache(maxsize=1)
+def _long_vocabulary() -> tuple[str, ...]:
+    """The tables' own phrases of three characters or more, longest first."""
+    return tuple(sorted({w for w in _vocabulary() if len(w) >= 3}, key=len, reverse=True))
 
 
 def _of_units_named(q: Question) -> list:

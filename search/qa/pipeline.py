@@ -34,6 +34,8 @@ PLANS = (
     p.sub_project_list,
     p.share_of_own,
     p.printed_amounts,
+    p.all_have,
+    p.value_yes_no,
     a.usual_targets,
     p.named_indicators,
     p.level_yes_no,
@@ -147,6 +149,8 @@ def _split_soft(piece: str) -> list[str]:
 
 
 def _asks(text: str) -> bool:
+    if re.search(r"(?:相)?比(?:较)?$|来看$|来说$", text):
+        return False  # 和上年比，…: a comparison leading into the question, no question itself
     return bool(ASKS.search(text)) or _asks_field(text)
 
 

@@ -34,11 +34,14 @@ from .answers import (
     label_named,
     level_rows,
     line_source,
+    matcher,
     money_key,
     printed_budget_line,
     row_said,
     source,
+    target_check,
     target_said,
+    value_named,
 )
 from .reading import abbreviates, sub_projects
 
@@ -316,6 +319,45 @@ def last_year_rate(q: Question) -> Answer | None:
 
 
 # ----------------------------------------------------------------------------- indicators
+def all_have(q: Question) -> Answer | None:
+    """天文台九个项目是不是都设了“向所外开放共享的设备占比”？ Whether every project in scope
+    has the indicator: yes, or which do."""
+    if q.projects or q.indicators is None or not YES_NO.search(q.text) or "都" not in q.text:
+        return None
+    chosen = q.chosen
+    having = {p.id for p, _ in q.indicators.rows}
+    have = [p for p in chosen if p.id in having]
+    rows = [(p, r) for p, r in q.indicators.rows if any(p.id == c.id for c in chosen)]
+    name = "、".join(q.indicators.names[:3])
+    if len(have) == len(chosen):
+        said = f"是。{len(chosen)} 个项目都设了“{name}”。"
+    else:
+        listed = "；".join(f"{p.name}：{row_said(r)}" for p, r in rows)
+        said = f"不是。{len(chosen)} 个项目中只有 {len(have)} 个设了“{name}”：{listed or '无'}。"
+    return Answer(said, "indicator_yes_no", [indicator_source(p, r) for p, r in rows][:MAX_SOURCES])
+
+
+def value_yes_no(q: Question) -> Answer | None:
+    """兰溪路-真南路下立交工程是不是经常性项目？ A project's category, nature or type asked by a
+    value: yes, or what it is."""
+    if len(q.projects) != 1 or not YES_NO.search(q.text):
+        return None
+    project = q.projects[0]
+    text = q.text.replace(q.mention or "", "|")
+    values = matcher(q.store).field_values
+    for key, label in (("nature", "项目性质"), ("category", "项目类别"), ("perf_type", "绩效类型")):
+        value = value_named(text, values[key]) if values[key] else None
+        if value is None:
+            continue
+        held = getattr(project, key)
+        if held is None:
+            return None
+        yes = "是" if held == value else "不是"
+        said = f"{yes}。{project.name}的{label}是{held}。"
+        return Answer(said, "project_fact", [header_source(project, said)])
+    return None
+
+
 def named_indicators(q: Question) -> Answer | None:
     """培训考核通过率目标值？ 哪些项目设了社会公众满意度？ 检察办案业务费设了社会公众满意度吗？"""
     mention = q.indicators
@@ -365,6 +407,7 @@ def named_indicators(q: Question) -> Answer | None:
     if count == 1 and len(rows) == 1:
         project, row = rows[0]
         said = target_said(project, row)
+        said = f"{target_check(q.text, row)}{said}"
     return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]])
 
 
@@ -437,6 +480,10 @@ NOT_PERCENT = re.compile(
 
 def _target_test(text: str):
     """A test of a row's target the question states, and its words; (None, "") if none."""
+    weight = re.search(r"(?:权重|分值)[^，,。？?\d]{0,6}?(\d+(?:\.\d+)?)\s*分?", text)
+    if weight:  # 权重给到50分的指标: the weight, not the target
+        value = float(weight[1])
+        return (lambda r: r.weight is not None and float(r.weight) == value), f"权重 {weight[1]}"
     written = WRITTEN.search(text)
     if written:
         op, value = SYMBOLS[written["op"]], float(written["value"])
