@@ -362,8 +362,11 @@ class ProjectMatcher:
             if 4 <= len(project.name) <= 8:
                 self.short_names.setdefault(project.name[0], []).append(project)
         self.fragments: dict[str, set[int]] = {}
+        self.pairs: dict[str, set[int]] = {}  # two characters -> the names holding them
         for i, project in enumerate(self.projects):
             name = project.name
+            for start in range(len(name) - 1):
+                self.pairs.setdefault(name[start : start + 2], set()).add(i)
             for size in range(MIN_MENTION, min(len(name), 12) + 1):
                 for start in range(len(name) - size + 1):
                     self.fragments.setdefault(name[start : start + size], set()).add(i)
@@ -427,10 +430,12 @@ class ProjectMatcher:
                     continue
                 for cut in range(2, size - 1):
                     head, tail = stretch[:cut], stretch[cut:]
-                    if self._generic(head) or self._generic(tail):
+                    both = self.pairs.get(head[:2], set()) & self.pairs.get(tail[:2], set())
+                    if not both or self._generic(head) or self._generic(tail):
                         continue
+                    candidates = (self.projects[i] for i in sorted(both))
                     named = [
-                        p for p in self.projects
+                        p for p in candidates
                         if (at := p.name.find(head)) >= 0 and p.name.find(tail, at + cut + 1) > 0
                     ]  # fmt: skip
                     if len({p.name for p in named}) == 1:

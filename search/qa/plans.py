@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.issuers import issuer_name
 from indexer.model import Project
@@ -132,16 +133,11 @@ def cited_by_agency(q: Question) -> Answer | None:
     agency = LEAD_IN.split(found.group(1))[-1]
     if len(agency) < 2:
         return None
-    entries = []
-    for entry in q.store.catalogue:
-        names = [issuer_name(entry.issuer) or "", entry.title or ""]
-        for project, citation in entry.citations:
-            text = project.sections.get(citation.section, "")
-            at = text.find(citation.title or citation.number or "\0")
-            if at >= 0:
-                names.append(text[max(0, at - 30) : at])
-        if any(abbreviates(agency, name) for name in names if name):
-            entries.append(entry)
+    entries = [
+        entry
+        for entry, names in _issuers(q.store)
+        if any(abbreviates(agency, name) for name in names)
+    ]
     if not entries:
         return None
     if q.has(("最多", "最少")):
@@ -156,6 +152,22 @@ def cited_by_agency(q: Question) -> Answer | None:
         source(p, c.section, p.sections.get(c.section, "")) for e in entries for p, c in e.citations
     ]
     return Answer(f"{agency}发的文件被引用 {len(entries)} 个：{listed}。", "citation", sources[:10])
+
+
+@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+def _issuers(store) -> list[tuple[object, tuple[str, ...]]]:
+    """Each catalogue entry with the words that may name its issuer: the agency of its number,
+    its title, and the 30 characters before it where a project cites it."""
+    found = []
+    for entry in store.catalogue:
+        names = [issuer_name(entry.issuer) or "", entry.title or ""]
+        for project, citation in entry.citations:
+            text = project.sections.get(citation.section, "")
+            at = text.find(citation.title or citation.number or "\0")
+            if at >= 0:
+                names.append(text[max(0, at - 30) : at])
+        found.append((entry, tuple(n for n in names if n)))
+    return found
 
 
 def _most_citing(q: Question, agency: str, entries: list) -> Answer:
@@ -1078,6 +1090,8 @@ def projects_mentioning(q: Question) -> Answer | None:
         if w not in QUESTION_ONLY and len(w) > 1 and w not in ("指标", "目标", "内容", "方面")
     ]
     terms = [t.lower() for t in shown]
+    if any(t.lower() not in q.linker.text_lower and not q.linker.mentions(t) for t in shown):
+        return None  # a word nothing in the corpus holds: no project holds them all
     if not terms or (not quoted and all(t in q.linker.level_words for t in terms)):
         return None  # 哪些项目有成本指标: a kind of indicator (projects_by_level)
     found = []
