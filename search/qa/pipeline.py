@@ -38,6 +38,7 @@ PLANS = (
     p.value_yes_no,
     a.usual_targets,
     p.named_indicators,
+    p.indicator_by_pairs,
     p.level_yes_no,
     p.projects_mentioning,
     a.level_indicators,

@@ -357,7 +357,8 @@ def value_yes_no(q: Question) -> Answer | None:
     project = q.projects[0]
     text = q.text.replace(q.mention or "", "|")
     values = matcher(q.store).field_values
-    for key, label in (("nature", "项目性质"), ("category", "项目类别"), ("perf_type", "绩效类型")):
+    fields = (("nature", "项目性质"), ("category", "项目类别"), ("perf_type", "绩效类型"))
+    for key, _ in fields:
         value = value_named(text, values[key]) if values[key] else None
         if value is None:
             continue
@@ -365,9 +366,28 @@ def value_yes_no(q: Question) -> Answer | None:
         if held is None:
             return None
         yes = "是" if held == value else "不是"
-        said = f"{yes}。{project.name}的{label}是{held}。"
+        shown = "，".join(f"{lb}是{getattr(project, k)}" for k, lb in fields if getattr(project, k))
+        said = f"{yes}。{project.name}的{shown}。"
         return Answer(said, "project_fact", [header_source(project, said)])
     return None
+
+
+def indicator_by_pairs(q: Question) -> Answer | None:
+    """数据中心网站一年访问量得达到多少？ A row of the named project whose name's pairs the
+    question holds apart (网站…访问量), where it asks a target."""
+    if len(q.projects) != 1 or q.indicators is not None:
+        return None
+    if [f for f in q.fields if f != "section:goals"] or not re.search(TARGET_ASKED, q.text):
+        return None
+    row = _row_by_pairs(q.projects[0], _pairs_of(q.rest))
+    if row is None:
+        return None
+    return Answer(
+        target_said(q.projects[0], row), "indicator_target", [indicator_source(q.projects[0], row)]
+    )
+
+
+TARGET_ASKED = r"多少|(?<!哪)几|目标值|指标值|要求|达到|定在|定了"
 
 
 def named_indicators(q: Question) -> Answer | None:
@@ -944,6 +964,25 @@ def _amount_named(project: Project, text: str) -> Amount | None:
     return Amount(BUDGET_NAMES[key], format_yuan(yuan), yuan, budget_source(project, key))
 
 
+def _shares(project: Project, text: str) -> Answer | None:
+    """Each budget line the text names as a share of the project's money (财政拨款和上年结转
+    资金各占多少)."""
+    whole = printed_budget_line(project, money_key([project], "total"))
+    lines = [ln for ln in project.budget_lines if label_named(ln.label, text) and ln is not whole]
+    if whole is None or not whole.yuan or not lines:
+        return None
+    said = "；".join(
+        f"{ln.label} {ln.printed} {ln.unit}，占 {round(ln.yuan * 100 / whole.yuan, 2)}%"
+        for ln in lines
+        if ln.yuan is not None
+    )
+    return Answer(
+        f"{project.name}的{whole.label} {whole.printed} {whole.unit}，其中{said}。",
+        "share",
+        [line_source(project, ln) for ln in (whole, *lines)],
+    )
+
+
 def share_of_own(q: Question) -> Answer | None:
     """拆违经费的年度资金申请总额占项目资金总额的比例？ 项目资金总额是年度申请额的几倍？ 项目总额
     减去今年申请的还剩多少？ Two amounts of one table."""
@@ -953,6 +992,8 @@ def share_of_own(q: Question) -> Answer | None:
     project = q.projects[0]
     first = _amount_named(project, q.text[: found.start()])
     second = _amount_named(project, q.text[found.end() :])
+    if found.group() == "占" and re.search(r"各占|分别占", q.text):
+        return _shares(project, q.text[: found.start()])
     if second is None and found.group() == "占" and first is not None:
         # 上年结转资金占几成: of the project's money (its total, else the year's)
         key = money_key([project], "total")
@@ -1211,7 +1252,9 @@ def project_passages(q: Question) -> Answer | None:
     texts = dict(q.part.texts if q.part is not None else project.sections)
     if q.part is None and project.indicators:  # indicator rows are read as sentences too
         texts["indicators"] = "；".join(f"{r.name}：{r.target}" for r in project.indicators)
-    rest = _outside(rest.replace("分别", "|"), project.name)
+    rest = rest.replace("分别", "|")
+    if q.mention and q.mention in q.text:  # named here (not in an earlier part of the line)
+        rest = _outside(rest, project.name)
     # Sentences scored by the question's character pairs they hold (jieba may cut 施工单位
     # and 设计单位 differently; pairs do not).
     pairs = _pairs_of(rest) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个: the name's
