@@ -379,7 +379,7 @@ def indicator_by_pairs(q: Question) -> Answer | None:
         return None
     if [f for f in q.fields if f != "section:goals"] or not re.search(TARGET_ASKED, q.text):
         return None
-    row = _row_by_pairs(q.projects[0], _pairs_of(q.rest))
+    row = _row_by_pairs(q.projects[0], _pairs_of(q.rest), least=3)
     if row is None:
         return None
     return Answer(
@@ -1057,12 +1057,12 @@ def _outside(text: str, name: str) -> str:
     return "".join(out)
 
 
-def _row_by_pairs(project: Project, pairs: set[str]):
-    """The one row of a project whose name holds most (at least two) of the pairs."""
+def _row_by_pairs(project: Project, pairs: set[str], least: int = 2):
+    """The one row of a project whose name holds most (at least `least`) of the pairs."""
     scored = [(sum(pair in r.name for pair in pairs), r) for r in project.indicators]
     best = max((n for n, _ in scored), default=0)
     top = [r for n, r in scored if n == best]
-    return top[0] if best >= 2 and len(top) == 1 else None
+    return top[0] if best >= least and len(top) == 1 else None
 
 
 def _pairs_of(text: str) -> set[str]:
