@@ -280,6 +280,16 @@ def test_second_reading_refusals(backend, question):
         ("五违四必是什么意思", "passage", "安全隐患必须清除"),
         ("检察业务工作费里办公室、政治部、研究室各管啥", "passage", "研究室负责课题经费的实施"),
         ("兰溪路下立交分几段施工", "passage", "全线分为三段实施"),
+        ("本部大楼项目里屋面防水是哪几栋楼", "passage", "天文台北楼和LAMOST实验楼"),
+        # yes/no of a value, of a stated target, of every project in scope
+        ("兰溪路-真南路下立交工程是不是经常性项目", "project_fact", "不是。"),
+        ("档案数字化工作验收合格率是不是100%", "indicator_target", "不是。"),
+        ("天文台的项目是不是都设了向所外开放共享的设备占比", "indicator_yes_no", "不是。"),
+        # shares of a whole, printed lines over projects, rows by their weight
+        ("基本科研业务费里财政拨款和上年结转资金各占多少", "share", "上年结转资金 4232.63 万元"),
+        ("天文台哪些项目有上年结转资金", "count", "基本科研业务费 4232.63 万元"),
+        ("天文台表里权重给到50分的三级指标都有哪些", "list", "发表文章数"),
+        ("怀柔太阳观测系统和毫角秒稳像装置哪个贵", "comparison", "毫角秒级光学稳像研发装置研制"),
     ],
 )
 def test_third_reading(backend, question, answer_type, says):
@@ -303,6 +313,11 @@ def test_third_reading(backend, question, answer_type, says):
         "拆违经费2025年的预算是多少",  # a year within the period, not the table's
         "国家天文台2023年决算是多少",
         "量子计算项目的总预算是多少",
+        "十四五期间国家天文台基本科研业务费一共安排了多少",  # several years at once
+        "静安区2026年拆违经费是多少，群众满意度目标定的多少",  # a scope stated once, two parts
+        "真南路拓宽改造工程2026年的年度资金申请总额是多少",  # another project near a name
+        "哪个项目引用了沪财预〔2019〕15号文件",  # a number no table cites, not repeated
+        "基本科研业务费的钱够用吗",
     ],
 )
 def test_third_reading_refusals(backend, question):

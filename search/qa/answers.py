@@ -534,7 +534,9 @@ def asked_fields(text: str) -> list[str]:
         found.append((at, name))
         text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
-    if not names and re.search(r"(?:预算|经费|资金)[呢吗？?]*$", text):
+    if not names and re.search(
+        r"(?<!结转)(?<!财政)(?<!其他)(?<!自筹)(?:预算|经费|资金)[呢吗？?]*$", text
+    ):
         names.append("total")  # 信息化项目预算: the money, said last
     money = [n for n in names if n in BUDGET_NAMES]
     if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
@@ -717,10 +719,10 @@ def citing_answer(entry: Regulation) -> Answer:
 
 def compare_budgets(q: Question) -> Answer | None:
     """检察业务工作费和检察业务保障费哪个预算高？"""
-    money = q.has(("预算", "钱", "经费", "金额", "资金", "倍")) or q.has(
+    money = q.has(("预算", "钱", "经费", "金额", "资金", "倍", "贵", "便宜")) or q.has(
         ("哪个多", "哪个少", "谁多", "谁少", "比")
     )
-    asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍"))
+    asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍", "贵", "便宜"))
     if len(q.projects) < 2 or q.mention is None or "、" not in q.mention or not (money and asks):
         return None
     key = _budget_key(q)
@@ -747,7 +749,7 @@ def compare_budgets(q: Question) -> Answer | None:
     if q.has(("倍",)) and low.budget[key]:
         ratio = round(top.budget[key] / low.budget[key], 2)
         said = f"{BUDGET_NAMES[key]}：{listed}；{top.name}是{low.name}的 {ratio} 倍。"
-    elif re.search(r"[多少高低大小差][出了]?(?:多少|几)|相差|差额", q.text):
+    elif re.search(r"(?:[多少高低大小差贵]|便宜)[出了]?(?:多少|几)|相差|差额", q.text):
         # said in the question's order: 人才专项比基本科研业务费低多少 → 人才专项比…少
         first = min(priced, key=lambda p: _mentioned_at(q, p))
         other = next(p for p in priced if p is not first) if len(priced) == 2 else low

@@ -1253,17 +1253,19 @@ def project_passages(q: Question) -> Answer | None:
     if q.part is None and project.indicators:  # indicator rows are read as sentences too
         texts["indicators"] = "；".join(f"{r.name}：{r.target}" for r in project.indicators)
     rest = rest.replace("分别", "|")
-    if q.mention and q.mention in q.text:  # named here (not in an earlier part of the line)
-        rest = _outside(rest, project.name)
     # Sentences scored by the question's character pairs they hold (jieba may cut 施工单位
-    # and 设计单位 differently; pairs do not).
-    pairs = _pairs_of(rest) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个: the name's
+    # and 设计单位 differently; pairs do not): twice for the words outside the project's name,
+    # once for the name's own words the question also asks about (屋面防水 of 本部大楼…屋面防水项目)
+    words_in_name = _pairs_of(rest) - {"项目"}
+    rest = _outside(rest, project.name)
+    pairs = (_pairs_of(rest) - {"项目"}) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个
     counted = COUNTED.search(rest)  # 分几段: a sentence with a number of 段 answers it
     scored = []
     for key, text in texts.items():
         sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
         for n, sentence in enumerate(sentences):
-            shared = sum(1 for pair in pairs if pair in sentence)
+            shared = 2 * sum(1 for pair in pairs if pair in sentence)
+            shared += sum(1 for pair in words_in_name - pairs if pair in sentence)
             if counted and counted_in(sentence, counted["measure"], counted["noun"]):
                 shared += 3
             if shared:
