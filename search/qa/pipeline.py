@@ -37,6 +37,7 @@ PLANS = (
     p.all_have,
     p.value_yes_no,
     a.usual_targets,
+    p.sum_of_targets,
     p.named_indicators,
     p.indicator_by_pairs,
     p.level_yes_no,
@@ -88,6 +89,8 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         several = len(whole.projects) == 1 and len(whole.fields) > 1
         if len(parts) > 1:  # 静安区2026年拆违经费多少，满意度目标呢: the scope holds for all
             found = scope_check(whole)
+        if found is None and len(parts) > 1:  # 设了X的那几个项目，合计多少: one question
+            found = p.sum_of_targets(whole)
         if found is None and len(parts) > 1 and not several:  # several fields: one plan
             found = _answer_parts(parts, whole, store, pinned)
         if found is None:

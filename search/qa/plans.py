@@ -51,7 +51,7 @@ ABOUT_INDICATORS = (
     "达到多少",
 )  # fmt: skip
 # Characters of asking, not of what is asked: pairs holding one do not count.
-QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为请问各|")
+QUESTION_CHARS = set("的是了吗呢么什哪几多少谁何怎和及与或在有为请各|")
 YES_NO = re.compile(r"吗$|有没有|是否|是不是|设没设|有无")
 WHICH = ("哪些", "哪几个", "哪个", "哪几项", "有哪", "谁")
 # the goals of a table, not the target of a row (目标 alone may be either)
@@ -388,6 +388,28 @@ def indicator_by_pairs(q: Question) -> Answer | None:
 
 
 TARGET_ASKED = r"多少|(?<!哪)几|目标值|指标值|要求|达到|定在|定了"
+
+
+def sum_of_targets(q: Question) -> Answer | None:
+    """设了“购置设备数量”的项目合计要买多少台设备？ An indicator's targets added up over the
+    projects in scope, where they are numbers of one unit."""
+    sums = ("合计", "一共", "总共", "加起来", "总计", "共计", "总和")
+    if q.indicators is None or not q.has(sums) or len(q.projects) == 1:
+        return None
+    scope = {p.id for p in q.chosen}
+    rows = [(p, r) for p, r in q.indicators.rows if p.id in scope and r.value is not None]
+    units = {r.unit for _, r in rows}
+    if len(rows) < 2 or len(units) != 1:
+        return None
+    total = sum(float(r.value) for _, r in rows)
+    unit = units.pop() or ""
+    listed = "；".join(f"{p.name} {r.target}" for p, r in rows)
+    named = "、".join(q.indicators.names[:2])
+    return Answer(
+        f"“{named}”在 {len(rows)} 个项目中合计 {total:g}{unit}：{listed}。",
+        "sum",
+        [indicator_source(p, r) for p, r in rows][:MAX_SOURCES],
+    )
 
 
 def named_indicators(q: Question) -> Answer | None:
@@ -1066,6 +1088,7 @@ def _row_by_pairs(project: Project, pairs: set[str], least: int = 2):
 
 
 def _pairs_of(text: str) -> set[str]:
+    text = text.replace("请问", "|")  # 问 of asking; 访问 is a word of the tables
     return {
         text[i : i + 2] for i in range(len(text) - 1) if not (set(text[i : i + 2]) & QUESTION_CHARS)
     }
