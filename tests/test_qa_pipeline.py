@@ -19,6 +19,8 @@ import qa_questions_heldout4
 import qa_questions_heldout5
 import qa_questions_heldout6
 import qa_questions_heldout7
+import qa_questions_heldout8
+import qa_questions_heldout9
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SAMPLE, app_on_corpus
@@ -72,6 +74,8 @@ def test_dev_questions(client, questions):
         # measured on their second run (docs/qa.md), not tuned to them
         (qa_questions_heldout6.QUESTIONS, 3),
         (qa_questions_heldout7.QUESTIONS, 2),
+        (qa_questions_heldout8.QUESTIONS, 2),
+        (qa_questions_heldout9.QUESTIONS, 2),
     ],
 )
 def test_not_in_corpus_answers_say_so(client, questions, missed):
@@ -96,6 +100,8 @@ def test_not_in_corpus_answers_say_so(client, questions, missed):
         qa_questions_heldout5.QUESTIONS,
         qa_questions_heldout6.QUESTIONS,
         qa_questions_heldout7.QUESTIONS,
+        qa_questions_heldout8.QUESTIONS,
+        qa_questions_heldout9.QUESTIONS,
     ],
 )
 def test_heldout_questions_do_not_fall_back(client, questions):
@@ -371,6 +377,9 @@ ODD = [
     "国家天文台 明年 后年 前年", "沪委办发2013 9号 沪委办发2014 10号",
     "机关服务费？？机关服务费？？",
     "满意度最高最低", "\u200b", "≥90%", "检察院工作人员满义度满义度",
+    "500万到", "到700万之间", "1亿到0元之间", "第999多的项目", "倒数第0", "前0个项目",
+    "二〇二〇年", "〇〇〇〇年", "《》被哪些项目引用", "各占多少", "合计多少台",
+    "财政部的文件", "是不是都设了", "A和B哪个贵", "项目资金总额减去", "占几成",
 ]  # fmt: skip
 
 
