@@ -6,6 +6,8 @@
     python tests/qa_eval.py heldout3   # the third, counts only
     python tests/qa_eval.py heldout4   # the fourth, counts only
     python tests/qa_eval.py heldout5   # the fifth, counts only
+    python tests/qa_eval.py dev2       # … dev7: more dev sets (built against, every miss shown)
+    python tests/qa_eval.py heldout6   # … heldout9: later held-out sets, counts only
 
 The corpus is the sample plus the real district (01, 03) and central (06) tables. An answer
 is right when it holds every `must` string and one of `any_of` (spaces and full-width forms
