@@ -166,7 +166,7 @@ COUNT_WORDS = ("几个", "多少个", "多少项", "个数", "数量", "总数",
 LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
 MAX_WORDS = ("最高", "最多", "最大", "最贵")
 MIN_WORDS = ("最低", "最少", "最小", "最便宜")
-SUM_WORDS = ("合计", "总计", "总共", "一共", "加起来", "总和", "总额")
+SUM_WORDS = ("合计", "总计", "总共", "一共", "加起来", "总和", "加总")
 USUAL_WORDS = ("一般", "通常", "常见", "大多", "多数", "普遍", "平均", "都设", "一般设")
 CITE_WORDS = ("引用", "依据", "根据", "援引", "提到")
 NOT_GOV = re.compile(r"(不|未|没有|没)(含有|含|包含|包括|涉及|有)?政府购买服务")
@@ -609,9 +609,11 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
 
 def cited_by_number(q: Question) -> Answer | None:
     """哪些项目引用了沪财采[2016]25号？ / 沪府机管字[2006]第45号是什么文件？"""
-    numbers = [n.number for n in find_doc_numbers(q.text)]
-    if not numbers:
+    found = find_doc_numbers(q.text)
+    if not found:
         return None
+    # 检察业务工作费里沪检发〔2003〕170号: the issuer code is the end of the run before it
+    numbers = {n.number[i:] for n in found for i in range(len(n.issuer) - 1)}
     entries = [e for e in q.store.catalogue if e.number in numbers]
     if not entries:
         return Answer("语料中没有项目引用这个文号，无法回答。", "not_in_corpus")
@@ -1082,7 +1084,7 @@ def numbered_item(text: str, asked: str) -> tuple[int, str] | None:
     found = ORDINAL.search(asked)
     if not found:
         return None
-    number = _small_number(found.group(1))
+    number = small_number(found.group(1))
     items = dict(numbered_items(text))
     return (number, items[number]) if number in items else None
 
@@ -1211,6 +1213,19 @@ def filters(q: Question) -> list[Filter]:
     if unit:
         found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
     year = YEAR.search(q.text)
+    after = re.search(r"(\d{4})\s*年?\s*(以后|之后|以前|之前)", q.text)
+    if after and re.search(r"完成|结束|截止|到期|完工|开始|启动", q.text):
+        key = "start_date" if re.search(r"开始|启动", q.text) else "end_date"
+        later = after[2] in ("以后", "之后")
+        found.append(
+            Filter(
+                f"计划{'开始' if key == 'start_date' else '完成'}日期在{after[1]}年{after[2]}",
+                lambda p, k=key, y=after[1], g=later: (
+                    bool(getattr(p, k)) and (getattr(p, k)[:4] > y if g else getattr(p, k)[:4] < y)
+                ),
+            )
+        )
+        year = None
     if year and re.search(r"完成|结束|截止|到期|完工", q.text):
         found.append(
             Filter(f"{year[1]}年完成", lambda p, v=year[1]: (p.end_date or "").startswith(v))
@@ -1342,13 +1357,13 @@ def _group_of_size(q: Question) -> tuple[str, int | None] | None:
     found = re.search(r"(\d+|[一二两三四五六七八九十]+)个项目", q.text)
     if not found:
         return None
-    count = _small_number(found.group(1))
+    count = small_number(found.group(1))
     groups: Counter[tuple[str, int | None]] = Counter((p.unit, p.year) for p in q.store.projects)
     sized = [g for g, n in groups.items() if n == count]
     return sized[0] if len(sized) == 1 and len(groups) > 1 else None
 
 
-def _small_number(text: str) -> int:
+def small_number(text: str) -> int:
     digits = {
         "一": 1,
         "二": 2,
@@ -1520,11 +1535,11 @@ def ranked_order(text: str) -> tuple[int | None, bool, int | None] | None:
     place = RANK_PLACE.search(text)
     if place and (place["back"] or place["way"]):
         lowest = (place["back"] == "倒数") != (place["way"] in ("少", "低", "小"))
-        at = _small_number(place.group(2))
+        at = small_number(place.group(2))
         return at, not lowest, at
     if top is None and not SORTED.search(text):
         return None
-    count = _small_number(next(g for g in top.groups() if g)) if top else None
+    count = small_number(next(g for g in top.groups() if g)) if top else None
     lowest = ASCENDING.search(text) or any(w in text for w in MIN_WORDS)
     return count or None, not lowest, None
 
@@ -1570,7 +1585,7 @@ AGAINST_LAST_YEAR = re.compile(
     r"(?:去年|上年|上一年)[^。？?]*(?:今年|当年|本年)|(?:今年|当年|本年)[^。？?]*(?:去年|上年|上一年)"
     r"|(?:合计|总计|总共|一共|加起来|总和|总额|总预算)[^，,。？?]*(?:比|较|相比|跟|和|与)[^，,。？?]{0,4}?(?:去年|上年|上一年)"
     r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算)"
-    r"|(?:比|较|跟|和|与|同)\s*(?:去年|上年|上一年)[^，,。？?]*(?:多了还是少了|增还是减|增加还是减少)"
+    r"|(?:比|较|跟|和|与|同)\s*(?:去年|上年|上一年)[^。？?]*(?:多了还是少了|增还是减|增加还是减少|差了?多少|相差)"
 )
 
 

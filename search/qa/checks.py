@@ -213,7 +213,7 @@ DOMAIN_WORDS = {
     "文号", "文件", "子项目", "依据", "部门", "单位", "指标", "目标", "目标值", "指标值", "预算",
     "资金", "金额", "比例", "权重", "分值", "满意度", "项目", "年度", "合计", "总额", "增幅",
     "降幅", "涨幅", "排名", "政策", "法规", "条例", "办法", "规定", "表", "时效", "成本",
-    "增长率", "变化幅度", "幅度", "占比", "平均", "表里", "表中", "表上", "那张表",
+    "增长率", "变化幅度", "幅度", "占比", "比重", "平均", "表里", "表中", "表上", "那张表",
 }  # fmt: skip
 
 
@@ -269,7 +269,8 @@ def _org_without_tables(q: Question, text: str) -> str | None:
             continue  # 派驻农场检察院(那个项目): the start of a project's name
         if not any(org in name or name in org for name in q.linker.unit_names):
             trimmed = re.split(r"[的了是在和与及有为由从对占比中里个|]|哪些|哪个", org)[-1]
-            if len(trimmed) >= 3 and not any(abbreviates(trimmed, n) for n in q.linker.unit_names):
+            names = (*q.linker.unit_names, *(p.name for p in q.store.projects))
+            if len(trimmed) >= 3 and not any(abbreviates(trimmed, n) for n in names):
                 return trimmed
     return None
 

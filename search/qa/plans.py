@@ -39,6 +39,7 @@ from .answers import (
     money_key,
     printed_budget_line,
     row_said,
+    small_number,
     source,
     target_check,
     target_said,
@@ -509,6 +510,8 @@ VALUE_WITH_UNIT = re.compile(
     r"(?<![\d.])(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>天|小时|次|万次|篇|人次|台|套|米|公里)"
 )
 ROW_COUNT = re.compile(r"(?:超过|多于|大于|不少于|至少)\s*(\d+)\s*个|(\d+)\s*个(?:以上|及以上)")
+# 设了两个满意度指标: exactly that many rows of the kind
+EXACT_COUNT = re.compile(r"设了?([一二两三四五六七八九十\d]+)\s*个")
 COMPARE = {
     "不是": "!=", "不等于": "!=", "高于": ">", "大于": ">", "超过": ">", "低于": "<", "小于": "<",
     "不低于": ">=", "不少于": ">=", "至少": ">=", "≥": ">=", ">=": ">=", "不高于": "<=",
@@ -542,7 +545,16 @@ def _target_test(text: str):
     if written:
         op, value = SYMBOLS[written["op"]], float(written["value"])
         said = f"目标写作{op}{written['value']}{'%' if written['unit'] else ''}"
-        return (lambda r: r.op == op and r.value is not None and float(r.value) == value), said
+
+        def same(r):
+            return r.op == op and r.value is not None and float(r.value) == value
+
+        if text[max(0, written.start() - 1) : written.start() + 1] == "不是":  # 不是>=90%
+            return (lambda r: not same(r)), f"目标不是{said.removeprefix('目标写作')}"
+        return same, said
+    unit = re.search(r"以[“\"]?([^”\"\s]{1,3}?)[”\"]?为单位", text)  # 以“天”为单位
+    if unit:
+        return (lambda r, u=unit[1]: r.unit == u or r.target.endswith(u)), f"单位为{unit[1]}"
     if NOT_PERCENT.search(text):
         return (lambda r: r.unit != "%"), "目标值不是百分比"
     if re.search(r"定性", text):
@@ -606,6 +618,8 @@ def projects_by_level(q: Question) -> Answer | None:
     cores = cores if len(cores) > 1 else [core]
     chosen = q.chosen
     count = ROW_COUNT.search(text)
+    exact = EXACT_COUNT.search(text) if not count else None
+    exactly = small_number(exact[1]) if exact else 0
     at_least = (
         (int(count.group(1) or count.group(2)) + (1 if count.group(1) else 0)) if count else 0
     )
@@ -615,6 +629,8 @@ def projects_by_level(q: Question) -> Answer | None:
         if test is not None:
             rows = [r for r in rows if test(r)]
         if count and len(rows) < at_least:
+            return []
+        if exactly and len(rows) != exactly:
             return []
         return rows
 
@@ -702,11 +718,12 @@ def sum_of_lines(q: Question) -> Answer | None:
     sums = ("一共", "合计", "总共", "加起来", "总计", "共计", "总和")
     if len(q.projects) == 1 or not q.has(sums) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # the budget's own amounts are summed by over_projects
-    named = [lb for lb in q.linker.line_labels if label_named(lb, q.text)]
+    chosen = q.chosen
+    printed = {ln.label for p in chosen for ln in p.budget_lines}
+    named = [lb for lb in q.linker.line_labels if lb in printed and label_named(lb, q.text)]
     if not named:
         return None
     label = max(named, key=len)
-    chosen = q.chosen
     lines = [
         (p, ln)
         for p in chosen
@@ -840,7 +857,7 @@ def extreme_target(q: Question) -> Answer | None:
 
 def projects_with_line(q: Question) -> Answer | None:
     """国家天文台的项目中有几个有上年结转资金？ Projects whose printed line is not zero."""
-    if len(q.projects) == 1 or not q.has(("几个", "哪些", "多少个", "哪几个")):
+    if len(q.projects) == 1 or not q.has(("几个", "哪些", "多少个", "哪几个", "哪个")):
         return None
     named = [lb for lb in q.linker.line_labels if label_named(lb, q.text)]
     if not named or any(f in BUDGET_NAMES for f in q.fields):

@@ -207,8 +207,11 @@ class Linker:
             if len(org) - len(ending) < 2:
                 continue  # 市检察院, 该法院: too short to be a name
             suffixes = [org[i:] for i in range(len(org) - len(ending) - 1)]
-            if not any(s in self.text for s in suffixes):
-                return org
+            if any(s in self.text for s in suffixes) or self.mentions(org):
+                continue
+            if any(abbreviates(org, n) for n in (*self.unit_names, *self.project_names)):
+                continue  # 上海市检察院, 派驻检察院: a unit or a name shortened
+            return org
         return None
 
     def level_word(self, text: str) -> str:
