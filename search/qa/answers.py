@@ -1419,9 +1419,14 @@ def over_projects(q: Question) -> Answer | None:
         # 2023年的项目合计多少: a sum of projects is of their money
         or (q.has(SUM_WORDS) and "多少" in q.text and not q.has(("个", "项指标")))
     )
+    groups = groups_named(q)
+    if len(groups) > 1 and EACH_GROUP.search(q.text):
+        return _per_group(q, groups, key, about_money)
     groups = _groups_compared(q)
     if groups is not None and about_money:
         return _compare_groups(groups, key)
+    if about_money and "占" in q.text and conditions:
+        return _share_of_group(q, chosen, said, key)
     order = ranked_order(q.text)
     if order is not None and about_money:
         return _top(chosen, said, key, *order)
@@ -1429,6 +1434,10 @@ def over_projects(q: Question) -> Answer | None:
         return _ranking(q, chosen, said, key)
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
         return _listing(chosen, said, "list")
+    if re.search(r"有没有.{0,20}项目", q.text) and conditions and not q.has(SUM_WORDS):
+        found = _listing(chosen, said, "list")  # 有没有…的项目: yes, and which
+        found.text = f"{'有' if chosen else '没有'}。{found.text}"
+        return found
     counted = q.has(("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
     if q.has(COUNT_WORDS) and (not about_money or counted) and (conditions or "项目" in q.text):
         return _listing(chosen, said, "count")
@@ -1446,6 +1455,13 @@ def _groups_compared(q: Question) -> list[tuple[str, list[Project]]] | None:
     (检察院的预算比天文台少多少): each group's name and projects; None unless two."""
     if not re.search(r"比|和|与|跟|相比|对比", q.text):
         return None
+    groups = groups_named(q)
+    return groups if len(groups) == 2 else None
+
+
+def groups_named(q: Question) -> list[tuple[str, list[Project]]]:
+    """The groups of projects a question names by their units or places (检察院、普陀区、天文台),
+    in the question's order."""
     linker = q.linker
     found: dict[str, list[Project]] = {}
     for unit in linker.unit_names:
@@ -1462,9 +1478,69 @@ def _groups_compared(q: Question) -> list[tuple[str, list[Project]]] | None:
         found.setdefault(part, [])
         found[part] += [p for p in members if p not in found[part]]
     named = {k: v for k, v in found.items() if not any(k != o and k in o for o in found)}
-    if len(named) != 2:
+    return sorted(named.items(), key=lambda item: q.text.find(item[0]))
+
+
+EACH_GROUP = re.compile(r"各|分别|各自|哪组|每组|[两三四五]组")
+
+
+def _per_group(q: Question, groups, key: str, about_money: bool) -> Answer:
+    """The same question for each group of projects (检察院、普陀区、天文台各有几个项目 / 各自预算
+    最大的 / 哪组合计最多 / 是哪一年的)."""
+    said, sources = [], []
+    sums = []
+    for name, projects in groups:
+        group_key = money_key(projects, key)
+        priced = [p for p in projects if p.budget.get(group_key) is not None]
+        if q.has(MAX_WORDS + MIN_WORDS) and priced:
+            pick = (max if q.has(MAX_WORDS) else min)(priced, key=lambda p: p.budget[group_key])
+            said.append(f"{name}：{pick.name} {format_yuan(pick.budget[group_key])}")
+            sources.append(budget_source(pick, group_key))
+        elif re.search(r"哪一?年|年度|几几年", q.text) and not about_money:
+            years = "、".join(str(y) for y in sorted({p.year for p in projects if p.year}))
+            said.append(f"{name}：{years} 年度（{len(projects)} 个项目）")
+            sources += [header_source(p, p.name) for p in projects[:3]]
+        elif about_money and priced:
+            total = sum(p.budget[group_key] for p in priced)
+            sums.append((total, name))
+            said.append(
+                f"{name} {len(priced)} 个项目{BUDGET_NAMES[group_key]}合计 {format_yuan(total)}"
+            )
+            sources += [budget_source(p, group_key) for p in priced]
+        else:
+            said.append(f"{name} {len(projects)} 个项目")
+            sources += [header_source(p, p.name) for p in projects[:3]]
+    text = "；".join(said)
+    if sums and re.search(r"哪组|最多|最少|排", q.text):
+        top = max(sums)[1] if not q.has(MIN_WORDS) else min(sums)[1]
+        text = f"{top}最{'少' if q.has(MIN_WORDS) else '多'}。{text}"
+    return Answer(f"{text}。", "comparison", sources[:MAX_SOURCES])
+
+
+def _share_of_group(q: Question, chosen: list[Project], said: str, key: str) -> Answer | None:
+    """含政府购买服务的项目预算占检察院8个项目总预算的比例: the projects the conditions
+    before 占 leave, as a share of those the conditions after it leave."""
+    left, _, right = q.text.partition("占")
+    whole = [p for p in q.store.projects if all(f.test(p) for f in _conditions_of(q, right))]
+    part = [p for p in whole if all(f.test(p) for f in _conditions_of(q, left))]
+    key = money_key(whole, key)
+    whole_sum = sum(p.budget.get(key) or 0 for p in whole)
+    part_sum = sum(p.budget.get(key) or 0 for p in part)
+    if not whole_sum or not part or len(part) == len(whole):
         return None
-    return sorted(named.items(), key=lambda item: q.text.find(item[0]))  # in the question's order
+    share = round(part_sum * 100 / whole_sum, 2)
+    return Answer(
+        f"{'、'.join(p.name for p in part)}的{BUDGET_NAMES[key]}合计 {format_yuan(part_sum)}，"
+        f"占 {len(whole)} 个项目合计 {format_yuan(whole_sum)}的 {share}%。",
+        "share",
+        [budget_source(p, key) for p in whole][:MAX_SOURCES],
+    )
+
+
+def _conditions_of(q: Question, text: str) -> list[Filter]:
+    """The conditions a part of the question states."""
+    part = Question(q.raw, text, q.store, q.backend, [], None, None, linker=q.linker)
+    return filters(part)
 
 
 def _compare_groups(groups: list[tuple[str, list[Project]]], key: str) -> Answer:

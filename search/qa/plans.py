@@ -394,18 +394,25 @@ TARGET_ASKED = r"多少|(?<!哪)几|目标值|指标值|要求|达到|定在|定
 def sum_of_targets(q: Question) -> Answer | None:
     """设了“购置设备数量”的项目合计要买多少台设备？ An indicator's targets added up over the
     projects in scope, where they are numbers of one unit."""
-    sums = ("合计", "一共", "总共", "加起来", "总计", "共计", "总和")
-    if q.indicators is None or not q.has(sums) or len(q.projects) == 1:
+    sums = ("合计", "一共", "总共", "加起来", "总计", "共计", "总和", "加总")
+    if not q.has(sums) or len(q.projects) == 1 or q.has(("预算", "资金", "经费", "钱")):
         return None
     scope = {p.id for p in q.chosen}
-    rows = [(p, r) for p, r in q.indicators.rows if p.id in scope and r.value is not None]
+    if q.indicators is not None:
+        found = q.indicators.rows
+        named = "、".join(q.indicators.names[:2])
+    elif q.level_word:  # 成本指标的项目，成本上限加总: the rows of that kind
+        found = tuple((p, r) for p in q.chosen for r in p.indicators if _of_kind(r, q.level_word))
+        named = f"{q.level_word}指标"
+    else:
+        return None
+    rows = [(p, r) for p, r in found if p.id in scope and r.value is not None]
     units = {r.unit for _, r in rows}
     if len(rows) < 2 or len(units) != 1:
         return None
     total = sum(float(r.value) for _, r in rows)
     unit = units.pop() or ""
     listed = "；".join(f"{p.name} {r.target}" for p, r in rows)
-    named = "、".join(q.indicators.names[:2])
     return Answer(
         f"“{named}”在 {len(rows)} 个项目中合计 {total:g}{unit}：{listed}。",
         "sum",
@@ -428,6 +435,15 @@ def named_indicators(q: Question) -> Answer | None:
     if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
+    if not q.projects and re.search(r"(?<!有)没有|没设|未设|不设", q.text):
+        having = {p.id for p, _ in rows}  # 哪个项目没有“支付及时率”: those without it
+        lacking = [p for p in q.chosen if p.id not in having]
+        names = "、".join(p.name for p in lacking)
+        return Answer(
+            f"没有设“{'、'.join(mention.names[:2])}”的项目共 {len(lacking)} 个：{names or '无'}。",
+            "list",
+            [header_source(p, p.name) for p in lacking[:MAX_SOURCES]],
+        )
     if counted:
         unit = counted["measure"] + counted["noun"][:1]
         rows = [
@@ -1161,8 +1177,8 @@ def projects_mentioning(q: Question) -> Answer | None:
             "list",
             [header_source(p, p.name) for p in q.projects],
         )
-    if q.projects:
-        return None
+    if q.projects or _target_test(q.text)[0] is not None:
+        return None  # a condition on targets (以“天”为单位): projects_by_level
     core = re.sub(r"哪个项目|哪些项目|哪几个项目|什么项目|提到|涉及|包含|里有|有关", "", q.rest)
     quoted = re.findall(r"[“\"'‘「]([^”\"'’」]{2,20})[”\"'’」]", q.text)
     shown = quoted or [
