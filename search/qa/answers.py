@@ -1173,6 +1173,7 @@ def usual_targets(q: Question) -> Answer | None:
 class Filter:
     label: str
     test: Callable[[Project], bool]
+    shows: Callable[[Project], str] | None = None  # the value a list says of each project
 
 
 def value_named(text: str, values: set[str]) -> str | None:
@@ -1222,6 +1223,9 @@ def filters(q: Question) -> list[Filter]:
                 f"计划{'开始' if key == 'start_date' else '完成'}日期在{after[1]}年{after[2]}",
                 lambda p, k=key, y=after[1], g=later: (
                     bool(getattr(p, k)) and (getattr(p, k)[:4] > y if g else getattr(p, k)[:4] < y)
+                ),
+                lambda p, k=key: (
+                    f"计划{'开始' if k == 'start_date' else '完成'}日期 {getattr(p, k)}"
                 ),
             )
         )
@@ -1433,9 +1437,9 @@ def over_projects(q: Question) -> Answer | None:
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
-        return _listing(chosen, said, "list")
+        return _listing(chosen, said, "list", conditions)
     if re.search(r"有没有.{0,20}项目", q.text) and conditions and not q.has(SUM_WORDS):
-        found = _listing(chosen, said, "list")  # 有没有…的项目: yes, and which
+        found = _listing(chosen, said, "list", conditions)  # 有没有…的项目: yes, and which
         found.text = f"{'有' if chosen else '没有'}。{found.text}"
         return found
     counted = q.has(("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
@@ -1563,11 +1567,16 @@ def _compare_groups(groups: list[tuple[str, list[Project]]], key: str) -> Answer
     return Answer(said + "。", "comparison", sources[:MAX_SOURCES])
 
 
-def _listing(chosen: list[Project], said: str, kind: str) -> Answer:
+def _listing(
+    chosen: list[Project], said: str, kind: str, conditions: Iterable[Filter] = ()
+) -> Answer:
     scope = f"{said}的项目" if said else "项目"
     if not chosen:
         return Answer(f"语料中没有{scope}。", kind)
-    names = "、".join(p.name for p in chosen)
+    shown = [f.shows for f in conditions if f.shows is not None]  # 2026年以后: each one's date
+    names = "、".join(
+        p.name + (f"（{'，'.join(s(p) for s in shown)}）" if shown else "") for p in chosen
+    )
     return Answer(
         f"{scope}共 {len(chosen)} 个：{names}。",
         kind,
