@@ -480,7 +480,8 @@ def _names_another(text: str, start: int, end: int, projects: list[Project]) -> 
     phrase = re.search(r"[这那几个些的一二三四五六七八九十两]", words)  # 这四个设备项目
     if not phrase and sum(ch not in chars for ch in words) >= 2:
         return True
-    before = re.search(r"([A-Za-z]{3,})$", text[:start])
+    head = text[:start].rstrip("".join(chars))  # LAMOST望远镜|升级改造: past the name's words
+    before = re.search(r"([A-Za-z]{3,})$", head)
     return bool(before) and before.group(1).lower() not in "".join(p.name for p in projects).lower()
 
 

@@ -12,6 +12,7 @@ from indexer.money import BUDGET_NAMES
 
 from .answers import (
     COUNTED,
+    NUMERAL,
     Answer,
     Question,
     counted_in,
@@ -66,6 +67,7 @@ def check(q: Question) -> Answer | None:
         _unknown_thing,
         _unknown_named_project,
         _count,
+        _dimension,
     )
     for rule in rules:
         found = rule(q)
@@ -377,6 +379,35 @@ def _unknown_named_project(q: Question) -> Answer | None:
 NUMBER_OF = re.compile(
     r"(?P<noun>[\u4e00-\u9fff]{2,4}?)的?(?:数量|数目|个数|总数|人数)(?:是|有|为)?(?:多少|几)"
 )
+
+
+# 口径多大, 隧道段有多长: a size of a thing
+DIMENSION = re.compile(
+    r"(?P<thing>[A-Za-z0-9\u4e00-\u9fff]{2,10}?)的?(?:有|是)?"
+    r"(?:口径|尺寸|长度|宽度|高度|深度|重量|多长|多宽|多高|多大|多重|多深)"
+)
+SHARE_AFTER = re.compile(r"[^，。？?]{0,4}(?:比例|比重|占)")
+LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m)"
+
+
+def _dimension(q: Question) -> Answer | None:
+    """A size asked of a thing (FAST望远镜口径多大, 隧道段有多长) that no text gives a number of
+    length or weight for near it."""
+    found = DIMENSION.search(q.rest or q.text)
+    named = q.indicators is not None and q.indicators.whole  # 道路建设长度: a row's name
+    if found is None or named or SHARE_AFTER.match(q.text[found.end() :]):
+        return None  # 占了多大比例: a share, not a size
+    thing, size = found["thing"], found.group(0)[len(found["thing"]) :].lstrip("的有是")
+    texts = [
+        text
+        for p in q.projects or q.store.projects
+        for text in (*p.sections.values(), *(r.name + r.target for r in p.indicators))
+    ]
+    # the thing, or (in the named project's table) the size word 口径, with a length nearby
+    said = re.escape(thing[-3:]) + (f"|{re.escape(size)}" if q.projects else "")
+    if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
+        return None
+    return _refuse(q, f"表中没有写明{thing}的{size}")
 
 
 def _count(q: Question) -> Answer | None:
