@@ -150,13 +150,26 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("section:goals", ("年度目标",)),
     (
         "section:budget_plan",
-        ("年度预算安排", "预算安排", "用在哪", "用于哪", "花在哪", "钱用在", "钱都用", "资金用途"),
+        (
+            "年度预算安排",
+            "预算安排",
+            "用在哪",
+            "用于哪",
+            "花在哪",
+            "钱用在",
+            "钱都用",
+            "资金用途",
+            "预算的用途",
+            "预算用途",
+            "经费用途",
+            "钱的用途",
+        ),
     ),
     (
         "section:goals_longterm",
-        ("项目总目标", "项目总体目标", "中期目标", "长期目标", "实施期目标"),
+        ("项目总目标", "项目总体目标", "中期目标", "长期目标", "实施期目标", "总目标"),
     ),
-    ("section:goals", ("总目标", "阶段性目标", "目标")),
+    ("section:goals", ("阶段性目标", "目标")),
     (
         "section:overview",
         ("概况", "简介", "介绍", "主要内容", "做什么", "干嘛用", "干什么用", "用途", "用来"),
@@ -166,7 +179,18 @@ COUNT_WORDS = ("几个", "多少个", "多少项", "个数", "数量", "总数",
 LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
 MAX_WORDS = ("最高", "最多", "最大", "最贵")
 MIN_WORDS = ("最低", "最少", "最小", "最便宜")
-SUM_WORDS = ("合计", "总计", "总共", "一共", "加起来", "总和", "加总")
+SUM_WORDS = (
+    "合计",
+    "总计",
+    "总共",
+    "一共",
+    "加起来",
+    "总和",
+    "加总",
+    "加在一起",
+    "加一起",
+    "合起来",
+)
 USUAL_WORDS = ("一般", "通常", "常见", "大多", "多数", "普遍", "平均", "都设", "一般设")
 CITE_WORDS = ("引用", "依据", "根据", "援引", "提到")
 NOT_GOV = re.compile(r"(不|未|没有|没)(含有|含|包含|包括|涉及|有)?政府购买服务")
@@ -1032,6 +1056,8 @@ def _section_fact(project: Project, field_name: str) -> Answer:
     key = field_name.split(":")[1].split("|")[0]
     if key == "budget_plan" and not project.sections.get(key):
         key = "overview"  # what the money is for, where no 年度预算安排 is written: 项目概况
+    if key == "goals_longterm" and not project.sections.get(key):
+        key = "goals"  # 总目标 of a table with one goal section (总目标及阶段性目标)
     text = project.sections.get(key, "")
     label = section_name(key, project.template)
     if not text:
@@ -1741,8 +1767,17 @@ def _around(sentence: str, terms: list[str]) -> str:
     """A long sentence cut to the part around the first of the question's words in it."""
     if len(sentence) <= MAX_SENTENCE:
         return sentence
-    at = min((sentence.find(t) for t in terms if t in sentence), default=0)
-    start = max(0, min(at - MAX_SENTENCE // 3, len(sentence) - MAX_SENTENCE))
+    # the window that holds most of the words (空间分辨率 … 时间分辨率 …), the earliest of those
+    places = sorted(m.start() for t in terms if t for m in re.finditer(re.escape(t), sentence))
+
+    def window(at: int) -> int:
+        return max(0, min(at - MAX_SENTENCE // 3, len(sentence) - MAX_SENTENCE))
+
+    def held(start: int) -> int:
+        cut = sentence[start : start + MAX_SENTENCE]
+        return sum(1 for t in terms if t and t in cut)
+
+    start = max((window(at) for at in places), key=lambda s: (held(s), -s), default=0)
     cut = sentence[start : start + MAX_SENTENCE]
     return ("…" if start else "") + cut + ("…" if start + MAX_SENTENCE < len(sentence) else "")
 

@@ -21,6 +21,7 @@ from .answers import (
     MAX_SOURCES,
     QUESTION_ONLY,
     SENTENCE_END,
+    SUM_WORDS,
     Answer,
     Question,
     _around,
@@ -289,7 +290,7 @@ def field_of_each(q: Question) -> Answer | None:
     named one by one, and what is asked of each (or their sum)."""
     if len(q.projects) < 2 or not q.mention or "、" not in q.mention or not q.fields:
         return None
-    sums = ("一共", "合计", "总共", "加起来", "总计", "共计")
+    sums = SUM_WORDS
     money = [f for f in q.fields if f in BUDGET_NAMES]
     if money and q.has(sums):
         key = money_key(q.projects, money[0])
@@ -353,7 +354,8 @@ def all_have(q: Question) -> Answer | None:
 def value_yes_no(q: Question) -> Answer | None:
     """兰溪路-真南路下立交工程是不是经常性项目？ A project's category, nature or type asked by a
     value: yes, or what it is."""
-    if len(q.projects) != 1 or not YES_NO.search(q.text):
+    choice = "还是" in q.text  # 是经常性项目还是阶段性项目: which of the two
+    if len(q.projects) != 1 or not (YES_NO.search(q.text) or choice):
         return None
     project = q.projects[0]
     text = q.text.replace(q.mention or "", "|")
@@ -366,9 +368,9 @@ def value_yes_no(q: Question) -> Answer | None:
         held = getattr(project, key)
         if held is None:
             return None
-        yes = "是" if held == value else "不是"
+        yes = "" if choice else "是" if held == value else "不是"
         shown = "，".join(f"{lb}是{getattr(project, k)}" for k, lb in fields if getattr(project, k))
-        said = f"{yes}。{project.name}的{shown}。"
+        said = f"{yes + '。' if yes else ''}{project.name}的{shown}。"
         return Answer(said, "project_fact", [header_source(project, said)])
     return None
 
@@ -394,7 +396,7 @@ TARGET_ASKED = r"多少|(?<!哪)几|目标值|指标值|要求|达到|定在|定
 def sum_of_targets(q: Question) -> Answer | None:
     """设了“购置设备数量”的项目合计要买多少台设备？ An indicator's targets added up over the
     projects in scope, where they are numbers of one unit."""
-    sums = ("合计", "一共", "总共", "加起来", "总计", "共计", "总和", "加总")
+    sums = SUM_WORDS
     if not q.has(sums) or len(q.projects) == 1 or q.has(("预算", "资金", "经费", "钱")):
         return None
     scope = {p.id for p in q.chosen}
@@ -731,7 +733,7 @@ def projects_with_weights(q: Question) -> Answer | None:
 
 def sum_of_lines(q: Question) -> Answer | None:
     """国家天文台项目的上年结转资金一共多少？ A printed budget line summed over projects."""
-    sums = ("一共", "合计", "总共", "加起来", "总计", "共计", "总和")
+    sums = SUM_WORDS
     if len(q.projects) == 1 or not q.has(sums) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # the budget's own amounts are summed by over_projects
     chosen = q.chosen

@@ -198,7 +198,7 @@ class Linker:
         for found in ORG.finditer(text):
             # only the name itself: not the words of the question before it
             org = re.split(
-                r"[的了是在和与及有为由从对占比中里个|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目",
+                r"[的了是在和与及有为由从对占比中里个被|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目",
                 found.group(1),
             )[-1]
             ending = next((e for e in ORG_ENDINGS if org.endswith(e)), None)
