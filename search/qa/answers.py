@@ -1765,8 +1765,8 @@ MAX_SENTENCE = 120
 
 def _around(sentence: str, terms: list[str]) -> str:
     """A long sentence cut to the part around the first of the question's words in it."""
-    if len(sentence) <= MAX_SENTENCE:
-        return sentence
+    if len(sentence) <= MAX_SENTENCE * 1.25:
+        return sentence  # a little longer: whole, rather than its last words cut
     # the window that holds most of the words (空间分辨率 … 时间分辨率 …), the earliest of those
     places = sorted(m.start() for t in terms if t for m in re.finditer(re.escape(t), sentence))
 

@@ -55,6 +55,7 @@ PLANS = (
     p.sum_of_lines,
     a.over_projects,
     a.unknown_project,
+    p.sub_project_purpose,
     p.each_listed,
     p.project_passages,
     p.term_meaning,

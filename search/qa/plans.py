@@ -288,10 +288,14 @@ def indicator_of_each(q: Question) -> Answer | None:
 def field_of_each(q: Question) -> Answer | None:
     """机关服务费和检察办案业务费的绩效类型分别是什么？ A、B和C一共多少钱？ Several projects
     named one by one, and what is asked of each (or their sum)."""
-    if len(q.projects) < 2 or not q.mention or "、" not in q.mention or not q.fields:
+    if len(q.projects) < 2 or not q.mention or "、" not in q.mention:
         return None
     sums = SUM_WORDS
     money = [f for f in q.fields if f in BUDGET_NAMES]
+    if not money and q.has(sums) and q.has(("钱", "预算", "经费", "资金")):
+        money = ["total"]  # 四个项目钱加在一起是多少: their money
+    if not q.fields and not money:
+        return None
     if money and q.has(sums):
         key = money_key(q.projects, money[0])
         priced = [p for p in q.projects if p.budget.get(key) is not None]
@@ -1293,6 +1297,27 @@ def each_listed(q: Question) -> Answer | None:
         f"{project.name}：{said}。",
         "passage",
         [source(project, key, s) for key, s in picked],
+    )
+
+
+PURPOSE_ASKED = re.compile(r"干什么|干嘛|做什么|用来|用途|作用|目的|是什么系统|是啥")
+
+
+def sub_project_purpose(q: Question) -> Answer | None:
+    """信访数据辅助决策系统是干什么用的？ What a sub-project is for: its text in the project's
+    overview (else its goals or plan)."""
+    if q.part is None or not PURPOSE_ASKED.search(q.text):
+        return None
+    project = q.projects[0]
+    key = next((k for k in ("overview", "goals", "plan", "necessity") if q.part.texts.get(k)), None)
+    if key is None:
+        return None
+    text = q.part.texts[key]
+    said = _around(text, [q.part.title]) if len(text) > 300 else text
+    return Answer(
+        f"{project.name}的子项目“{q.part.title}”（{section_name(key, project.template)}）：{said}",
+        "passage",
+        [source(project, key, text)],
     )
 
 
