@@ -515,6 +515,7 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
     return ProjectMatcher(store)
 
 
+PART_LINES = re.compile(r"(?:上年结转|当年财政|财政|其他|自筹)(?:资金|拨款)")
 DATE_FIELDS = ("start_date", "end_date", "dates")
 BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
 PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
@@ -536,6 +537,7 @@ def asked_fields(text: str) -> list[str]:
     read again: 年度总体目标 is goals, not also 目标)."""
     # 计划开始、完成日期: both dates, one word for them
     text = BOTH_DATES.sub("起止日期", text)
+    text = PART_LINES.sub("|", text)  # 上年结转资金是多少: a printed line, not 资金是多少
     found: list[tuple[int, str]] = []
     spellings = [(s, name) for name, words in FIELD_WORDS for s in words]
     for spelling, name in sorted(spellings, key=lambda item: -len(item[0])):  # longest first
@@ -917,10 +919,16 @@ def level_indicators(q: Question) -> Answer | None:
     if len(q.projects) != 1 or not q.has(("指标", "哪些", "目标", "要求", "多少", "设了")):
         return None
     project = q.projects[0]
-    level = _named_level(project, q.text.replace(q.mention or "", ""))
+    text = q.text.replace(q.mention or "", "")
+    level = _named_level(project, text)
     if level is None:
         return None
-    return level_rows(project, level, "level_indicators", "项")
+    found = level_rows(project, level, "level_indicators", "项")
+    other = _named_level(project, text.replace(level, "|").replace(level_stem(level), "|"))
+    if other is not None and other != level:  # 质量指标和时效指标分别是什么
+        more = level_rows(project, other, "level_indicators", "项")
+        found = Answer(f"{found.text} {more.text}", found.type, found.sources + more.sources)
+    return found
 
 
 def level_rows(project: Project, level: str, answer_type: str, measure: str) -> Answer:
@@ -1446,7 +1454,7 @@ def over_projects(q: Question) -> Answer | None:
         q.field in BUDGET_NAMES
         or (q.field == "change" and q.conditions)
         or asked_field(q.text) in BUDGET_NAMES
-        or q.has(("预算", "钱", "经费", "金额", "资金"))
+        or q.has(("预算", "钱", "经费", "金额", "资金", "总额"))
         # 2023年的项目合计多少: a sum of projects is of their money
         or (q.has(SUM_WORDS) and "多少" in q.text and not q.has(("个", "项指标")))
     )

@@ -21,7 +21,7 @@ from .answers import (
     matcher,
     missing_project,
 )
-from .reading import ORG, YEAR, abbreviates
+from .reading import ORG, ORG_LEAD, YEAR, abbreviates
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
@@ -47,6 +47,7 @@ OUTCOME = re.compile(
     r"(?:是不是|是否|有没有|最后|最终)[^，。？?]{0,20}?(?:完成了|做完了|实现了|达到了|验收了|拿满|得了)|"
     r"得了多少分|得分|拿满|"
     r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果|"
+    r"当初|最初|建成时|建设时|"
     r"验收结果|验收情况"
 )
 PREVIOUS = ("上年", "去年", "上一年", "以前年度")
@@ -216,6 +217,7 @@ DOMAIN_WORDS = {
     "资金", "金额", "比例", "权重", "分值", "满意度", "项目", "年度", "合计", "总额", "增幅",
     "降幅", "涨幅", "排名", "政策", "法规", "条例", "办法", "规定", "表", "时效", "成本",
     "增长率", "变化幅度", "幅度", "占比", "比重", "平均", "表里", "表中", "表上", "那张表",
+    "数值", "量化", "定量", "定性", "具体",
 }  # fmt: skip
 
 
@@ -270,7 +272,7 @@ def _org_without_tables(q: Question, text: str) -> str | None:
         if any(org in p.name for p in q.store.projects):
             continue  # 派驻农场检察院(那个项目): the start of a project's name
         if not any(org in name or name in org for name in q.linker.unit_names):
-            trimmed = re.split(r"[的了是在和与及有为由从对占比中里个|]|哪些|哪个", org)[-1]
+            trimmed = ORG_LEAD.split(org)[-1]
             names = (*q.linker.unit_names, *(p.name for p in q.store.projects))
             if len(trimmed) >= 3 and not any(abbreviates(trimmed, n) for n in names):
                 return trimmed
@@ -352,7 +354,8 @@ def _unrecorded(q: Question) -> Answer | None:
 NAMED_PROJECT = re.compile(r"([\u4e00-\u9fff]{2,10})(?:项目|工程)(?!类)")
 NOT_A_NAME = re.compile(
     r"年度?|的|里|中|区|市|县|省|哪些|哪个|哪几个|什么|这个|那个|这些|那些|所有|全部|各个|各|"
-    r"其他|该|本|两个|几个|[一二三四五六七八九十]+个|多少个?|一共|总共|共|有|是|了|和|与|及|或"
+    r"其他|该|本|两个|几个|[一二三四五六七八九十]+个|多少个?|一共|总共|共|有|是|了|和|与|及|或|"
+    r"同类|类似|相似|这类|那类|此类"
 )
 
 

@@ -267,6 +267,8 @@ def indicator_of_each(q: Question) -> Answer | None:
     several projects named one by one: each project's rows of it."""
     if len(q.projects) < 2 or not q.mention or "、" not in q.mention:
         return None
+    if q.has(SUM_WORDS) and q.has(("钱", "预算", "经费", "资金")):
+        return None  # 加起来多少钱: their money (field_of_each)
     named = {p.id for p in q.projects}
     if q.indicators is not None:
         rows = [(p, r) for p, r in q.indicators.rows if p.id in named]
@@ -579,9 +581,9 @@ def _target_test(text: str):
         return (lambda r, u=unit[1]: r.unit == u or r.target.endswith(u)), f"单位为{unit[1]}"
     if NOT_PERCENT.search(text):
         return (lambda r: r.unit != "%"), "目标值不是百分比"
-    if re.search(r"定性", text):
+    if re.search(r"定性|没有数值|不是数值|非量化", text):
         return (lambda r: r.kind == "qualitative"), "定性"
-    if re.search(r"定量", text):
+    if re.search(r"定量|量化|有具体数值|有数值", text):
         return (lambda r: r.kind == "quantitative"), "定量"
     valued = VALUE_WITH_UNIT.search(text)
     if valued and not TARGET_CONDITION_WORDS.search(text):  # 保障365天的指标: that target
@@ -618,7 +620,19 @@ def projects_by_level(q: Question) -> Answer | None:
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
     states): rows under a level (or of a kind) that meet the condition stated."""
     listing = q.has(
-        ("哪些", "哪几个", "哪个", "几个", "多少个", "有哪", "列出", "列一下", "有什么", "谁有")
+        (
+            "哪些",
+            "哪几",
+            "哪个",
+            "哪一个",
+            "几个",
+            "多少个",
+            "有哪",
+            "列出",
+            "列一下",
+            "有什么",
+            "谁有",
+        )
     )
     if q.projects or not (listing or re.search(r"的项目(?:有|吗)?$", q.text)):
         return None
@@ -821,7 +835,7 @@ def indicator_count(q: Question) -> Answer | None:
 # ----------------------------------------------------------------------------- money
 CHANGE_WORDS = (
     "降幅", "增幅", "涨幅", "涨得", "降得", "增长", "下降", "减少", "增加", "涨", "降", "砍",
-    "削减", "压减", "缩减",
+    "削减", "压减", "缩减", "压缩",
 )  # fmt: skip
 
 

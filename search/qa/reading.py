@@ -49,6 +49,10 @@ ORG_ENDINGS = (
     "大学", "学院", "医院", "分院", "高院", "中院", "委员会", "管理局", "分局", "公司", "局", "厅",
 )  # fmt: skip
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
+# The words of a question before an organisation's name: 财政部发的文件被 | 检察院
+ORG_LEAD = re.compile(
+    r"[的了是在和与及有为由从对占比中里个被|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目"
+)
 # A place: 闵行区, 浙江省, 杭州市 (two to four characters before its ending).
 PLACE = re.compile(r"(?<![本全各该])([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 
@@ -190,17 +194,14 @@ class Linker:
             names = [place[i:] for i in range(len(place) - 2)]  # 是普陀区 → 普陀区
             if any(n in self.text for n in names) or place[-2:] in ("地区", "城区", "市区", "县区"):
                 continue
-            if any(ch in place for ch in "哪什是属位在占"):
+            if any(ch in place for ch in "哪什是属位在占了的用引被和与及"):
                 continue
             return place
         text = re.sub(r"《[^》]*》", "|", text)  # a title names a document, not a unit
         text = YEAR.sub("|", text)  # 2020年市检察院: the year is not part of the name
         for found in ORG.finditer(text):
             # only the name itself: not the words of the question before it
-            org = re.split(
-                r"[的了是在和与及有为由从对占比中里个被|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目",
-                found.group(1),
-            )[-1]
+            org = ORG_LEAD.split(found.group(1))[-1]
             ending = next((e for e in ORG_ENDINGS if org.endswith(e)), None)
             if ending is None:
                 continue
