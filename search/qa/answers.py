@@ -989,12 +989,15 @@ def _budget_fact(project: Project, key: str) -> Answer:
 def label_named(label: str, text: str) -> bool:
     """A budget-line label the text names, in full, without 资金/总额 (上年结转), or without
     its 当年/其中 (财政拨款 for 当年财政拨款)."""
+    return label_at(label, text) >= 0
+
+
+def label_at(label: str, text: str) -> int:
+    """Where the text names a budget-line label (its last mention), -1 if nowhere."""
     label = re.sub(r"\s+", "", label)
     core = re.sub(r"^(?:其中[:：]?|当年|本年|年度)", "", label)
-    return any(
-        len(form) >= 4 and form in text
-        for form in (label, label.removesuffix("资金"), label.removesuffix("总额"), core)
-    )
+    forms = (label, label.removesuffix("资金"), label.removesuffix("总额"), core)
+    return max((text.rfind(form) for form in forms if len(form) >= 4), default=-1)
 
 
 def printed_budget_line(project: Project, key: str) -> BudgetLine | None:

@@ -33,6 +33,7 @@ from .answers import (
     header_source,
     indicator_source,
     indicator_text,
+    label_at,
     label_named,
     level_rows,
     line_source,
@@ -1023,7 +1024,11 @@ class Amount:
 def _amount_named(project: Project, text: str) -> Amount | None:
     """The amount of a table that the words name: a printed budget line by its label, else
     a budget field by its spellings (今年申请的钱, 项目总资金)."""
-    line = next((ln for ln in project.budget_lines if label_named(ln.label, text)), None)
+    # the line named last, nearest the operation (年度资金里，上年结转资金占…: 上年结转资金)
+    named = [(label_at(ln.label, text), ln) for ln in project.budget_lines]
+    line = max(((at, ln) for at, ln in named if at >= 0), key=lambda al: al[0], default=(0, None))[
+        1
+    ]
     if line is not None and line.yuan is not None:
         said = f"{line.printed} {line.unit}"
         return Amount(line.label, said, line.yuan, line_source(project, line))
