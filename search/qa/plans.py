@@ -1025,10 +1025,8 @@ def _amount_named(project: Project, text: str) -> Amount | None:
     """The amount of a table that the words name: a printed budget line by its label, else
     a budget field by its spellings (今年申请的钱, 项目总资金)."""
     # the line named last, nearest the operation (年度资金里，上年结转资金占…: 上年结转资金)
-    named = [(label_at(ln.label, text), ln) for ln in project.budget_lines]
-    line = max(((at, ln) for at, ln in named if at >= 0), key=lambda al: al[0], default=(0, None))[
-        1
-    ]
+    named = [(at, ln) for ln in project.budget_lines if (at := label_at(ln.label, text)) >= 0]
+    line = max(named, key=lambda al: al[0])[1] if named else None
     if line is not None and line.yuan is not None:
         said = f"{line.printed} {line.unit}"
         return Amount(line.label, said, line.yuan, line_source(project, line))
