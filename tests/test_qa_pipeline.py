@@ -12,6 +12,11 @@ import qa_questions_dev
 import qa_questions_dev2
 import qa_questions_dev3
 import qa_questions_dev4
+import qa_questions_dev5
+import qa_questions_dev6
+import qa_questions_dev7
+import qa_questions_dev8
+import qa_questions_dev9
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -54,6 +59,11 @@ def judged(client, questions):
         qa_questions_dev2.QUESTIONS,
         qa_questions_dev3.QUESTIONS,
         qa_questions_dev4.QUESTIONS,
+        qa_questions_dev5.QUESTIONS,
+        qa_questions_dev6.QUESTIONS,
+        qa_questions_dev7.QUESTIONS,
+        qa_questions_dev8.QUESTIONS,
+        qa_questions_dev9.QUESTIONS,
     ],
 )
 def test_dev_questions(client, questions):

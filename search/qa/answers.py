@@ -1513,13 +1513,25 @@ def groups_named(q: Question) -> list[tuple[str, list[Project]]]:
             for n in range(min(len(unit), 8), 2, -1)
             for i in range(len(unit) - n + 1)
         )
-        part = next((s for s in stretches if s in q.text), None)
-        if part is None:
+        present = [s for s in stretches if s in q.text]
+        if not present:
             continue
+        # the longest, and of those the one fewest units share (检察院 rather than 上海市)
+        longest = len(present[0])
+        part = min(
+            (s for s in present if len(s) == longest),
+            key=lambda s: sum(s in other for other in linker.unit_names),
+        )
         members = [p for p in q.store.projects if unit in (p.unit, p.department)]
         found.setdefault(part, [])
         found[part] += [p for p in members if p not in found[part]]
     named = {k: v for k, v in found.items() if not any(k != o and k in o for o in found)}
+    # 上海市检察院: 上海市 is part of the other group's unit's name, no group of its own
+    named = {
+        k: v
+        for k, v in named.items()
+        if not any(k != o and any(k in (p.unit or "") for p in ps) for o, ps in named.items())
+    }
     return sorted(named.items(), key=lambda item: q.text.find(item[0]))
 
 
