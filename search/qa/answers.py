@@ -817,8 +817,9 @@ def ambiguous(q: Question) -> Answer | None:
 
 def project_citations(q: Question) -> Answer | None:
     """检察办案场所设备经费引用了哪些文件？"""
-    named = q.indicators.words if q.indicators is not None else ""
-    text = q.text.replace(named, "|") if named else q.text  # 群众政策知晓度 names an indicator
+    text = q.text
+    for name in (*q.indicators.names, q.indicators.words) if q.indicators is not None else ():
+        text = text.replace(name, "|")  # 群众政策知晓度 names an indicator, not a 政策
     if (
         len(q.projects) != 1
         or not any(w in text for w in ("文件", "法规", "引用", "政策"))
@@ -1335,6 +1336,8 @@ def _change_asked(q: Question) -> str | None:
     少的项目, 预算增加了的), None where it ranks by change (降幅最大) or asks of no change."""
     if q.has(MAX_WORDS + MIN_WORDS) or re.search(r"还是|变化|增减", q.text):
         return None  # 增加还是减少: asks the direction, picks no projects by it
+    if AGAINST_LAST_YEAR.search(q.text) and q.has(SUM_WORDS):
+        return None  # 合计比上年同名项目预算合计少了多少: two totals, no projects picked
     than = THAN_LAST_YEAR.search(q.text)
     if than and re.search(r"上年|去年|上一年", q.text[: than.start()]):
         return None  # 上年执行数低于上年预算额: two figures of last year

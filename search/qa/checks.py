@@ -38,7 +38,7 @@ PREDICTION = re.compile(
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
     r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样|花出去|花掉|用掉|已经支出|"
-    r"决算|当初|最初|建成时|建设时"
+    r"决算|当初|最初|建成时|建设时|累计|以来|至今|迄今|历年|以前已经|过去几年"
 )
 # What happened to a named project after its table was filed: 验收了吗, 哪家中标, 进展如何
 OUTCOME = re.compile(
@@ -95,9 +95,9 @@ def _held(q: Question) -> str:
     years = sorted({p.year for p in projects if p.year is not None})
     units = list(dict.fromkeys(p.unit for p in projects if p.unit))
     years_text = "、".join(str(y) for y in years)
-    if sure:
-        names = "、".join(p.name for p in q.projects)
-        return f"语料中{names}只有 {years_text} 年度的绩效目标表（{'、'.join(units)}）"
+    if sure:  # the project is named by the question and by the sources, not again here
+        this = "这个项目" if len(q.projects) == 1 else "这些项目"
+        return f"语料中{this}只有 {years_text} 年度的绩效目标表（{'、'.join(units)}）"
     shown = "、".join(units[:5]) + ("等" if len(units) > 5 else "")
     return f"语料中只有 {years_text} 年度、{shown}的绩效目标表"
 
@@ -304,10 +304,12 @@ def _breakdown(q: Question) -> Answer | None:
     project = q.projects[0]
     money = AMOUNT.search(q.text) or any(f in BUDGET_NAMES for f in q.fields) or "预算" in q.text
     if q.part is not None and money:
-        return _refuse(q, f"表中只有{project.name}整个项目的预算，没有子项目“{q.part.title}”的金额")
+        return _refuse(q, f"表中只有整个项目的预算，没有子项目“{q.part.title}”的金额")
+    if money and re.search(r"第[一二三四五六七八九十\d]+(?:段|部分|期|标段|个子项)", q.text):
+        return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")  # 第三段安排了多少资金
     shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
     if shared_out or (money and re.search(r"子项目|子项|各自", q.text)):
-        return _refuse(q, f"表中只有{project.name}整个项目的预算，没有各部分的金额")
+        return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
     expense = EXPENSE.search(q.rest)
     if expense and expense.group(0).lstrip("的") in GENERIC_EXPENSES:
         expense = None
@@ -321,7 +323,7 @@ def _breakdown(q: Question) -> Answer | None:
     )
     if printed or (q.fields and not named):
         return None  # an amount the table prints
-    return _refuse(q, f"{project.name}的表中没有分项金额，只有项目的预算总数")
+    return _refuse(q, "这个项目的表中没有分项金额，只有项目的预算总数")
 
 
 # what a table is made of: counted by the plans that read its structure
@@ -415,8 +417,8 @@ def _dimension(q: Question) -> Answer | None:
 def _count(q: Question) -> Answer | None:
     """A count the question asks of one project (多少人受益, 几个工作人员) where nothing in its
     table is a number of that measure: the table does not say."""
-    named = q.indicators is not None and q.indicators.words in q.indicators.names
-    if len(q.projects) != 1 or q.fields or named or q.level_word:
+    named = q.indicators is not None and q.indicators.whole
+    if q.fields or named or q.level_word:
         return None  # a field, a whole indicator or a level is counted by the plans
     found = COUNTED.search(q.rest)
     number_of = NUMBER_OF.search(q.rest)  # 案件数量是多少: the count of a noun
@@ -431,9 +433,14 @@ def _count(q: Question) -> Answer | None:
         return None
     if measure == "个" and not noun:
         return None
-    project = q.projects[0]
-    texts = [*project.sections.values(), *(f"{r.name} {r.target}" for r in project.indicators)]
+    if len(q.projects) > 1 or not (q.projects or q.conditions):
+        return None  # one project, or the projects a condition leaves (普陀…无人机一共几架)
+    texts = [
+        text
+        for p in q.chosen
+        for text in (*p.sections.values(), *(f"{r.name} {r.target}" for r in p.indicators))
+    ]
     if any(counted_in(text, measure, noun) for text in texts):
         return None
     what = noun if found is number_of else found.group(0).lstrip("多少几")
-    return _refuse(q, f"{project.name}的表中没有写明有多少{what}")
+    return _refuse(q, f"这个项目的表中没有写明有多少{what}")

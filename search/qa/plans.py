@@ -1010,7 +1010,7 @@ def rank_position(q: Question) -> Answer | None:
 
 
 # Two amounts of one table, and what is asked of them: 占 a share, 是…倍 a multiple, 减去 the rest
-OWN_OPERATION = re.compile(r"占|减去|减掉|扣除|除去|去掉|是(?=[^，,。]*倍)")
+OWN_OPERATION = re.compile(r"占|减去|减掉|扣除|除去|去掉|是(?=[^，,。]*倍)|比(?=[^，,。]*[多少差])")
 
 
 @dataclass(frozen=True)
@@ -1086,6 +1086,11 @@ def share_of_own(q: Question) -> Answer | None:
     if found.group() == "是":
         times = round(first.yuan / second.yuan, 2)
         return Answer(f"{head}是{second.label} {second.said}的 {times} 倍。", "share", sources)
+    if found.group() == "比":  # 项目资金总额比年度资金申请总额多多少
+        gap = first.yuan - second.yuan
+        more = "多" if gap >= 0 else "少"
+        said = f"{head}比{second.label} {second.said}{more} {format_yuan(abs(gap))}。"
+        return Answer(said, "comparison", sources)
     rest = format_yuan(first.yuan - second.yuan)
     return Answer(f"{head}减去{second.label} {second.said}，余 {rest}。", "comparison", sources)
 
@@ -1258,7 +1263,8 @@ def term_meaning(q: Question) -> Answer | None:
     found = MEANING.search(q.text)
     if found is None:
         return None
-    term = found["term"].strip("“”\"'「」的 ")
+    quoted = re.findall(r"[“\"「]([^”\"」]{2,12})[”\"」]", found["term"])  # …的“四必”: 四必
+    term = quoted[-1] if quoted else found["term"].strip("“”\"'「」的 ")
     if len(term) < 2:
         return None
     pattern = re.compile(EXPLAINED.format(term=re.escape(term)))
