@@ -36,6 +36,7 @@ PLANS = (
     p.printed_amounts,
     p.all_have,
     p.value_yes_no,
+    p.field_of_group,
     a.usual_targets,
     p.sum_of_targets,
     p.named_indicators,
@@ -57,8 +58,8 @@ PLANS = (
     a.unknown_project,
     p.sub_project_purpose,
     p.each_listed,
-    p.project_passages,
     p.term_meaning,
+    p.project_passages,
     a.best_sentences,
 )
 

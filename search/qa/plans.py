@@ -79,7 +79,10 @@ def several_fields(q: Question) -> Answer | None:
         return None
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
-    if re.search(r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|除去", q.text):
+    if re.search(
+        r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|除去|比[^，,。]*[多少差]多少",
+        q.text,
+    ):
         return None  # one amount as a share or multiple of another (share_of_own)
     parts = [FACTS[f.split(":")[0]](project, f) for f in asked]
     if wants_change:
@@ -358,6 +361,35 @@ def all_have(q: Question) -> Answer | None:
     return Answer(said, "indicator_yes_no", [indicator_source(p, r) for p, r in rows][:MAX_SOURCES])
 
 
+# the words of a question that asks for a list of projects
+LISTING = (
+    "哪些", "哪几", "哪个", "哪一个", "几个", "多少个", "有哪", "列出", "列一下", "有什么", "谁有",
+)  # fmt: skip
+GROUP_FIELDS = ("department", "unit", "category", "perf_type", "nature")
+
+
+def field_of_group(q: Question) -> Answer | None:
+    """国家天文台这些项目的主管部门是什么？ A header field of the projects a condition leaves:
+    its values, and how many projects have each."""
+    if q.projects or q.field not in GROUP_FIELDS or not q.conditions or q.has(LISTING):
+        return None  # 绩效类型为…的项目有哪些: the projects (a list), not the field
+    counts: dict[str, int] = {}
+    for project in q.chosen:
+        value = getattr(project, q.field) or "（未填写）"
+        counts[value] = counts.get(value, 0) + 1
+    if not counts:
+        return None
+    scope = "、".join(f.label for f in q.conditions)
+    listed = "；".join(f"{value}（{n} 个项目）" for value, n in counts.items())
+    label = {"department": "主管部门", "unit": "申报/实施单位", "category": "项目类别",
+             "perf_type": "绩效类型", "nature": "项目性质"}[q.field]  # fmt: skip
+    return Answer(
+        f"{scope}的项目的{label}：{listed}。",
+        "project_fact",
+        [header_source(p, p.name) for p in q.chosen[:MAX_SOURCES]],
+    )
+
+
 def value_yes_no(q: Question) -> Answer | None:
     """兰溪路-真南路下立交工程是不是经常性项目？ A project's category, nature or type asked by a
     value: yes, or what it is."""
@@ -444,6 +476,12 @@ def named_indicators(q: Question) -> Answer | None:
     if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
+    if whole and not q.projects and q.has(WHICH):  # 设备采购及时率: 设施设备采购及时率（%） too
+        names = set(mention.names)
+        rows += [
+            (p, r) for p in q.chosen for r in p.indicators
+            if r.name not in names and any(n in r.name for n in names)
+        ]  # fmt: skip
     if not q.projects and re.search(r"(?<!有)没有|没设|未设|不设", q.text):
         having = {p.id for p, _ in rows}  # 哪个项目没有“支付及时率”: those without it
         lacking = [p for p in q.chosen if p.id not in having]
@@ -620,21 +658,7 @@ def projects_by_level(q: Question) -> Answer | None:
     """哪些项目有成本指标？ 设了时效指标的项目有哪些？ 哪些项目没有设满意度指标？ 哪些项目的满意度
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
     states): rows under a level (or of a kind) that meet the condition stated."""
-    listing = q.has(
-        (
-            "哪些",
-            "哪几",
-            "哪个",
-            "哪一个",
-            "几个",
-            "多少个",
-            "有哪",
-            "列出",
-            "列一下",
-            "有什么",
-            "谁有",
-        )
-    )
+    listing = q.has(LISTING)
     if q.projects or not (listing or re.search(r"的项目(?:有|吗)?$", q.text)):
         return None
     text = q.text
