@@ -306,6 +306,31 @@ def test_second_reading_refusals(backend, question):
         ("天文台哪些项目有上年结转资金", "count", "基本科研业务费 4232.63 万元"),
         ("天文台表里权重给到50分的三级指标都有哪些", "list", "发表文章数"),
         ("怀柔太阳观测系统和毫角秒稳像装置哪个贵", "comparison", "毫角秒级光学稳像研发装置研制"),
+        # groups of units, a part of the projects as a share of a whole, a header of a group
+        ("检察院、普陀区、天文台各有几个项目", "comparison", "普陀区 2 个项目"),
+        (
+            "检察院、普陀区和天文台各自预算最大的项目是哪个",
+            "comparison",
+            "天文台：国家重大科学工程运行维护",
+        ),
+        (
+            "国家天文台9个项目的总额比上海市检察院8个项目多多少",
+            "comparison",
+            "国家天文台比检察院多",
+        ),
+        ("含政府购买服务的项目预算占检察院项目总预算的比例", "share", "20.49%"),
+        ("国家天文台这些项目的主管部门是什么", "project_fact", "[173]中国科学院（9 个项目）"),
+        # targets added up, dates as conditions, what lacks an indicator, two amounts of a table
+        ("天文台设了购置设备数量的项目一共要买多少台", "sum", "合计 10台"),
+        ("天文台有成本指标的项目成本上限加起来多少", "sum", "1650.51万元"),
+        ("2026年以后完成的项目有没有", "list", "计划完成日期 2027-12-31"),
+        ("检察院哪个项目没有支付及时率这个指标", "list", "办公及业务用房专项维修费"),
+        ("拆违经费的项目资金总额比年度资金申请总额多多少", "comparison", "多 6,810,000 元"),
+        ("基本科研业务费的年度资金里上年结转资金占了多大比例", "share", "69.41%"),
+        # what a sub-project is for; which of two values; a quoted term within a question
+        ("信访数据辅助决策系统是做什么的", "passage", "上海市检察信访智能接待系统"),
+        ("兰溪路下立交是阶段性项目还是经常性项目", "project_fact", "项目性质是阶段性项目"),
+        ("拆违经费说明里“五违四必”的“四必”指的是什么", "passage", "违法经营必须取缔"),
     ],
 )
 def test_third_reading(backend, question, answer_type, says):
@@ -334,6 +359,10 @@ def test_third_reading(backend, question, answer_type, says):
         "真南路拓宽改造工程2026年的年度资金申请总额是多少",  # another project near a name
         "哪个项目引用了沪财预〔2019〕15号文件",  # a number no table cites, not repeated
         "基本科研业务费的钱够用吗",
+        "拆违经费第二段的资金是多少",  # a part of the money no table breaks down
+        "FAST自建成以来累计观测了多少小时",  # history
+        "FAST望远镜口径多大",  # a size no text gives
+        "2.16米望远镜本体以前已经升级改造过几次",  # the refusal repeats no name with a number
     ],
 )
 def test_third_reading_refusals(backend, question):

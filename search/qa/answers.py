@@ -1479,7 +1479,8 @@ def over_projects(q: Question) -> Answer | None:
         return _ranking(q, chosen, said, key)
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
         return _listing(chosen, said, "list", conditions)
-    if re.search(r"有没有.{0,20}项目", q.text) and conditions and not q.has(SUM_WORDS):
+    yes_no = re.search(r"有没有.{0,20}项目|项目.{0,12}(?:有没有|有吗)$", q.text)
+    if yes_no and conditions and not q.has(SUM_WORDS):
         found = _listing(chosen, said, "list", conditions)  # 有没有…的项目: yes, and which
         found.text = f"{'有' if chosen else '没有'}。{found.text}"
         return found
