@@ -52,6 +52,8 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "change",
         (
             "比上年",
+            "比上一年",
+            "较上一年",
             "较上年",
             "比去年",
             "较去年",
@@ -86,6 +88,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "今年资金",
             "本年资金",
             "今年要花",
+            "今年的钱",
             "今年花",
             "今年申请",
             "当年申请",
@@ -116,10 +119,31 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("perf_type", ("绩效类型",)),
     ("nature", ("项目性质", "项目属性", "什么性质")),
     ("category", ("项目类别", "类别", "什么类", "哪一类", "哪类")),
-    ("start_date", ("计划开始日期", "开始日期", "开始时间", "何时开始", "什么时候开始")),
+    (
+        "start_date",
+        (
+            "计划开始日期",
+            "开始日期",
+            "开始时间",
+            "何时开始",
+            "什么时候开始",
+            "什么时候开工",
+            "何时开工",
+        ),
+    ),
     (
         "end_date",
-        ("计划完成日期", "完成日期", "结束日期", "完成时间", "何时完成", "什么时候完成", "结束"),
+        (
+            "计划完成日期",
+            "完成日期",
+            "结束日期",
+            "完成时间",
+            "何时完成",
+            "什么时候完成",
+            "什么时候完工",
+            "何时完工",
+            "结束",
+        ),
     ),
     ("dates", ("起止", "实施期", "日期", "周期", "多久", "多长时间")),
     (
@@ -131,6 +155,9 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "申报单位",
             "实施单位",
+            "谁来实施",
+            "由谁实施",
+            "谁实施",
             "执行单位",
             "实施机关",
             "实施部门",
@@ -210,7 +237,7 @@ FORM_WORDS = re.compile(
 MIN_MENTION = 3  # characters of a project name that name it
 # 多少人受益, 几个工作人员, 分几段: a count asked, with its measure word and what it counts
 COUNTED = re.compile(
-    r"(?:多少|(?<!哪)几)\s*(?P<measure>[\u4e00-\u9fff])(?P<noun>[\u4e00-\u9fff]{0,4})"
+    r"(?:多少|(?<![哪那这])几)\s*(?P<measure>[\u4e00-\u9fff])(?P<noun>[\u4e00-\u9fff]{0,4})"
 )
 NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 
@@ -228,7 +255,7 @@ def counted_in(text: str, measure: str, noun: str) -> bool:
 
 
 GENERIC_END = re.compile(r"(?:费|项目|工程|经费|系统|中心|专项|建设)$")
-SHORT_CALL = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目)")
+SHORT_CALL = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目|和|与|跟|、)")
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
 
@@ -516,6 +543,8 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
 
 
 PART_LINES = re.compile(r"(?:上年结转|当年财政|财政|其他|自筹)(?:资金|拨款)")
+# words before a date field that still ask the project's own date (计划、那个项目、整个)
+NOT_A_THING = re.compile(r"计划|预计|最晚|最早|项目|实施|整个|那个|这个|又|的|[|，,、\s]")
 DATE_FIELDS = ("start_date", "end_date", "dates")
 BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
 PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
@@ -547,8 +576,9 @@ def asked_fields(text: str) -> list[str]:
         after = re.split(r"[，,、；;？?]|和|及", text[at + len(spelling) :])[0].strip(
             "的了呢吗项目|完成结束开始做"
         )
-        if name in DATE_FIELDS and not spelling.endswith("日期") and after:
-            continue  # 什么时候完成招投标: the date of something else than the project
+        before = NOT_A_THING.sub("", text[:at])
+        if name in DATE_FIELDS and not spelling.endswith("日期") and (after or len(before) >= 2):
+            continue  # 什么时候完成招投标, 采购入库什么时候完成: the date of something else
         if spelling in PURPOSE and re.sub(
             r"有哪些|哪些|是什么|什么|干什么|干嘛|主要|是|的|用|项目|经费|资金|钱|这笔|[|呢吗?？]",
             "",
@@ -561,9 +591,7 @@ def asked_fields(text: str) -> list[str]:
         found.append((at, name))
         text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
-    if not names and re.search(
-        r"(?<!结转)(?<!财政)(?<!其他)(?<!自筹)(?:预算|经费|资金)[呢吗？?]*$", text
-    ):
+    if not names and re.search(r"(?:预算|(?<=[的目总])(?:经费|资金))[呢吗？?]*$", text):
         names.append("total")  # 信息化项目预算: the money, said last
     money = [n for n in names if n in BUDGET_NAMES]
     if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
@@ -1336,7 +1364,8 @@ def _change_asked(q: Question) -> str | None:
     少的项目, 预算增加了的), None where it ranks by change (降幅最大) or asks of no change."""
     if q.has(MAX_WORDS + MIN_WORDS) or re.search(r"还是|变化|增减", q.text):
         return None  # 增加还是减少: asks the direction, picks no projects by it
-    if AGAINST_LAST_YEAR.search(q.text) and q.has(SUM_WORDS):
+    totals = q.has(SUM_WORDS) or re.search(r"总预算|[多少差]了?多少|变化多少", q.text)
+    if AGAINST_LAST_YEAR.search(q.text) and totals:
         return None  # 合计比上年同名项目预算合计少了多少: two totals, no projects picked
     than = THAN_LAST_YEAR.search(q.text)
     if than and re.search(r"上年|去年|上一年", q.text[: than.start()]):

@@ -328,7 +328,7 @@ def _breakdown(q: Question) -> Answer | None:
 
 # what a table is made of: counted by the plans that read its structure
 PARTS_OF_A_TABLE = re.compile(
-    r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|钱|成|倍|折"
+    r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折"
 )
 
 
@@ -397,9 +397,10 @@ LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m)
 def _dimension(q: Question) -> Answer | None:
     """A size asked of a thing (FAST望远镜口径多大, 隧道段有多长) that no text gives a number of
     length or weight for near it."""
-    found = DIMENSION.search(q.rest or q.text)
+    said_in = q.rest or q.text
+    found = DIMENSION.search(said_in)
     named = q.indicators is not None and q.indicators.whole  # 道路建设长度: a row's name
-    if found is None or named or SHARE_AFTER.match(q.text[found.end() :]):
+    if found is None or named or SHARE_AFTER.match(said_in[found.end() :]):
         return None  # 占了多大比例: a share, not a size
     thing, size = found["thing"], found.group(0)[len(found["thing"]) :].lstrip("的有是")
     texts = [

@@ -123,10 +123,12 @@ AGENCY = re.compile(
 )
 # 国务院的文件, 高检院文件, 财政部的规定: an agency's documents
 AGENCY_DOCUMENTS = re.compile(
-    r"([\u4e00-\u9fff]{1,12}?(?:部|院|局|委|厅|办|署|府|中央))的?(?:文件|规定|通知|发文)"
+    r"([\u4e00-\u9fff]{1,12}?(?:部|院|局|委|厅|办|署|府|中央))(?:那个|这个|的)?(?:文件|规定|通知|发文)"
 )
 # the words before an agency's name in a question: 哪些项目引用了 | 国务院
-LEAD_IN = re.compile(r"请问|哪些是|哪些项目|哪个项目|引用了?|依据了?|援引了?|里有|中有|有|是|了|的")
+LEAD_IN = re.compile(
+    r"请问|哪些是|哪些项目|哪个项目|引用了?|依据了?|援引了?|里有|中有|里|有|是|了|的"
+)
 
 
 def cited_by_agency(q: Question) -> Answer | None:
@@ -1272,7 +1274,8 @@ def projects_mentioning(q: Question) -> Answer | None:
 
 # 五违四必指的是啥: a term, and the words that ask what it means
 MEANING = re.compile(
-    r"^(?P<term>.{2,20}?)(?:指的是|是指|是什么意思|什么意思|啥意思|指什么|指啥|的含义|的意思)"
+    r"^(?P<term>.{2,20}?)(?:指的是|是指|是什么意思|什么意思|啥意思|指什么|指啥|的含义|的意思|"
+    r"是哪[几一二三四五六七八九十]+[个条项])"
 )
 # where a text explains a term: “五违四必”（安全隐患必须清除、…）, 三算一致，即…
 EXPLAINED = (
@@ -1288,7 +1291,7 @@ def term_meaning(q: Question) -> Answer | None:
     if found is None:
         return None
     quoted = re.findall(r"[“\"「]([^”\"」]{2,12})[”\"」]", found["term"])  # …的“四必”: 四必
-    term = quoted[-1] if quoted else found["term"].strip("“”\"'「」的 ")
+    term = quoted[-1] if quoted else found["term"].strip("“”\"'「」的 ").split("的")[-1]
     if len(term) < 2:
         return None
     pattern = re.compile(EXPLAINED.format(term=re.escape(term)))

@@ -33,6 +33,7 @@ def fold(question: str) -> str:
     """What the linkers read: simplified characters, NFKC (full-width → half-width), no white
     space, no question mark at the end."""
     text = unicodedata.normalize("NFKC", to_simplified(question))
+    text = text.replace("啥", "什么").replace("咋", "怎么")  # spoken forms
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
 
