@@ -18,6 +18,7 @@ import qa_questions_dev7
 import qa_questions_dev8
 import qa_questions_dev9
 import qa_questions_dev10
+import qa_questions_dev11
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -66,6 +67,7 @@ def judged(client, questions):
         qa_questions_dev8.QUESTIONS,
         qa_questions_dev9.QUESTIONS,
         qa_questions_dev10.QUESTIONS,
+        qa_questions_dev11.QUESTIONS,
     ],
 )
 def test_dev_questions(client, questions):
