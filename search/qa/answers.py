@@ -250,7 +250,10 @@ def counted_in(text: str, measure: str, noun: str) -> bool:
             re.search(rf"{NUMERAL}\s*个?{head}|{head}[^，。；,;]{{0,8}}?{NUMERAL}\s*个", text)
         )
     unit = re.escape(measure)
-    near = rf"|{re.escape(noun[:2])}[^，。；,;]{{0,8}}?{NUMERAL}\s*{unit}" if len(noun) >= 2 else ""
+    # the measure after a number, or a number (in any measure) after the noun: 服务多少家单位 →
+    # 服务用户单位总数量 ≥20个
+    counts = r"\s*[个家人次台套项场户名篇件部辆]"
+    near = rf"|{re.escape(noun[:2])}[^，。；,;]{{0,8}}?{NUMERAL}{counts}" if len(noun) >= 2 else ""
     return bool(re.search(rf"{NUMERAL}\s*{unit}{near}", text))
 
 
@@ -544,7 +547,9 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
 
 PART_LINES = re.compile(r"(?:上年结转|当年财政|财政|其他|自筹)(?:资金|拨款)")
 # words before a date field that still ask the project's own date (计划、那个项目、整个)
-NOT_A_THING = re.compile(r"计划|预计|最晚|最早|项目|实施|整个|那个|这个|又|的|[|，,、\s]")
+NOT_A_THING = re.compile(
+    r"计划|预计|最晚|最早|项目|工程|经费|实施|整个|那个|这个|该|又|的|[|，,、\s]"
+)
 DATE_FIELDS = ("start_date", "end_date", "dates")
 BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
 PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
@@ -668,7 +673,7 @@ def cited_by_number(q: Question) -> Answer | None:
     if not found:
         return None
     # 检察业务工作费里沪检发〔2003〕170号: the issuer code is the end of the run before it
-    numbers = {n.number[i:] for n in found for i in range(len(n.issuer) - 1)}
+    numbers = {n.number[i:] for n in found for i in range(max(1, len(n.issuer) - 1))}
     entries = [e for e in q.store.catalogue if e.number in numbers]
     if not entries:
         return Answer("语料中没有项目引用这个文号，无法回答。", "not_in_corpus")
@@ -1534,6 +1539,16 @@ def _groups_compared(q: Question) -> list[tuple[str, list[Project]]] | None:
     return groups if len(groups) == 2 else None
 
 
+@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+def _projects_of_units(store: ProjectStore) -> dict[str, list[Project]]:
+    """Each unit or department name, and its projects."""
+    found: dict[str, list[Project]] = {}
+    for project in store.projects:
+        for name in {project.unit, project.department} - {None, ""}:
+            found.setdefault(name, []).append(project)
+    return found
+
+
 def groups_named(q: Question) -> list[tuple[str, list[Project]]]:
     """The groups of projects a question names by their units or places (检察院、普陀区、天文台),
     in the question's order."""
@@ -1555,9 +1570,9 @@ def groups_named(q: Question) -> list[tuple[str, list[Project]]]:
             (s for s in present if len(s) == longest),
             key=lambda s: sum(s in other for other in linker.unit_names),
         )
-        members = [p for p in q.store.projects if unit in (p.unit, p.department)]
         found.setdefault(part, [])
-        found[part] += [p for p in members if p not in found[part]]
+        have = {p.id for p in found[part]}
+        found[part] += [p for p in _projects_of_units(q.store).get(unit, []) if p.id not in have]
     named = {k: v for k, v in found.items() if not any(k != o and k in o for o in found)}
     # 上海市检察院: 上海市 is part of the other group's unit's name, no group of its own
     named = {
@@ -1630,11 +1645,22 @@ def _conditions_of(q: Question, text: str) -> list[Filter]:
     return filters(part)
 
 
+def _common_key(groups, key: str) -> str | None:
+    """One amount for every group (the year's money where some print no total), so that what
+    is compared is alike; None where groups print different ones only."""
+    keys = {money_key(projects, key) for _, projects in groups}
+    if len(keys) == 1:
+        return keys.pop()
+    every = all(any(p.budget.get("current_year") for p in ps) for _, ps in groups)
+    return "current_year" if every else None
+
+
 def _compare_groups(groups: list[tuple[str, list[Project]]], key: str) -> Answer:
     """The sums of two groups, and how far apart they are."""
+    common = _common_key(groups, key)
     sums = []
     for name, projects in groups:
-        group_key = money_key(projects, key)
+        group_key = common or money_key(projects, key)
         priced = [p for p in projects if p.budget.get(group_key) is not None]
         sums.append((name, sum(p.budget[group_key] for p in priced), len(priced), group_key))
     (a, x, n, ka), (b, y, m, kb) = sums
@@ -1766,8 +1792,9 @@ def _sum_against_last_year(chosen: list[Project], said: str) -> Answer:
     before = sum(p.budget["prev_year_budget"] for p in both)
     change = budget_change({"total": now, "prev_year_budget": before})
     scope = f"{said}的" if said else ""
+    percent = f"（{change['percent']}%）" if change["percent"] is not None else ""
     moved = (
-        f"{change['direction']} {format_yuan(abs(change['amount']))}（{change['percent']}%）"
+        f"{change['direction']} {format_yuan(abs(change['amount']))}{percent}"
         if change["amount"]
         else "持平"
     )

@@ -29,7 +29,8 @@ OPINION = re.compile(
     r"好吗$|对吗$|合适吗|做得最好|最差的项目|优秀吗|有问题吗|是不是浪费|浪费吗|"
     r"能不能再|可不可以再|多给|少给|最有必要|最重要|最值得|推荐|优先|够用吗|够不够|够吗|"
     r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少|算(?:不算)?[高低](?:吗|还是)|高还是低|"
-    r"跟国外|最规范|最差|写得好|写得怎么样|是不是说明|说明了什么|意味着|怎么改|打几分|打分"
+    r"跟国外|最规范|最差|写得好|写得怎么样|是不是说明|说明了什么|意味着|怎么改|打几分|打分|"
+    r"修改意见|提点意见|提意见|给点意见"
 )
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
@@ -38,7 +39,7 @@ PREDICTION = re.compile(
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
     r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样|花出去|花掉|用掉|已经支出|"
-    r"决算|当初|最初|建成时|建设时|累计|以来|至今|迄今|历年|以前已经|过去几年"
+    r"决算|当初|最初|建成时|建设时(?![间限])|累计(?![要达])|以来|至今|迄今|历年|以前已经|过去几年"
 )
 # What happened to a named project after its table was filed: 验收了吗, 哪家中标, 进展如何
 OUTCOME = re.compile(
@@ -79,7 +80,7 @@ def check(q: Question) -> Answer | None:
 def scope_check(q: Question) -> Answer | None:
     """The checks of what a whole line is about (a year, an organisation, actual results):
     a constraint stated once holds for every question the line asks."""
-    for rule in (_opinion, _year, _organisation, _actual):
+    for rule in (_year, _organisation, _actual):
         found = rule(q)
         if found is not None:
             return found
@@ -191,7 +192,9 @@ def _unknown_thing(q: Question) -> Answer | None:
     for known in _long_vocabulary():  # 同名项目上年预算额比: not 额比
         rest = rest.replace(known, "|")
     for token in posseg.cut(rest):
-        word = token.word.lstrip("篇个台项次名位家件本张套辆户")  # 篇文章: 文章
+        word = token.word
+        if len(word) >= 3 and word[0] in "篇个台项次名位家件本张套辆户":
+            word = word[1:]  # 篇文章: 文章
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
         if not _known(q, word):
@@ -281,6 +284,8 @@ def _org_without_tables(q: Question, text: str) -> str | None:
 def _actual(q: Question) -> Answer | None:
     about = q.projects or _of_units_named(q) or "这些项目" in q.text
     outcome = bool(about) and OUTCOME.search(q.text)  # of any year: tables plan, not report
+    if outcome and any(outcome.group(0) in name for name in q.linker.names):
+        outcome = None  # 审计审查工作完成率: a word of an indicator's name, not an outcome
     # last year's is held only for money (上年预算执行数), not for a target (去年实际达到多少)
     of_money = MONEY.search(q.text) or re.search(r"执行|花|支出|拨付", q.text)
     previous = (q.has(PREVIOUS) or q.previous_year) and of_money
@@ -304,7 +309,7 @@ def _breakdown(q: Question) -> Answer | None:
     project = q.projects[0]
     money = AMOUNT.search(q.text) or any(f in BUDGET_NAMES for f in q.fields) or "预算" in q.text
     if q.part is not None and money:
-        return _refuse(q, f"表中只有整个项目的预算，没有子项目“{q.part.title}”的金额")
+        return _refuse(q, "表中只有整个项目的预算，没有这个子项目的金额")
     if money and re.search(r"第[一二三四五六七八九十\d]+(?:段|部分|期|标段|个子项)", q.text):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")  # 第三段安排了多少资金
     shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
@@ -344,7 +349,11 @@ def _unrecorded(q: Question) -> Answer | None:
     found = UNRECORDED.search(q.text)
     if found is None:
         return None
-    texts = [t for p in q.projects for t in p.sections.values()] if q.projects else None
+    texts = (
+        [t for p in q.projects for t in (*p.sections.values(), *(r.name for r in p.indicators))]
+        if q.projects
+        else None
+    )
     said = any(found["what"] in t for t in texts) if texts is not None else None
     if said or (said is None and q.linker.mentions(found["what"])):
         return None  # the project's own text (or, of no project, the corpus) says it
@@ -388,7 +397,7 @@ NUMBER_OF = re.compile(
 # 口径多大, 隧道段有多长: a size of a thing
 DIMENSION = re.compile(
     r"(?P<thing>[A-Za-z0-9\u4e00-\u9fff]{2,10}?)的?(?:有|是)?"
-    r"(?:口径|尺寸|长度|宽度|高度|深度|重量|多长|多宽|多高|多大|多重|多深)"
+    r"(?P<size>口径|尺寸|长度|宽度|高度|深度|重量|多长|多宽|多高|多大|多重|多深)"
 )
 SHARE_AFTER = re.compile(r"[^，。？?]{0,4}(?:比例|比重|占)")
 LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m)"
@@ -402,7 +411,7 @@ def _dimension(q: Question) -> Answer | None:
     named = q.indicators is not None and q.indicators.whole  # 道路建设长度: a row's name
     if found is None or named or SHARE_AFTER.match(said_in[found.end() :]):
         return None  # 占了多大比例: a share, not a size
-    thing, size = found["thing"], found.group(0)[len(found["thing"]) :].lstrip("的有是")
+    thing, size = found["thing"], found["size"]
     texts = [
         text
         for p in q.projects or q.store.projects
@@ -412,7 +421,7 @@ def _dimension(q: Question) -> Answer | None:
     said = re.escape(thing[-3:]) + (f"|{re.escape(size)}" if q.projects else "")
     if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
         return None
-    return _refuse(q, f"表中没有写明{thing}的{size}")
+    return _refuse(q, f"表中没有写明它的{size.removeprefix('多')}")  # its name is the user's
 
 
 def _count(q: Question) -> Answer | None:

@@ -399,7 +399,7 @@ def value_yes_no(q: Question) -> Answer | None:
     if len(q.projects) != 1 or not (YES_NO.search(q.text) or choice):
         return None
     project = q.projects[0]
-    text = q.text.replace(q.mention or "", "|")
+    text = q.text.replace(q.mention, "|") if q.mention else q.text
     values = matcher(q.store).field_values
     fields = (("nature", "项目性质"), ("category", "项目类别"), ("perf_type", "绩效类型"))
     for key, _ in fields:
@@ -749,7 +749,7 @@ def project_weights(q: Question) -> Answer | None:
     weighed = [r for r in rows if r.weight is not None]
     if not weighed:
         return Answer(
-            f"{project.name}的表没有分值/权重一栏，无法回答。", "not_in_corpus",
+            "这个项目的表没有分值/权重一栏，无法回答。", "not_in_corpus",
             [header_source(project, project.name)],
         )  # fmt: skip
     sources = [indicator_source(project, r) for r in weighed][:MAX_SOURCES]

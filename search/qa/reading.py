@@ -244,13 +244,21 @@ def abbreviates(short: str, name: str) -> bool:
     """财政部 in 中华人民共和国财政部, 市机管局 in 上海市机关事务管理局: the characters in order."""
     if short in name:
         return True
-    at = 0
-    for ch in short:
-        at = name.find(ch, at)
-        if at < 0:
-            return False
-        at += 1
-    return len(short) >= 3 and short[-1] == name[at - 1]
+    if len(short) < 3:
+        return False
+    # the characters in order, close together: the shortened name spans at most 2.5 times
+    # its length in the full one (高检院 in 最高人民检察院; not 财政局 spread over a sentence)
+    for first in (i for i, ch in enumerate(name) if ch == short[0]):
+        at = first + 1
+        for ch in short[1:]:
+            at = name.find(ch, at)
+            if at < 0:
+                break
+            at += 1
+        else:
+            if at - first <= 2.5 * len(short):
+                return True
+    return False
 
 
 def _plain(text: str) -> str:
