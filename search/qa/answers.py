@@ -219,7 +219,7 @@ SUM_WORDS = (
     "合起来",
 )
 USUAL_WORDS = ("一般", "通常", "常见", "大多", "多数", "普遍", "平均", "都设", "一般设")
-CITE_WORDS = ("引用", "依据", "根据", "援引", "提到")
+CITE_WORDS = ("引用", "依据", "根据", "援引", "提到", "文号")
 NOT_GOV = re.compile(r"(不|未|没有|没)(含有|含|包含|包括|涉及|有)?政府购买服务")
 RISE = re.compile(r"增加|增长|上升|上涨|提高|追加|涨|增幅")
 FALL = re.compile(r"减少|下降|降低|缩减|压减|削减|压缩|砍|降幅|下调")
@@ -605,7 +605,9 @@ def asked_fields(text: str) -> list[str]:
 
 
 # A document number written without brackets: 沪委办发2013 9号, 普建委 2025年 127号.
-_BARE_NUMBER = r"(?P<code>{codes})\s*(?P<year>(?:19|20)\d{{2}})\s*年?\s+第?\s*(?P<n>\d{{1,4}})\s*号"
+_BARE_NUMBER = (
+    r"(?P<code>{codes})\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年\s*|\s+)第?\s*(?P<n>\d{{1,4}})\s*号"
+)
 
 
 def bracket_numbers(question: str, store: ProjectStore) -> str:
@@ -686,6 +688,11 @@ def cited_by_title(q: Question) -> Answer | None:
         return None
     folded = normalize_title(q.text)
     named = [e for e in q.store.catalogue if e.title and normalize_title(e.title) in folded]
+    worded = TITLE_HOLDS.search(q.text)  # 名称里提到特约人员的文件: titles that hold the words
+    if not named and worded:
+        named = [e for e in q.store.catalogue if e.title and worded["w"] in e.title]
+        if named:
+            return several_cited(named) if len(named) > 1 else citing_answer(named[0])
     if not named:
         sides = re.split("|".join(CITE_WORDS), q.text, maxsplit=1)
         for side in sorted(sides, key=len, reverse=True):
@@ -707,10 +714,14 @@ def cited_by_title(q: Question) -> Answer | None:
     if not named:
         return None
     if len(named) > 1 and not any(normalize_title(e.title or "") in folded for e in named):
-        return _several_cited(named)
+        return several_cited(named)
     return citing_answer(max(named, key=lambda e: len(e.title or "")))
 
 
+TITLE_HOLDS = re.compile(
+    r"(?:名称|标题|题目|名字)[里中]?(?:提到|含有?|有|包含|带)[了着]?[“\"]?(?P<w>[\u4e00-\u9fff]{2,12}?)[”\"]?"
+    r"(?:的|这个词的)?(?:文件|规定|通知|办法|意见)"
+)
 MIN_TITLE_PART = 5  # characters of a title that name it without the rest (无违建居村)
 # words every kind of title has: a stretch of a question made of them names no one title
 TITLE_WORDS = re.compile(
@@ -746,7 +757,7 @@ def _catalogue_titles(store: ProjectStore) -> str:
 TOPIC_WORDS = re.compile(r"方面|相关|有关|之类|文件|规定|政策|制度")
 
 
-def _several_cited(entries: list[Regulation]) -> Answer:
+def several_cited(entries: list[Regulation]) -> Answer:
     listed = "；".join(
         ("《" + e.title + "》" if e.title else "") + (e.number or "")
         + "（" + "、".join(dict.fromkeys(c["project_name"] for c in e.cited_by)) + "）"

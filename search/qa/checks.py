@@ -117,6 +117,7 @@ def _opinion(q: Question) -> Answer | None:
 
 
 TABLES_ASKED = re.compile(r"哪些项目|哪个项目|几个项目|的项目|项目有|表有")
+DOCUMENTS_ASKED = re.compile(r"文号|文件|发的|印发|发布|下发|引用|依据|(?:\d|年)\s*第?\s*\d+\s*号")
 RELATIVE_YEARS = {
     "明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2, "上上年": -2, "大前年": -3,
 }  # fmt: skip
@@ -131,6 +132,8 @@ def _year(q: Question) -> Answer | None:
     """A year no table of the question's projects (or of the corpus) is of. The year before
     a table's is its 上年 columns (answered from them); a year the text mentions is fine for
     a question about the text, not for an amount."""
+    if DOCUMENTS_ASKED.search(q.text) and not MONEY.search(q.text):
+        return None  # 2014年的文号, 2018年发的文件: a document's year, not a table's
     projects = q.projects or _of_units_named(q) or q.store.projects
     held = {p.year for p in projects if p.year is not None}
     if not held:
@@ -219,7 +222,7 @@ DOMAIN_WORDS = {
     "资金", "金额", "比例", "权重", "分值", "满意度", "项目", "年度", "合计", "总额", "增幅",
     "降幅", "涨幅", "排名", "政策", "法规", "条例", "办法", "规定", "表", "时效", "成本",
     "增长率", "变化幅度", "幅度", "占比", "比重", "平均", "表里", "表中", "表上", "那张表",
-    "数值", "量化", "定量", "定性", "具体",
+    "数值", "量化", "定量", "定性", "具体", "栏目", "栏", "一栏", "部分",
 }  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from .answers import (
     _named_level,
     asked_fields,
     budget_source,
+    citing_answer,
     counted_in,
     header_source,
     indicator_source,
@@ -41,6 +42,7 @@ from .answers import (
     money_key,
     printed_budget_line,
     row_said,
+    several_cited,
     small_number,
     source,
     target_check,
@@ -80,7 +82,7 @@ def several_fields(q: Question) -> Answer | None:
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
     if re.search(
-        r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|除去|比[^，,。]*[多少差]多少",
+        r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|扣掉|除去|比[^，,。]*[多少差]多少",
         q.text,
     ):
         return None  # one amount as a share or multiple of another (share_of_own)
@@ -160,6 +162,23 @@ def cited_by_agency(q: Question) -> Answer | None:
         source(p, c.section, p.sections.get(c.section, "")) for e in entries for p, c in e.citations
     ]
     return Answer(f"{agency}发的文件被引用 {len(entries)} 个：{listed}。", "citation", sources[:10])
+
+
+def cited_in_year(q: Question) -> Answer | None:
+    """哪些项目引用的文件是2018年发的？ 2014年的文号有哪些被引用？ Documents by the year in
+    their number, and who cites them."""
+    year = re.search(r"(?<!\d)((?:19|20)\d{2})\s*年?(?:的|发的|印发的|发布的|下发的)?", q.text)
+    if year is None or not re.search(r"文号|文件|发的|印发|发布|下发", q.text):
+        return None
+    if re.search(r"(?:19|20)\d{2}\s*年?\s*第?\s*\d+\s*号", q.text):
+        return None  # a whole number: cited_by_number
+    entries = [e for e in q.store.catalogue if e.issued_year == int(year[1])]
+    if q.projects:
+        named = {p.id for p in q.projects}
+        entries = [e for e in entries if any(p.id in named for p, _ in e.citations)]
+    if not entries:
+        return Answer(f"语料中没有被引用的{year[1]}年的文件。", "not_found")
+    return several_cited(entries) if len(entries) > 1 else citing_answer(entries[0])
 
 
 @lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
@@ -617,9 +636,10 @@ def _target_test(text: str):
         if text[max(0, written.start() - 1) : written.start() + 1] == "不是":  # 不是>=90%
             return (lambda r: not same(r)), f"目标不是{said.removeprefix('目标写作')}"
         return same, said
-    unit = re.search(r"以[“\"]?([^”\"\s]{1,3}?)[”\"]?为单位", text)  # 以“天”为单位
-    if unit:
-        return (lambda r, u=unit[1]: r.unit == u or r.target.endswith(u)), f"单位为{unit[1]}"
+    unit = re.search(r"以[“\"]?([^”\"\s]{1,3}?)[”\"]?为单位|按([^\s数计]{1,2})数?计", text)
+    if unit:  # 以“天”为单位, 按天数计
+        u = unit[1] or unit[2]
+        return (lambda r, u=u: r.unit == u or r.target.endswith(u)), f"单位为{u}"
     if NOT_PERCENT.search(text):
         return (lambda r: r.unit != "%"), "目标值不是百分比"
     if re.search(r"定性|没有数值|不是数值|非量化", text):
@@ -654,6 +674,23 @@ def _compare(op: str, value: float):
 def _of_kind(row, kind: str) -> bool:
     """A row under a level that names the kind, or named by it (满意度); any row for ""."""
     return not kind or kind in (row.level1 or "") or kind in (row.level2 or "") or kind in row.name
+
+
+def level_of_each(q: Question) -> Answer | None:
+    """普陀区两个项目各自的时效指标是什么？ A kind of indicator in each project in scope."""
+    if q.projects or not q.conditions or not q.level_word or not re.search(r"各自|分别|各", q.text):
+        return None
+    if q.has(LISTING):
+        return None  # 哪些项目设了…: projects_by_level
+    having = [(p, [r for r in p.indicators if _of_kind(r, q.level_word)]) for p in q.chosen]
+    listed = "；".join(
+        f"{p.name}：{'、'.join(row_said(r) for r in rows) or '没有设'}" for p, rows in having
+    )
+    return Answer(
+        f"“{q.level_word}”指标：{listed}。",
+        "level_indicators",
+        [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
+    )
 
 
 def projects_by_level(q: Question) -> Answer | None:
@@ -1036,7 +1073,9 @@ def rank_position(q: Question) -> Answer | None:
 
 
 # Two amounts of one table, and what is asked of them: 占 a share, 是…倍 a multiple, 减去 the rest
-OWN_OPERATION = re.compile(r"占|减去|减掉|扣除|除去|去掉|是(?=[^，,。]*倍)|比(?=[^，,。]*[多少差])")
+OWN_OPERATION = re.compile(
+    r"占|减去|减掉|扣除|扣掉|除去|去掉|是(?=[^，,。]*倍)|比(?=[^，,。]*[多少差])"
+)
 
 
 @dataclass(frozen=True)

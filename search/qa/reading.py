@@ -195,7 +195,7 @@ class Linker:
             names = [place[i:] for i in range(len(place) - 2)]  # 是普陀区 → 普陀区
             if any(n in self.text for n in names) or place[-2:] in ("地区", "城区", "市区", "县区"):
                 continue
-            if any(ch in place for ch in "哪什是属位在占了的用引被和与及"):
+            if any(ch in place for ch in "哪什是属位在占了的用引被和与及于"):
                 continue
             return place
         text = re.sub(r"《[^》]*》", "|", text)  # a title names a document, not a unit
