@@ -19,6 +19,7 @@ import qa_questions_dev8
 import qa_questions_dev9
 import qa_questions_dev10
 import qa_questions_dev11
+import qa_questions_dev12
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -68,6 +69,7 @@ def judged(client, questions):
         qa_questions_dev9.QUESTIONS,
         qa_questions_dev10.QUESTIONS,
         qa_questions_dev11.QUESTIONS,
+        qa_questions_dev12.QUESTIONS,
     ],
 )
 def test_dev_questions(client, questions):
@@ -335,6 +337,12 @@ def test_second_reading_refusals(backend, question):
         ("信访数据辅助决策系统是做什么的", "passage", "上海市检察信访智能接待系统"),
         ("兰溪路下立交是阶段性项目还是经常性项目", "project_fact", "项目性质是阶段性项目"),
         ("拆违经费说明里“五违四必”的“四必”指的是什么", "passage", "违法经营必须取缔"),
+        # documents by the year in their number, by words of their title, by a title without 《》
+        ("2014年的文号有哪些被引用", "citation", "沪财行〔2014〕39号"),
+        ("标题里带特约人员的文件有哪些", "citation", "特约人员"),
+        ("财行2009年209号是什么文件", "citation", "政法经费分类保障办法"),
+        ("普陀区两个项目各自的时效指标是什么", "level_indicators", "新增违建处置率"),
+        ("哪些项目设了按天数计的指标", "list", "机关服务工作保障天数"),
     ],
 )
 def test_third_reading(backend, question, answer_type, says):

@@ -684,15 +684,18 @@ def cited_by_number(q: Question) -> Answer | None:
 
 def cited_by_title(q: Question) -> Answer | None:
     """哪些项目引用了《人民检察院财务管理暂行办法》？"""
-    if not q.has(CITE_WORDS) or (q.projects and not q.has(("哪些项目", "哪个项目", "哪几个项目"))):
-        return None
-    folded = normalize_title(q.text)
-    named = [e for e in q.store.catalogue if e.title and normalize_title(e.title) in folded]
     worded = TITLE_HOLDS.search(q.text)  # 名称里提到特约人员的文件: titles that hold the words
-    if not named and worded:
+    if worded:
         named = [e for e in q.store.catalogue if e.title and worded["w"] in e.title]
         if named:
             return several_cited(named) if len(named) > 1 else citing_answer(named[0])
+    titled = re.search(r"关于[^，。？?]{4,}的(?:通知|意见|办法|规定|批复|决定|方案)", q.text)
+    if not q.has(CITE_WORDS) or (
+        q.projects and not titled and not q.has(("哪些项目", "哪个项目", "哪几个项目"))
+    ):
+        return None  # a project's own citations: project_citations
+    folded = normalize_title(q.text)
+    named = [e for e in q.store.catalogue if e.title and normalize_title(e.title) in folded]
     if not named:
         sides = re.split("|".join(CITE_WORDS), q.text, maxsplit=1)
         for side in sorted(sides, key=len, reverse=True):

@@ -18,9 +18,9 @@ NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 # The plans, most specific first; the first that answers does.
 PLANS = (
     a.cited_by_number,
+    p.cited_in_year,
     a.cited_by_title,
     p.cited_by_agency,
-    p.cited_in_year,
     p.compare_named,
     p.indicator_of_each,
     p.field_of_each,
