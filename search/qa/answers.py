@@ -204,6 +204,8 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 COUNT_WORDS = ("几个", "多少个", "多少项", "个数", "数量", "总数", "有多少项目", "有多少")
 LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
+# words that make a question one about money
+MONEY_WORDS = ("预算", "钱", "经费", "金额", "资金")
 MAX_WORDS = ("最高", "最多", "最大", "最贵")
 MIN_WORDS = ("最低", "最少", "最小", "最便宜")
 SUM_WORDS = (
@@ -353,6 +355,20 @@ def header_source(project: Project, text: str) -> dict:
 def level_path(row: Indicator) -> str:
     """产出目标 › 数量: the levels a row stands under."""
     return " › ".join(level for level in (row.level1, row.level2) if level)
+
+
+def project_texts(projects: Iterable[Project]) -> list[str]:
+    """What the projects' tables say: their sections and, per row, its name and target."""
+    return [
+        text
+        for p in projects
+        for text in (*p.sections.values(), *(f"{r.name} {r.target}" for r in p.indicators))
+    ]
+
+
+def of_kind(row: Indicator, kind: str) -> bool:
+    """A row under a level that names the kind, or named by it (满意度); any row for ""."""
+    return not kind or kind in (row.level1 or "") or kind in (row.level2 or "") or kind in row.name
 
 
 def row_said(row: Indicator) -> str:
@@ -795,7 +811,7 @@ def citing_answer(entry: Regulation) -> Answer:
 
 def compare_budgets(q: Question) -> Answer | None:
     """检察业务工作费和检察业务保障费哪个预算高？"""
-    money = q.has(("预算", "钱", "经费", "金额", "资金", "倍", "贵", "便宜")) or q.has(
+    money = q.has((*MONEY_WORDS, "倍", "贵", "便宜")) or q.has(
         ("哪个多", "哪个少", "谁多", "谁少", "比")
     )
     asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍", "贵", "便宜"))
@@ -1508,7 +1524,7 @@ def over_projects(q: Question) -> Answer | None:
         q.field in BUDGET_NAMES
         or (q.field == "change" and q.conditions)
         or asked_field(q.text) in BUDGET_NAMES
-        or q.has(("预算", "钱", "经费", "金额", "资金", "总额"))
+        or q.has((*MONEY_WORDS, "总额"))
         # 2023年的项目合计多少: a sum of projects is of their money
         or (q.has(SUM_WORDS) and "多少" in q.text and not q.has(("个", "项指标")))
     )
@@ -1605,8 +1621,9 @@ def _per_group(q: Question, groups, key: str, about_money: bool) -> Answer:
     最大的 / 哪组合计最多 / 是哪一年的)."""
     said, sources = [], []
     sums = []
+    common = _common_key(groups, key)  # one amount for all groups, where they print it
     for name, projects in groups:
-        group_key = money_key(projects, key)
+        group_key = common or money_key(projects, key)
         priced = [p for p in projects if p.budget.get(group_key) is not None]
         if q.has(MAX_WORDS + MIN_WORDS) and priced:
             pick = (max if q.has(MAX_WORDS) else min)(priced, key=lambda p: p.budget[group_key])

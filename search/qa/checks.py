@@ -20,6 +20,7 @@ from .answers import (
     label_named,
     matcher,
     missing_project,
+    project_texts,
 )
 from .reading import ORG, ORG_LEAD, YEAR, abbreviates
 
@@ -278,7 +279,7 @@ def _org_without_tables(q: Question, text: str) -> str | None:
             continue  # 派驻农场检察院(那个项目): the start of a project's name
         if not any(org in name or name in org for name in q.linker.unit_names):
             trimmed = ORG_LEAD.split(org)[-1]
-            names = (*q.linker.unit_names, *(p.name for p in q.store.projects))
+            names = (*q.linker.unit_names, *q.linker.project_names)
             if len(trimmed) >= 3 and not any(abbreviates(trimmed, n) for n in names):
                 return trimmed
     return None
@@ -352,11 +353,7 @@ def _unrecorded(q: Question) -> Answer | None:
     found = UNRECORDED.search(q.text)
     if found is None:
         return None
-    texts = (
-        [t for p in q.projects for t in (*p.sections.values(), *(r.name for r in p.indicators))]
-        if q.projects
-        else None
-    )
+    texts = project_texts(q.projects) if q.projects else None
     said = any(found["what"] in t for t in texts) if texts is not None else None
     if said or (said is None and q.linker.mentions(found["what"])):
         return None  # the project's own text (or, of no project, the corpus) says it
@@ -415,11 +412,7 @@ def _dimension(q: Question) -> Answer | None:
     if found is None or named or SHARE_AFTER.match(said_in[found.end() :]):
         return None  # 占了多大比例: a share, not a size
     thing, size = found["thing"], found["size"]
-    texts = [
-        text
-        for p in q.projects or q.store.projects
-        for text in (*p.sections.values(), *(r.name + r.target for r in p.indicators))
-    ]
+    texts = project_texts(q.projects or q.store.projects)
     # the thing, or (in the named project's table) the size word 口径, with a length nearby
     said = re.escape(thing[-3:]) + (f"|{re.escape(size)}" if q.projects else "")
     if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
@@ -448,11 +441,7 @@ def _count(q: Question) -> Answer | None:
         return None
     if len(q.projects) > 1 or not (q.projects or q.conditions):
         return None  # one project, or the projects a condition leaves (普陀…无人机一共几架)
-    texts = [
-        text
-        for p in q.chosen
-        for text in (*p.sections.values(), *(f"{r.name} {r.target}" for r in p.indicators))
-    ]
+    texts = project_texts(q.chosen)
     if any(counted_in(text, measure, noun) for text in texts):
         return None
     what = noun if found is number_of else found.group(0).lstrip("多少几")

@@ -91,10 +91,8 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         found = None
         parts = split_parts(question)
         several = len(whole.projects) == 1 and len(whole.fields) > 1
-        if len(parts) > 1:  # 静安区2026年拆违经费多少，满意度目标呢: the scope holds for all
-            found = scope_check(whole)
-        if found is None and len(parts) > 1:  # 设了X的那几个项目，合计多少: one question
-            found = p.sum_of_targets(whole)
+        if len(parts) > 1:  # a line of several questions that one reading answers whole
+            found = next((f for plan in LINE_PLANS if (f := plan(whole)) is not None), None)
         if found is None and len(parts) > 1 and not several:  # several fields: one plan
             found = _answer_parts(parts, whole, store, pinned)
         if found is None:
@@ -106,6 +104,17 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         "sources": found.sources,
         "reading": reading(whole, parts),
     }
+
+
+def _per_group(q) -> Answer | None:
+    """检察院那批表是哪一年的？普陀区的和天文台的呢: one question asked of each group."""
+    return a.over_projects(q) if len(a.groups_named(q)) > 1 else None
+
+
+# Lines of several questions that are answered as a whole, before they are cut into parts:
+# a scope stated once (静安区2026年…，满意度目标呢), targets added up over projects picked in
+# one part (设了X的那几个项目，合计多少), the same question of several groups.
+LINE_PLANS = (scope_check, p.sum_of_targets, _per_group)
 
 
 def reading(q, parts: list[str]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from .answers import (
     COUNTED,
     FACTS,
     MAX_SOURCES,
+    MONEY_WORDS,
     QUESTION_ONLY,
     SENTENCE_END,
     SUM_WORDS,
@@ -40,6 +41,7 @@ from .answers import (
     line_source,
     matcher,
     money_key,
+    of_kind,
     printed_budget_line,
     row_said,
     several_cited,
@@ -250,7 +252,7 @@ def compare_named(q: Question) -> Answer | None:
         core = q.level_word
 
         def rows(p):
-            return [r for r in p.indicators if core in (r.level1 or "") + (r.level2 or "") + r.name]
+            return [r for r in p.indicators if of_kind(r, core)]
 
         counted = sorted(projects, key=lambda p: -len(rows(p)))
         listed = "，".join(f"{p.name} {len(rows(p))} 个" for p in counted)
@@ -292,7 +294,7 @@ def indicator_of_each(q: Question) -> Answer | None:
     several projects named one by one: each project's rows of it."""
     if len(q.projects) < 2 or not q.mention or "、" not in q.mention:
         return None
-    if q.has(SUM_WORDS) and q.has(("钱", "预算", "经费", "资金")):
+    if q.has(SUM_WORDS) and q.has(MONEY_WORDS):
         return None  # 加起来多少钱: their money (field_of_each)
     named = {p.id for p in q.projects}
     if q.indicators is not None:
@@ -317,13 +319,12 @@ def field_of_each(q: Question) -> Answer | None:
     named one by one, and what is asked of each (or their sum)."""
     if len(q.projects) < 2 or not q.mention or "、" not in q.mention:
         return None
-    sums = SUM_WORDS
     money = [f for f in q.fields if f in BUDGET_NAMES]
-    if not money and q.has(sums) and q.has(("钱", "预算", "经费", "资金")):
+    if not money and q.has(SUM_WORDS) and q.has(MONEY_WORDS):
         money = ["total"]  # 四个项目钱加在一起是多少: their money
     if not q.fields and not money:
         return None
-    if money and q.has(sums):
+    if money and q.has(SUM_WORDS):
         key = money_key(q.projects, money[0])
         priced = [p for p in q.projects if p.budget.get(key) is not None]
         total = sum(p.budget[key] for p in priced)
@@ -456,15 +457,14 @@ TARGET_ASKED = r"多少|(?<!哪)几|目标值|指标值|要求|达到|定在|定
 def sum_of_targets(q: Question) -> Answer | None:
     """设了“购置设备数量”的项目合计要买多少台设备？ An indicator's targets added up over the
     projects in scope, where they are numbers of one unit."""
-    sums = SUM_WORDS
-    if not q.has(sums) or len(q.projects) == 1 or q.has(("预算", "资金", "经费", "钱")):
+    if not q.has(SUM_WORDS) or len(q.projects) == 1 or q.has(MONEY_WORDS):
         return None
     scope = {p.id for p in q.chosen}
     if q.indicators is not None:
         found = q.indicators.rows
         named = "、".join(q.indicators.names[:2])
     elif q.level_word:  # 成本指标的项目，成本上限加总: the rows of that kind
-        found = tuple((p, r) for p in q.chosen for r in p.indicators if _of_kind(r, q.level_word))
+        found = tuple((p, r) for p in q.chosen for r in p.indicators if of_kind(r, q.level_word))
         named = f"{q.level_word}指标"
     else:
         return None
@@ -555,7 +555,7 @@ def _not_set(project: Project, named: str) -> Answer:
     near = [r for r in project.indicators if any(ch in r.name for ch in named[-3:])][:5]
     said = f"没有。{project.name}没有设“{named}”指标。"
     if near:
-        said += "相近的指标有：" + "；".join(f"{r.name} {r.target}" for r in near) + "。"
+        said += "相近的指标有：" + "；".join(row_said(r) for r in near) + "。"
     return Answer(said, "indicator_yes_no", [indicator_source(project, r) for r in near])
 
 
@@ -671,18 +671,13 @@ def _compare(op: str, value: float):
     return lambda r: r.value is not None and check(float(r.value))
 
 
-def _of_kind(row, kind: str) -> bool:
-    """A row under a level that names the kind, or named by it (满意度); any row for ""."""
-    return not kind or kind in (row.level1 or "") or kind in (row.level2 or "") or kind in row.name
-
-
 def level_of_each(q: Question) -> Answer | None:
     """普陀区两个项目各自的时效指标是什么？ A kind of indicator in each project in scope."""
     if q.projects or not q.conditions or not q.level_word or not re.search(r"各自|分别|各", q.text):
         return None
     if q.has(LISTING):
         return None  # 哪些项目设了…: projects_by_level
-    having = [(p, [r for r in p.indicators if _of_kind(r, q.level_word)]) for p in q.chosen]
+    having = [(p, [r for r in p.indicators if of_kind(r, q.level_word)]) for p in q.chosen]
     listed = "；".join(
         f"{p.name}：{'、'.join(row_said(r) for r in rows) or '没有设'}" for p, rows in having
     )
@@ -725,7 +720,7 @@ def projects_by_level(q: Question) -> Answer | None:
     )
 
     def rows_of(project):
-        rows = [r for r in project.indicators if any(_of_kind(r, c) for c in cores)]
+        rows = [r for r in project.indicators if any(of_kind(r, c) for c in cores)]
         if test is not None:
             rows = [r for r in rows if test(r)]
         if count and len(rows) < at_least:
@@ -742,7 +737,7 @@ def projects_by_level(q: Question) -> Answer | None:
         names = "、".join(p.name for p in lacking)
         if not lacking:
             scope = "、".join(f.label for f in q.conditions)
-            shown = "；".join(f"{p.name}（{'、'.join(f'{r.name} {r.target}' for r in rows[:3])}）"
+            shown = "；".join(f"{p.name}（{'、'.join(row_said(r) for r in rows[:3])}）"
                              for p, rows in having[:20])  # fmt: skip
             scope = f"{scope}的" if scope else ""
             return Answer(
@@ -765,7 +760,7 @@ def projects_by_level(q: Question) -> Answer | None:
             f"{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。", "list"
         )
     listed = "；".join(
-        f"{p.name}（{'、'.join(f'{r.name} {r.target}' for r in rows[:4])}）" for p, rows in having
+        f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having
     )
     yes = "有。" if YES_NO.search(text) else ""
     return Answer(
@@ -815,8 +810,7 @@ def projects_with_weights(q: Question) -> Answer | None:
 
 def sum_of_lines(q: Question) -> Answer | None:
     """国家天文台项目的上年结转资金一共多少？ A printed budget line summed over projects."""
-    sums = SUM_WORDS
-    if len(q.projects) == 1 or not q.has(sums) or any(f in BUDGET_NAMES for f in q.fields):
+    if len(q.projects) == 1 or not q.has(SUM_WORDS) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # the budget's own amounts are summed by over_projects
     chosen = q.chosen
     printed = {ln.label for p in chosen for ln in p.budget_lines}
@@ -867,12 +861,7 @@ def indicator_count(q: Question) -> Answer | None:
         return None
     core = q.level_word
     if core:  # 满意度设了几个指标的最多: rows of that kind
-        counts = {
-            p.id: sum(
-                1 for r in p.indicators if core in (r.level1 or "") + (r.level2 or "") + r.name
-            )
-            for p in chosen
-        }
+        counts = {p.id: sum(1 for r in p.indicators if of_kind(r, core)) for p in chosen}
         ranked = sorted(chosen, key=lambda p: -counts[p.id])
         most, least = counts[ranked[0].id], counts[ranked[-1].id]
         top = "、".join(p.name for p in ranked if counts[p.id] == most)
@@ -922,7 +911,7 @@ def extreme_target(q: Question) -> Answer | None:
     holds the word asked, the highest (or lowest) number."""
     if len(q.projects) == 1 or not q.has(("最高", "最低", "最大", "最小")):
         return None
-    if q.has(("预算", "资金", "经费", "金额", "钱")):
+    if q.has(MONEY_WORDS):
         return None
     named = [w for w in (q.level_word, q.indicators.words if q.indicators else "") if w]
     if not named:
@@ -931,7 +920,7 @@ def extreme_target(q: Question) -> Answer | None:
     chosen = q.chosen
     rows = [
         (p, r) for p in chosen for r in p.indicators
-        if r.value is not None and (word in r.name or word in (r.level1 or "") + (r.level2 or ""))
+        if r.value is not None and of_kind(r, word)
     ]  # fmt: skip
     if not rows:
         return None
