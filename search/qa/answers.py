@@ -129,6 +129,10 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "什么时候开始",
             "什么时候开工",
             "何时开工",
+            "哪年开始",
+            "就开始",
+            "开始了吗",
+            "开始的吗",
         ),
     ),
     (
@@ -236,6 +240,7 @@ FORM_WORDS = re.compile(
     r"(请问|是多少|多少钱|为多少|有多少|是什么|是哪个|是哪些|哪些|哪几个|哪个|什么|多少|是否|"
     r"有没有|一般|通常|常见|设为|设成|设|指标值|目标值|指标|的|了|吗|呢|是|为|有|[?？!！。，,、\s])"
 )
+HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_MENTION = 3  # characters of a project name that name it
 # 多少人受益, 几个工作人员, 分几段: a count asked, with its measure word and what it counts
 COUNTED = re.compile(
@@ -260,7 +265,11 @@ def counted_in(text: str, measure: str, noun: str) -> bool:
 
 
 GENERIC_END = re.compile(r"(?:费|项目|工程|经费|系统|中心|专项|建设)$")
-SHORT_CALL = re.compile(r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目|和|与|跟|、)")
+SHORT_CALL = re.compile(
+    r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目|和|与|跟|、)|"
+    # at the start of the question or of a clause: 拆违请的第三方…, 拆违的预算
+    r"(?:^|(?<=[，,。；;？?\s]))([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共)"
+)
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
 
@@ -516,7 +525,7 @@ class ProjectMatcher:
         """A project called by the first two characters of its name and 项目/工程/经费 (拆违项目
         for 拆违经费), when exactly one name starts so and the two name nothing else."""
         for found in SHORT_CALL.finditer(text):
-            start = found.group(1)
+            start = found.group(1) or found.group(2)
             named = [p for p in self.projects if p.name.startswith(start)]
             if len({p.name for p in named}) == 1 and not self._generic(start):
                 return named, found.group(0)
@@ -544,6 +553,8 @@ def _names_another(text: str, start: int, end: int, projects: list[Project]) -> 
     """Whether the words around a fragment of a name make it another project's name: Han
     characters none of the names has before 工程/项目 right after it (真南路|拓宽改造工程), or
     Latin letters none has right before it (LAMOST|望远镜…)."""
+    if any(_contrasted(text[:start], p.name, text[start:end]) for p in projects):
+        return True
     chars = set("".join(p.name for p in projects))
     after = re.match(r"([\u4e00-\u9fff]{1,6}?)(?:工程|项目)", text[end:])
     words = after.group(1) if after else ""
@@ -555,6 +566,26 @@ def _names_another(text: str, start: int, end: int, projects: list[Project]) -> 
     return bool(before) and before.group(1).lower() not in "".join(p.name for p in projects).lower()
 
 
+# Characters that tell things apart rather than misspell them: 真北路 is not 真南路
+CONTRASTS = ("东西南北中", "上下", "前后", "左右", "内外", "新旧", "大小", "一二三四五六七八九十")
+NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?)[^\d]{0,2}$")
+
+
+def _contrasted(before: str, name: str, fragment: str) -> bool:
+    """Whether the question's words before a fragment of a name set it apart from the name:
+    a number other than the name's there (2.4米望远镜 for 2.16米望远镜…), or a character
+    of direction, size or order in place of the name's (真北路下立交 for 真南路下立交)."""
+    at = name.find(fragment)
+    if at <= 0 or not before:
+        return False
+    ours, theirs = before[-1], name[at - 1]
+    same_word = at >= 2 and len(before) >= 2 and before[-2] == name[at - 2]  # 真北 / 真南
+    if same_word and ours != theirs and any(ours in g and theirs in g for g in CONTRASTS):
+        return True
+    said, printed = NUMBER_BEFORE.search(before[-8:]), NUMBER_BEFORE.search(name[:at])
+    return bool(said and printed) and said.group(1) != printed.group(1)
+
+
 @lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
 def matcher(store: ProjectStore) -> ProjectMatcher:
     """The project-name matcher of a generation's records, built once."""
@@ -564,7 +595,8 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
 PART_LINES = re.compile(r"(?:上年结转|当年财政|财政|其他|自筹)(?:资金|拨款)")
 # words before a date field that still ask the project's own date (计划、那个项目、整个)
 NOT_A_THING = re.compile(
-    r"计划|预计|最晚|最早|项目|工程|经费|实施|整个|那个|这个|该|又|的|[|，,、\s]"
+    r"计划|预计|最晚|最早|项目|工程|经费|实施|整个|那个|这个|该|又|的|是|就|已经|"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月)?|[|，,、\s]"
 )
 DATE_FIELDS = ("start_date", "end_date", "dates")
 BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
@@ -734,7 +766,36 @@ def cited_by_title(q: Question) -> Answer | None:
         return None
     if len(named) > 1 and not any(normalize_title(e.title or "") in folded for e in named):
         return several_cited(named)
-    return citing_answer(max(named, key=lambda e: len(e.title or "")))
+    entry = max(named, key=lambda e: len(e.title or ""))
+    if DOCUMENT_FACT.search(q.text) and not q.has(("哪些项目", "哪个项目", "哪几个项目", "谁引用")):
+        return document_facts(entry)  # 《…若干规定》是哪年发的，文号多少: of the document
+    return citing_answer(entry)
+
+
+# What a question asks of a document itself, not of the projects citing it
+DOCUMENT_FACT = re.compile(
+    r"文号|哪年|哪一年|何时|什么时候|发布时间|印发时间|发文(?:机关|单位|时间)|谁发|哪个(?:部门|单位)发"
+)
+
+
+def document_facts(entry: Regulation) -> Answer:
+    """A cited document's number and issuer as the tables print them; not_in_corpus when
+    the tables cite it by title only (its number and year are then nowhere in the corpus)."""
+    sources = [
+        source(project, citation.section, project.sections[citation.section])
+        for project, citation in entry.citations
+    ]
+    title = f"《{entry.title}》" if entry.title else entry.number
+    if not entry.number:
+        return Answer(
+            f"表中引用{title}时只写了标题，没有写它的文号和发布年份，语料中查不到。"
+            "需要时请查发文机关公布的原文。",
+            "not_in_corpus",
+            sources,
+        )
+    agency = issuer_name(entry.issuer) if entry.issuer else None
+    said = f"{title}的文号是 {entry.number}" + (f"，发文机关{agency}" if agency else "")
+    return Answer(said + "。", "citation", sources)
 
 
 TITLE_HOLDS = re.compile(
@@ -880,9 +941,9 @@ def ambiguous(q: Question) -> Answer | None:
 
 def project_citations(q: Question) -> Answer | None:
     """检察办案场所设备经费引用了哪些文件？"""
-    text = q.text
+    text = q.text.replace("的", "")  # 群众对政策的知晓度 names an indicator, not a 政策
     for name in (*q.indicators.names, q.indicators.words) if q.indicators is not None else ():
-        text = text.replace(name, "|")  # 群众政策知晓度 names an indicator, not a 政策
+        text = text.replace(name, "|")
     if (
         len(q.projects) != 1
         or not any(w in text for w in ("文件", "法规", "引用", "政策"))
@@ -914,15 +975,42 @@ def indicator_target(q: Question) -> Answer | None:
         return None
     project = q.projects[0]
     rows = _named_indicators(project, q.text.replace(q.mention or "", ""))
+    if not rows and names_rows(q):
+        # 老百姓对政策的知晓度: a distinctive part of one row's name, the words between
+        rows = [row for owner, row in q.indicators.rows if owner is project]
+        rows = rows if len({r.name for r in rows}) == 1 else []
+    note = ""
+    if not rows and q.indicators is not None and q.indicators.whole and q.mention != project.name:
+        # 院本部大楼维修那个专项的建筑节能指标: a project called by a description, and an
+        # indicator only one other project sets: that project is meant
+        owners = {id(owner): owner for owner, _ in q.indicators.rows}
+        if len(owners) == 1:
+            named, project = project, next(iter(owners.values()))
+            rows = [row for _, row in q.indicators.rows]
+            note = f"（{named.name}没有这项指标，设这项指标的是{project.name}）"
     if not rows:
         return None
-    said = " ".join(target_said(project, row) for row in rows)
+    said = note + " ".join(target_said(project, row) for row in rows)
     checked = target_check(q.text, rows[0]) if len(rows) == 1 else ""  # 是不是100%
     if checked:
         said = f"{checked}{said}"
     elif re.search(r"吗$|有没有|是否|设没设|有无", q.text):
         said = f"有。{said}"
     return Answer(said, "indicator_target", [indicator_source(project, row) for row in rows])
+
+
+# Words that ask an indicator's target (要达到多少, 定了多少, 指标), not a count of things
+TARGET_ASKED = re.compile(r"指标|目标|要达到|达到多少|定在|定了|要求|标准|合格")
+
+
+def names_rows(q: Question) -> bool:
+    """Whether the question names indicator rows: whole, or (asking a target) by four
+    characters or more of a name (老百姓对政策的知晓度要达到多少 for 群众政策知晓度)."""
+    if q.indicators is None:
+        return False
+    if q.indicators.whole:
+        return True
+    return len(HAN.findall(q.indicators.words)) >= 4 and bool(TARGET_ASKED.search(q.text))
 
 
 def _named_indicators(project: Project, text: str) -> list[Indicator]:

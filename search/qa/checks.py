@@ -20,6 +20,7 @@ from .answers import (
     label_named,
     matcher,
     missing_project,
+    names_rows,
     project_texts,
 )
 from .reading import ORG, ORG_LEAD, YEAR, abbreviates
@@ -68,6 +69,7 @@ def check(q: Question) -> Answer | None:
         _breakdown,
         _unknown_thing,
         _unknown_named_project,
+        _unknown_indicator,
         _count,
         _dimension,
     )
@@ -109,11 +111,28 @@ def _refuse(q: Question, why: str) -> Answer:
     return Answer(f"{why}，无法回答。{_held(q)}。", "not_in_corpus", sources)
 
 
+# Advice on what to change: the tables hold what was filed, not what should be
+ADVICE = re.compile(
+    r"要不要|需不需要|需要不需要|还应该|还应当|应该(?:补|加|增|删|减|改|提|调|降|砍|怎么|如何|多|少)|"
+    r"应当(?:补|加|增|删|改|怎么|如何)|先砍|砍哪|砍掉|压(?:缩|减)?(?:一下)?(?:预算|经费|开支)|"
+    r"比较好|更好|更合适|如何改进|怎么改进|怎样改进|改进建议"
+)
+# The judgements some indicators are named by (设备采购价格合理, 预算编制合理性): asked of
+# such an indicator, the word asks its target, not an opinion.
+JUDGED = ("合理", "有效", "规范", "及时", "充足", "科学", "完整", "健全", "准确", "满意")
+
+
 def _opinion(q: Question) -> Answer | None:
     if PREDICTION.search(q.text):
         return _refuse(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
-    if not OPINION.search(q.text):
+    found = OPINION.search(q.text) or ADVICE.search(q.text)
+    if found is None:
         return None
+    said = found.group(0)
+    judged = [w for w in JUDGED if w[0] in said and w[1] in said]  # 合理吗, 合不合理
+    names = q.indicators.names if q.indicators is not None else []
+    if not ADVICE.search(q.text) and any(w in n for w in judged for n in names):
+        return None  # 预算编制合不合理: the target of the indicator 预算编制合理性
     return _refuse(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
 
 
@@ -145,7 +164,12 @@ def _year(q: Question) -> Answer | None:
             asked.append(next(iter(held)) + offset)
     if q.projects and len(held) == 1 and LAST_YEAR.search(q.text):
         asked.append(next(iter(held)) - 1)
-    money = bool(MONEY.search(q.text)) or bool(q.fields)
+    # 拆违经费…2024年就开始了吗: the money words of a name ask no money
+    money = bool(MONEY.search(q.rest)) or any(f in BUDGET_NAMES or f == "change" for f in q.fields)
+    asks_amount = re.search(r"多少|几", q.rest) and not TABLES_ASKED.search(q.text)
+    money = money or (not q.fields and bool(asks_amount))
+    # 2027年的年度总体目标, 2025年的满意度指标: what each year's table sets anew
+    annual = money or "section:goals" in q.fields or bool(re.search(r"年度|指标|目标值", q.rest))
     if money and PERIODS.search(q.text):
         return _refuse(q, "每张表只写一个年度的预算，语料中没有几年合起来的数")
     spans = [
@@ -157,7 +181,7 @@ def _year(q: Question) -> Answer | None:
     if future:
         return _refuse(q, f"语料中没有 {future[0]} 年度的表（表只写申报年度的计划）")
     for year in asked:
-        if year in held or (not money and any(first <= year <= last for first, last in spans)):
+        if year in held or (not annual and any(first <= year <= last for first, last in spans)):
             continue  # a table's year, or within a project's period (its money: its year only)
         if money and q.projects and all(p.year == year + 1 for p in q.projects):
             spent = re.search(r"执行|支出|花", q.text)
@@ -171,7 +195,7 @@ def _year(q: Question) -> Answer | None:
                     q.field, q.fields = field, [field]  # 2019年预算 of a 2020 table: 上年预算额
                 continue  # the table's 上年 columns hold that year
         of_tables = TABLES_ASKED.search(q.text) and _of_units_named(q)  # 天文台2021年的项目
-        if not money and q.linker.mentions_year(year) and not of_tables:
+        if not annual and q.linker.mentions_year(year) and not of_tables:
             continue  # a year the text mentions, asked of the text (not of a unit's tables)
         return _refuse(q, f"语料中没有 {year} 年度的表")
     return None
@@ -179,7 +203,11 @@ def _year(q: Question) -> Answer | None:
 
 QUANTITY = re.compile(r"多少|几|金额|比例|占")
 # Nouns of asking that no table needs to hold.
-ASKING_NOUNS = {"多少", "数量", "情况", "内容", "项目", "问题", "方面", "部分", "时候", "时间"}
+ASKING_NOUNS = {
+    "多少", "数量", "情况", "内容", "项目", "问题", "方面", "部分", "时候", "时间", "东西", "事情",
+    "事儿", "玩意", "钱",
+}  # fmt: skip
+ASKING = re.compile(r"哪|什么|几|多少|这|那|各|每")
 
 
 def _unknown_thing(q: Question) -> Answer | None:
@@ -187,8 +215,16 @@ def _unknown_thing(q: Question) -> Answer | None:
     a noun of the question that occurs nowhere in the corpus."""
     # a budget asked over projects (公务用车购置预算多少) still names the thing it is for
     fields = q.fields if q.projects else [f for f in q.fields if f not in BUDGET_NAMES]
-    named = q.indicators is not None and q.indicators.whole  # FAST的造价: FAST names no row
-    if not QUANTITY.search(q.text) or fields or named or q.part is not None:
+    # FAST的造价: FAST names no row; 老百姓对政策的知晓度: a distinctive part of one does
+    named = names_rows(q)
+    if not QUANTITY.search(q.text) or q.part is not None:
+        return None
+    for latin in re.findall(r"[A-Za-z]{2,}", q.rest):  # SKA每年的数据量: a name no table has
+        if latin.lower() in UNITS or len(set(latin.lower())) == 1:
+            continue  # 多少TB: a unit; ≤xx万元: a placeholder
+        if latin.lower() not in q.linker.text_lower and not q.linker.mentions(latin):
+            return _refuse(q, f"语料中没有关于“{latin}”的内容")
+    if fields or named:
         return None
     import jieba.posseg as posseg
 
@@ -201,11 +237,19 @@ def _unknown_thing(q: Question) -> Answer | None:
             word = word[1:]  # 篇文章: 文章
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
+        if ASKING.search(word):
+            continue  # 哪些项目: a question word, not a thing
         if not _known(q, word):
             if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest):
                 return missing_project()  # 量子计算项目的总预算: a project none is named
             return _refuse(q, f"语料中没有关于“{word}”的内容")
     return None
+
+
+UNITS = {
+    "tb", "pb", "gb", "mb", "kb", "km", "kg", "cm", "mm", "kw", "kwh", "mw", "gw", "hz", "ghz",
+    "mhz", "ml", "pc", "ok",
+}  # fmt: skip
 
 
 def _known(q: Question, word: str) -> bool:
@@ -286,7 +330,7 @@ def _org_without_tables(q: Question, text: str) -> str | None:
 
 
 def _actual(q: Question) -> Answer | None:
-    about = q.projects or _of_units_named(q) or "这些项目" in q.text
+    about = q.projects or q.part is not None or _of_units_named(q) or "这些项目" in q.text
     outcome = bool(about) and OUTCOME.search(q.text)  # of any year: tables plan, not report
     if outcome and any(outcome.group(0) in name for name in q.linker.names):
         outcome = None  # 审计审查工作完成率: a word of an indicator's name, not an outcome
@@ -344,12 +388,22 @@ PARTS_OF_A_TABLE = re.compile(
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
     r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
-    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次]多少钱)"
+    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次]多少钱|"
+    r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数)"
 )
+# A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)
+COMPANY = re.compile(
+    r"哪(?:家|个|一家)(?:公司|企业|厂商?)|什么(?:公司|企业)|公司(?:名称|名字|叫什么)"
+)
+COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|集团|研究院)")
 
 
 def _unrecorded(q: Question) -> Answer | None:
     """People's names, contacts and unit prices, where the tables' text never holds the word."""
+    if COMPANY.search(q.text):
+        texts = project_texts(q.projects or q.store.projects)
+        if not any(COMPANY_NAME.search(t) for t in texts):
+            return _refuse(q, "绩效目标表没有写承担工作的公司名称")
     found = UNRECORDED.search(q.text)
     if found is None:
         return None
@@ -384,7 +438,13 @@ def _unknown_named_project(q: Question) -> Answer | None:
         name = NOT_A_NAME.split(found.group(1))[-1]
         if len(name) < 2 or _known(q, name):
             continue
-        if all(t.flag.startswith(NOUN_TAGS) for t in posseg.cut(name)):  # 平均下来每个: no name
+        tags = [t.flag for t in posseg.cut(name)]
+        # 平均下来每个: no name; 真北路下立交: a place's name and a thing (nouns, no pronoun)
+        plain = all(t.startswith(NOUN_TAGS) for t in tags)
+        placed = any(t.startswith("n") for t in tags) and not any(
+            t.startswith(("r", "m", "q", "u", "p", "c")) for t in tags
+        )
+        if plain or placed:
             return _refuse(q, f"语料中没有“{name}”项目")
     return None
 
@@ -423,8 +483,7 @@ def _dimension(q: Question) -> Answer | None:
 def _count(q: Question) -> Answer | None:
     """A count the question asks of one project (多少人受益, 几个工作人员) where nothing in its
     table is a number of that measure: the table does not say."""
-    named = q.indicators is not None and q.indicators.whole
-    if q.fields or named or q.level_word:
+    if q.fields or names_rows(q) or q.level_word:
         return None  # a field, a whole indicator or a level is counted by the plans
     found = COUNTED.search(q.rest)
     number_of = NUMBER_OF.search(q.rest)  # 案件数量是多少: the count of a noun
@@ -446,3 +505,34 @@ def _count(q: Question) -> Answer | None:
         return None
     what = noun if found is number_of else found.group(0).lstrip("多少几")
     return _refuse(q, f"这个项目的表中没有写明有多少{what}")
+
+
+# 数据下载量指标定了多少: the words just before 指标 that name one
+INDICATOR_ASKED = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,12}?)(?:这个|这项|这一项?)?指标")
+NOT_AN_INDICATOR = re.compile(
+    r"绩效|哪|几|什么|一级|二级|三级|主要|核心|关键|具体|所有|全部|各项|各|这些|那些|量化|定量|"
+    r"定性|其他|其它|别的|年度|总|个|项|的|有|设|了|和|与|及|是|里|中|表"
+)
+
+
+def _unknown_indicator(q: Question) -> Answer | None:
+    """An indicator asked of one project by words none of its rows' names share (国家天文
+    科学数据中心的数据下载量指标定了多少): the table sets no such indicator."""
+    if len(q.projects) != 1 or q.part is not None:
+        return None
+    project = q.projects[0]
+    if q.indicators is not None and any(owner is project for owner, _ in q.indicators.rows):
+        return None
+    if q.indicators is not None and q.indicators.whole and q.mention != project.name:
+        return None  # 院本部大楼维修的建筑节能: the project that sets it may be meant
+    found = INDICATOR_ASKED.search(q.rest)
+    if found is None:
+        return None
+    named = NOT_AN_INDICATOR.split(found.group(1))[-1]
+    if len(named) < 2 or q.linker.level_word(named) or any(named in lv for lv in q.linker.levels):
+        return None  # 成本指标, 满意度指标: a kind of indicator
+    names = [re.sub(r"\s+", "", r.name) for r in project.indicators]
+    pairs = {named[i : i + 2] for i in range(len(named) - 1)}
+    if not names or any(pair in name for pair in pairs for name in names):
+        return None
+    return _refuse(q, f"这个项目的表中没有“{named}”这项指标")

@@ -38,6 +38,7 @@ PLANS = (
     p.all_have,
     p.value_yes_no,
     p.field_of_group,
+    p.section_of_group,
     a.usual_targets,
     p.sum_of_targets,
     p.named_indicators,
@@ -71,7 +72,7 @@ PLANS = (
 MAX_PARTS = 6  # questions in one line answered one by one (more: the line as one question)
 HARD_BREAK = re.compile(r"[？?；;]")
 SOFT_BREAK = re.compile(r"以及|还有|同时|(?<!总)和|及(?![时格早])|、|，|,|\s+")
-SAME = re.compile(r"^[^，,。？?]{0,12}?(?:一样|相同|相等|不同|不一样|区别|差别|比较|相比|对比)")
+SAME = re.compile(r"^[^，,。？?]{0,24}?(?:一样|相同|相等|不同|不一样|区别|差别|比较|相比|对比)")
 QUOTE_OPEN = re.compile(r"[“「《][^”」》]*$")
 ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别|呢$")
 

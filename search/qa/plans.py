@@ -18,6 +18,7 @@ from ..backend import SearchBackend  # noqa: F401 - the type answers' Question c
 from .answers import (
     COUNTED,
     FACTS,
+    FIELD_WORDS,
     MAX_SOURCES,
     MONEY_WORDS,
     QUESTION_ONLY,
@@ -410,6 +411,33 @@ def field_of_group(q: Question) -> Answer | None:
         "project_fact",
         [header_source(p, p.name) for p in q.chosen[:MAX_SOURCES]],
     )
+
+
+def section_of_group(q: Question) -> Answer | None:
+    """天文台这些项目的立项依据是什么？ A section asked of the projects a condition leaves:
+    which of them have it, or not_in_corpus when none of their tables has such a section."""
+    if q.projects or not (q.field or "").startswith("section:") or not q.conditions:
+        return None
+    spellings = next(words for name, words in FIELD_WORDS if name == q.field)
+    if not any(len(w) >= 4 and w in q.text for w in spellings):
+        return None  # 满意度目标高于90%的: 目标 names no section here
+    chosen = q.chosen
+    if not chosen:
+        return None
+    key = q.field.split(":", 1)[1]
+    label = section_name(key)
+    scope = "、".join(f.label for f in q.conditions)
+    having = [p for p in chosen if p.sections.get(key)]
+    if not having:
+        return Answer(
+            f"{scope}的项目的表中都没有“{label}”一栏，语料中查不到。",
+            "not_in_corpus",
+            [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
+        )
+    without = [p.name for p in chosen if p not in having]
+    said = f"{scope}的项目中，表里有“{label}”的是：{'、'.join(p.name for p in having)}"
+    said += f"；没有这一栏的：{'、'.join(without)}。" if without else "。"
+    return Answer(said, "passage", [source(p, key, p.sections[key]) for p in having][:MAX_SOURCES])
 
 
 def value_yes_no(q: Question) -> Answer | None:

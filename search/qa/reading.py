@@ -178,6 +178,8 @@ class Linker:
                 named = [self.names[n] for n in candidates if part in self.names[n]]
                 if named and len(part) >= min(MIN_FRAGMENT + 1, len(named[0])) - 1:
                     return self._mention(part, named, whole=False)
+        if "的" in text:  # 群众对政策的知晓度: a name read with 的 put in
+            return self.indicators(text.replace("的", ""))
         return None
 
     def _mention(self, words: str, names: list[str], whole: bool = True) -> IndicatorMention:
