@@ -1942,6 +1942,11 @@ def unknown_project(q: Question) -> Answer | None:
     """A question about one project's facts when no project of that name exists."""
     if q.projects or q.field is None or q.conditions:
         return None
+    if re.search(
+        r"所有|全部|各个?项目|每个项目|这些项目|那些项目|[几两三四五六七八九十\d]+(?:组|张|个)(?:表|项目)",
+        q.text,
+    ):
+        return None  # 所有项目的年度预算: every project, no name missing
     named = FIELD_SPELLINGS.sub("", q.rest)
     if len(re.sub(r"[的是了吗呢么什哪几多少怎样啥？?，,。]", "", named)) < 2:
         return None  # 变化多少: a field alone, of a project said before (or of none)

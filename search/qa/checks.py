@@ -32,7 +32,8 @@ OPINION = re.compile(
     r"能不能再|可不可以再|多给|少给|最有必要|最重要|最值得|推荐|优先|够用吗|够不够|够吗|"
     r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少|算(?:不算)?[高低](?:吗|还是)|高还是低|"
     r"跟国外|最规范|最差|写得好|写得怎么样|是不是说明|说明了什么|意味着|怎么改|打几分|打分|"
-    r"修改意见|提点意见|提意见|给点意见"
+    r"修改意见|提点意见|提意见|给点意见|水分|虚高|注水|多报|定(?:得)?(?:太|偏|有点)?[低高]了|"
+    r"(?:是不是|是否)(?:太|偏|有点)[低高]"
 )
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
@@ -61,7 +62,7 @@ AMOUNT = re.compile(
 def check(q: Question) -> Answer | None:
     """A `not_in_corpus` answer if the question asks what the corpus cannot hold, else None."""
     rules = (
-        _opinion,
+        opinion,
         _year,
         _organisation,
         _actual,
@@ -115,14 +116,15 @@ def _refuse(q: Question, why: str) -> Answer:
 ADVICE = re.compile(
     r"要不要|需不需要|需要不需要|还应该|还应当|应该(?:补|加|增|删|减|改|提|调|降|砍|怎么|如何|多|少)|"
     r"应当(?:补|加|增|删|改|怎么|如何)|先砍|砍哪|砍掉|压(?:缩|减)?(?:一下)?(?:预算|经费|开支)|"
-    r"比较好|更好|更合适|如何改进|怎么改进|怎样改进|改进建议"
+    r"比较好|更好|更合适|如何改进|怎么改进|怎样改进|改进建议|帮我(?:改|写|拟|起草|优化|润色|调整)|"
+    r"改写|改一下|重写|润色|优化一下|写得[^，。？?]{0,6}一点"
 )
 # The judgements some indicators are named by (设备采购价格合理, 预算编制合理性): asked of
 # such an indicator, the word asks its target, not an opinion.
 JUDGED = ("合理", "有效", "规范", "及时", "充足", "科学", "完整", "健全", "准确", "满意")
 
 
-def _opinion(q: Question) -> Answer | None:
+def opinion(q: Question) -> Answer | None:
     if PREDICTION.search(q.text):
         return _refuse(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
     found = OPINION.search(q.text) or ADVICE.search(q.text)
@@ -228,7 +230,7 @@ def _unknown_thing(q: Question) -> Answer | None:
         return None
     import jieba.posseg as posseg
 
-    rest = q.rest
+    rest = re.sub(r"(?:换算|折算|折合|换|算|写|改)成", "|", q.rest)  # 换算成元: no 成元
     for known in _long_vocabulary():  # 同名项目上年预算额比: not 额比
         rest = rest.replace(known, "|")
     for token in posseg.cut(rest):
@@ -332,8 +334,9 @@ def _org_without_tables(q: Question, text: str) -> str | None:
 def _actual(q: Question) -> Answer | None:
     about = q.projects or q.part is not None or _of_units_named(q) or "这些项目" in q.text
     outcome = bool(about) and OUTCOME.search(q.text)  # of any year: tables plan, not report
-    if outcome and any(outcome.group(0) in name for name in q.linker.names):
-        outcome = None  # 审计审查工作完成率: a word of an indicator's name, not an outcome
+    named = q.indicators.names if q.indicators is not None else []
+    if outcome and any(outcome.group(0) in name for name in named):
+        outcome = None  # 审计审查工作完成率: a word of the indicator named, not an outcome
     # last year's is held only for money (上年预算执行数), not for a target (去年实际达到多少)
     of_money = MONEY.search(q.text) or re.search(r"执行|花|支出|拨付", q.text)
     previous = (q.has(PREVIOUS) or q.previous_year) and of_money
@@ -381,7 +384,7 @@ def _breakdown(q: Question) -> Answer | None:
 
 # what a table is made of: counted by the plans that read its structure
 PARTS_OF_A_TABLE = re.compile(
-    r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折"
+    r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折|比例|比重|百分"
 )
 
 
@@ -389,7 +392,9 @@ PARTS_OF_A_TABLE = re.compile(
 UNRECORDED = re.compile(
     r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
     r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次]多少钱|"
-    r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数)"
+    r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
+    r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算|整个部门|全部门|部门总预算|整个单位|"
+    r"罚没收入|罚没|罚款收入|采购金额|采购额)"
 )
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)
 COMPANY = re.compile(
@@ -508,29 +513,46 @@ def _count(q: Question) -> Answer | None:
 
 
 # 数据下载量指标定了多少: the words just before 指标 that name one
-INDICATOR_ASKED = re.compile(r"([A-Za-z\u4e00-\u9fff]{2,12}?)(?:这个|这项|这一项?)?指标")
+INDICATOR_ASKED = re.compile(
+    r"([A-Za-z\u4e00-\u9fff]{2,12}?)(?:这个|这项|这一项?)?指标|"
+    # 设备闲置率目标定了多少: a measure's name (…率, …度, …量) and 目标
+    r"([\u4e00-\u9fff]{1,10}?(?:率|度|量|数|次数|天数|人次|时长))的?(?:目标|要求|标准)"
+)
 NOT_AN_INDICATOR = re.compile(
-    r"绩效|哪|几|什么|一级|二级|三级|主要|核心|关键|具体|所有|全部|各项|各|这些|那些|量化|定量|"
-    r"定性|其他|其它|别的|年度|总|个|项|的|有|设|了|和|与|及|是|里|中|表"
+    r"绩效|哪|几|多少|什么|一级|二级|三级|主要|核心|关键|具体|所有|全部|各项|各|这些|那些|这个|那个|"
+    r"项目|量化|定量|"
+    r"定性|其他|其它|别的|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|表"
 )
 
 
 def _unknown_indicator(q: Question) -> Answer | None:
     """An indicator asked of one project by words none of its rows' names share (国家天文
-    科学数据中心的数据下载量指标定了多少): the table sets no such indicator."""
-    if len(q.projects) != 1 or q.part is not None:
+    科学数据中心的数据下载量指标定了多少), or of no project with a Latin name none of the rows
+    holding its other words has (LAMOST数据获取量: only FAST has one): no table sets it."""
+    if len(q.projects) > 1 or q.part is not None:
+        return None
+    found = INDICATOR_ASKED.search(q.rest)
+    if found is None:
+        return None
+    # the words right before 指标 (设了多少个三级指标: none but generic ones)
+    named = NOT_AN_INDICATOR.split((found.group(1) or found.group(2)).rstrip("的"))[-1]
+    if len(named) < 2 or q.linker.level_word(named) or any(named in lv for lv in q.linker.levels):
+        return None  # 成本指标, 满意度指标: a kind of indicator
+    if not q.projects:
+        latin = re.match(r"([A-Za-z]{2,})(.{2,})", named)
+        if latin is None:
+            return None
+        holders = [n for n in q.linker.names if latin.group(2) in n]
+        if holders and all(latin.group(1).lower() not in n.lower() for n in holders):
+            return _refuse(q, f"语料中没有“{named}”这项指标")
         return None
     project = q.projects[0]
     if q.indicators is not None and any(owner is project for owner, _ in q.indicators.rows):
         return None
+    if any(named in text for text in project.sections.values()):
+        return None  # 空间分辨率要求多少: a requirement its text states
     if q.indicators is not None and q.indicators.whole and q.mention != project.name:
         return None  # 院本部大楼维修的建筑节能: the project that sets it may be meant
-    found = INDICATOR_ASKED.search(q.rest)
-    if found is None:
-        return None
-    named = NOT_AN_INDICATOR.split(found.group(1))[-1]
-    if len(named) < 2 or q.linker.level_word(named) or any(named in lv for lv in q.linker.levels):
-        return None  # 成本指标, 满意度指标: a kind of indicator
     names = [re.sub(r"\s+", "", r.name) for r in project.indicators]
     pairs = {named[i : i + 2] for i in range(len(named) - 1)}
     if not names or any(pair in name for pair in pairs for name in names):

@@ -11,7 +11,7 @@ from ..backend import Pinned, SearchBackend
 from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
-from .checks import check, scope_check
+from .checks import opinion, check, scope_check
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -22,6 +22,7 @@ PLANS = (
     a.cited_by_title,
     p.cited_by_agency,
     p.compare_named,
+    p.fields_compared,
     p.indicator_of_each,
     p.field_of_each,
     a.compare_budgets,
@@ -92,8 +93,16 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         found = None
         parts = split_parts(question)
         several = len(whole.projects) == 1 and len(whole.fields) > 1
+        if several and len(parts) > 1 and opinion(whole) is not None:
+            several = False  # 预算多少？是不是花太多了: the fact answered, the opinion refused
         if len(parts) > 1:  # a line of several questions that one reading answers whole
             found = next((f for plan in LINE_PLANS if (f := plan(whole)) is not None), None)
+            if found is not None and found.type == "not_in_corpus":
+                # a scope stated once holds for the line only when stated first (静安区2026年…，
+                # 满意度呢); 目标值多少，还有25年实际达到多少: the later part's own
+                first = read_question(parts[0], store, pinned)
+                first.projects = first.projects or whole.projects
+                found = found if scope_check(first) is not None else None
         if found is None and len(parts) > 1 and not several:  # several fields: one plan
             found = _answer_parts(parts, whole, store, pinned)
         if found is None:
@@ -179,6 +188,11 @@ def _asks_field(text: str) -> bool:
 
 
 AGAIN = re.compile(r"又|也|呢$")
+MOST = re.compile(r"最[多少高低大小]")
+# a measure a question goes by: 按百分比, 按金额算, 以增幅计
+BY = re.compile(
+    r"(?:按|以|用)([\u4e00-\u9fff]{1,6}?)(?:来看|来算|计算|算|计|排)?(?=又|呢|的话|是|哪|，|,|$)"
+)
 ROWS_ANSWERS = ("level_indicators", "indicator_target", "list", "count")
 
 
@@ -192,11 +206,26 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     finds nothing (the whole line is then answered as one question)."""
     answers = []
     previous_fields: list[str] = []
+    previous = ""
+    previous_projects: list = []
     for part in parts:
+        criterion, before = BY.search(part), BY.search(previous)
+        if criterion and before and len(part) - len(criterion.group(0)) <= 6:
+            # 按百分比哪个涨得最多？按金额又是哪个: the question before, by another measure
+            part = previous.replace(before.group(0), criterion.group(0))
+        most, most_before = MOST.search(part), MOST.search(previous)
+        if most and most_before and len(part) <= 8 and not criterion:
+            # 哪个项目钱最多，哪个最少: the question before, the other end
+            part = previous.replace(most_before.group(0), most.group(0))
+        previous = part
         q = read_question(part, store, backend)
         if answers and answers[-1].type in ROWS_ANSWERS and not q.projects and _only_targets(part):
             continue  # 有哪些数量指标，目标各是多少: the rows listed already carry their targets
-        if answers and answers[-1].type == "not_in_corpus" and AGAIN.search(part) and not q.fields:
+        # 收了多少: the amount of the same thing, asked on
+        again = AGAIN.search(part) or (
+            len(part) <= 6 and re.search(r"多少|几", part) and bool(previous_projects)
+        )
+        if answers and answers[-1].type == "not_in_corpus" and again and not q.fields:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
@@ -206,6 +235,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             # 检察业务保障费呢: the same question of another project
             q.field, q.fields = previous_fields[0], list(previous_fields)
         previous_fields = q.fields or previous_fields
+        previous_projects = q.projects
         if not q.fields and any(f in BUDGET_NAMES for f in whole.fields):
             # 上年预算额多少？今年又是多少: the amount asked again, for another year
             year = "current_year" if re.search(r"今年|当年|本年", part) else None

@@ -108,8 +108,17 @@ def printed_amounts(q: Question) -> Answer | None:
         line for line in project.budget_lines if label_named(re.sub(r"\s+", "", line.label), q.text)
     ]
     lines = list({line.label: line for line in lines}.values())
-    if not lines or (len(lines) == 1 and q.fields):
+    if not lines:
         return None
+    if len(lines) == 1 and q.fields:
+        # 上年结转了多少钱: a line the question names, and 多少钱 asks its amount, unless the
+        # line is the one of the field asked (the field's answer says it)
+        money = all(f in BUDGET_NAMES for f in q.fields)
+        of_field = any(
+            printed_budget_line(project, f) is lines[0] for f in q.fields if f in BUDGET_NAMES
+        )
+        if not money or of_field:
+            return None
     said = "；".join(
         f"{line.label} {line.printed} {line.unit}"
         + (f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else "")
@@ -225,6 +234,60 @@ def _most_citing(q: Question, agency: str, entries: list) -> Answer:
             for p, c in e.citations
         ][:MAX_SOURCES],
     )
+
+
+# How two amounts of each project are compared: 上年执行数比上年预算额少, 两者不一样
+RELATIONS = (
+    ("≠", re.compile(r"不一样|不同|不相等|不等|不一致|有差异|差异|有出入")),
+    ("=", re.compile(r"一样|相同|相等|持平|一致|等于")),
+    ("<", re.compile(r"少|低|小|不足|不到|没执行完|未执行完|没花完|未完成")),
+    (">", re.compile(r"多|高|大|超过|超出|超支|超")),
+)
+HOLDS = {
+    "≠": lambda a, b: a != b, "=": lambda a, b: a == b,
+    "<": lambda a, b: a < b, ">": lambda a, b: a > b,
+}  # fmt: skip
+SAID = {"≠": "与{b}不同", "=": "与{b}相同", "<": "少于{b}", ">": "多于{b}"}
+
+
+def fields_compared(q: Question) -> Answer | None:
+    """检察院的项目有没有哪个上年执行数比上年预算额少的？ Two amounts of each project in
+    scope compared: the projects where the relation holds, or 没有 with what they are."""
+    if len(q.projects) == 1 or "change" in q.fields or re.search(r"多少|几", q.text):
+        return None  # 比去年少了多少: a change, not the projects where one is less
+    keys = [f for f in q.fields if f in BUDGET_NAMES][:2]
+    if len(keys) < 2:
+        return None
+    between = re.search(r"(?:比|和|与|跟|同)(.{0,16})$", q.text)
+    relation = next(
+        (r for r, words in RELATIONS if between and words.search(between.group(1))), None
+    )
+    if relation is None:
+        return None
+    first, second = keys
+    # the scope without a change against last year read from the same words (比上年…高)
+    conditions = [f for f in q.conditions if "比上年" not in f.label]
+    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in conditions)]
+    both = [
+        p for p in chosen if p.budget.get(first) is not None and p.budget.get(second) is not None
+    ]
+    if not both:
+        return None
+    a_name, b_name = BUDGET_NAMES[first], BUDGET_NAMES[second]
+    said = SAID[relation].format(b=b_name)
+    held = [p for p in both if HOLDS[relation](p.budget[first], p.budget[second])]
+    scope = "、".join(f.label for f in conditions) if not q.projects else ""
+    scope = f"{scope}的 " if scope else ""
+    sources = [budget_source(p, k) for p in (held or both)[:MAX_SOURCES] for k in (first, second)]
+    if not held:
+        equal = all(p.budget[first] == p.budget[second] for p in both)
+        how = f"各项目的{a_name}都等于{b_name}" if equal else "各项目都不是这样"
+        return Answer(f"没有。{scope}{len(both)} 个项目中，{how}。", "list", sources)
+    listed = "；".join(
+        f"{p.name}（{a_name} {format_yuan(p.budget[first])}，{b_name} {format_yuan(p.budget[second])}）"
+        for p in held
+    )
+    return Answer(f"{scope}{a_name}{said}的项目有 {len(held)} 个：{listed}。", "list", sources)
 
 
 def compare_named(q: Question) -> Answer | None:
@@ -674,6 +737,12 @@ def _target_test(text: str):
         return (lambda r: r.kind == "qualitative"), "定性"
     if re.search(r"定量|量化|有具体数值|有数值", text):
         return (lambda r: r.kind == "quantitative"), "定量"
+    than = re.search(r"比\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:还|要|更)?(高|大|多|低|小|少)", text)
+    if than:  # 比90%还高: above it
+        op = ">" if than[3] in "高大多" else "<"
+        return _compare(
+            op, float(than[1])
+        ), f"{'高于' if op == '>' else '低于'}{than[1]}{than[2] or ''}"
     valued = VALUE_WITH_UNIT.search(text)
     if valued and not TARGET_CONDITION_WORDS.search(text):  # 保障365天的指标: that target
         value, unit = float(valued["value"]), valued["unit"]
@@ -696,6 +765,8 @@ def _compare(op: str, value: float):
         ">=": lambda v: v >= value, "<=": lambda v: v <= value, "==": lambda v: v == value,
     }  # fmt: skip
     check = tests[op]
+    if op == "!=":  # 不是90%: a target in words (满意) is not 90% either
+        return lambda r: r.value is None or check(float(r.value))
     return lambda r: r.value is not None and check(float(r.value))
 
 
@@ -721,7 +792,10 @@ def projects_by_level(q: Question) -> Answer | None:
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
     states): rows under a level (or of a kind) that meet the condition stated."""
     listing = q.has(LISTING)
-    if q.projects or not (listing or re.search(r"的项目(?:有|吗)?$", q.text)):
+    # 检察院的表有没有环境方面的效益指标: a yes or no over the projects in scope
+    over_group = bool(q.conditions) and bool(YES_NO.search(q.text)) and bool(q.level_word)
+    ending = re.search(r"的[\u4e00-\u9fff]{0,6}项目(?:有|吗)?$", q.text)  # …指标的检察院项目
+    if q.projects or not (listing or over_group or ending):
         return None
     text = q.text
     test, said = _target_test(text)
@@ -784,8 +858,10 @@ def projects_by_level(q: Question) -> Answer | None:
         condition += f"（{at_least} 个以上）"
     if not having:
         scope = "、".join(f.label for f in q.conditions)
+        no = "没有。" if YES_NO.search(text) else ""
         return Answer(
-            f"{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。", "list"
+            f"{no}{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。",
+            "list",
         )
     listed = "；".join(
         f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having
@@ -1008,6 +1084,8 @@ def change_ranking(q: Question) -> Answer | None:
         )
     falling = q.has(("降", "减少", "下降", "减", "砍", "压", "缩"))
     by_percent = q.has(("幅", "百分", "%", "比例", "率"))
+    if re.search(r"(?:按|以|用)(?:金额|绝对额|绝对值|钱数|数额|额度)", q.text):
+        by_percent = False  # 增幅方面，按金额哪个涨得最多: the amount
     if q.has(("几个", "多少个", "哪些", "哪几个")) and not q.has(("最",)):
         chosen = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
         over = re.search(
@@ -1095,6 +1173,23 @@ OWN_OPERATION = re.compile(
 )
 
 
+# 总共…，今年用…，剩下的还有多少: the project's money beyond this year's
+REMAINDER = re.compile(r"剩下|剩余|还剩|其余|余下")
+
+
+def _remainder(project: Project) -> Answer | None:
+    whole = _amount_named(project, "项目资金总额")
+    year = _amount_named(project, "今年")
+    if whole is None or year is None or whole.label == year.label:
+        return None
+    rest = format_yuan(whole.yuan - year.yuan)
+    return Answer(
+        f"{project.name}的{whole.label} {whole.said}减去{year.label} {year.said}，余 {rest}。",
+        "comparison",
+        [whole.source, year.source],
+    )
+
+
 @dataclass(frozen=True)
 class Amount:
     label: str
@@ -1113,6 +1208,16 @@ def _amount_named(project: Project, text: str) -> Amount | None:
         said = f"{line.printed} {line.unit}"
         return Amount(line.label, said, line.yuan, line_source(project, line))
     keys = [f for f in asked_fields(text) if f in BUDGET_NAMES and project.budget.get(f)]
+    if not keys:  # 2026年的钱, 整个项目资金: the year's money, the whole project's
+        this_year = (
+            rf"今年|当年|本年|年度|{project.year}\s*年" if project.year else "今年|当年|本年"
+        )
+        if re.search(this_year, text) and project.budget.get("current_year"):
+            keys = ["current_year"]
+        elif re.search(
+            r"整个|全部|总共|总额|总计|一共|项目资金|总资金", text
+        ) and project.budget.get("total"):
+            keys = ["total"]
     if not keys:
         return None
     key = "current_year" if "current_year" in keys else keys[0]  # 今年的预算: this year's
@@ -1147,6 +1252,8 @@ def share_of_own(q: Question) -> Answer | None:
     """拆违经费的年度资金申请总额占项目资金总额的比例？ 项目资金总额是年度申请额的几倍？ 项目总额
     减去今年申请的还剩多少？ Two amounts of one table."""
     found = OWN_OPERATION.search(q.text)
+    if len(q.projects) == 1 and found is None and REMAINDER.search(q.text):
+        return _remainder(q.projects[0])
     if len(q.projects) != 1 or found is None:
         return None
     project = q.projects[0]

@@ -35,11 +35,16 @@ def fold(question: str) -> str:
     text = unicodedata.normalize("NFKC", to_simplified(question))
     text = text.replace("啥", "什么").replace("咋", "怎么")  # spoken forms
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
+    text = SHORT_YEAR.sub(r"\g<1>20\g<2>年", text)  # 20年检察院…: 2020年
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
 
 
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+# a year written with two digits where a year begins a clause or follows a link word
+SHORT_YEAR = re.compile(
+    r"(^|[，,。；;？?\s：:（(、和跟与比到至是在从有])(1[5-9]|2\d)年(?![以来内后前间期多左])"
+)
 
 
 # Mentions of years: 2021年, 2021年度, 2021.
@@ -167,6 +172,8 @@ class Linker:
                     continue
                 if stretch[0] != name[0] and stretch[-1] != name[-1]:
                     continue
+                if _latin_clash(text, start, start + len(name), name):
+                    continue  # LAMOST数据获取量 is not FAST数据获取量 misspelt
                 if Levenshtein.distance(stretch, name, score_cutoff=allowed) <= allowed:
                     return self._mention(stretch, [name])
         for size in range(min(len(text), 16), MIN_FRAGMENT - 1, -1):
@@ -175,7 +182,11 @@ class Linker:
                 if "|" in part or part in self.levels or part.endswith(ORG_ENDINGS):
                     continue  # 市检察院 names a unit, not a row 市检察院管理人员满意度
                 candidates = self.by_pair.get(part[:2], ())
-                named = [self.names[n] for n in candidates if part in self.names[n]]
+                named = [
+                    self.names[n] for n in candidates
+                    if part in self.names[n]
+                    and not _latin_clash(text, start, start + size, self.names[n])
+                ]  # fmt: skip
                 if named and len(part) >= min(MIN_FRAGMENT + 1, len(named[0])) - 1:
                     return self._mention(part, named, whole=False)
         if "的" in text:  # 群众对政策的知晓度: a name read with 的 put in
@@ -220,7 +231,12 @@ class Linker:
 
     def level_word(self, text: str) -> str:
         """The longest level of any table (without 指标: 满意度, 时效) that the text names."""
-        return max((w for w in self.level_words if stands_alone(w, text)), key=len, default="")
+        joined = re.sub(r"方面的?|类的?|这块的?", "", text)  # 环境方面的效益: 环境效益
+        return max(
+            (w for w in self.level_words if stands_alone(w, text) or stands_alone(w, joined)),
+            key=len,
+            default="",
+        )
 
     def mentions_year(self, year: int) -> bool:
         return f"{year}年" in self.text
@@ -261,6 +277,14 @@ def abbreviates(short: str, name: str) -> bool:
             if at - first <= 2.5 * len(short):
                 return True
     return False
+
+
+def _latin_clash(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the Latin names around a stretch of the question and those of an indicator
+    name differ (LAMOST数据获取量 and FAST数据获取量): then the name is not the one meant."""
+    ours = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", text[max(0, start - 8) : end])}
+    theirs = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", name)}
+    return bool(ours and theirs) and not ours & theirs
 
 
 def _plain(text: str) -> str:
