@@ -20,6 +20,9 @@ import qa_questions_dev9
 import qa_questions_dev10
 import qa_questions_dev11
 import qa_questions_dev12
+import qa_questions_dev13
+import qa_questions_dev14
+import qa_questions_dev15
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -70,6 +73,9 @@ def judged(client, questions):
         qa_questions_dev10.QUESTIONS,
         qa_questions_dev11.QUESTIONS,
         qa_questions_dev12.QUESTIONS,
+        qa_questions_dev13.QUESTIONS,
+        qa_questions_dev14.QUESTIONS,
+        qa_questions_dev15.QUESTIONS,
     ],
 )
 def test_dev_questions(client, questions):
@@ -82,6 +88,8 @@ def test_dev_questions(client, questions):
     ("questions", "missed"),
     [
         (qa_questions_dev.QUESTIONS, 2),
+        (qa_questions_dev13.QUESTIONS, 0),  # written to hold only traps of this kind
+        (qa_questions_dev15.QUESTIONS, 0),
         (qa_questions_heldout.QUESTIONS, 2),
         (qa_questions_heldout2.QUESTIONS, 2),
         (qa_questions_heldout3.QUESTIONS, 2),
@@ -378,6 +386,69 @@ def test_third_reading(backend, question, answer_type, says):
     ],
 )
 def test_third_reading_refusals(backend, question):
+    found = ask(backend, question)
+    assert found["answer_type"] == "not_in_corpus", found["answer"]
+    assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # a judgement word that names an indicator asks its target
+        ("检察办案场所设备经费的设备采购价格合不合理", "indicator_target", "目标值为 合理"),
+        # a year asked against the project's dates, not its table's year
+        ("拆违经费是不是2024年开始的", "project_fact", "2024-01-01"),
+        # two amounts of each project compared, over a unit's projects
+        ("检察院各项目里有哪个上年执行数低于上年预算额", "list", "没有。"),
+        ("天文台的项目有没有设环境方面的效益指标", "list", "没有。"),
+        # a printed line by its label and 多少; the rest of a project's money; a share of it
+        ("怀柔太阳观测基地那套系统上年结转了多少", "budget", "上年结转资金 0.00 万元"),
+        ("拆违经费除去今年的还剩多少", "comparison", "余 6,810,000 元"),
+        ("拆违经费今年申请的钱占项目资金总额的比例", "share", "33.93%"),
+        # the question before, asked by another measure or of the other end
+        ("哪个项目比上年增幅最大？按金额呢", "several_parts", "增额最大的是检察业务保障费"),
+        ("检察院哪个项目预算最高，哪个最低", "several_parts", "派驻农场检察院机构业务经费"),
+        # an indicator named by a part of it with words between
+        ("老百姓对拆违政策的知晓度目标是多少", "indicator_target", "≥90.00(%)"),
+        ("满意度目标不等于90%的项目有哪些", "list", "信息化新建项目（使用人员满意度 满意）"),
+        # a document's own date asked: its number and the projects citing it
+        ("《人民检察院财务管理暂行办法》是什么时候发的", "citation", "财行〔2014〕2号"),
+        ("普陀区的表里哪些写了立项依据", "passage", "兰溪路-真南路下立交工程、拆违经费"),
+        # an indicator only another project sets, its project called by a description
+        ("院里大楼维修那个专项的建筑节能目标", "indicator_target", ">=10%"),
+    ],
+)
+def test_fourth_reading(backend, question, answer_type, says):
+    found = ask(backend, question)
+    assert found["answer_type"] == answer_type, found["answer"]
+    assert says in found["answer"], found["answer"]
+    assert found["sources"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "机关服务费的满意度目标需不需要提高",  # advice
+        "检察业务保障费指标还应当加哪些",
+        "帮我把机关服务费的年度目标改写得具体一点",
+        "信息化新建项目的预算有水分吗",  # a judgement
+        "拆违经费的建筑节能指标是不是定得太低",
+        "1.2米望远镜本体升级改造的预算",  # a name set apart by its number
+        "普陀区真西路下立交工程的总投资",  # or by a direction
+        "国家天文台的人员经费有多少",  # what project tables never record
+        "上海市人民检察院的部门预算一共多少",
+        "兰溪路下立交的中标价是多少",
+        "拆违的第三方评测公司叫什么",
+        "国家天文科学数据中心的论文发表数指标定了多少",  # an indicator it does not set
+        "FAST高信噪比光谱数指标多少",  # an indicator another telescope's
+        "《上海市城乡规划条例》的文号是多少",  # cited by title only
+        "天文台项目的立项依据有哪些文件",  # a section none of a group's tables has
+        "办公及业务用房专项维修费2021年的年度目标是什么",  # each year's goals are its own
+        "21年检察院的项目预算合计",  # a year in two digits
+        "FAST数据获取量的目标和SKA每年的数据量相比差多少",  # a thing no table mentions
+    ],
+)
+def test_fourth_reading_refusals(backend, question):
     found = ask(backend, question)
     assert found["answer_type"] == "not_in_corpus", found["answer"]
     assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))

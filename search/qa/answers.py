@@ -599,6 +599,11 @@ NOT_A_THING = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}月)?|[|，,、\s]"
 )
 DATE_FIELDS = ("start_date", "end_date", "dates")
+# a year and the project's start or end: 2024年开始的, 哪年完工
+DATED = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年?|哪年|哪一年)[^，,。；;]{0,4}?"
+    r"(?:(?P<start>开始|启动|开工|立项)|(?P<end>完成|结束|完工|竣工))(?:的|了)?(?:吗|呢)?$"
+)
 BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
 PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
 ROLES = ("设计", "施工", "监理", "勘察", "代建", "负责", "承担", "建设", "产权")
@@ -644,6 +649,9 @@ def asked_fields(text: str) -> list[str]:
         found.append((at, name))
         text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
+    dated = DATED.search(text)
+    if not names and dated:  # 是不是2024年开始的: the date a year is asked against
+        names.append("start_date" if dated["start"] else "end_date")
     if not names and re.search(r"(?:预算|(?<=[的目总])(?:经费|资金))[呢吗？?]*$", text):
         names.append("total")  # 信息化项目预算: the money, said last
     money = [n for n in names if n in BUDGET_NAMES]
@@ -738,7 +746,8 @@ def cited_by_title(q: Question) -> Answer | None:
         if named:
             return several_cited(named) if len(named) > 1 else citing_answer(named[0])
     titled = re.search(r"关于[^，。？?]{4,}的(?:通知|意见|办法|规定|批复|决定|方案)", q.text)
-    if not q.has(CITE_WORDS) or (
+    of_document = re.search(r"《[^》]{4,}》", q.text) and DOCUMENT_FACT.search(q.text)
+    if not (q.has(CITE_WORDS) or of_document) or (
         q.projects and not titled and not q.has(("哪些项目", "哪个项目", "哪几个项目"))
     ):
         return None  # a project's own citations: project_citations
@@ -779,8 +788,9 @@ DOCUMENT_FACT = re.compile(
 
 
 def document_facts(entry: Regulation) -> Answer:
-    """A cited document's number and issuer as the tables print them; not_in_corpus when
-    the tables cite it by title only (its number and year are then nowhere in the corpus)."""
+    """A cited document's number and issuer as the tables print them (with the projects
+    citing it); not_in_corpus when the tables cite it by title only (its number and year are
+    then nowhere in the corpus)."""
     sources = [
         source(project, citation.section, project.sections[citation.section])
         for project, citation in entry.citations
@@ -793,9 +803,7 @@ def document_facts(entry: Regulation) -> Answer:
             "not_in_corpus",
             sources,
         )
-    agency = issuer_name(entry.issuer) if entry.issuer else None
-    said = f"{title}的文号是 {entry.number}" + (f"，发文机关{agency}" if agency else "")
-    return Answer(said + "。", "citation", sources)
+    return citing_answer(entry)  # its number and issuer, with the projects citing it
 
 
 TITLE_HOLDS = re.compile(

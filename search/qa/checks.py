@@ -33,6 +33,7 @@ OPINION = re.compile(
     r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少|算(?:不算)?[高低](?:吗|还是)|高还是低|"
     r"跟国外|最规范|最差|写得好|写得怎么样|是不是说明|说明了什么|意味着|怎么改|打几分|打分|"
     r"修改意见|提点意见|提意见|给点意见|水分|虚高|注水|多报|定(?:得)?(?:太|偏|有点)?[低高]了|"
+    r"定得?(?:太|偏|有点|过)[低高]|"
     r"(?:是不是|是否)(?:太|偏|有点)[低高]"
 )
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
@@ -65,8 +66,8 @@ def check(q: Question) -> Answer | None:
         opinion,
         _year,
         _organisation,
-        _actual,
         _unrecorded,
+        _actual,
         _breakdown,
         _unknown_thing,
         _unknown_named_project,

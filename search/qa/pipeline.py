@@ -11,7 +11,7 @@ from ..backend import Pinned, SearchBackend
 from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
-from .checks import opinion, check, scope_check
+from .checks import check, opinion, scope_check
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -210,9 +210,12 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     previous_projects: list = []
     for part in parts:
         criterion, before = BY.search(part), BY.search(previous)
-        if criterion and before and len(part) - len(criterion.group(0)) <= 6:
+        if criterion and previous and len(part) - len(criterion.group(0)) <= 6:
             # 按百分比哪个涨得最多？按金额又是哪个: the question before, by another measure
-            part = previous.replace(before.group(0), criterion.group(0))
+            if before:
+                part = previous.replace(before.group(0), criterion.group(0))
+            else:
+                part = f"{criterion.group(0)}，{previous}"
         most, most_before = MOST.search(part), MOST.search(previous)
         if most and most_before and len(part) <= 8 and not criterion:
             # 哪个项目钱最多，哪个最少: the question before, the other end

@@ -258,9 +258,12 @@ def fields_compared(q: Question) -> Answer | None:
     keys = [f for f in q.fields if f in BUDGET_NAMES][:2]
     if len(keys) < 2:
         return None
-    between = re.search(r"(?:比|和|与|跟|同)(.{0,16})$", q.text)
+    # 比…少, 和…不一样, 低于…: the relation, said from the first of these words on
+    between = re.search(
+        r"(?:比|和|与|跟|同|低于|少于|小于|高于|多于|大于|超过|不足|不等于|等于).{0,16}$", q.text
+    )
     relation = next(
-        (r for r, words in RELATIONS if between and words.search(between.group(1))), None
+        (r for r, words in RELATIONS if between and words.search(between.group(0))), None
     )
     if relation is None:
         return None
@@ -284,7 +287,8 @@ def fields_compared(q: Question) -> Answer | None:
         how = f"各项目的{a_name}都等于{b_name}" if equal else "各项目都不是这样"
         return Answer(f"没有。{scope}{len(both)} 个项目中，{how}。", "list", sources)
     listed = "；".join(
-        f"{p.name}（{a_name} {format_yuan(p.budget[first])}，{b_name} {format_yuan(p.budget[second])}）"
+        f"{p.name}（{a_name} {format_yuan(p.budget[first])}，"
+        f"{b_name} {format_yuan(p.budget[second])}）"
         for p in held
     )
     return Answer(f"{scope}{a_name}{said}的项目有 {len(held)} 个：{listed}。", "list", sources)
@@ -862,6 +866,7 @@ def projects_by_level(q: Question) -> Answer | None:
         return Answer(
             f"{no}{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。",
             "list",
+            [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
     listed = "；".join(
         f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having
@@ -1259,6 +1264,8 @@ def share_of_own(q: Question) -> Answer | None:
     project = q.projects[0]
     first = _amount_named(project, q.text[: found.start()])
     second = _amount_named(project, q.text[found.end() :])
+    if first is None and REMAINDER.search(q.text):
+        return _remainder(project)  # 除去今年的还剩多少: the whole less this year's
     if found.group() == "占" and re.search(r"各占|分别占", q.text):
         return _shares(project, q.text[: found.start()])
     if second is None and found.group() == "占" and first is not None:
