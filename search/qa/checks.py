@@ -109,7 +109,13 @@ def _held(q: Question) -> str:
 
 
 def _refuse(q: Question, why: str) -> Answer:
-    sources = [header_source(p, p.name) for p in q.projects[:3]]
+    return refusal(q, why)
+
+
+def refusal(q: Question, why: str, sources: list[dict] | None = None) -> Answer:
+    """A not_in_corpus answer: why, and what the corpus holds instead (no number)."""
+    if sources is None:
+        sources = [header_source(p, p.name) for p in q.projects[:3]]
     return Answer(f"{why}，无法回答。{_held(q)}。", "not_in_corpus", sources)
 
 

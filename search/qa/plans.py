@@ -501,10 +501,18 @@ def section_of_group(q: Question) -> Answer | None:
             "not_in_corpus",
             [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
-    without = [p.name for p in chosen if p not in having]
-    said = f"{scope}的项目中，表里有“{label}”的是：{'、'.join(p.name for p in having)}"
-    said += f"；没有这一栏的：{'、'.join(without)}。" if without else "。"
+    ids = {id(p) for p in having}
+    without = [p.name for p in chosen if id(p) not in ids]
+    said = f"{scope}的项目中，表里有“{label}”的是：{_names([p.name for p in having])}"
+    said += f"；没有这一栏的：{_names(without)}。" if without else "。"
     return Answer(said, "passage", [source(p, key, p.sections[key]) for p in having][:MAX_SOURCES])
+
+
+def _names(names: list[str], shown: int = 20) -> str:
+    """Names listed, the first `shown` of many and how many there are."""
+    if len(names) <= shown:
+        return "、".join(names)
+    return f"{'、'.join(names[:shown])}等 {len(names)} 个"
 
 
 def value_yes_no(q: Question) -> Answer | None:

@@ -1,0 +1,145 @@
+"""Checking an answer against what the question asks for (read → plan → answer → **verify**).
+
+A plan that answers from text (a passage, sentences, an indicator's target) finds the words
+the question shares with the table. It does not know whether those words hold what is
+asked: "由专人负责" shares 专人 with 专人是谁 but names no one; an indicator's target says
+nothing of how the indicator is computed. Here the question's expected kind of answer (a
+person or body, a place, a time, a quantity, a name, a method) is read from its asking
+words, and the answer must hold something of that kind that the question did not already
+say; otherwise the table does not hold it, and the honest answer is `not_in_corpus`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .answers import Answer, Question, names_rows
+
+# Answers read from the tables' text, where the asked detail may be missing.
+TEXT_ANSWERS = ("passage", "sentences", "section", "indicator_target", "level_indicators")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A kind of detail a question asks for: its asking words, what an answer holding it
+    looks like, and how a refusal names it."""
+
+    name: str
+    asks: re.Pattern[str]
+    holds: re.Pattern[str] | None  # None: no table states it (how an indicator is computed)
+    said: str
+
+
+BODY = (
+    r"[\u4e00-\u9fff]{2,12}?"
+    r"(?:部|处|室|科|局|中心|委员会|办公室|公司|大队|支队|事务所|研究所|站)"
+)
+DETAILS = (
+    # how an indicator is computed or judged: tables give targets, never their definitions
+    Detail(
+        "method",
+        re.compile(
+            r"怎么算|如何计算|怎么计算|怎么测|如何测|怎么统计|如何统计|计算方法|计算口径|统计口径|口径|"
+            r"分子|分母|按[^，,。？?]{1,4}算|怎么定出来|如何确定|怎么确定|依据什么定|跟哪年比|"
+            r"多长时间内|几天内|多久内|算及时|才算|算高|算合格|算达标|只算|统计的是|咋测|怎么调查|"
+            r"谁(?:去)?调查|由谁调查|谁来测|没达标会|未达标会|达不到会|整改期限|定义"
+        ),
+        None,
+        "这项指标的计算方法、口径或考核办法",
+    ),
+    Detail(
+        "body",
+        re.compile(
+            r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|律所|事务所|谁家|由谁|是谁|谁负责|"
+            r"谁带队|带队|负责人|什么人|哪位|哪个岗位|什么岗位"
+        ),
+        re.compile(BODY),
+        "具体的单位、部门或人员",
+    ),
+    Detail(
+        "place",
+        re.compile(r"在哪|去哪|哪里|哪儿|什么地方|哪个省|哪个市|哪个县|地点|地址|位于"),
+        re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|镇|乡|街道|路|村|国|州|基地)"),
+        "具体地点",
+    ),
+    Detail(
+        "time",
+        re.compile(r"什么时候|啥时候|何时|几月|哪天|哪一天|几号|什么时间|完工时间|招标时间"),
+        re.compile(r"\d{4}\s*[年.\-/]|\d{1,2}\s*月|[上下]半年|年底|年初|年内|季度|年末"),
+        "具体时间",
+    ),
+    Detail(
+        "name",
+        re.compile(r"全称|叫什么|叫啥|名称是|名字是|哪种|什么型号|什么规格|型号|规格"),
+        re.compile(r"[“《（(][^”》）)]{2,}[”》）)]|[A-Za-z]{2,}\d|\d+[.、)）]"),
+        "具体名称或清单",
+    ),
+)
+# Words that look like a detail's asking words but ask something else: 多少才算合格 asks the
+# target; 用在哪些地方 asks what the money is for, not a place.
+NEVER = re.compile(r"(?!)")
+NOT_ASKING = {
+    "method": re.compile(r"(?:多少|几)[^，,。？?]{0,4}(?:才算|算)"),
+    "place": re.compile(r"[用花投]在|用于|用到|哪些方面|哪些地方"),
+}
+LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
+# a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
+QUANTITY = re.compile(r"多少|(?<!哪)几[个位名户台套次张条项人天年月]|多大|多长|多宽|多高|多重|多深")
+NUMBER = re.compile(r"\d+(?:\.\d+)?|[两三四五六七八九十百千万]+(?:个|项|台|套|人|户|次|天)")
+
+
+def verified(q: Question, found: Answer) -> Answer:
+    """The answer, or not_in_corpus when it lacks the kind of detail the question asks."""
+    if found.type not in TEXT_ANSWERS:
+        return found
+    missing = _missing_detail(q, found)
+    if missing is None:
+        return found
+    from .checks import refusal
+
+    return refusal(q, f"表中写到了相关内容，但没有写明{missing}", found.sources)
+
+
+def _missing_detail(q: Question, found: Answer) -> str | None:
+    asked = q.text
+    # what the answer adds to the question, without the labels of where it was found
+    said = LABEL.sub("", _without(found.text, q.text))
+    for detail in DETAILS:
+        if not detail.asks.search(asked) or NOT_ASKING.get(detail.name, NEVER).search(asked):
+            continue
+        if detail.holds is None:
+            # of an indicator the question names, asked how it is measured
+            return detail.said if names_rows(q) else None
+        if found.type in ("indicator_target", "level_indicators"):
+            return None  # a target answers who/where/when no more than it is asked
+        if not detail.holds.search(said):
+            return detail.said
+        return None
+    from_text = found.type in ("passage", "sentences", "section")
+    if from_text and QUANTITY.search(asked) and not NUMBER.search(_numbers_of(said, q.text)):
+        return "具体数量"
+    return None
+
+
+def _without(answer: str, question: str) -> str:
+    """The answer without the stretches of four characters or more it shares with the
+    question (the project's name, the thing asked about): what it adds."""
+    out, i = [], 0
+    while i < len(answer):
+        size = next((n for n in range(min(len(answer) - i, 30), 3, -1)
+                     if answer[i : i + n] in question), 0)  # fmt: skip
+        if size:
+            out.append("|")
+            i += size
+        else:
+            out.append(answer[i])
+            i += 1
+    return "".join(out)
+
+
+def _numbers_of(answer: str, question: str) -> str:
+    """The answer's numbers that the question does not say itself (2.16米 of a name)."""
+    given = set(re.findall(r"\d+(?:\.\d+)?", question))
+    answer = re.sub(r"(?<![\d.])\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]", "|", answer)  # 1. 2、 (3)
+    return re.sub(r"\d+(?:\.\d+)?", lambda m: "" if m.group(0) in given else m.group(0), answer)
