@@ -23,6 +23,7 @@ import qa_questions_dev12
 import qa_questions_dev13
 import qa_questions_dev14
 import qa_questions_dev15
+import qa_questions_dev16
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -82,6 +83,13 @@ def test_dev_questions(client, questions):
     results = judged(client, questions)
     right = sum(ok for _, _, ok in results)
     assert right / len(results) >= 0.90, [q["q"] for q, _, ok in results if not ok]
+
+
+def test_details_next_to_what_a_table_says(client):
+    # dev16 asks details a table's text comes near but does not state; measured 64 % (the
+    # other sets ≥ 90 %): a guard against falling back, not a target
+    results = judged(client, qa_questions_dev16.QUESTIONS)
+    assert sum(ok for _, _, ok in results) / len(results) >= 0.6
 
 
 @pytest.mark.parametrize(
@@ -446,6 +454,13 @@ def test_fourth_reading(backend, question, answer_type, says):
         "办公及业务用房专项维修费2021年的年度目标是什么",  # each year's goals are its own
         "21年检察院的项目预算合计",  # a year in two digits
         "FAST数据获取量的目标和SKA每年的数据量相比差多少",  # a thing no table mentions
+        "检察办案业务费的预算换算成欧元是多少",  # money in a currency no table uses
+        "机关服务费的钱是不是报多了",  # a judgement in other words
+        "拆违经费今年要拆掉多少平米的违建",  # a quantity in a unit no row is measured in
+        # details next to what the table says: how an indicator is measured, who did it
+        "机关服务响应及时率这个指标，多长时间内响应算及时",
+        "检察办案业务费说由专人负责，专人是谁",
+        "2.16米望远镜现在故障率多少",
     ],
 )
 def test_fourth_reading_refusals(backend, question):

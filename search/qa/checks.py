@@ -33,6 +33,7 @@ OPINION = re.compile(
     r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少|算(?:不算)?[高低](?:吗|还是)|高还是低|"
     r"跟国外|最规范|最差|写得好|写得怎么样|是不是说明|说明了什么|意味着|怎么改|打几分|打分|"
     r"修改意见|提点意见|提意见|给点意见|水分|虚高|注水|多报|定(?:得)?(?:太|偏|有点)?[低高]了|"
+    r"(?:编|报|定|算|给|批|申请|要)得?(?:太|偏|有点)?[多少高低]了|是不是(?:太|偏|有点)?多了|压缩建议|"
     r"定得?(?:太|偏|有点|过)[低高]|"
     r"(?:是不是|是否)(?:太|偏|有点)[低高]"
 )
@@ -403,6 +404,7 @@ UNRECORDED = re.compile(
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算|整个部门|全部门|部门总预算|整个单位|"
     r"罚没收入|罚没|罚款收入|采购金额|采购额)"
 )
+FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)
 COMPANY = re.compile(
     r"哪(?:家|个|一家)(?:公司|企业|厂商?)|什么(?:公司|企业)|公司(?:名称|名字|叫什么)"
@@ -412,6 +414,8 @@ COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公�
 
 def _unrecorded(q: Question) -> Answer | None:
     """People's names, contacts and unit prices, where the tables' text never holds the word."""
+    if FOREIGN_MONEY.search(q.text):
+        return _refuse(q, "表中金额只以人民币列示，没有外币金额或汇率")
     if COMPANY.search(q.text):
         texts = project_texts(q.projects or q.store.projects)
         if not any(COMPANY_NAME.search(t) for t in texts):

@@ -83,6 +83,11 @@ NOT_ASKING = {
     "method": re.compile(r"(?:多少|几)[^，,。？?]{0,4}(?:才算|算)"),
     "place": re.compile(r"[用花投]在|用于|用到|哪些方面|哪些地方"),
 }
+# a quantity asked in a unit of measure: 多少平方米, 几辆, 多少小时
+ASKED_UNIT = re.compile(
+    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|PB|TB|GB|"
+    r"万元|亿元)"
+)
 LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
 # a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
 QUANTITY = re.compile(r"多少|(?<!哪)几[个位名户台套次张条项人天年月]|多大|多长|多宽|多高|多重|多深")
@@ -105,6 +110,9 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
     # what the answer adds to the question, without the labels of where it was found
     said = LABEL.sub("", _without(found.text, q.text))
+    unit = ASKED_UNIT.search(asked)
+    if unit and not re.search(rf"\d\s*(?:{re.escape(unit['unit'])})", said):
+        return f"以{unit['unit']}计的数"  # 面积目标是多少平方米, answered by a rate in %
     for detail in DETAILS:
         if not detail.asks.search(asked) or NOT_ASKING.get(detail.name, NEVER).search(asked):
             continue
