@@ -33,6 +33,7 @@ from ..service import SearchRequest, search
 from ..store import ProjectStore
 from ..urls import project_url, section_anchor
 from .reading import (
+    ORG_ENDINGS,
     YEAR,
     IndicatorMention,
     Linker,
@@ -631,9 +632,14 @@ def asked_fields(text: str) -> list[str]:
         at = text.find(spelling)
         if at < 0:
             continue
-        after = re.split(r"[，,、；;？?]|和|及", text[at + len(spelling) :])[0].strip(
-            "的了呢吗项目|完成结束开始做"
+        after = re.split(r"[，,、；;？?]|和|及", text[at + len(spelling) :])[0]
+        # 从哪天到哪天, 是什么, 多久: asking words after it, no other thing
+        after = re.sub(
+            r"从?哪[一]?[天年月日]到?(?:哪[一]?[天年月日])?|是什么|是多少|多久|多长时间|是哪天|为",
+            "",
+            after,
         )
+        after = after.strip("的了呢吗项目|完成结束开始做")
         before = NOT_A_THING.sub("", text[:at])
         if name in DATE_FIELDS and not spelling.endswith("日期") and (after or len(before) >= 2):
             continue  # 什么时候完成招投标, 采购入库什么时候完成: the date of something else
@@ -687,9 +693,29 @@ def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
     return re.compile(_BARE_NUMBER.format(codes="|".join(map(re.escape, reversed(codes)))))
 
 
+def _extended(text: str, mention: str, name: str) -> str:
+    """The mention with the words of the name around it in the question (路下立交 named the
+    project; 兰溪 right before it is its name too, not a thing asked about)."""
+    at = text.find(mention)
+    if at < 0:
+        return mention
+    end = at + len(mention)
+    while size := next((n for n in range(min(8, len(text) - end), 1, -1)
+                        if text[end : end + n] in name), 0):  # fmt: skip
+        end += size
+    while size := next((n for n in range(min(8, at), 1, -1)
+                        if text[at - n : at] in name), 0):  # fmt: skip
+        if text[at - size : at].endswith(ORG_ENDINGS) and at - size > 0:
+            break  # 派驻监狱|检察院: the end of another organisation's name
+        at -= size
+    return text[at:end]
+
+
 def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
     text = normalize(bracket_numbers(to_simplified(raw), store))
     projects, mention = matcher(store).match_all(text)
+    if len(projects) == 1 and mention:  # 兰溪路|下立交: the name's words right after the mention
+        mention = _extended(text, mention, projects[0].name)
     rest = text
     for said in (mention or "").split("、"):
         rest = rest.replace(said, "") if said else rest
@@ -1495,6 +1521,12 @@ def _change_asked(q: Question) -> str | None:
     少的项目, 预算增加了的), None where it ranks by change (降幅最大) or asks of no change."""
     if q.has(MAX_WORDS + MIN_WORDS) or re.search(r"还是|变化|增减", q.text):
         return None  # 增加还是减少: asks the direction, picks no projects by it
+    picked = re.search(
+        r"比(?:去年|上年|上一年)(?:增加|减少|增长|下降|上升|多|少|高|低)了?的(?:项目|那些|那几|几个)",
+        q.text,
+    )
+    if picked:  # 比上年增加的项目一共多了多少: the projects that rose
+        return "增加" if re.search(r"比(?:去年|上年|上一年)(?:增|多|高|上)", q.text) else "减少"
     totals = q.has(SUM_WORDS) or re.search(r"总预算|[多少差]了?多少|变化多少", q.text)
     if AGAINST_LAST_YEAR.search(q.text) and totals:
         return None  # 合计比上年同名项目预算合计少了多少: two totals, no projects picked
@@ -1559,7 +1591,7 @@ def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:
 
 def _group_of_size(q: Question) -> tuple[str, int | None] | None:
     """`8个项目`: the one unit and year with that many tables, if exactly one has."""
-    found = re.search(r"(\d+|[一二两三四五六七八九十]+)个项目", q.text)
+    found = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:个项目|张表|张项目表|个表)", q.text)
     if not found:
         return None
     count = small_number(found.group(1))
@@ -1648,6 +1680,10 @@ def over_projects(q: Question) -> Answer | None:
     if q.has(COUNT_WORDS) and (not about_money or counted) and (conditions or "项目" in q.text):
         return _listing(chosen, said, "count")
     if about_money and AGAINST_LAST_YEAR.search(q.text) and not _change_asked(q):
+        return _sum_against_last_year(chosen, said)
+    # 预算比上年少了的项目…，合计少了多少: picked by their change, the change summed
+    by_change = any("比上年" in f.label for f in conditions)
+    if by_change and re.search(r"(?:少|多|减|增|降|涨)了?多少|[增减]额|[增减]少额", q.text):
         return _sum_against_last_year(chosen, said)
     if about_money and q.has(("各多少", "分别多少", "各是多少", "分别是多少", "每个多少")):
         return _top(chosen, said, key, None, True)  # 各多少钱: each project's amount

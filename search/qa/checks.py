@@ -44,7 +44,8 @@ PREDICTION = re.compile(
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
     r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样|花出去|花掉|用掉|已经支出|"
-    r"决算|当初|最初|建成时|建设时(?![间限])|累计(?![要达])|以来|至今|迄今|历年|以前已经|过去几年"
+    r"决算|当初|最初|建成时|建设时(?![间限])|累计(?![要达])|以来|至今|迄今|历年|以前已经|过去几年|"
+    r"到现在|截至目前|截止目前|目前已|已经完成|已完成"
 )
 # What happened to a named project after its table was filed: 验收了吗, 哪家中标, 进展如何
 OUTCOME = re.compile(
@@ -70,6 +71,7 @@ def check(q: Question) -> Answer | None:
         _unrecorded,
         _actual,
         _breakdown,
+        _line_not_printed,
         _unknown_thing,
         _unknown_named_project,
         _unknown_indicator,
@@ -357,6 +359,10 @@ def _actual(q: Question) -> Answer | None:
 
 
 GENERIC_EXPENSES = ("经费", "费用", "资金", "经费是", "项目经费")
+# a part of a project named by what it builds: 绿化工程的预算, 监控系统花多少
+PART_OF_PROJECT = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?(?:工程|系统|平台|子项))的?(?:预算|经费|资金|钱|花|多少)"
+)
 EXPENSE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:服务费|费用|经费|费|款)")
 
 
@@ -374,6 +380,13 @@ def _breakdown(q: Question) -> Answer | None:
     shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
     if shared_out or (money and re.search(r"子项目|子项|各自", q.text)):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
+    part_named = PART_OF_PROJECT.search(q.rest)
+    if part_named and (AMOUNT.search(q.text) or re.search(r"预算|多少", q.rest)):
+        named = NOT_A_NAME.split(part_named.group(1))[-1]
+        labels = [line.label for line in project.budget_lines]
+        if len(named) >= 2 and not any(named in label for label in labels):
+            # 兰溪路下立交里绿化工程的预算: a part of the project, no line of its own
+            return _refuse(q, f"表中只有整个项目的预算，没有“{named}”的金额")
     expense = EXPENSE.search(q.rest)
     if expense and expense.group(0).lstrip("的") in GENERIC_EXPENSES:
         expense = None
@@ -390,6 +403,25 @@ def _breakdown(q: Question) -> Answer | None:
     return _refuse(q, "这个项目的表中没有分项金额，只有项目的预算总数")
 
 
+def _line_not_printed(q: Question) -> Answer | None:
+    """A budget line of other tables (上年结转资金, 财政拨款) asked of a project whose table
+    prints no such line and has no field of that name: its template has none."""
+    if len(q.projects) != 1:
+        return None
+    project = q.projects[0]
+    named = [label for label in q.linker.line_labels if label_named(label, q.rest)]
+    if not named:
+        return None
+    own = {line.label for line in project.budget_lines}
+    fields = {
+        BUDGET_NAMES[k] for k, v in project.budget.items() if v is not None and k in BUDGET_NAMES
+    }
+    for label in named:
+        if any(label_named(label, o) or label_named(o, label) for o in (*own, *fields)):
+            return None
+    return _refuse(q, f"这个项目的表中没有“{named[0]}”一栏")
+
+
 # what a table is made of: counted by the plans that read its structure
 PARTS_OF_A_TABLE = re.compile(
     r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折|比例|比重|百分"
@@ -402,7 +434,8 @@ UNRECORDED = re.compile(
     r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次]多少钱|"
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算|整个部门|全部门|部门总预算|整个单位|"
-    r"罚没收入|罚没|罚款收入|采购金额|采购额)"
+    r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|上半年|下半年|"
+    r"季度|每月|月度|已完成投资|完成投资)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)

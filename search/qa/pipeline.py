@@ -231,7 +231,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         again = AGAIN.search(part) or (
             len(part) <= 6 and re.search(r"多少|几", part) and bool(previous_projects)
         )
-        if answers and answers[-1].type == "not_in_corpus" and again and not q.fields:
+        own = not q.projects and (not q.fields or len(part) <= 6)  # 各多少钱: of the same
+        if answers and answers[-1].type == "not_in_corpus" and again and own:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part

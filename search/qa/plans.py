@@ -253,7 +253,7 @@ SAID = {"≠": "与{b}不同", "=": "与{b}相同", "<": "少于{b}", ">": "多�
 def fields_compared(q: Question) -> Answer | None:
     """检察院的项目有没有哪个上年执行数比上年预算额少的？ Two amounts of each project in
     scope compared: the projects where the relation holds, or 没有 with what they are."""
-    if len(q.projects) == 1 or "change" in q.fields or re.search(r"多少|几", q.text):
+    if len(q.projects) == 1 or "change" in q.fields or re.search(r"多少|(?<![这那哪])几", q.text):
         return None  # 比去年少了多少: a change, not the projects where one is less
     keys = [f for f in q.fields if f in BUDGET_NAMES][:2]
     if len(keys) < 2:
@@ -560,8 +560,10 @@ TARGET_ASKED = r"多少|(?<!哪)几|目标值|指标值|要求|达到|定在|定
 def sum_of_targets(q: Question) -> Answer | None:
     """设了“购置设备数量”的项目合计要买多少台设备？ An indicator's targets added up over the
     projects in scope, where they are numbers of one unit."""
-    if not q.has(SUM_WORDS) or len(q.projects) == 1 or q.has(MONEY_WORDS):
+    if not q.has(SUM_WORDS) or len(q.projects) == 1:
         return None
+    if q.has(MONEY_WORDS):
+        return _money_of_setters(q)  # 设了…指标的项目，资金加起来多少
     scope = {p.id for p in q.chosen}
     if q.indicators is not None:
         found = q.indicators.rows
@@ -582,6 +584,27 @@ def sum_of_targets(q: Question) -> Answer | None:
         f"“{named}”在 {len(rows)} 个项目中合计 {total:g}{unit}：{listed}。",
         "sum",
         [indicator_source(p, r) for p, r in rows][:MAX_SOURCES],
+    )
+
+
+def _money_of_setters(q: Question) -> Answer | None:
+    """The projects in scope that set the indicator named, and their money added up."""
+    if q.indicators is None or not q.indicators.whole:
+        return None
+    scope = {p.id for p in q.chosen}
+    projects = list({p.id: p for p, _ in q.indicators.rows if p.id in scope}.values())
+    if len(projects) < 2:
+        return None
+    key = money_key(projects, "total")
+    priced = [p for p in projects if p.budget.get(key) is not None]
+    total = sum(p.budget[key] for p in priced)
+    listed = "；".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced)
+    named = "、".join(q.indicators.names[:2])
+    return Answer(
+        f"设了“{named}”的 {len(priced)} 个项目，{BUDGET_NAMES[key]}：{listed}；"
+        f"合计 {format_yuan(total)}。",
+        "sum",
+        [budget_source(p, key) for p in priced][:MAX_SOURCES],
     )
 
 
@@ -1081,7 +1104,7 @@ def projects_with_line(q: Question) -> Answer | None:
 
 def change_ranking(q: Question) -> Answer | None:
     """降幅最大的项目是哪个（百分比）？ 跟上年比有几个项目预算下降了？"""
-    asks = ("最", "几个", "多少个", "哪几个", "哪些")
+    asks = ("最", "第一", "排第一", "几个", "多少个", "哪几个", "哪些")
     if q.projects or not q.has(CHANGE_WORDS) or not q.has(asks) or q.has(("指标",)):
         return None
     if q.has(("哪些", "哪几个")) and not re.search(r"\d+(?:\.\d+)?\s*%", q.text):
@@ -1186,6 +1209,10 @@ OWN_OPERATION = re.compile(
 )
 
 
+# many projects' money: 八个项目…合计, 所有项目的总额
+OF_MANY = re.compile(
+    r"[几两三四五六七八九十\d]+个项目|[几两三四五六七八九十\d]+张表|所有|全部|各项目|总和"
+)
 # 总共…，今年用…，剩下的还有多少: the project's money beyond this year's
 REMAINDER = re.compile(r"剩下|剩余|还剩|其余|余下")
 
@@ -1265,6 +1292,8 @@ def share_of_own(q: Question) -> Answer | None:
     """拆违经费的年度资金申请总额占项目资金总额的比例？ 项目资金总额是年度申请额的几倍？ 项目总额
     减去今年申请的还剩多少？ Two amounts of one table."""
     found = OWN_OPERATION.search(q.text)
+    if found is not None and found.group() == "占" and OF_MANY.search(q.text):
+        return None  # 在八个项目当年预算合计中占多大比重: a share of many projects' money
     if len(q.projects) == 1 and found is None and REMAINDER.search(q.text):
         return _remainder(q.projects[0])
     if len(q.projects) != 1 or found is None:
@@ -1383,8 +1412,12 @@ def sub_project_list(q: Question) -> Answer | None:
     named = counted and parts and any(counted.group(1)[-2:] in p.title for p in parts)
     if not q.has(asks) and not named:  # 有几个系统: what its sub-projects' titles are
         return None
-    if not parts:
-        return Answer(f"{project.name}的表中没有分列子项目。", "sub_projects")
+    if not parts:  # the corpus holds none: said so, as not_in_corpus
+        return Answer(
+            f"{project.name}的表中没有分列子项目，语料中查不到。",
+            "not_in_corpus",
+            [header_source(project, project.name)],
+        )
     listed = "；".join(f"{p.number}. {p.title}" for p in parts)
     first = next(iter(parts[0].texts))
     return Answer(

@@ -34,6 +34,7 @@ def fold(question: str) -> str:
     space, no question mark at the end."""
     text = unicodedata.normalize("NFKC", to_simplified(question))
     text = text.replace("啥", "什么").replace("咋", "怎么")  # spoken forms
+    text = text.replace("加总", "合计").replace("项目表", "项目")  # 缩减额加总, 九张项目表
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
     text = SHORT_YEAR.sub(r"\g<1>20\g<2>年", text)  # 20年检察院…: 2020年
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
@@ -57,7 +58,7 @@ ORG_ENDINGS = (
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 # The words of a question before an organisation's name: 财政部发的文件被 | 检察院
 ORG_LEAD = re.compile(
-    r"[的了是在和与及有为由从对占比中里个被|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目"
+    r"[的了是在和与及有为由从对占比中里个被跟同较向钱|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目"
 )
 # A place: 闵行区, 浙江省, 杭州市 (two to four characters before its ending).
 PLACE = re.compile(r"(?<![本全各该])([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
@@ -208,7 +209,7 @@ class Linker:
             names = [place[i:] for i in range(len(place) - 2)]  # 是普陀区 → 普陀区
             if any(n in self.text for n in names) or place[-2:] in ("地区", "城区", "市区", "县区"):
                 continue
-            if any(ch in place for ch in "哪什是属位在占了的用引被和与及于"):
+            if any(ch in place for ch in "哪什是属位在占了的用引被和与及于比跟较同向计"):
                 continue
             return place
         text = re.sub(r"《[^》]*》", "|", text)  # a title names a document, not a unit
