@@ -150,6 +150,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "结束",
         ),
     ),
+    ("section:period", ("实施周期",)),
     ("dates", ("起止", "实施期", "日期", "周期", "多久", "多长时间")),
     (
         "department",
@@ -639,7 +640,7 @@ def asked_fields(text: str) -> list[str]:
             "",
             after,
         )
-        after = after.strip("的了呢吗项目|完成结束开始做")
+        after = after.strip("的了呢吗又也项目|完成结束开始做")
         before = NOT_A_THING.sub("", text[:at])
         if name in DATE_FIELDS and not spelling.endswith("日期") and (after or len(before) >= 2):
             continue  # 什么时候完成招投标, 采购入库什么时候完成: the date of something else
@@ -1251,6 +1252,8 @@ def _header_fact(project: Project, field_name: str) -> Answer:
 
 def _section_fact(project: Project, field_name: str) -> Answer:
     key = field_name.split(":")[1].split("|")[0]
+    if key == "period" and not project.sections.get(key):
+        return _header_fact(project, "dates")  # 实施周期 of a table without that section
     if key == "budget_plan" and not project.sections.get(key):
         key = "overview"  # what the money is for, where no 年度预算安排 is written: 项目概况
     if key == "goals_longterm" and not project.sections.get(key):

@@ -593,7 +593,8 @@ def _unknown_indicator(q: Question) -> Answer | None:
     project = q.projects[0]
     if q.indicators is not None and any(owner is project for owner, _ in q.indicators.rows):
         return None
-    if any(named in text for text in project.sections.values()):
+    stretches = {named[i : i + 4] for i in range(max(1, len(named) - 3))}
+    if any(s in text for s in stretches for text in project.sections.values()):
         return None  # 空间分辨率要求多少: a requirement its text states
     if q.indicators is not None and q.indicators.whole and q.mention != project.name:
         return None  # 院本部大楼维修的建筑节能: the project that sets it may be meant

@@ -33,6 +33,7 @@ PLANS = (
     p.project_weights,
     a.indicator_target,
     p.last_year_rate,
+    p.rows_where,
     p.indicator_count,
     p.sub_project_list,
     p.share_of_own,

@@ -805,6 +805,32 @@ def _compare(op: str, value: float):
     return lambda r: r.value is not None and check(float(r.value))
 
 
+def rows_where(q: Question) -> Answer | None:
+    """兰溪路下立交的指标里哪几个是量化的？ One project's rows that meet a condition stated on
+    their targets (量化, 定性, 不是百分比, ≥90%, 以天为单位)."""
+    if len(q.projects) != 1 or not re.search(r"哪些|哪几|哪个|列出", q.text):
+        return None
+    if not re.search(r"指标|目标", q.rest):
+        return None
+    test, said = _target_test(q.rest)
+    if test is None:
+        return None
+    project = q.projects[0]
+    rows = [r for r in project.indicators if test(r)]
+    if not rows:
+        return Answer(
+            f"{project.name}没有{said}的指标。",
+            "list",
+            [header_source(project, project.name)],
+        )
+    listed = "；".join(row_said(r) for r in rows)
+    return Answer(
+        f"{project.name}{said}的指标有 {len(rows)} 个：{listed}。",
+        "list",
+        [indicator_source(project, r) for r in rows][:MAX_SOURCES],
+    )
+
+
 def level_of_each(q: Question) -> Answer | None:
     """普陀区两个项目各自的时效指标是什么？ A kind of indicator in each project in scope."""
     if q.projects or not q.conditions or not q.level_word or not re.search(r"各自|分别|各", q.text):
