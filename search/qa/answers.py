@@ -563,6 +563,10 @@ def _names_another(text: str, start: int, end: int, projects: list[Project]) -> 
     phrase = re.search(r"[这那几个些的一二三四五六七八九十两]", words)  # 这四个设备项目
     if not phrase and sum(ch not in chars for ch in words) >= 2:
         return True
+    if re.match(r"[路街桥镇村区县市山河湖]", text[start:end]):
+        named = re.search(r"([\u4e00-\u9fff]{2})$", text[:start])  # 曹杨|路下立交: another road
+        if named and all(ch not in chars for ch in named.group(1)):
+            return True
     head = text[:start].rstrip("".join(chars))  # LAMOST望远镜|升级改造: past the name's words
     before = re.search(r"([A-Za-z]{3,})$", head)
     return bool(before) and before.group(1).lower() not in "".join(p.name for p in projects).lower()
@@ -1200,7 +1204,11 @@ def printed_budget_line(project: Project, key: str) -> BudgetLine | None:
 def _change_fact(project: Project, _field: str) -> Answer:
     change = budget_change(project.budget)
     if change is None:
-        return Answer(f"{project.name}的表中缺少比较所需的预算数。", "not_found")
+        return Answer(  # 比22年多了还是少了, of a table with no 上年 column: not held
+            f"{project.name}的表中没有上年的预算数，无法比较。",
+            "not_in_corpus",
+            [header_source(project, project.name)],
+        )
     total, previous = project.budget["total"], project.budget["prev_year_budget"]
     said = (
         f"{project.name}的项目总预算为 {format_yuan(total)}，同名项目上年预算额为 "

@@ -35,7 +35,14 @@ OPINION = re.compile(
     r"修改意见|提点意见|提意见|给点意见|水分|虚高|注水|多报|定(?:得)?(?:太|偏|有点)?[低高]了|"
     r"(?:编|报|定|算|给|批|申请|要)得?(?:太|偏|有点)?[多少高低]了|是不是(?:太|偏|有点)?多了|压缩建议|"
     r"定得?(?:太|偏|有点|过)[低高]|"
-    r"(?:是不是|是否)(?:太|偏|有点)[低高]"
+    r"(?:是不是|是否)(?:太|偏|有点)[低高]|"
+    r"(?:有没有|是否|是不是)(?:超出|超过|突破|违反)[^，。？?]{0,16}(?:标准|限额|规定|要求|上限)|"
+    r"符不符合|是否符合|合不合规|是否合规"
+)
+# Why money changed: no table says (为啥砍这么多, 减少的原因是什么)
+REASON = re.compile(
+    r"(?:为啥|为什么|为何|原因|怎么会)[^，。？?]{0,12}(?:砍|减|少|降|增|多|涨|变|调)|"
+    r"(?:砍|减|少|降|增|多|涨|变|调)[^，。？?]{0,12}(?:为啥|为什么|为何|原因)"
 )
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
@@ -54,7 +61,22 @@ OUTCOME = re.compile(
     r"(?:是不是|是否|有没有|最后|最终)[^，。？?]{0,20}?(?:完成了|做完了|实现了|达到了|验收了|拿满|得了)|"
     r"得了多少分|得分|拿满|"
     r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果|"
-    r"验收结果|验收情况"
+    r"验收结果|验收情况|到哪一步|哪一步了|到什么程度|做到哪"
+)
+# When and how often money is paid out: no table says (哪几个月拨, 分几次拨)
+PAYMENT = re.compile(
+    r"(?:哪几个月|几月份?|分几次|几次|哪个月)[^，。？?]{0,4}(?:拨|付|支付|发放)|"
+    r"(?:拨|付|支付|发放)[^，。？?]{0,4}(?:几次|分几次|的月份|哪几个月)"
+)
+# Whether money includes something (包不包括征收补偿款): the tables do not break it down
+INCLUDES = re.compile(
+    r"(?:包不包括|包括不包括|含不含|包含不包含|是否包含|是否包括|有没有包含|有没有包括)(?P<what>[^，。？?]{2,16})|"
+    r"(?:包括|包含|含)(?P<what2>[^，。？?]{2,16}?)(?:吗|没有|在内吗)"
+)
+# a part of the project's money asked as a share or an amount: 1480万里面档案数字化占多大比例
+SHARE_OF_PART = re.compile(
+    r"(?:里面|里头|当中|里|中)\s*(?P<what>[\u4e00-\u9fff]{2,12}?)(?:这块|这部分|这一项|部分)?"
+    r"(?:占|要|花|用|分到?)(?:了|掉)?(?:多少|几|多大|百分之)"
 )
 PREVIOUS = ("上年", "去年", "上一年", "以前年度")
 AMOUNT = re.compile(
@@ -137,6 +159,8 @@ JUDGED = ("合理", "有效", "规范", "及时", "充足", "科学", "完整", 
 def opinion(q: Question) -> Answer | None:
     if PREDICTION.search(q.text):
         return _refuse(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
+    if REASON.search(q.text):
+        return _refuse(q, "表中只有各年的预算数，没有写明增减的原因")
     found = OPINION.search(q.text) or ADVICE.search(q.text)
     if found is None:
         return None
@@ -361,7 +385,7 @@ def _actual(q: Question) -> Answer | None:
 GENERIC_EXPENSES = ("经费", "费用", "资金", "经费是", "项目经费")
 # a part of a project named by what it builds: 绿化工程的预算, 监控系统花多少
 PART_OF_PROJECT = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?(?:工程|系统|平台|子项))的?(?:预算|经费|资金|钱|花|多少)"
+    r"([\u4e00-\u9fff]{2,8}?(?:工程|系统|平台|子项))[”\"」]?的?(?:预算|经费|资金|钱|花|多少)"
 )
 EXPENSE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:服务费|费用|经费|费|款)")
 
@@ -379,6 +403,17 @@ def _breakdown(q: Question) -> Answer | None:
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")  # 第三段安排了多少资金
     shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
     if shared_out or (money and re.search(r"子项目|子项|各自", q.text)):
+        return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
+    labels = [line.label for line in project.budget_lines]
+    includes = INCLUDES.search(q.rest)
+    if includes and money:
+        what = (includes["what"] or includes["what2"]).strip("的了")
+        if "政府购买" not in what and not any(label_named(label, what) for label in labels):
+            return _refuse(q, "表中只有预算总数，没有写明是否包含这一项")
+    part = SHARE_OF_PART.search(q.rest)
+    if part and not any(
+        label_named(label, part["what"]) or part["what"] in label for label in labels
+    ):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
     part_named = PART_OF_PROJECT.search(q.rest)
     if part_named and (AMOUNT.search(q.text) or re.search(r"预算|多少", q.rest)):
@@ -435,7 +470,9 @@ UNRECORDED = re.compile(
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算|整个部门|全部门|部门总预算|整个单位|"
     r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|上半年|下半年|"
-    r"季度|每月|月度|已完成投资|完成投资)"
+    r"季度|每月|月度|已完成投资|完成投资|人均|每人|每天的标准|明细|测算依据|测算过程|计算依据|"
+    r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|调减|调增|"
+    r"加班费|物业费)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)
@@ -447,6 +484,8 @@ COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公�
 
 def _unrecorded(q: Question) -> Answer | None:
     """People's names, contacts and unit prices, where the tables' text never holds the word."""
+    if PAYMENT.search(q.text):
+        return _refuse(q, "表中没有写拨付的时间和次数")
     if FOREIGN_MONEY.search(q.text):
         return _refuse(q, "表中金额只以人民币列示，没有外币金额或汇率")
     if COMPANY.search(q.text):

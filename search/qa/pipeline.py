@@ -230,8 +230,12 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 有哪些数量指标，目标各是多少: the rows listed already carry their targets
         # 收了多少: the amount of the same thing, asked on
         again = AGAIN.search(part) or (
-            len(part) <= 6 and re.search(r"多少|几", part) and bool(previous_projects)
+            len(part) <= 6
+            and re.search(r"多少|几|什么|哪些|哪几", part)
+            and bool(previous_projects)
         )
+        if answers and answers[-1].type == "not_in_corpus" and not previous_projects:
+            again = again or (not q.projects and not q.conditions)  # a project none is named
         own = not q.projects and (not q.fields or len(part) <= 6)  # 各多少钱: of the same
         if answers and answers[-1].type == "not_in_corpus" and again and own:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing

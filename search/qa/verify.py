@@ -52,10 +52,16 @@ DETAILS = (
         "body",
         re.compile(
             r"哪家|哪个单位|什么单位|哪个部门|什么部门|哪个机构|律所|事务所|谁家|由谁|(?<![的个])是谁|谁负责|"
-            r"谁带队|带队|负责人|什么人|哪位|哪个岗位|什么岗位"
+            r"谁带队|带队|负责人|什么人|哪位|哪个岗位|什么岗位|处室|牵头"
         ),
         re.compile(BODY),
         "具体的单位、部门或人员",
+    ),
+    Detail(
+        "place",
+        re.compile(r"哪[几些个]?个?街镇|哪[几些个]?个?街道|哪[几些个]?个?乡镇"),
+        re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|镇|乡)"),
+        "具体的街镇",
     ),
     Detail(
         "place",
@@ -119,8 +125,8 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         if detail.holds is None:
             # of an indicator the question names, asked how it is measured
             return detail.said if names_rows(q) else None
-        if found.type in ("indicator_target", "level_indicators"):
-            return None  # a target answers who/where/when no more than it is asked
+        if found.type in ("indicator_target", "level_indicators") and detail.name != "time":
+            return None  # a row answers which indicator, where it is set, what it is called
         if not detail.holds.search(said):
             return detail.said
         return None
