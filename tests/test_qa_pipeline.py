@@ -461,6 +461,16 @@ def test_fourth_reading(backend, question, answer_type, says):
         "机关服务响应及时率这个指标，多长时间内响应算及时",
         "检察办案业务费说由专人负责，专人是谁",
         "2.16米望远镜现在故障率多少",
+        # another unit by a place's stem, a level or a short name; money not broken down
+        "静安的拆违经费是多少",
+        "县检察院的检察业务保障费多少",
+        "最高检的检察办案业务费",
+        "机关服务费的预算是谁审批的",
+        "拆违经费里区财政出多少",
+        "信息化新建项目为什么比上年少",
+        "兰溪路下立交的资金包不包括拆迁补偿",
+        "检察业务工作费里档案数字化占多少",
+        "机关服务费分几次拨付",
     ],
 )
 def test_fourth_reading_refusals(backend, question):

@@ -46,7 +46,8 @@ REASON = re.compile(
 )
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
-    r"会不会|还会|会超支|超支吗|能花完|花得完|能否按时|能不能按时|会延期|能完成吗|前景|预测"
+    r"会不会|还会|会超支|超支吗|能花完|花得完|能否按时|能不能按时|会延期|能完成吗|前景|预测|"
+    r"够[办用做买支][^，。？?]{0,4}多少|能[办做买支撑][^，。？?]{0,4}多少"
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
@@ -343,9 +344,21 @@ def _organisation(q: Question) -> Answer | None:
     return _refuse(q, f"语料中没有{org}的表")
 
 
+# an organisation of a level no table is of, or one shortened: 区检察院的…, 最高检的…
+LEVEL_ORG = re.compile(
+    r"(?:^|(?<=[的各某那这]))(?P<org>(?:区|县|省|乡|镇|街道)级?(?:人民)?(?:检察院|法院|政府|财政局)|"
+    r"最高检|高检院|最高法)(?=的|自己)"
+)
+
+
 def _org_without_tables(q: Question, text: str) -> str | None:
     """An organisation the tables mention but none is of (上海市财政局 issues documents),
     asked for its own projects or money."""
+    level = LEVEL_ORG.search(text)
+    if level and not any(
+        level["org"] in u or abbreviates(level["org"], u) for u in q.linker.unit_names
+    ):
+        return level["org"]
     text = YEAR.sub("|", text)  # 2020年市检察院: the year is not part of the name
     for found in ORG.finditer(text):
         org = found.group(1)
@@ -385,7 +398,7 @@ def _actual(q: Question) -> Answer | None:
 GENERIC_EXPENSES = ("经费", "费用", "资金", "经费是", "项目经费")
 # a part of a project named by what it builds: 绿化工程的预算, 监控系统花多少
 PART_OF_PROJECT = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?(?:工程|系统|平台|子项))[”\"」]?的?(?:预算|经费|资金|钱|花|多少)"
+    r"([\u4e00-\u9fff]{2,8}?(?:工程|系统|平台|子项|设备))[”\"」]?的?(?:预算|经费|资金|钱|花|多少)"
 )
 EXPENSE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:服务费|费用|经费|费|款)")
 
@@ -406,7 +419,7 @@ def _breakdown(q: Question) -> Answer | None:
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
     labels = [line.label for line in project.budget_lines]
     includes = INCLUDES.search(q.rest)
-    if includes and money:
+    if includes and (money or re.search(r"资金|经费|钱|款", q.rest)):
         what = (includes["what"] or includes["what2"]).strip("的了")
         if "政府购买" not in what and not any(label_named(label, what) for label in labels):
             return _refuse(q, "表中只有预算总数，没有写明是否包含这一项")
@@ -472,7 +485,8 @@ UNRECORDED = re.compile(
     r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|上半年|下半年|"
     r"季度|每月|月度|已完成投资|完成投资|人均|每人|每天的标准|明细|测算依据|测算过程|计算依据|"
     r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|调减|调增|"
-    r"加班费|物业费)"
+    r"加班费|物业费|全年支出|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|市级财政|"
+    r"区级财政|市财政|区财政|中央财政|市级资金|区级资金|平均水平)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)

@@ -18,6 +18,8 @@ from .answers import Answer, Question, names_rows
 
 # Answers read from the tables' text, where the asked detail may be missing.
 TEXT_ANSWERS = ("passage", "sentences", "section", "indicator_target", "level_indicators")
+# A project's money answers no who, when, where or how it was decided (由哪个部门审批的).
+BUDGET_ANSWERS = ("budget",)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ DETAILS = (
             r"怎么算|如何计算|怎么计算|怎么测|如何测|怎么统计|如何统计|计算方法|计算口径|统计口径|口径|"
             r"分子|分母|按[^，,。？?]{1,4}算|怎么定出来|如何确定|怎么确定|依据什么定|跟哪年比|"
             r"多长时间内|几天内|多久内|算及时|才算|算高|算合格|算达标|只算|统计的是|咋测|怎么调查|"
-            r"谁(?:去)?调查|由谁调查|谁来测|没达标会|未达标会|达不到会|整改期限|定义"
+            r"谁(?:去)?调查|由谁调查|谁来测|没达标会|未达标会|达不到会|整改期限|定义|按什么标准|"
+            r"什么标准定|怎么定的|如何定的|依据什么|审批|批下来|批准"
         ),
         None,
         "这项指标的计算方法、口径或考核办法",
@@ -102,7 +105,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?|[两三四五六七八九十百千万]+(?:�
 
 def verified(q: Question, found: Answer) -> Answer:
     """The answer, or not_in_corpus when it lacks the kind of detail the question asks."""
-    if found.type not in TEXT_ANSWERS:
+    if found.type not in TEXT_ANSWERS + BUDGET_ANSWERS:
         return found
     missing = _missing_detail(q, found)
     if missing is None:
@@ -122,6 +125,8 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
     for detail in DETAILS:
         if not detail.asks.search(asked) or NOT_ASKING.get(detail.name, NEVER).search(asked):
             continue
+        if found.type in BUDGET_ANSWERS:
+            return "预算由谁、何时、如何确定" if detail.name != "name" else None
         if detail.holds is None:
             # of an indicator the question names, asked how it is measured
             return detail.said if names_rows(q) else None
@@ -129,6 +134,8 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
             return None  # a row answers which indicator, where it is set, what it is called
         if not detail.holds.search(said):
             return detail.said
+        return None
+    if found.type in BUDGET_ANSWERS:
         return None
     from_text = found.type in ("passage", "sentences", "section")
     if from_text and QUANTITY.search(asked) and not NUMBER.search(_numbers_of(said, q.text)):
