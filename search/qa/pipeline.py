@@ -1,4 +1,4 @@
-"""read → check → plan → answer → cite, in one generation of the index."""
+"""read → check → plan → answer → verify → cite, in one generation of the index."""
 
 from __future__ import annotations
 
