@@ -479,6 +479,31 @@ def test_fourth_reading_refusals(backend, question):
     assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
 
 
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # a second reading's probes: answerable questions that words of the new refusal
+        # rules had caught (要少了, 能买, 包含, 区检察院的, 最高检的, 亿元, 提升到什么程度, 位于,
+        # 压缩, 审计方面的指标, a year before a name's fragment)
+        ("检察办案业务费今年比去年要少了多少？", "5,622,000"),
+        ("2.16米望远镜本体升级改造能买多少台设备？", "6台"),
+        ("区检察院的出国经费在哪个项目里？", "检察业务工作费"),
+        ("最高检的文件被哪些项目引用了？", "人民检察院财务管理暂行办法"),
+        ("兰溪路下立交工程2026年度预算多少亿元", "226,145,100"),
+        ("兰溪路下立交的道路通行能力要提升到什么程度", "提升"),
+        ("兰溪路下立交项目当中道路建设长度要多少", "985米"),
+        ("位于普陀区的兰溪路下立交工程预算是多少", "771,325,800"),
+        ("检察办案业务费的项目资金总额是多少", "5,622,000"),
+        ("2023年望远镜本体升级改造的预算是多少", "1,380,000"),
+        ("拆违经费的负责人是谁？预算多少", "10,308,000"),
+    ],
+)
+def test_answerable_questions_are_not_refused(backend, question, says):
+    found = ask(backend, question)
+    assert found["answer_type"] != "not_in_corpus", found["answer"]
+    assert says in found["answer"], found["answer"]
+
+
 def test_the_year_before_a_table_is_its_last_year_columns(backend):
     found = ask(backend, "检察办案业务费2019年执行了多少")
     assert (found["answer_type"], "10,180,000" in found["answer"]) == ("budget", True)

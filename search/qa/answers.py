@@ -574,7 +574,7 @@ def _names_another(text: str, start: int, end: int, projects: list[Project]) -> 
 
 # Characters that tell things apart rather than misspell them: 真北路 is not 真南路
 CONTRASTS = ("东西南北中", "上下", "前后", "左右", "内外", "新旧", "大小", "一二三四五六七八九十")
-NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?)[^\d]{0,2}$")
+NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?)([^\d年]{0,2})$")  # 2.4米; not 2023年
 
 
 def _contrasted(before: str, name: str, fragment: str) -> bool:
@@ -589,7 +589,9 @@ def _contrasted(before: str, name: str, fragment: str) -> bool:
     if same_word and ours != theirs and any(ours in g and theirs in g for g in CONTRASTS):
         return True
     said, printed = NUMBER_BEFORE.search(before[-8:]), NUMBER_BEFORE.search(name[:at])
-    return bool(said and printed) and said.group(1) != printed.group(1)
+    if not (said and printed) or said.group(2) != printed.group(2):
+        return False  # numbers of different kinds (a year, a size) tell nothing apart
+    return said.group(1) != printed.group(1)
 
 
 @lru_cache(maxsize=2)  # the live generation's, and the one before during a swap

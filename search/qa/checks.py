@@ -33,7 +33,7 @@ OPINION = re.compile(
     r"充足吗|偏高|偏低|太多|太少|过高|过低|高不高|低不低|多不多|少不少|算(?:不算)?[高低](?:吗|还是)|高还是低|"
     r"跟国外|最规范|最差|写得好|写得怎么样|是不是说明|说明了什么|意味着|怎么改|打几分|打分|"
     r"修改意见|提点意见|提意见|给点意见|水分|虚高|注水|多报|定(?:得)?(?:太|偏|有点)?[低高]了|"
-    r"(?:编|报|定|算|给|批|申请|要)得?(?:太|偏|有点)?[多少高低]了|是不是(?:太|偏|有点)?多了|压缩建议|"
+    r"(?:编|报|定|批)得?(?:太|偏|有点)?[多高]了(?!多少)|是不是(?:太|偏|有点)多了|压缩建议|"
     r"定得?(?:太|偏|有点|过)[低高]|"
     r"(?:是不是|是否)(?:太|偏|有点)[低高]|"
     r"(?:有没有|是否|是不是)(?:超出|超过|突破|违反)[^，。？?]{0,16}(?:标准|限额|规定|要求|上限)|"
@@ -41,13 +41,14 @@ OPINION = re.compile(
 )
 # Why money changed: no table says (为啥砍这么多, 减少的原因是什么)
 REASON = re.compile(
-    r"(?:为啥|为什么|为何|原因|怎么会)[^，。？?]{0,12}(?:砍|减|少|降|增|多|涨|变|调)|"
-    r"(?:砍|减|少|降|增|多|涨|变|调)[^，。？?]{0,12}(?:为啥|为什么|为何|原因)"
+    r"(?:为啥|为什么|为何|原因|怎么会)[^，。？?]{0,12}(?:砍|减少|减了|少了?|降|增加|增了|多了?|涨|变化|调整)|"
+    r"(?:砍|减少|减了|少了?|降|增加|增了|多了?|涨|变化|调整)[^，。？?]{0,12}(?:为啥|为什么|为何|原因)"
 )
+MONEY_CHANGE = re.compile(r"预算|经费|钱|资金|金额|万|元|比上年|比去年|上年|去年")
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
     r"会不会|还会|会超支|超支吗|能花完|花得完|能否按时|能不能按时|会延期|能完成吗|前景|预测|"
-    r"够[办用做买支][^，。？?]{0,4}多少|能[办做买支撑][^，。？?]{0,4}多少"
+    r"够[办用做买支][^，。？?]{0,4}多少"
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
@@ -62,13 +63,13 @@ OUTCOME = re.compile(
     r"(?:是不是|是否|有没有|最后|最终)[^，。？?]{0,20}?(?:完成了|做完了|实现了|达到了|验收了|拿满|得了)|"
     r"得了多少分|得分|拿满|"
     r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果|"
-    r"验收结果|验收情况|到哪一步|哪一步了|到什么程度|做到哪|下达了吗|到位了吗|拨付了吗|拨了吗|"
+    r"验收结果|验收情况|到哪一步|哪一步了|下达了吗|到位了吗|拨付了吗|拨了吗|"
     r"全部下达|使用进度|执行进度|支出进度"
 )
 # When and how often money is paid out: no table says (哪几个月拨, 分几次拨)
 PAYMENT = re.compile(
-    r"(?:哪几个月|几月份?|分几次|几次|哪个月)[^，。？?]{0,4}(?:拨|付|支付|发放)|"
-    r"(?:拨|付|支付|发放)[^，。？?]{0,4}(?:几次|分几次|的月份|哪几个月)"
+    r"(?:哪几个月|分几次|几次|每月)[^，。？?]{0,4}(?:拨|付|支付|发放)|"
+    r"(?:拨|付|支付|发放)[^，。？?]{0,4}(?:几次|分几次|哪几个月)"
 )
 # Whether money includes something (包不包括征收补偿款): the tables do not break it down
 INCLUDES = re.compile(
@@ -148,8 +149,10 @@ def refusal(q: Question, why: str, sources: list[dict] | None = None) -> Answer:
 
 # Advice on what to change: the tables hold what was filed, not what should be
 ADVICE = re.compile(
-    r"要不要|需不需要|需要不需要|还应该|还应当|应该(?:补|加|增|删|减|改|提|调|降|砍|怎么|如何|多|少)|"
-    r"应当(?:补|加|增|删|改|怎么|如何)|先砍|砍哪|砍掉|压(?:缩|减)?(?:一下)?(?:预算|经费|开支)|"
+    r"(?:要不要|需不需要|需要不需要)(?:再|继续)?(?:提|提高|降|降低|增加|减少|调|改|加|砍|补|压|删)|"
+    r"(?:能不能|可不可以|能否|可以|可否)(?:再)?(?:砍|压|削|减掉|减半|降)|"
+    r"还应该|还应当|应该(?:补|加|增|删|减|改|提|调|降|砍|怎么|如何|多|少)|"
+    r"应当(?:补|加|增|删|改|怎么|如何)|先砍|砍哪|(?:要|该|能|可以)压(?:缩|减)?(?:一下)?(?:预算|经费|开支)|"
     r"比较好|更好|更合适|如何改进|怎么改进|怎样改进|改进建议|帮我(?:改|写|拟|起草|优化|润色|调整)|"
     r"改写|改一下|重写|润色|优化一下|写得[^，。？?]{0,6}一点"
 )
@@ -161,7 +164,8 @@ JUDGED = ("合理", "有效", "规范", "及时", "充足", "科学", "完整", 
 def opinion(q: Question) -> Answer | None:
     if PREDICTION.search(q.text):
         return _refuse(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
-    if REASON.search(q.text):
+    changed = re.search(r"减少|增加|砍|少了|多了|下降|上涨", q.rest) and q.projects
+    if REASON.search(q.text) and (MONEY_CHANGE.search(q.rest) or changed):
         return _refuse(q, "表中只有各年的预算数，没有写明增减的原因")
     found = OPINION.search(q.text) or ADVICE.search(q.text)
     if found is None:
@@ -284,9 +288,10 @@ def _unknown_thing(q: Question) -> Answer | None:
     return None
 
 
+# Latin words that name no thing of their own: units (多少TB), 指标 in English (KPI)
 UNITS = {
     "tb", "pb", "gb", "mb", "kb", "km", "kg", "cm", "mm", "kw", "kwh", "mw", "gw", "hz", "ghz",
-    "mhz", "ml", "pc", "ok",
+    "mhz", "ml", "kpi",
 }  # fmt: skip
 
 
@@ -305,7 +310,8 @@ DOMAIN_WORDS = {
     "资金", "金额", "比例", "权重", "分值", "满意度", "项目", "年度", "合计", "总额", "增幅",
     "降幅", "涨幅", "排名", "政策", "法规", "条例", "办法", "规定", "表", "时效", "成本",
     "增长率", "变化幅度", "幅度", "占比", "比重", "平均", "表里", "表中", "表上", "那张表",
-    "数值", "量化", "定量", "定性", "具体", "栏目", "栏", "一栏", "部分",
+    "数值", "量化", "定量", "定性", "具体", "栏目", "栏", "一栏", "部分", "申报表", "表格", "报表",
+    "百分比", "盘子", "总盘子", "差额", "数额", "额度", "目标表", "绩效表", "三级指标",
 }  # fmt: skip
 
 
@@ -356,10 +362,12 @@ def _org_without_tables(q: Question, text: str) -> str | None:
     """An organisation the tables mention but none is of (上海市财政局 issues documents),
     asked for its own projects or money."""
     level = LEVEL_ORG.search(text)
-    if level and not any(
-        level["org"] in u or abbreviates(level["org"], u) for u in q.linker.unit_names
-    ):
-        return level["org"]
+    if level and not DOCUMENTS_ASKED.search(text):  # 最高检的文件: documents it issued
+        org, end = level["org"], level.end()
+        said = org + text[end + 1 : end + 3]  # 区检察院的出国经费: the text's 区检察院出国
+        unit = any(org in u or abbreviates(org, u) for u in q.linker.unit_names)
+        if not unit and said not in q.linker.text:
+            return org
     text = YEAR.sub("|", text)  # 2020年市检察院: the year is not part of the name
     for found in ORG.finditer(text):
         org = found.group(1)
@@ -383,6 +391,8 @@ def _actual(q: Question) -> Answer | None:
     about = q.projects or q.part is not None or _of_units_named(q) or "这些项目" in q.text
     outcome = bool(about) and OUTCOME.search(q.text)  # of any year: tables plan, not report
     named = q.indicators.names if q.indicators is not None else []
+    if "指标" in q.text:  # 有没有审计方面的指标: a word of the tables' indicators
+        named = [*named, *q.linker.names]
     if outcome and any(outcome.group(0) in name for name in named):
         outcome = None  # 审计审查工作完成率: a word of the indicator named, not an outcome
     # last year's is held only for money (上年预算执行数), not for a target (去年实际达到多少)
@@ -416,18 +426,27 @@ def _breakdown(q: Question) -> Answer | None:
     if money and re.search(r"第[一二三四五六七八九十\d]+(?:段|部分|期|标段|个子项)", q.text):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")  # 第三段安排了多少资金
     shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
-    if shared_out or (money and re.search(r"子项目|子项|各自", q.text)):
+    of_parts = re.search(
+        r"(?:子项目|子项|各自)[^，,。？?]{0,8}(?:多少钱|预算|金额|资金|经费|花|钱)", q.text
+    )
+    if shared_out or (money and of_parts):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
     labels = [line.label for line in project.budget_lines]
     includes = INCLUDES.search(q.rest)
     if includes and (money or re.search(r"资金|经费|钱|款", q.rest)):
         what = (includes["what"] or includes["what2"]).strip("的了")
-        if "政府购买" not in what and not any(label_named(label, what) for label in labels):
+        stated = _stated(project, what)  # 包含法律顾问费吗: the text lists it
+        if (
+            "政府购买" not in what
+            and not stated
+            and not any(label_named(la, what) for la in labels)
+        ):
             return _refuse(q, "表中只有预算总数，没有写明是否包含这一项")
     part = SHARE_OF_PART.search(q.rest)
-    if part and not any(
-        label_named(label, part["what"]) or part["what"] in label for label in labels
-    ):
+    of_money = money or re.search(r"资金|经费|钱|款|万|元|占", q.rest)
+    of_money = of_money and "指标" not in q.rest  # 满意度指标占几个: rows, not money
+    named_line = part and any(label_named(la, part["what"]) or part["what"] in la for la in labels)
+    if part and of_money and not named_line and not names_rows(q):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
     part_named = PART_OF_PROJECT.search(q.rest)
     if part_named and (AMOUNT.search(q.text) or re.search(r"预算|多少", q.rest)):
@@ -452,13 +471,25 @@ def _breakdown(q: Question) -> Answer | None:
     return _refuse(q, "这个项目的表中没有分项金额，只有项目的预算总数")
 
 
+def _stated(project, words: str) -> bool:
+    """Whether the project's text says the words (or four characters of them)."""
+    texts = project_texts([project])
+    stretches = {words[i : i + 4] for i in range(max(1, len(words) - 3))}
+    return any(s in t for s in stretches for t in texts)
+
+
 def _line_not_printed(q: Question) -> Answer | None:
     """A budget line of other tables (上年结转资金, 财政拨款) asked of a project whose table
     prints no such line and has no field of that name: its template has none."""
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
-    named = [label for label in q.linker.line_labels if label_named(label, q.rest)]
+    # lines of where the money comes from (上年结转资金, 财政拨款), not totals another template
+    # names otherwise (项目资金总额 is a 2020 table's 项目总预算)
+    named = [
+        label for label in q.linker.line_labels
+        if label_named(label, q.rest) and PART_LINE.search(label)
+    ]  # fmt: skip
     if not named:
         return None
     own = {line.label for line in project.budget_lines}
@@ -469,6 +500,9 @@ def _line_not_printed(q: Question) -> Answer | None:
         if any(label_named(label, o) or label_named(o, label) for o in (*own, *fields)):
             return None
     return _refuse(q, f"这个项目的表中没有“{named[0]}”一栏")
+
+
+PART_LINE = re.compile(r"结转|财政拨款|财政资金|其他资金|自筹|其中")
 
 
 # what a table is made of: counted by the plans that read its structure
@@ -484,10 +518,10 @@ UNRECORDED = re.compile(
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算|整个部门|全部门|部门总预算|整个单位|"
     r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|上半年|下半年|"
-    r"季度|每月|月度|已完成投资|完成投资|人均|每人|每天的标准|明细|测算依据|测算过程|计算依据|"
+    r"季度|每月|月度|已完成投资|完成投资|人均|每人|每天的标准|测算依据|测算过程|计算依据|"
     r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|调减|调增|"
-    r"加班费|物业费|全年支出|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|市级财政|"
-    r"区级财政|市财政|区财政|中央财政|市级资金|区级资金|平均水平|用于政府购买服务|购买服务的?金额|"
+    r"加班费|物业费|全年支出|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
+    r"区级财政|区财政|中央财政|市级资金|区级资金|平均水平|用于政府购买服务|购买服务的?金额|"
     r"购买服务多少|专户|社会资本|哪一?级财政)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")

@@ -236,7 +236,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         )
         if answers and answers[-1].type == "not_in_corpus" and not previous_projects:
             again = again or (not q.projects and not q.conditions)  # a project none is named
-        own = not q.projects and (not q.fields or len(part) <= 6)  # 各多少钱: of the same
+        # 各多少钱: of the same thing; 预算多少 after a refused 负责人是谁: a question of its own
+        own = not q.projects and (not q.fields or bool(re.search(r"各|分别", part)))
         if answers and answers[-1].type == "not_in_corpus" and again and own:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if not q.projects and whole.projects:

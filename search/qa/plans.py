@@ -42,6 +42,7 @@ from .answers import (
     line_source,
     matcher,
     money_key,
+    names_rows,
     of_kind,
     printed_budget_line,
     row_said,
@@ -75,6 +76,8 @@ def several_fields(q: Question) -> Answer | None:
     project = q.projects[0]
     # 拆违经费的主管部门、项目资金总额以及群众满意度目标: a row's 目标 is its target
     rows = _named_indicators(project, q.text.replace(q.mention or "", ""))
+    if not rows and names_rows(q):  # 网站访问量目标定了多少？年度资金多少: one row by a part
+        rows = list({id(r): r for owner, r in q.indicators.rows if owner is project}.values())[:3]
     goals = re.search(r"总体目标|年度目标|总目标|绩效目标|阶段性目标", q.text)
     asked = [
         f for f in q.fields if f != "change" and not (rows and f == "section:goals" and not goals)
@@ -85,7 +88,8 @@ def several_fields(q: Question) -> Answer | None:
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
     if re.search(
-        r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|扣掉|除去|比[^，,。]*[多少差]多少",
+        r"占.*(?:比例|比重|百分|几成|多少|%)|几倍|多少倍|减去|减掉|扣除|扣掉|除去|"
+        r"比[^，,。]*(?:[多少差]出?|高出|低了?)多少",
         q.text,
     ):
         return None  # one amount as a share or multiple of another (share_of_own)
@@ -560,8 +564,8 @@ TARGET_ASKED = r"多少|(?<!哪)几|目标值|指标值|要求|达到|定在|定
 def sum_of_targets(q: Question) -> Answer | None:
     """设了“购置设备数量”的项目合计要买多少台设备？ An indicator's targets added up over the
     projects in scope, where they are numbers of one unit."""
-    if not q.has(SUM_WORDS) or len(q.projects) == 1:
-        return None
+    if not q.has(SUM_WORDS) or len(q.projects) == 1 or q.has(("权重", "分值")):
+        return None  # 两者权重加起来几分: the weights, not the targets
     if q.has(MONEY_WORDS):
         return _money_of_setters(q)  # 设了…指标的项目，资金加起来多少
     scope = {p.id for p in q.chosen}
@@ -808,11 +812,16 @@ def _compare(op: str, value: float):
 def rows_where(q: Question) -> Answer | None:
     """兰溪路下立交的指标里哪几个是量化的？ One project's rows that meet a condition stated on
     their targets (量化, 定性, 不是百分比, ≥90%, 以天为单位)."""
-    if len(q.projects) != 1 or not re.search(r"哪些|哪几|哪个|列出", q.text):
+    counting = re.search(r"几个|多少个|几条|多少条|几项|多少项", q.text)
+    if len(q.projects) != 1 or not (re.search(r"哪些|哪几|哪个|列出|各是", q.text) or counting):
         return None
     if not re.search(r"指标|目标", q.rest):
         return None
     test, said = _target_test(q.rest)
+    quoted = re.search(r"[“\"「]([^”\"」]{1,12})[”\"」]", q.rest)
+    if test is None and quoted and re.search(r"名称|名字|叫", q.rest):  # 名称带“及时”的
+        word = quoted[1]
+        test, said = (lambda r, w=word: w in r.name), f"名称含“{word}”"
     if test is None:
         return None
     project = q.projects[0]
@@ -1023,6 +1032,28 @@ def indicator_count(q: Question) -> Answer | None:
             [indicator_source(project, r) for r in project.indicators],
         )
     chosen = q.chosen
+    of_projects = re.search(r"几个项目|多少个项目|哪[几些]个?项目|的有几个|有几个项目", q.text)
+    if (
+        not q.projects
+        and q.conditions
+        and chosen
+        and not q.has(("最多", "最少"))
+        and not of_projects
+        and q.indicators is None
+    ):
+        # 天文台九张表加起来总共有多少条三级指标: the rows of the projects in scope
+        core = q.level_word
+        rows = [(p, r) for p in chosen for r in p.indicators if not core or of_kind(r, core)]
+        each = "、".join(
+            f"{p.name} {sum(1 for o, _ in rows if o is p)}" for p in chosen[:MAX_SOURCES]
+        )
+        scope = "、".join(f.label for f in q.conditions)
+        what = f"“{core}”指标" if core else "三级指标"
+        return Answer(
+            f"{scope}的 {len(chosen)} 个项目共设 {len(rows)} 个{what}（{each}）。",
+            "count",
+            [source(p, "indicators", p.name, "indicators") for p in chosen[:MAX_SOURCES]],
+        )
     if q.projects or not q.has(("最多", "最少")) or not chosen:
         return None
     core = q.level_word

@@ -37,10 +37,29 @@ def fold(question: str) -> str:
     text = text.replace("加总", "合计").replace("项目表", "项目")  # 缩减额加总, 九张项目表
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
     text = SHORT_YEAR.sub(r"\g<1>20\g<2>年", text)  # 20年检察院…: 2020年
+    text = CHINESE_AMOUNT.sub(lambda m: f"{_chinese_number(m[1])}{m[2]}", text)  # 一千万 → 1000万
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
 
 
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# an amount in Chinese numerals before 万 or 亿: 一千万, 五百万, 两亿, 三千五百万
+CHINESE_AMOUNT = re.compile(r"([一二两三四五六七八九十][一二两三四五六七八九十百千零]*)(万|亿)")
+UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _chinese_number(text: str) -> int:
+    """一千 → 1000, 三千五百 → 3500, 十五 → 15 (numbers below ten thousand)."""
+    total, digit = 0, 0
+    for ch in text:
+        if ch in UNIT_VALUES:
+            total += (digit or 1) * UNIT_VALUES[ch]
+            digit = 0
+        else:
+            digit = DIGIT_VALUES[ch]
+    return total + digit
+
+
 CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
 # a year written with two digits where a year begins a clause or follows a link word
 SHORT_YEAR = re.compile(

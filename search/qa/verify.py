@@ -16,6 +16,11 @@ from dataclasses import dataclass
 
 from .answers import Answer, Question, names_rows
 
+# How a budget was decided: who approved it, when, by what standard (never in a table)
+BUDGET_DECIDED = re.compile(
+    r"审批|批下来|批准|评审|审核|论证|审定|谁定的|由谁定|哪天|什么时候|何时|按什么标准|什么标准定|"
+    r"怎么定的|如何定的|如何确定|依据什么"
+)
 # Answers read from the tables' text, where the asked detail may be missing.
 TEXT_ANSWERS = ("passage", "sentences", "section", "indicator_target", "level_indicators")
 # A project's money answers no who, when, where or how it was decided (由哪个部门审批的).
@@ -69,7 +74,9 @@ DETAILS = (
     Detail(
         "place",
         re.compile(r"在哪|去哪|哪里|哪儿|什么地方|哪个省|哪个市|哪个县|地点|地址|位于"),
-        re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|区|镇|乡|街道|路|村|国|州|基地)"),
+        re.compile(
+            r"[\u4e00-\u9fffA-Za-z]{2,8}?(?:省|市|县|区|镇|乡|街道|路|村|国|州|基地|楼|馆|场|站|中心)"
+        ),
         "具体地点",
     ),
     Detail(
@@ -80,8 +87,10 @@ DETAILS = (
     ),
     Detail(
         "name",
-        re.compile(r"全称|叫什么|叫啥|名称是|名字是|哪种|什么型号|什么规格|型号|规格"),
-        re.compile(r"[“《（(][^”》）)]{2,}[”》）)]|[A-Za-z]{2,}\d|\d+[.、)）]"),
+        re.compile(r"全称|叫什么|叫啥|名称是|名字是|什么型号|什么规格|型号|规格"),
+        re.compile(
+            r"[“《（(][^”》）)]{2,}[”》）)]|[A-Za-z]{2,}\d|\d+[.、)）]|[〔\[【(（]\d{4}[〕\]】)）]"
+        ),
         "具体名称或清单",
     ),
 )
@@ -94,8 +103,7 @@ NOT_ASKING = {
 }
 # a quantity asked in a unit of measure: 多少平方米, 几辆, 多少小时
 ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|PB|TB|GB|"
-    r"万元|亿元)"
+    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|PB|TB|GB)"
 )
 LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
 # a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
@@ -112,7 +120,9 @@ def verified(q: Question, found: Answer) -> Answer:
         return found
     from .checks import refusal
 
-    return refusal(q, f"表中写到了相关内容，但没有写明{missing}", found.sources)
+    # a refused figure is not shown again in its sources; a passage is (what the table says)
+    sources = None if found.type in BUDGET_ANSWERS else found.sources
+    return refusal(q, f"表中写到了相关内容，但没有写明{missing}", sources)
 
 
 def _missing_detail(q: Question, found: Answer) -> str | None:
@@ -126,7 +136,7 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         if not detail.asks.search(asked) or NOT_ASKING.get(detail.name, NEVER).search(asked):
             continue
         if found.type in BUDGET_ANSWERS:
-            return "预算由谁、何时、如何确定" if detail.name != "name" else None
+            return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
         if detail.holds is None:
             # of an indicator the question names, asked how it is measured
             return detail.said if names_rows(q) else None
