@@ -78,7 +78,8 @@ INCLUDES = re.compile(
 )
 # a part of the project's money asked as a share or an amount: 1480万里面档案数字化占多大比例
 SHARE_OF_PART = re.compile(
-    r"(?:里面|里头|当中|里|中)\s*(?P<what>[\u4e00-\u9fff]{2,12}?)(?:这块|这部分|这一项|部分)?"
+    r"(?:(?:里面|里头|当中|里|中)\s*(?P<what>[\u4e00-\u9fff]{2,12}?)(?:这块|这部分|这一项|部分)?|"
+    r"(?P<part>[\u4e00-\u9fff]{2,8}?)(?:这块|这部分|这一项))"
     r"(?:占|要|花|用|分到?)(?:了|掉)?(?:多少|几|多大|百分之)"
 )
 PREVIOUS = ("上年", "去年", "上一年", "以前年度")
@@ -445,7 +446,8 @@ def _breakdown(q: Question) -> Answer | None:
     part = SHARE_OF_PART.search(q.rest)
     of_money = money or re.search(r"资金|经费|钱|款|万|元|占", q.rest)
     of_money = of_money and "指标" not in q.rest  # 满意度指标占几个: rows, not money
-    named_line = part and any(label_named(la, part["what"]) or part["what"] in la for la in labels)
+    what = part and (part["what"] or part["part"])
+    named_line = part and any(label_named(la, what) or what in la for la in labels)
     if part and of_money and not named_line and not names_rows(q):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
     part_named = PART_OF_PROJECT.search(q.rest)
@@ -472,10 +474,10 @@ def _breakdown(q: Question) -> Answer | None:
 
 
 def _stated(project, words: str) -> bool:
-    """Whether the project's text says the words (or four characters of them)."""
-    texts = project_texts([project])
-    stretches = {words[i : i + 4] for i in range(max(1, len(words) - 3))}
-    return any(s in t for s in stretches for t in texts)
+    """Whether the project's text names the thing: the head of the words (their last three
+    characters: 法律顾问费 → 顾问费; 前期征收的补偿款 → 补偿款)."""
+    head = words[-3:] if len(words) > 4 else words
+    return any(head in t for t in project_texts([project]))
 
 
 def _line_not_printed(q: Question) -> Answer | None:

@@ -231,9 +231,10 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         # 收了多少: the amount of the same thing, asked on
         again = AGAIN.search(part) or (
             len(part) <= 6
-            and re.search(r"多少|几|什么|哪些|哪几", part)
+            and re.search(r"多少|几|什么|啥|哪些|哪几", part)
             and bool(previous_projects)
         )
+        again = again or (len(part) <= 4 and bool(previous_projects))  # 预算和进度: 进度 too
         if answers and answers[-1].type == "not_in_corpus" and not previous_projects:
             again = again or (not q.projects and not q.conditions)  # a project none is named
         # 各多少钱: of the same thing; 预算多少 after a refused 负责人是谁: a question of its own
