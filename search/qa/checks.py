@@ -609,8 +609,11 @@ def _dimension(q: Question) -> Answer | None:
     said_in = q.rest or q.text
     found = DIMENSION.search(said_in)
     named = q.indicators is not None and q.indicators.whole  # 道路建设长度: a row's name
-    if found is None or named or SHARE_AFTER.match(said_in[found.end() :]):
-        return None  # 占了多大比例: a share, not a size
+    if found is None or named:
+        return None
+    share = SHARE_AFTER.match(said_in[found.end() :]) or re.search(r"占|比重|比例", said_in)
+    if share:
+        return None  # 占了多大比例, 占…的比重有多大: a share, not a size
     thing, size = found["thing"], found["size"]
     texts = project_texts(q.projects or q.store.projects)
     # the thing, or (in the named project's table) the size word 口径, with a length nearby

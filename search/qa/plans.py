@@ -458,6 +458,7 @@ def all_have(q: Question) -> Answer | None:
 # the words of a question that asks for a list of projects
 LISTING = (
     "哪些", "哪几", "哪个", "哪一个", "几个", "多少个", "有哪", "列出", "列一下", "有什么", "谁有",
+    "哪张", "几张",
 )  # fmt: skip
 GROUP_FIELDS = ("department", "unit", "category", "perf_type", "nature")
 
@@ -745,7 +746,7 @@ WRITTEN = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?"
 )
 NOT_PERCENT = re.compile(
-    r"(?:没|不|未|非)(?:有|是|写|用|带|填)?(?:写|用|带|填)?(?:成)?(?:百分比|百分数|%|％)"
+    r"(?:没|不|未|非)(?:有|是|写|用|带|填)?(?:写|用|带|填|量化|定)?(?:成)?(?:百分比|百分数|%|％)"
 )
 
 
@@ -755,6 +756,12 @@ def _target_test(text: str):
     if weight:  # 权重给到50分的指标: the weight, not the target
         value = float(weight[1])
         return (lambda r: r.weight is not None and float(r.weight) == value), f"权重 {weight[1]}"
+    than = re.search(r"比\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:还|要|更)?(高|大|多|低|小|少)", text)
+    if than:  # 比90%还高: above it (said first: the question asks it)
+        op = ">" if than[3] in "高大多" else "<"
+        return _compare(
+            op, float(than[1])
+        ), f"{'高于' if op == '>' else '低于'}{than[1]}{than[2] or ''}"
     written = WRITTEN.search(text)
     if written:
         op, value = SYMBOLS[written["op"]], float(written["value"])
@@ -776,12 +783,6 @@ def _target_test(text: str):
         return (lambda r: r.kind == "qualitative"), "定性"
     if re.search(r"定量|量化|有具体数值|有数值", text):
         return (lambda r: r.kind == "quantitative"), "定量"
-    than = re.search(r"比\s*(\d+(?:\.\d+)?)\s*(%|％)?\s*(?:还|要|更)?(高|大|多|低|小|少)", text)
-    if than:  # 比90%还高: above it
-        op = ">" if than[3] in "高大多" else "<"
-        return _compare(
-            op, float(than[1])
-        ), f"{'高于' if op == '>' else '低于'}{than[1]}{than[2] or ''}"
     valued = VALUE_WITH_UNIT.search(text)
     if valued and not TARGET_CONDITION_WORDS.search(text):  # 保障365天的指标: that target
         value, unit = float(valued["value"]), valued["unit"]
@@ -902,7 +903,12 @@ def projects_by_level(q: Question) -> Answer | None:
         return rows
 
     what = "、".join(f"“{c}”" for c in cores) + "指标" if core else "指标"
-    negated = bool(re.search(r"(?<!有)没有|未设|没设|不设", text))
+    # 没有设…的项目; not 没有量化成百分比 (a condition on targets, said above)
+    negated = bool(
+        re.search(
+            r"(?<!有)没有(?![^，。？?]{0,6}(?:百分比|百分数|%|量化|数值))|未设|没设|不设", text
+        )
+    )
     having = [(p, rows_of(p)) for p in chosen]
     if negated:
         lacking = [p for p, rows in having if not rows]
@@ -1543,7 +1549,7 @@ def projects_mentioning(q: Question) -> Answer | None:
 # 五违四必指的是啥: a term, and the words that ask what it means
 MEANING = re.compile(
     r"^(?P<term>.{2,20}?)(?:指的是|是指|是什么意思|什么意思|啥意思|指什么|指啥|的含义|的意思|"
-    r"是哪[几一二三四五六七八九十]+[个条项])"
+    r"[是指]哪[几一二三四五六七八九十]+[个条项])"
 )
 # where a text explains a term: “五违四必”（安全隐患必须清除、…）, 三算一致，即…
 EXPLAINED = (
