@@ -484,6 +484,7 @@ def test_fourth_reading(backend, question, answer_type, says):
         "兰溪路下立交的资金包不包括拆迁补偿",
         "检察业务工作费里档案数字化占多少",
         "机关服务费分几次拨付",
+        "检察业务保障费里教育培训预算多少",  # money of a part the table does not break out
     ],
 )
 def test_fourth_reading_refusals(backend, question):
@@ -509,6 +510,8 @@ def test_fourth_reading_refusals(backend, question):
         ("检察办案业务费的项目资金总额是多少", "5,622,000"),
         ("2023年望远镜本体升级改造的预算是多少", "1,380,000"),
         ("拆违经费的负责人是谁？预算多少", "10,308,000"),
+        ("派驻农场检察院的业务经费是多少", "5,000,000"),  # its own name's words, no part
+        ("检察办案场所设备经费的设备购置预算是多少", "25,367,304"),
     ],
 )
 def test_answerable_questions_are_not_refused(backend, question, says):

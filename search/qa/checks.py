@@ -15,6 +15,7 @@ from .answers import (
     NUMERAL,
     Answer,
     Question,
+    asked_fields,
     counted_in,
     header_source,
     label_named,
@@ -165,7 +166,7 @@ JUDGED = ("合理", "有效", "规范", "及时", "充足", "科学", "完整", 
 def opinion(q: Question) -> Answer | None:
     if PREDICTION.search(q.text):
         return _refuse(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
-    changed = re.search(r"减少|增加|砍|少了|多了|下降|上涨", q.rest) and q.projects
+    changed = re.search(r"(?:减少|增加|砍|下降|上涨|变化|调整)的?原因", q.rest) and q.projects
     if REASON.search(q.text) and (MONEY_CHANGE.search(q.rest) or changed):
         return _refuse(q, "表中只有各年的预算数，没有写明增减的原因")
     found = OPINION.search(q.text) or ADVICE.search(q.text)
@@ -408,6 +409,16 @@ def _actual(q: Question) -> Answer | None:
 
 
 GENERIC_EXPENSES = ("经费", "费用", "资金", "经费是", "项目经费")
+# money of a part named before the money word: 里教育培训预算多少, 的培训经费是多少
+PART_MONEY = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{2,8}?)的?(?:预算|经费|资金|钱)(?:是|有|为|共)?(?:多少|几)"
+)
+# words before a money word that name the whole project's money, not a part's
+GENERIC_PART = re.compile(
+    r"项目|当年|年度|今年|本年|全年|明年|去年|上年|总|整个|全部|这个|那个|一共|合计|财政|申请|"
+    r"安排|本项|该项|这笔|那笔|专项|业务费|服务费|经费|资金|结转|拨款|其他|自筹|牵头|负责|位于|实施|"
+    r"承担|主管|申报|所属|\d"
+)
 # a part of a project named by what it builds: 绿化工程的预算, 监控系统花多少
 PART_OF_PROJECT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:工程|系统|平台|子项|设备))[”\"」]?的?(?:预算|经费|资金|钱|花|多少)"
@@ -450,6 +461,19 @@ def _breakdown(q: Question) -> Answer | None:
     named_line = part and any(label_named(la, what) or what in la for la in labels)
     if part and of_money and not named_line and not names_rows(q):
         return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
+    part_money = PART_MONEY.search(q.rest)  # 教育培训预算多少: money of a part
+    if part_money:
+        what = NOT_A_NAME.split(part_money["what"])[-1]
+        generic = GENERIC_PART.search(what) or asked_fields(what)
+        said_with_amount = any(
+            re.search(re.escape(what) + r"[^。；;]{0,15}\d[\d,.]*\s*万?元", t)
+            for t in project_texts([project])
+        )  # a part whose amount the text gives: the plans answer it
+        a_line = any(label_named(la, what) or what in la for la in labels)
+        # 设备经费的设备购置预算, 派驻…的业务经费: words of the project's own name
+        a_line = a_line or any(what[i : i + 2] in project.name for i in range(len(what) - 1))
+        if len(what) >= 2 and not generic and not said_with_amount and not a_line:
+            return _refuse(q, f"表中只有整个项目的预算，没有“{what}”的单独金额")
     part_named = PART_OF_PROJECT.search(q.rest)
     if part_named and (AMOUNT.search(q.text) or re.search(r"预算|多少", q.rest)):
         named = NOT_A_NAME.split(part_named.group(1))[-1]
@@ -468,7 +492,10 @@ def _breakdown(q: Question) -> Answer | None:
         label in named or named.lstrip("的") in label or label_named(label, named)
         for label in lines
     )
-    if printed or (q.fields and not named):
+    bare = named.lstrip("的")
+    pairs = [bare[i : i + 2] for i in range(len(bare) - 1)]
+    own = pairs and sum(p in project.name for p in pairs) * 2 >= len(pairs)  # 的业务经费: its name
+    if printed or own or (q.fields and not named):
         return None  # an amount the table prints
     return _refuse(q, "这个项目的表中没有分项金额，只有项目的预算总数")
 
