@@ -66,6 +66,21 @@ def judged(client, questions):
     return qa_eval.run(client, questions)
 
 
+def assert_answers(backend, question: str, answer_type: str, says: str) -> None:
+    """The question is answered by that plan, saying that, with sources."""
+    found = ask(backend, question)
+    assert found["answer_type"] == answer_type, found["answer"]
+    assert says in found["answer"], found["answer"]
+    assert found["sources"]
+
+
+def assert_refuses(backend, question: str) -> None:
+    """The question is refused as not in the corpus, with no number but a year."""
+    found = ask(backend, question)
+    assert found["answer_type"] == "not_in_corpus", found["answer"]
+    assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
+
+
 @pytest.mark.parametrize(
     "questions",
     [
@@ -288,9 +303,7 @@ def test_second_reading(backend, question, answer_type, says):
     ],
 )
 def test_second_reading_refusals(backend, question):
-    found = ask(backend, question)
-    assert found["answer_type"] == "not_in_corpus", found["answer"]
-    assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
+    assert_refuses(backend, question)
 
 
 @pytest.mark.parametrize(
@@ -384,10 +397,7 @@ def test_second_reading_refusals(backend, question):
     ],
 )
 def test_third_reading(backend, question, answer_type, says):
-    found = ask(backend, question)
-    assert found["answer_type"] == answer_type, found["answer"]
-    assert says in found["answer"], found["answer"]
-    assert found["sources"]
+    assert_answers(backend, question, answer_type, says)
 
 
 @pytest.mark.parametrize(
@@ -416,9 +426,7 @@ def test_third_reading(backend, question, answer_type, says):
     ],
 )
 def test_third_reading_refusals(backend, question):
-    found = ask(backend, question)
-    assert found["answer_type"] == "not_in_corpus", found["answer"]
-    assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
+    assert_refuses(backend, question)
 
 
 @pytest.mark.parametrize(
@@ -449,10 +457,7 @@ def test_third_reading_refusals(backend, question):
     ],
 )
 def test_fourth_reading(backend, question, answer_type, says):
-    found = ask(backend, question)
-    assert found["answer_type"] == answer_type, found["answer"]
-    assert says in found["answer"], found["answer"]
-    assert found["sources"]
+    assert_answers(backend, question, answer_type, says)
 
 
 @pytest.mark.parametrize(
@@ -497,9 +502,7 @@ def test_fourth_reading(backend, question, answer_type, says):
     ],
 )
 def test_fourth_reading_refusals(backend, question):
-    found = ask(backend, question)
-    assert found["answer_type"] == "not_in_corpus", found["answer"]
-    assert not re.search(r"\d", qa_eval.YEAR.sub("", found["answer"]))
+    assert_refuses(backend, question)
 
 
 @pytest.mark.parametrize(

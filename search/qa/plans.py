@@ -53,7 +53,7 @@ from .answers import (
     target_said,
     value_named,
 )
-from .reading import abbreviates, sub_projects
+from .reading import abbreviates, outside, sub_projects
 
 ABOUT_INDICATORS = (
     "指标", "目标", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求", "要多少",
@@ -1421,21 +1421,6 @@ def share_of_total(q: Question) -> Answer | None:
 LIST_ITEM = re.compile(r"^(?:\d{1,2}\)|[（(]\d{1,2}[)）]|[①-⑩])")
 
 
-def _outside(text: str, name: str) -> str:
-    """The text without the stretches (two characters or more) that the project's name holds:
-    兰溪路 named it, 下立交 is still its name."""
-    out, i = [], 0
-    while i < len(text):
-        size = next((n for n in range(len(text) - i, 1, -1) if text[i : i + n] in name), 0)
-        if size:
-            out.append("|")
-            i += size
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
 def _row_by_pairs(project: Project, pairs: set[str], least: int = 2):
     """The one row of a project whose name holds most (at least `least`) of the pairs."""
     scored = [(sum(pair in r.name for pair in pairs), r) for r in project.indicators]
@@ -1664,7 +1649,7 @@ def project_passages(q: Question) -> Answer | None:
     # and 设计单位 differently; pairs do not): twice for the words outside the project's name,
     # once for the name's own words the question also asks about (屋面防水 of 本部大楼…屋面防水项目)
     words_in_name = _pairs_of(rest) - {"项目"}
-    rest = _outside(rest, project.name)
+    rest = outside(rest, project.name)
     pairs = (_pairs_of(rest) - {"项目"}) or _pairs_of(q.mention or "")  # 派驻农场检察院有几个
     counted = COUNTED.search(rest)  # 分几段: a sentence with a number of 段 answers it
     scored = []

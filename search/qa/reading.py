@@ -329,6 +329,23 @@ def _latin_clash(text: str, start: int, end: int, name: str) -> bool:
     return bool(ours and theirs) and not ours & theirs
 
 
+def outside(text: str, other: str, least: int = 2) -> str:
+    """The text without the stretches (of `least` characters or more) that the other text
+    holds, each left as |: what the text adds (兰溪路 named the project, 下立交 is its name
+    too; an answer's words beyond the question's)."""
+    out, i = [], 0
+    while i < len(text):
+        size = next((n for n in range(min(len(text) - i, 40), least - 1, -1)
+                     if text[i : i + n] in other), 0)  # fmt: skip
+        if size:
+            out.append("|")
+            i += size
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
 def _plain(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .answers import Answer, Question, names_rows
+from .reading import outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
 BUDGET_DECIDED = re.compile(
@@ -128,7 +129,7 @@ def verified(q: Question, found: Answer) -> Answer:
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
     # what the answer adds to the question, without the labels of where it was found
-    said = LABEL.sub("", _without(found.text, q.text))
+    said = LABEL.sub("", outside(found.text, q.text, least=4))
     unit = ASKED_UNIT.search(asked)
     if unit and not re.search(rf"\d\s*(?:{re.escape(unit['unit'])})", said):
         return f"以{unit['unit']}计的数"  # 面积目标是多少平方米, answered by a rate in %
@@ -151,22 +152,6 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
     if from_text and QUANTITY.search(asked) and not NUMBER.search(_numbers_of(said, q.text)):
         return "具体数量"
     return None
-
-
-def _without(answer: str, question: str) -> str:
-    """The answer without the stretches of four characters or more it shares with the
-    question (the project's name, the thing asked about): what it adds."""
-    out, i = [], 0
-    while i < len(answer):
-        size = next((n for n in range(min(len(answer) - i, 30), 3, -1)
-                     if answer[i : i + n] in question), 0)  # fmt: skip
-        if size:
-            out.append("|")
-            i += size
-        else:
-            out.append(answer[i])
-            i += 1
-    return "".join(out)
 
 
 def _numbers_of(answer: str, question: str) -> str:
