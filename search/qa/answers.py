@@ -273,6 +273,7 @@ SHORT_CALL = re.compile(
     r"(?:^|(?<=[，,。；;？?\s]))([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共)"
 )
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
+MAX_LISTED_SUM = 10  # a sum of so many projects lists each one's amount
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
 
 
@@ -1701,7 +1702,8 @@ def over_projects(q: Question) -> Answer | None:
     if about_money and q.has(("各多少", "分别多少", "各是多少", "分别是多少", "每个多少")):
         return _top(chosen, said, key, None, True)  # 各多少钱: each project's amount
     if about_money and (q.has((*SUM_WORDS, "平均")) or conditions):
-        return _sum(chosen, said, key, average=q.has(("平均", "人均")))
+        each = bool(re.search(r"那几个|哪几个|哪些|分别|各|每个|明细", q.text))
+        return _sum(chosen, said, key, average=q.has(("平均", "人均")), listed=each)
     return None
 
 
@@ -1748,6 +1750,9 @@ def groups_named(q: Question) -> list[tuple[str, list[Project]]]:
         found.setdefault(part, [])
         have = {p.id for p in found[part]}
         found[part] += [p for p in _projects_of_units(q.store).get(unit, []) if p.id not in have]
+    for value in matcher(q.store).field_values["category"]:  # 其他一次性项目 vs 经常性…: categories
+        if value in q.text:
+            found.setdefault(value, [p for p in q.store.projects if p.category == value])
     named = {k: v for k, v in found.items() if not any(k != o and k in o for o in found)}
     # 上海市检察院: 上海市 is part of the other group's unit's name, no group of its own
     named = {
@@ -1982,13 +1987,19 @@ def _sum_against_last_year(chosen: list[Project], said: str) -> Answer:
     )
 
 
-def _sum(chosen: list[Project], said: str, key: str, average: bool = False) -> Answer:
+def _sum(
+    chosen: list[Project], said: str, key: str, average: bool = False, listed: bool = False
+) -> Answer:
     priced = [p for p in chosen if p.budget[key] is not None]
     if not priced:
         return Answer("语料中没有符合条件的项目。", "not_found")
     total = sum(p.budget[key] for p in priced)
     scope = f"{said}的" if said else "全部"
     said_total = f"{scope} {len(priced)} 个项目的{BUDGET_NAMES[key]}合计 {format_yuan(total)}"
+    if len(priced) <= MAX_LISTED_SUM and listed:  # 那几个项目…合计: the figures that add up
+        said_total += (
+            "（" + "；".join(f"{p.name} {format_yuan(p.budget[key])}" for p in priced) + "）"
+        )
     if average:
         mean = round(total / len(priced))
         said_total += f"，平均每个项目 {format_yuan(mean)}"

@@ -95,6 +95,10 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         found = None
         parts = split_parts(question)
         several = len(whole.projects) == 1 and len(whole.fields) > 1
+        # 分哪几个子项目，当年预算比上年少了多少: a part asks no field; each part its own plan
+        several = several and not any(
+            OWN_PLAN.search(part) and not a.asked_fields(a.fold(part)) for part in parts
+        )
         if several and len(parts) > 1 and opinion(whole) is not None:
             several = False  # 预算多少？是不是花太多了: the fact answered, the opinion refused
         if len(parts) > 1:  # a line of several questions that one reading answers whole
@@ -192,7 +196,10 @@ def _asks_field(text: str) -> bool:
 
 
 AGAIN = re.compile(r"又|也|呢$")
+# a part that asks something of its own kind, not a field: sub-projects, indicators, lists
+OWN_PLAN = re.compile(r"子项目|哪几个|哪些|指标|几个")
 MOST = re.compile(r"最[多少高低大小]")
+COUNTED_THING = re.compile(r"几个|多少个|几项|几条|几台|几次")  # 立几个课题: a count, no amount
 # a measure a question goes by: 按百分比, 按金额算, 以增幅计
 BY = re.compile(
     r"(?:按|以|用)([\u4e00-\u9fff]{1,6}?)(?:来看|来算|计算|算|计|排)?(?=又|呢|的话|是|哪|，|,|$)"
@@ -250,7 +257,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             q.field, q.fields = previous_fields[0], list(previous_fields)
         previous_fields = q.fields or previous_fields
         previous_projects = q.projects
-        if not q.fields and any(f in BUDGET_NAMES for f in whole.fields):
+        again_amount = re.search(r"又|呢|多少钱|多少$", part) and not COUNTED_THING.search(part)
+        if not q.fields and again_amount and any(f in BUDGET_NAMES for f in whole.fields):
             # 上年预算额多少？今年又是多少: the amount asked again, for another year
             year = "current_year" if re.search(r"今年|当年|本年", part) else None
             year = year or ("prev_year_budget" if re.search(r"上年|去年", part) else None)
