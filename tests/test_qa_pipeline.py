@@ -40,6 +40,8 @@ import qa_questions_heldout9
 import qa_questions_heldout10
 import qa_questions_heldout11
 import qa_questions_heldout12
+import qa_questions_heldout13
+import qa_questions_heldout14
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SAMPLE, app_on_corpus
@@ -142,6 +144,8 @@ def test_questions_answered_with_a_budget_by_a_careless_service(client):
         (qa_questions_heldout10.QUESTIONS, 2),
         (qa_questions_heldout11.QUESTIONS, 2),
         (qa_questions_heldout12.QUESTIONS, 2),
+        (qa_questions_heldout13.QUESTIONS, 2),
+        (qa_questions_heldout14.QUESTIONS, 2),
     ],
 )
 def test_not_in_corpus_answers_say_so(client, questions, missed):
@@ -171,6 +175,8 @@ def test_not_in_corpus_answers_say_so(client, questions, missed):
         qa_questions_heldout10.QUESTIONS,
         qa_questions_heldout11.QUESTIONS,
         qa_questions_heldout12.QUESTIONS,
+        qa_questions_heldout13.QUESTIONS,
+        qa_questions_heldout14.QUESTIONS,
     ],
 )
 def test_heldout_questions_do_not_fall_back(client, questions):
