@@ -505,6 +505,14 @@ def test_fourth_reading(backend, question, answer_type, says):
         "检察业务工作费里档案数字化占多少",
         "机关服务费分几次拨付",
         "检察业务保障费里教育培训预算多少",  # money of a part the table does not break out
+        # of an indicator: another year's target, last year's result, whether it was met,
+        # how hard it is, whether a national rule set it
+        "拆违经费2025年的群众满意度要求",
+        "FAST观测时间去年达到了多少",
+        "派驻农场检察院机构业务经费的满意度目标达到了吗",
+        "兰溪路下立交的居民满意度和拆违的群众满意度哪个更难达到",
+        "检察业务保障费培训考核通过率和出勤率的目标是国家规定的吗",
+        "信息化新建项目系统安全等级达标率和数据互联互通率的完成情况",
     ],
 )
 def test_fourth_reading_refusals(backend, question):

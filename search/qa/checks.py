@@ -38,7 +38,8 @@ OPINION = re.compile(
     r"定得?(?:太|偏|有点|过)[低高]|"
     r"(?:是不是|是否)(?:太|偏|有点)[低高]|"
     r"(?:有没有|是否|是不是)(?:超出|超过|突破|违反)[^，。？?]{0,16}(?:标准|限额|规定|要求|上限)|"
-    r"符不符合|是否符合|合不合规|是否合规|匹配|相符吗|是否相符|执行得?最好|哪个最好|最好的项目"
+    r"符不符合|是否符合|合不合规|是否合规|匹配|相符吗|是否相符|执行得?最好|哪个最好|最好的项目|"
+    r"更难|更容易|难度|难不难|容易达到"
 )
 # Why money changed: no table says (为啥砍这么多, 减少的原因是什么)
 REASON = re.compile(
@@ -65,7 +66,8 @@ OUTCOME = re.compile(
     r"(?:是不是|是否|有没有|最后|最终)[^，。？?]{0,20}?(?:完成了|做完了|实现了|达到了|验收了|拿满|得了)|"
     r"得了多少分|得分|拿满|"
     r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果|"
-    r"验收结果|验收情况|到哪一步|哪一步了|下达了吗|到位了吗|拨付了吗|拨了吗|"
+    r"验收结果|验收情况|到哪一步|哪一步了|下达了吗|到位了吗|拨付了吗|拨了吗|达到了吗|达到没有|"
+    r"达没达到|达标了吗|实现了吗|完成情况|落实情况|实现情况|达成情况|达到了多少|"
     r"全部下达|使用进度|执行进度|支出进度"
 )
 # When and how often money is paid out: no table says (哪几个月拨, 分几次拨)
@@ -214,7 +216,8 @@ def _year(q: Question) -> Answer | None:
     asks_amount = re.search(r"多少|几", q.rest) and not TABLES_ASKED.search(q.text)
     money = money or (not q.fields and bool(asks_amount))
     # 2027年的年度总体目标, 2025年的满意度指标: what each year's table sets anew
-    annual = money or "section:goals" in q.fields or bool(re.search(r"年度|指标|目标值", q.rest))
+    annual = money or "section:goals" in q.fields or bool(re.search(r"年度|指标|目标|要求", q.rest))
+    annual = annual or names_rows(q) or bool(q.level_word)  # 2025年的群众满意度: each year's
     if money and PERIODS.search(q.text):
         return _refuse(q, "每张表只写一个年度的预算，语料中没有几年合起来的数")
     spans = [
@@ -392,6 +395,7 @@ def _org_without_tables(q: Question, text: str) -> str | None:
 
 def _actual(q: Question) -> Answer | None:
     about = q.projects or q.part is not None or _of_units_named(q) or "这些项目" in q.text
+    about = about or (q.indicators is not None and q.indicators.whole)  # FAST观测时间达到了多少
     outcome = bool(about) and OUTCOME.search(q.text)  # of any year: tables plan, not report
     named = q.indicators.names if q.indicators is not None else []
     if "指标" in q.text:  # 有没有审计方面的指标: a word of the tables' indicators
@@ -551,7 +555,8 @@ UNRECORDED = re.compile(
     r"季度|每月|月度|已完成投资|完成投资|人均|每人|每天的标准|测算依据|测算过程|计算依据|"
     r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|调减|调增|"
     r"加班费|物业费|全年支出|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
-    r"区级财政|区财政|中央财政|市级资金|区级资金|平均水平|用于政府购买服务|购买服务的?金额|"
+    r"区级财政|区财政|中央财政|市级资金|区级资金|平均水平|全市平均|全国平均|全区平均|行业平均|"
+    r"同类平均|用于政府购买服务|购买服务的?金额|"
     r"购买服务多少|专户|社会资本|哪一?级财政)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
