@@ -538,6 +538,14 @@ def test_fourth_reading_refusals(backend, question):
         ("拆违经费的负责人是谁？预算多少", "10,308,000"),
         ("派驻农场检察院的业务经费是多少", "5,000,000"),  # its own name's words, no part
         ("检察办案场所设备经费的设备购置预算是多少", "25,367,304"),
+        # a third reading's probes: the table's own year of a multi-year project, a short
+        # name after a place, 往年, 调减, a district's stem in a name, 近两年 (its 上年 columns)
+        ("兰溪路下立交2026年预算多少", "226,145,100"),
+        ("普陀区拆违的预算有多少", "10,308,000"),
+        ("机关服务费往年的预算", "6,000,000"),
+        ("检察办案业务费比上年调减了多少", "4,558,000"),
+        ("怀柔区的太阳观测基地项目预算", "1,200,000"),
+        ("国家天文台部门预算中运行维护项目多少钱", "161,580,000"),
     ],
 )
 def test_answerable_questions_are_not_refused(backend, question, says):

@@ -270,7 +270,7 @@ GENERIC_END = re.compile(r"(?:费|项目|工程|经费|系统|中心|专项|建�
 SHORT_CALL = re.compile(
     r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目|和|与|跟|、)|"
     # at the start of the question or of a clause: 拆违请的第三方…, 拆违的预算
-    r"(?:^|(?<=[，,。；;？?\s]))([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共)"
+    r"(?:^|(?<=[，,。；;？?\s区市县]))([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共)"
 )
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_LISTED_SUM = 10  # a sum of so many projects lists each one's amount
@@ -739,6 +739,13 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         # project's date or section fields.
         fields = [f for f in fields if f not in DATE_FIELDS and not f.startswith("section:")]
     plain = re.sub(r"[\[〔（(【]\s*\d{4}\s*[\]〕）)】]|《[^》]*》", "", rest)
+    years = years_in(plain)
+    if len(projects) == 1 and "total" in fields and projects[0].year in years:
+        # 兰溪路下立交2026年预算: the table's own year asks that year's money, where the
+        # project's whole money is more (a project of several years)
+        budget = projects[0].budget
+        if budget.get("current_year") is not None and budget.get("total") != budget["current_year"]:
+            fields = ["current_year" if f == "total" else f for f in fields]
     return Question(
         raw,
         text,
@@ -748,7 +755,7 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         mention,
         most_specific(fields),
         fields,
-        years_in(plain),
+        years,
         links.indicators(rest),
         links,
         part,
@@ -1208,7 +1215,7 @@ def _change_fact(project: Project, _field: str) -> Answer:
     change = budget_change(project.budget)
     if change is None:
         return Answer(  # 比22年多了还是少了, of a table with no 上年 column: not held
-            f"{project.name}的表中没有上年的预算数，无法比较。",
+            "这个项目的表中没有上年的预算数，无法比较。",  # the name (2.16米…) is its source
             "not_in_corpus",
             [header_source(project, project.name)],
         )

@@ -49,13 +49,14 @@ REASON = re.compile(
 MONEY_CHANGE = re.compile(r"预算|经费|钱|资金|金额|万|元|比上年|比去年|上年|去年")
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
-    r"会不会|还会|会超支|超支吗|能花完|花得完|能否按时|能不能按时|会延期|能完成吗|前景|预测|"
+    r"会不会(?:超|延|花|增|减|取消|被砍|继续申请)|还会(?:再|继续申请|增|减)|会超支|超支吗|能花完|花得完|"
+    r"能否按时|能不能按时|会延期|能完成吗|前景|预测|"
     r"够[办用做买支][^，。？?]{0,4}多少"
 )
 ACTUAL = re.compile(
     r"实际(?:执行|完成|支出|花|使用|到位|投资|发生|达到|达成|情况|效果|拨付)|实际[^，。,]{0,8}多少|"
     r"执行了多少|完成了多少|花了多少|执行得怎么样|达到了没有|完成得怎么样|花出去|花掉|用掉|已经支出|"
-    r"决算|当初|最初|建成时|建设时(?![间限])|累计(?![要达])|以来|至今|迄今|历年|往年|以往|以前已经|过去几年|"
+    r"决算|当初|最初|建成时|建设时(?![间限])|累计(?![要达])|以来|至今|迄今|历年|以前已经|过去几年|"
     r"到现在|截至目前|截止目前|目前已|已经完成|已完成|已下达|已经下达|下达了多少|已拨付|已经拨付|"
     r"拨付了多少|到位了多少"
 )
@@ -72,7 +73,7 @@ OUTCOME = re.compile(
 )
 # When and how often money is paid out: no table says (哪几个月拨, 分几次拨)
 PAYMENT = re.compile(
-    r"(?:哪几个月|分几次|几次|每月)[^，。？?]{0,4}(?:拨|付|支付|发放)|"
+    r"(?:哪几个月|分几次|几次|每月|上半年|下半年|季度)[^，。？?]{0,6}(?:拨|付|支付|发放)|"
     r"(?:拨|付|支付|发放)[^，。？?]{0,4}(?:几次|分几次|哪几个月)"
 )
 # Whether money includes something (包不包括征收补偿款): the tables do not break it down
@@ -163,7 +164,20 @@ ADVICE = re.compile(
 )
 # The judgements some indicators are named by (设备采购价格合理, 预算编制合理性): asked of
 # such an indicator, the word asks its target, not an opinion.
-JUDGED = ("合理", "有效", "规范", "及时", "充足", "科学", "完整", "健全", "准确", "满意")
+JUDGED = (
+    "合理",
+    "有效",
+    "规范",
+    "及时",
+    "充足",
+    "科学",
+    "完整",
+    "健全",
+    "准确",
+    "满意",
+    "合规",
+    "符合",
+)
 
 
 def opinion(q: Question) -> Answer | None:
@@ -189,7 +203,8 @@ RELATIVE_YEARS = {
     "明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2, "上上年": -2, "大前年": -3,
 }  # fmt: skip
 # Several years at once: every table is of one year (十四五期间一共安排了多少)
-PERIODS = re.compile(r"十[一二三四五六]五|[三五]年来|近[几两三五]年|历年|多年来|这几年|每年")
+# (近两年: the table's year and its 上年 columns, answered)
+PERIODS = re.compile(r"十[一二三四五六]五|[三五]年来|近[几三五]年|历年|多年来")
 # The year before, for a named project ("比上年" compares with it: no year asked).
 LAST_YEAR = re.compile(r"(?<![比较和与同跟])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行)")
 MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入|安排了?多少")
@@ -368,7 +383,9 @@ def _org_without_tables(q: Question, text: str) -> str | None:
     """An organisation the tables mention but none is of (上海市财政局 issues documents),
     asked for its own projects or money."""
     level = LEVEL_ORG.search(text)
-    if level and not DOCUMENTS_ASKED.search(text):  # 最高检的文件: documents it issued
+    # its projects or money (not: 高检院的统一业务系统什么时候上线, a sub-project's date)
+    owns = q.fields or MONEY.search(text) or (q.projects and q.part is None)
+    if level and owns and not DOCUMENTS_ASKED.search(text):  # 最高检的文件: documents it issued
         org, end = level["org"], level.end()
         said = org + text[end + 1 : end + 3]  # 区检察院的出国经费: the text's 区检察院出国
         unit = any(org in u or abbreviates(org, u) for u in q.linker.unit_names)
@@ -550,12 +567,12 @@ UNRECORDED = re.compile(
     r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
     r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次]多少钱|"
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
-    r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算|整个部门|全部门|部门总预算|整个单位|"
-    r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|上半年|下半年|"
-    r"季度|每月|月度|已完成投资|完成投资|人均|每人|每天的标准|测算依据|测算过程|计算依据|"
-    r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|调减|调增|"
-    r"加班费|物业费|全年支出|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
-    r"区级财政|区财政|中央财政|市级资金|区级资金|平均水平|全市平均|全国平均|全区平均|行业平均|"
+    r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算(?![中里])|整个部门|全部门|部门总预算|整个单位|"
+    r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|"
+    r"季度|月度|已完成投资|完成投资|人均|每人|每天的标准|测算依据|测算过程|计算依据|"
+    r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|"
+    r"加班费|物业费|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
+    r"区级财政|区财政|中央财政|区级资金|平均水平|全市平均|全国平均|全区平均|行业平均|"
     r"同类平均|用于政府购买服务|购买服务的?金额|"
     r"购买服务多少|专户|社会资本|哪一?级财政)"
 )
@@ -633,7 +650,7 @@ DIMENSION = re.compile(
     r"(?P<size>口径|尺寸|长度|宽度|高度|深度|重量|多长|多宽|多高|多大|多重|多深)"
 )
 SHARE_AFTER = re.compile(r"[^，。？?]{0,4}(?:比例|比重|占)")
-LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m)"
+LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m|mm|TB|PB|GB|角秒|核)"
 
 
 def _dimension(q: Question) -> Answer | None:

@@ -1462,7 +1462,7 @@ def sub_project_list(q: Question) -> Answer | None:
         return None
     if not parts:  # the corpus holds none: said so, as not_in_corpus
         return Answer(
-            f"{project.name}的表中没有分列子项目，语料中查不到。",
+            "这个项目的表中没有分列子项目，语料中查不到。",  # the name is its source
             "not_in_corpus",
             [header_source(project, project.name)],
         )

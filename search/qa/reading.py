@@ -240,6 +240,7 @@ class Linker:
             if re.search(r"(?:哪个|哪|什么|是|属于|位于|在|占)$", text[: found.start()]):
                 continue  # 属于哪个区, 是普陀区的吗: asked about, or a verb before it
             names = [place[i:] for i in range(len(place) - 2)]  # 是普陀区 → 普陀区
+            names += [n[:-1] for n in names if len(n) >= 3]  # 怀柔区: 怀柔 is in a name
             if any(n in self.text for n in names) or place[-2:] in ("地区", "城区", "市区", "县区"):
                 continue
             if any(ch in place for ch in "哪什是属位在占了的用引被和与及于比跟较同向计"):
