@@ -546,6 +546,9 @@ def test_fourth_reading_refusals(backend, question):
         ("检察办案业务费比上年调减了多少", "4,558,000"),
         ("怀柔区的太阳观测基地项目预算", "1,200,000"),
         ("国家天文台部门预算中运行维护项目多少钱", "161,580,000"),
+        # a project described by what it does, among the named unit's projects
+        ("检察院修房子的那个预算多少", "8,844,385"),
+        ("检察院买设备的那个预算多少", "25,367,304"),
     ],
 )
 def test_answerable_questions_are_not_refused(backend, question, says):

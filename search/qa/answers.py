@@ -701,6 +701,42 @@ def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
     return re.compile(_BARE_NUMBER.format(codes="|".join(map(re.escape, reversed(codes)))))
 
 
+# a project described rather than named: the words before 那个/那笔钱/的项目 …
+DESCRIBED = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:的?那个|的?那笔钱?|的?那套|的?那张表|的?那项|的?那块)"
+)
+# characters that say nothing of what a project does
+PLAIN_CHARS = set("的了是在和与及有为搞做弄干那这个些里中项目工程专笔钱套张表管用给")
+
+
+def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None]:
+    """The one project (of the unit the question names, if it names one) whose name and
+    overview share clearly most characters with the words that describe it (修房子 →
+    办公及业务用房专项维修费; 修楼 → 本部大楼…改造); none when two are close."""
+    found = DESCRIBED.search(text)
+    if found is None or re.search(r"哪些|哪几|几个|排|最", text[: found.start()]):
+        return [], None  # 含政府购买服务的那几个: a list, not one project described
+    links = linker(store)
+    words = found["what"]
+    units = [u for u in links.unit_names if any(u[i : i + 3] in text for i in range(len(u) - 2))]
+    scope = [p for p in store.projects if not units or p.unit in units or p.department in units]
+    for unit in units:  # 检察院修房子: the unit's words describe no project
+        words = "".join(ch for ch in words if ch not in unit)
+    chars = {ch for ch in words if ch not in PLAIN_CHARS and "\u4e00" <= ch <= "\u9fff"}
+    if len(chars) < 2:
+        return [], None
+    scored = sorted(
+        ((2 * len(chars & set(p.name)) + len(chars & set(p.sections.get("overview", ""))), p)
+         for p in scope),
+        key=lambda item: -item[0],
+    )  # fmt: skip
+    if not scored or scored[0][0] < 4:
+        return [], None
+    if len(scored) > 1 and scored[1][0] * 1.5 > scored[0][0]:
+        return [], None
+    return [scored[0][1]], found.group(0)
+
+
 def _extended(text: str, mention: str, name: str) -> str:
     """The mention with the words of the name around it in the question (路下立交 named the
     project; 兰溪 right before it is its name too, not a thing asked about)."""
@@ -722,6 +758,8 @@ def _extended(text: str, mention: str, name: str) -> str:
 def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
     text = normalize(bracket_numbers(to_simplified(raw), store))
     projects, mention = matcher(store).match_all(text)
+    if not projects:  # 检察院修房子的那个: a project described by what it does
+        projects, mention = described(text, store)
     if len(projects) == 1 and mention:  # 兰溪路|下立交: the name's words right after the mention
         mention = _extended(text, mention, projects[0].name)
     rest = text
