@@ -549,6 +549,9 @@ def test_fourth_reading_refusals(backend, question):
         # a project described by what it does, among the named unit's projects
         ("检察院修房子的那个预算多少", "8,844,385"),
         ("检察院买设备的那个预算多少", "25,367,304"),
+        # the tables' terms in plain words
+        ("机关服务费社会公众满不满意要求多少", ">=90%"),
+        ("基本科研业务费往年没花完带过来的钱有多少", "4232.63 万元"),
     ],
 )
 def test_answerable_questions_are_not_refused(backend, question, says):

@@ -35,12 +35,20 @@ def fold(question: str) -> str:
     text = unicodedata.normalize("NFKC", to_simplified(question))
     text = text.replace("啥", "什么").replace("咋", "怎么")  # spoken forms
     text = text.replace("加总", "合计").replace("项目表", "项目")  # 缩减额加总, 九张项目表
+    text = PLAIN_WORDS.sub(lambda m: PLAIN_TERMS[m.group(0)], text)  # 满不满意 → 满意度
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
     text = SHORT_YEAR.sub(r"\g<1>20\g<2>年", text)  # 20年检察院…: 2020年
     text = CHINESE_AMOUNT.sub(lambda m: f"{_chinese_number(m[1])}{m[2]}", text)  # 一千万 → 1000万
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
 
 
+# Plain words for the tables' own terms (a newcomer's 满不满意 is a table's 满意度)
+PLAIN_TERMS = {
+    "满不满意": "满意度", "满意不满意": "满意度", "满意程度": "满意度", "满意率": "满意度",
+    "没花完带过来的钱": "上年结转资金", "上年剩下转过来的钱": "上年结转资金",
+    "往年没花完带过来的钱": "上年结转资金", "放着不用": "闲置", "闲着不用": "闲置",
+}  # fmt: skip
+PLAIN_WORDS = re.compile("|".join(sorted(map(re.escape, PLAIN_TERMS), key=len, reverse=True)))
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # an amount in Chinese numerals before 万 or 亿: 一千万, 五百万, 两亿, 三千五百万
 CHINESE_AMOUNT = re.compile(r"([一二两三四五六七八九十][一二两三四五六七八九十百千零]*)(万|亿)")
