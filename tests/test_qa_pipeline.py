@@ -552,6 +552,8 @@ def test_fourth_reading_refusals(backend, question):
         # the tables' terms in plain words
         ("机关服务费社会公众满不满意要求多少", ">=90%"),
         ("基本科研业务费往年没花完带过来的钱有多少", "4232.63 万元"),
+        # a field the table has, though another template's line label is in the words
+        ("机关服务费上年度市级财政资金执行了多少", "同名项目上年预算执行数"),
     ],
 )
 def test_answerable_questions_are_not_refused(backend, question, says):

@@ -38,6 +38,7 @@ from .reading import (
     IndicatorMention,
     Linker,
     SubProject,
+    chinese_number,
     fold,
     linker,
     stands_alone,
@@ -734,22 +735,24 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     links = linker(store)
     words = found["what"]
     units = [u for u in links.unit_names if any(u[i : i + 3] in text for i in range(len(u) - 2))]
-    scope = [p for p in store.projects if not units or p.unit in units or p.department in units]
     for unit in units:  # 检察院修房子: the unit's words describe no project
         words = "".join(ch for ch in words if ch not in unit)
     chars = {ch for ch in words if ch not in PLAIN_CHARS and "\u4e00" <= ch <= "\u9fff"}
     if len(chars) < 2:
         return [], None
-    scored = sorted(
-        ((2 * len(chars & set(p.name)) + len(chars & set(p.sections.get("overview", ""))), p)
-         for p in scope),
-        key=lambda item: -item[0],
-    )  # fmt: skip
-    if not scored or scored[0][0] < 4:
+    scores: Counter[int] = Counter()  # through the linker's index: the projects holding them
+    for ch in chars:
+        scores.update(dict.fromkeys(links.name_chars.get(ch, ()), 2))
+        scores.update(links.overview_chars.get(ch, ()))
+    ranked = [
+        (score, store.projects[n]) for n, score in scores.most_common()
+        if not units or store.projects[n].unit in units or store.projects[n].department in units
+    ]  # fmt: skip
+    if not ranked or ranked[0][0] < 4:
         return [], None
-    if len(scored) > 1 and scored[1][0] * 1.5 > scored[0][0]:
+    if len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]:
         return [], None
-    return [scored[0][1]], found.group(0)
+    return [ranked[0][1]], found.group(0)
 
 
 def _extended(text: str, mention: str, name: str) -> str:
@@ -1102,7 +1105,7 @@ def indicator_target(q: Question) -> Answer | None:
 
 
 # Words that ask an indicator's target (要达到多少, 定了多少, 指标), not a count of things
-TARGET_ASKED = re.compile(r"指标|目标|要达到|达到多少|定在|定了|要求|标准|合格")
+TARGET_WORDS = re.compile(r"指标|目标|要达到|达到多少|定在|定了|要求|标准|合格")
 
 
 def names_rows(q: Question) -> bool:
@@ -1112,7 +1115,7 @@ def names_rows(q: Question) -> bool:
         return False
     if q.indicators.whole:
         return True
-    return len(HAN.findall(q.indicators.words)) >= 4 and bool(TARGET_ASKED.search(q.text))
+    return len(HAN.findall(q.indicators.words)) >= 4 and bool(TARGET_WORDS.search(q.text))
 
 
 def _named_indicators(project: Project, text: str) -> list[Indicator]:
@@ -1675,26 +1678,8 @@ def _group_of_size(q: Question) -> tuple[str, int | None] | None:
 
 
 def small_number(text: str) -> int:
-    digits = {
-        "一": 1,
-        "二": 2,
-        "两": 2,
-        "三": 3,
-        "四": 4,
-        "五": 5,
-        "六": 6,
-        "七": 7,
-        "八": 8,
-        "九": 9,
-    }
-    if text.isdigit():
-        return int(text)
-    if text.startswith("十"):
-        return 10 + digits.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return digits.get(tens, 0) * 10 + digits.get(ones, 0)
-    return digits.get(text, 0)
+    """八 → 8, 十二 → 12, 3 → 3 (0 if it is no number)."""
+    return chinese_number(text)
 
 
 def _direction(project: Project) -> str | None:

@@ -142,10 +142,6 @@ def _held(q: Question) -> str:
     return f"语料中只有 {years_text} 年度、{shown}的绩效目标表"
 
 
-def _refuse(q: Question, why: str) -> Answer:
-    return refusal(q, why)
-
-
 def refusal(q: Question, why: str, sources: list[dict] | None = None) -> Answer:
     """A not_in_corpus answer: why, and what the corpus holds instead (no number)."""
     if sources is None:
@@ -182,10 +178,10 @@ JUDGED = (
 
 def opinion(q: Question) -> Answer | None:
     if PREDICTION.search(q.text):
-        return _refuse(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
+        return refusal(q, "这是对今后情况的预测，绩效目标表只记载申报时的计划")
     changed = re.search(r"(?:减少|增加|砍|下降|上涨|变化|调整)的?原因", q.rest) and q.projects
     if REASON.search(q.text) and (MONEY_CHANGE.search(q.rest) or changed):
-        return _refuse(q, "表中只有各年的预算数，没有写明增减的原因")
+        return refusal(q, "表中只有各年的预算数，没有写明增减的原因")
     found = OPINION.search(q.text) or ADVICE.search(q.text)
     if found is None:
         return None
@@ -194,7 +190,7 @@ def opinion(q: Question) -> Answer | None:
     names = q.indicators.names if q.indicators is not None else []
     if not ADVICE.search(q.text) and any(w in n for w in judged for n in names):
         return None  # 预算编制合不合理: the target of the indicator 预算编制合理性
-    return _refuse(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
+    return refusal(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
 
 
 TABLES_ASKED = re.compile(r"哪些项目|哪个项目|几个项目|的项目|项目有|表有")
@@ -234,7 +230,7 @@ def _year(q: Question) -> Answer | None:
     annual = money or "section:goals" in q.fields or bool(re.search(r"年度|指标|目标|要求", q.rest))
     annual = annual or names_rows(q) or bool(q.level_word)  # 2025年的群众满意度: each year's
     if money and PERIODS.search(q.text):
-        return _refuse(q, "每张表只写一个年度的预算，语料中没有几年合起来的数")
+        return refusal(q, "每张表只写一个年度的预算，语料中没有几年合起来的数")
     spans = [
         (int(p.start_date[:4]), int(p.end_date[:4]))
         for p in projects
@@ -242,7 +238,7 @@ def _year(q: Question) -> Answer | None:
     ]
     future = [y for y in asked if all(y > h for h in held) and q.has(("明年", "后年", "下一年"))]
     if future:
-        return _refuse(q, f"语料中没有 {future[0]} 年度的表（表只写申报年度的计划）")
+        return refusal(q, f"语料中没有 {future[0]} 年度的表（表只写申报年度的计划）")
     for year in asked:
         if year in held or (not annual and any(first <= year <= last for first, last in spans)):
             continue  # a table's year, or within a project's period (its money: its year only)
@@ -260,7 +256,7 @@ def _year(q: Question) -> Answer | None:
         of_tables = TABLES_ASKED.search(q.text) and _of_units_named(q)  # 天文台2021年的项目
         if not annual and q.linker.mentions_year(year) and not of_tables:
             continue  # a year the text mentions, asked of the text (not of a unit's tables)
-        return _refuse(q, f"语料中没有 {year} 年度的表")
+        return refusal(q, f"语料中没有 {year} 年度的表")
     return None
 
 
@@ -286,7 +282,7 @@ def _unknown_thing(q: Question) -> Answer | None:
         if latin.lower() in UNITS or len(set(latin.lower())) == 1:
             continue  # 多少TB: a unit; ≤xx万元: a placeholder
         if latin.lower() not in q.linker.text_lower and not q.linker.mentions(latin):
-            return _refuse(q, f"语料中没有关于“{latin}”的内容")
+            return refusal(q, f"语料中没有关于“{latin}”的内容")
     if fields or named:
         return None
     import jieba.posseg as posseg
@@ -305,7 +301,7 @@ def _unknown_thing(q: Question) -> Answer | None:
         if not _known(q, word):
             if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest):
                 return missing_project()  # 量子计算项目的总预算: a project none is named
-            return _refuse(q, f"语料中没有关于“{word}”的内容")
+            return refusal(q, f"语料中没有关于“{word}”的内容")
     return None
 
 
@@ -369,7 +365,7 @@ def _organisation(q: Question) -> Answer | None:
     org = q.linker.unknown_organisation(text) or _org_without_tables(q, text)
     if org is None:
         return None
-    return _refuse(q, f"语料中没有{org}的表")
+    return refusal(q, f"语料中没有{org}的表")
 
 
 # an organisation of a level no table is of, or one shortened: 区检察院的…, 最高检的…
@@ -425,7 +421,7 @@ def _actual(q: Question) -> Answer | None:
     spent = ACTUAL.search(q.text) and not previous
     if not (spent or outcome):
         return None
-    return _refuse(
+    return refusal(
         q, "绩效目标表是申报时填写的，只有上年的预算执行数，没有本年度的实际执行或完成情况"
     )
 
@@ -456,33 +452,31 @@ def _breakdown(q: Question) -> Answer | None:
     project = q.projects[0]
     money = AMOUNT.search(q.text) or any(f in BUDGET_NAMES for f in q.fields) or "预算" in q.text
     if q.part is not None and money:
-        return _refuse(q, "表中只有整个项目的预算，没有这个子项目的金额")
+        return refusal(q, "表中只有整个项目的预算，没有这个子项目的金额")
     if money and re.search(r"第[一二三四五六七八九十\d]+(?:段|部分|期|标段|个子项)", q.text):
-        return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")  # 第三段安排了多少资金
+        return refusal(q, "表中只有整个项目的预算，没有各部分的金额")  # 第三段安排了多少资金
     shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
     of_parts = re.search(
         r"(?:子项目|子项|各自)[^，,。？?]{0,8}(?:多少钱|预算|金额|资金|经费|花|钱)", q.text
     )
     if shared_out or (money and of_parts):
-        return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
-    labels = [line.label for line in project.budget_lines]
+        return refusal(q, "表中只有整个项目的预算，没有各部分的金额")
     includes = INCLUDES.search(q.rest)
     if includes and (money or re.search(r"资金|经费|钱|款", q.rest)):
         what = (includes["what"] or includes["what2"]).strip("的了")
         stated = _stated(project, what)  # 包含法律顾问费吗: the text lists it
-        if (
-            "政府购买" not in what
-            and not stated
-            and not any(label_named(la, what) for la in labels)
-        ):
-            return _refuse(q, "表中只有预算总数，没有写明是否包含这一项")
+        if "政府购买" not in what and not stated and not _whole_money(project, what):
+            return refusal(q, "表中只有预算总数，没有写明是否包含这一项")
     part = SHARE_OF_PART.search(q.rest)
     of_money = money or re.search(r"资金|经费|钱|款|万|元|占", q.rest)
     of_money = of_money and "指标" not in q.rest  # 满意度指标占几个: rows, not money
-    what = part and (part["what"] or part["part"])
-    named_line = part and any(label_named(la, what) or what in la for la in labels)
-    if part and of_money and not named_line and not names_rows(q):
-        return _refuse(q, "表中只有整个项目的预算，没有各部分的金额")
+    if (
+        part
+        and of_money
+        and not names_rows(q)
+        and not _whole_money(project, part["what"] or part["part"])
+    ):
+        return refusal(q, "表中只有整个项目的预算，没有各部分的金额")
     part_money = PART_MONEY.search(q.rest)  # 教育培训预算多少: money of a part
     if part_money:
         what = NOT_A_NAME.split(part_money["what"])[-1]
@@ -491,35 +485,41 @@ def _breakdown(q: Question) -> Answer | None:
             re.search(re.escape(what) + r"[^。；;]{0,15}\d[\d,.]*\s*万?元", t)
             for t in project_texts([project])
         )  # a part whose amount the text gives: the plans answer it
-        a_line = any(label_named(la, what) or what in la for la in labels)
-        # 设备经费的设备购置预算, 派驻…的业务经费: words of the project's own name
-        a_line = a_line or any(what[i : i + 2] in project.name for i in range(len(what) - 1))
-        if len(what) >= 2 and not generic and not said_with_amount and not a_line:
-            return _refuse(q, f"表中只有整个项目的预算，没有“{what}”的单独金额")
+        # 设备经费的设备购置预算, 派驻…的业务经费: any words of the project's own name
+        whole = _whole_money(project, what, of_name=0.01)
+        if len(what) >= 2 and not generic and not said_with_amount and not whole:
+            return refusal(q, f"表中只有整个项目的预算，没有“{what}”的单独金额")
     part_named = PART_OF_PROJECT.search(q.rest)
     if part_named and (AMOUNT.search(q.text) or re.search(r"预算|多少", q.rest)):
         named = NOT_A_NAME.split(part_named.group(1))[-1]
-        labels = [line.label for line in project.budget_lines]
-        if len(named) >= 2 and not any(named in label for label in labels):
+        if len(named) >= 2 and not _whole_money(project, named):
             # 兰溪路下立交里绿化工程的预算: a part of the project, no line of its own
-            return _refuse(q, f"表中只有整个项目的预算，没有“{named}”的金额")
+            return refusal(q, f"表中只有整个项目的预算，没有“{named}”的单独金额")
     expense = EXPENSE.search(q.rest)
     if expense and expense.group(0).lstrip("的") in GENERIC_EXPENSES:
         expense = None
     if not AMOUNT.search(q.text) and not (expense and "多少" in q.text):
         return None
-    lines = {line.label for line in project.budget_lines}
-    named = expense.group(0) if expense else ""
-    printed = named and any(
-        label in named or named.lstrip("的") in label or label_named(label, named)
-        for label in lines
-    )
-    bare = named.lstrip("的")
-    pairs = [bare[i : i + 2] for i in range(len(bare) - 1)]
-    own = pairs and sum(p in project.name for p in pairs) * 2 >= len(pairs)  # 的业务经费: its name
-    if printed or own or (q.fields and not named):
+    named = expense.group(0).lstrip("的") if expense else ""
+    # 的业务经费: half its words the project's name
+    if (named and _whole_money(project, named, of_name=0.5)) or (q.fields and not named):
         return None  # an amount the table prints
-    return _refuse(q, "这个项目的表中没有分项金额，只有项目的预算总数")
+    return refusal(q, "这个项目的表中没有分项金额，只有项目的预算总数")
+
+
+def _whole_money(project, words: str, of_name: float | None = None) -> bool:
+    """Whether the words name money the table prints: one of its budget lines (财政拨款 in
+    其中：财政拨款), or, with `of_name`, the project's own money by words of its name (that
+    share of the words' character pairs in the name: 派驻…的业务经费)."""
+    words = words.lstrip("的")
+    labels = [line.label for line in project.budget_lines]
+    if any(la in words or words in la or label_named(la, words) for la in labels):
+        return True
+    if of_name is None:
+        return False
+    pairs = [words[i : i + 2] for i in range(len(words) - 1)]
+    hits = sum(pair in project.name for pair in pairs)
+    return bool(pairs) and hits >= max(1, of_name * len(pairs))
 
 
 def _stated(project, words: str) -> bool:
@@ -535,6 +535,8 @@ def _line_not_printed(q: Question) -> Answer | None:
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
+    if any(f in BUDGET_NAMES and project.budget.get(f) is not None for f in q.fields):
+        return None  # 上年度市级财政资金执行了多少: a field the table has (上年预算执行数)
     # lines of where the money comes from (上年结转资金, 财政拨款), not totals another template
     # names otherwise (项目资金总额 is a 2020 table's 项目总预算)
     named = [
@@ -550,7 +552,7 @@ def _line_not_printed(q: Question) -> Answer | None:
     for label in named:
         if any(label_named(label, o) or label_named(o, label) for o in (*own, *fields)):
             return None
-    return _refuse(q, f"这个项目的表中没有“{named[0]}”一栏")
+    return refusal(q, f"这个项目的表中没有“{named[0]}”一栏")
 
 
 PART_LINE = re.compile(r"结转|财政拨款|财政资金|其他资金|自筹|其中")
@@ -587,13 +589,14 @@ COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公�
 def _unrecorded(q: Question) -> Answer | None:
     """People's names, contacts and unit prices, where the tables' text never holds the word."""
     if PAYMENT.search(q.text):
-        return _refuse(q, "表中没有写拨付的时间和次数")
+        return refusal(q, "表中没有写拨付的时间和次数")
     if FOREIGN_MONEY.search(q.text):
-        return _refuse(q, "表中金额只以人民币列示，没有外币金额或汇率")
+        return refusal(q, "表中金额只以人民币列示，没有外币金额或汇率")
     if COMPANY.search(q.text):
-        texts = project_texts(q.projects or q.store.projects)
+        # the project's texts, or the corpus's (joined once per generation by the linker)
+        texts = project_texts(q.projects) if q.projects else [q.linker.text]
         if not any(COMPANY_NAME.search(t) for t in texts):
-            return _refuse(q, "绩效目标表没有写承担工作的公司名称")
+            return refusal(q, "绩效目标表没有写承担工作的公司名称")
     found = UNRECORDED.search(q.text)
     if found is None:
         return None
@@ -601,7 +604,7 @@ def _unrecorded(q: Question) -> Answer | None:
     said = any(found["what"] in t for t in texts) if texts is not None else None
     if said or (said is None and q.linker.mentions(found["what"])):
         return None  # the project's own text (or, of no project, the corpus) says it
-    return _refuse(q, f"绩效目标表不记载{found['what']}")
+    return refusal(q, f"绩效目标表不记载{found['what']}")
 
 
 # 普陀区2026年绿化养护项目: the words just before 项目/工程 that name a project
@@ -635,7 +638,7 @@ def _unknown_named_project(q: Question) -> Answer | None:
             t.startswith(("r", "m", "q", "u", "p", "c")) for t in tags
         )
         if plain or placed:
-            return _refuse(q, f"语料中没有“{name}”项目")
+            return refusal(q, f"语料中没有“{name}”项目")
     return None
 
 
@@ -670,7 +673,7 @@ def _dimension(q: Question) -> Answer | None:
     said = re.escape(thing[-3:]) + (f"|{re.escape(size)}" if q.projects else "")
     if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
         return None
-    return _refuse(q, f"表中没有写明它的{size.removeprefix('多')}")  # its name is the user's
+    return refusal(q, f"表中没有写明它的{size.removeprefix('多')}")  # its name is the user's
 
 
 def _count(q: Question) -> Answer | None:
@@ -697,7 +700,7 @@ def _count(q: Question) -> Answer | None:
     if any(counted_in(text, measure, noun) for text in texts):
         return None
     what = noun if found is number_of else found.group(0).lstrip("多少几")
-    return _refuse(q, f"这个项目的表中没有写明有多少{what}")
+    return refusal(q, f"这个项目的表中没有写明有多少{what}")
 
 
 # 数据下载量指标定了多少: the words just before 指标 that name one
@@ -732,7 +735,7 @@ def _unknown_indicator(q: Question) -> Answer | None:
             return None
         holders = [n for n in q.linker.names if latin.group(2) in n]
         if holders and all(latin.group(1).lower() not in n.lower() for n in holders):
-            return _refuse(q, f"语料中没有“{named}”这项指标")
+            return refusal(q, f"语料中没有“{named}”这项指标")
         return None
     project = q.projects[0]
     if q.indicators is not None and any(owner is project for owner, _ in q.indicators.rows):
@@ -746,4 +749,4 @@ def _unknown_indicator(q: Question) -> Answer | None:
     pairs = {named[i : i + 2] for i in range(len(named) - 1)}
     if not names or any(pair in name for pair in pairs for name in names):
         return None
-    return _refuse(q, f"这个项目的表中没有“{named}”这项指标")
+    return refusal(q, f"这个项目的表中没有“{named}”这项指标")

@@ -38,7 +38,7 @@ def fold(question: str) -> str:
     text = PLAIN_WORDS.sub(lambda m: PLAIN_TERMS[m.group(0)], text)  # 满不满意 → 满意度
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
     text = SHORT_YEAR.sub(r"\g<1>20\g<2>年", text)  # 20年检察院…: 2020年
-    text = CHINESE_AMOUNT.sub(lambda m: f"{_chinese_number(m[1])}{m[2]}", text)  # 一千万 → 1000万
+    text = CHINESE_AMOUNT.sub(lambda m: f"{chinese_number(m[1])}{m[2]}", text)  # 一千万 → 1000万
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
 
 
@@ -56,8 +56,13 @@ UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
 DIGIT_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
-def _chinese_number(text: str) -> int:
-    """一千 → 1000, 三千五百 → 3500, 十五 → 15 (numbers below ten thousand)."""
+def chinese_number(text: str) -> int:
+    """一千 → 1000, 三千五百 → 3500, 十五 → 15, 8 → 8 (numbers below ten thousand); 0 for
+    anything else."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in DIGIT_VALUES and ch not in UNIT_VALUES for ch in text):
+        return 0
     total, digit = 0, 0
     for ch in text:
         if ch in UNIT_VALUES:
@@ -164,6 +169,15 @@ class Linker:
         self.levels = {_plain(lv) for lv in levels if lv}
         self.level_words = {w for lv in self.levels if len(w := lv.removesuffix("指标")) >= 2}
         self.parts = [(p, part) for p in store.projects for part in sub_projects(p)]
+        # each character -> the projects whose name (or overview) holds it, for a project
+        # described by what it does (修房子的那个)
+        self.name_chars: dict[str, set[int]] = {}
+        self.overview_chars: dict[str, set[int]] = {}
+        for n, project in enumerate(store.projects):
+            for ch in set(project.name):
+                self.name_chars.setdefault(ch, set()).add(n)
+            for ch in set(project.sections.get("overview", "")):
+                self.overview_chars.setdefault(ch, set()).add(n)
 
     def sub_project(self, text: str) -> tuple[Project, SubProject, str] | None:
         """The sub-project a question names by its title or a distinctive part of it (≥ 6

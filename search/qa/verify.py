@@ -109,7 +109,9 @@ ASKED_UNIT = re.compile(
 )
 LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
 # a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
-QUANTITY = re.compile(r"多少|(?<!哪)几[个位名户台套次张条项人天年月]|多大|多长|多宽|多高|多重|多深")
+ASKED_AMOUNT = re.compile(
+    r"多少|(?<!哪)几[个位名户台套次张条项人天年月]|多大|多长|多宽|多高|多重|多深"
+)
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[两三四五六七八九十百千万]+(?:个|项|台|套|人|户|次|天)")
 
 
@@ -134,11 +136,11 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
     unit = ASKED_UNIT.search(asked)
     if unit and not re.search(rf"\d\s*(?:{re.escape(unit['unit'])})", said):
         return f"以{unit['unit']}计的数"  # 面积目标是多少平方米, answered by a rate in %
+    if found.type in BUDGET_ANSWERS:  # a figure holds no who, when or how it was decided
+        return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
     for detail in DETAILS:
         if not detail.asks.search(asked) or NOT_ASKING.get(detail.name, NEVER).search(asked):
             continue
-        if found.type in BUDGET_ANSWERS:
-            return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
         if detail.holds is None:
             # of an indicator the question names, asked how it is measured
             return detail.said if names_rows(q) else None
@@ -147,10 +149,8 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         if not detail.holds.search(said):
             return detail.said
         return None
-    if found.type in BUDGET_ANSWERS:
-        return None
     from_text = found.type in ("passage", "sentences", "section")
-    if from_text and QUANTITY.search(asked) and not NUMBER.search(_numbers_of(said, q.text)):
+    if from_text and ASKED_AMOUNT.search(asked) and not NUMBER.search(_numbers_of(said, q.text)):
         return "具体数量"
     return None
 
