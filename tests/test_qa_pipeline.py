@@ -28,6 +28,9 @@ import qa_questions_dev17
 import qa_questions_dev18
 import qa_questions_dev19
 import qa_questions_dev20
+import qa_questions_dev21
+import qa_questions_dev22
+import qa_questions_dev23
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -42,6 +45,10 @@ import qa_questions_heldout11
 import qa_questions_heldout12
 import qa_questions_heldout13
 import qa_questions_heldout14
+import qa_questions_heldout15
+import qa_questions_heldout16
+import qa_questions_heldout17
+import qa_questions_heldout18
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SAMPLE, app_on_corpus
@@ -104,6 +111,7 @@ def assert_refuses(backend, question: str) -> None:
         qa_questions_dev17.QUESTIONS,
         qa_questions_dev19.QUESTIONS,
         qa_questions_dev20.QUESTIONS,
+        qa_questions_dev23.QUESTIONS,
     ],
 )
 def test_dev_questions(client, questions):
@@ -117,6 +125,14 @@ def test_details_next_to_what_a_table_says(client):
     # other sets ≥ 90 %): a guard against falling back, not a target
     results = judged(client, qa_questions_dev16.QUESTIONS)
     assert sum(ok for _, _, ok in results) / len(results) >= 0.6
+
+
+@pytest.mark.parametrize("questions", [qa_questions_dev21.QUESTIONS, qa_questions_dev22.QUESTIONS])
+def test_a_newcomer_in_plain_words(client, questions):
+    # dev21, dev22: projects described by what they do, rows in everyday words; measured
+    # 60 % and 62 % (first runs 43 % and 58 %): the weakest kind, guarded against falling back
+    results = judged(client, questions)
+    assert sum(ok for _, _, ok in results) / len(results) >= 0.55
 
 
 def test_questions_answered_with_a_budget_by_a_careless_service(client):
@@ -146,6 +162,11 @@ def test_questions_answered_with_a_budget_by_a_careless_service(client):
         (qa_questions_heldout12.QUESTIONS, 2),
         (qa_questions_heldout13.QUESTIONS, 2),
         (qa_questions_heldout14.QUESTIONS, 2),
+        (qa_questions_heldout15.QUESTIONS, 2),
+        (qa_questions_heldout16.QUESTIONS, 2),
+        (qa_questions_heldout17.QUESTIONS, 2),
+        (qa_questions_heldout18.QUESTIONS, 2),
+        (qa_questions_dev23.QUESTIONS, 0),  # written to hold only traps of this kind
     ],
 )
 def test_not_in_corpus_answers_say_so(client, questions, missed):
@@ -177,6 +198,10 @@ def test_not_in_corpus_answers_say_so(client, questions, missed):
         qa_questions_heldout12.QUESTIONS,
         qa_questions_heldout13.QUESTIONS,
         qa_questions_heldout14.QUESTIONS,
+        qa_questions_heldout15.QUESTIONS,
+        qa_questions_heldout16.QUESTIONS,
+        qa_questions_heldout17.QUESTIONS,
+        qa_questions_heldout18.QUESTIONS,
     ],
 )
 def test_heldout_questions_do_not_fall_back(client, questions):
@@ -560,6 +585,43 @@ def test_answerable_questions_are_not_refused(backend, question, says):
     found = ask(backend, question)
     assert found["answer_type"] != "not_in_corpus", found["answer"]
     assert says in found["answer"], found["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # other names of a thing (天眼 is FAST, 郭守敬望远镜 LAMOST, 地道 a 下立交, 违章建筑 a
+        # 违法建筑) and rows named in everyday words (没用上的比例 for 闲置率)
+        ("天眼每年的观测时间要求多少小时", "indicator_target", "5000"),
+        ("郭守敬望远镜的观测时间目标", "indicator_target", "LAMOST观测时间"),
+        ("地道工程一年的钱是多少", "budget", "226,145,100"),
+        ("拆违章建筑那个项目从哪年到哪年", "project_fact", "2024-01-01"),
+        ("检察院买的设备没用上的比例最多多少", "indicator_target", "设备闲置率"),
+        ("老百姓对拆违政策知道多少要求几成", "indicator_target", "群众政策知晓度"),
+        ("国家天文科学数据中心网站访问量一年多少人次", "indicator_target", "13万次"),
+        ("人才支撑体系专项午间学术沙龙分值权重多少", "indicator_target", "50"),
+        ("检察业务保障费培训人员出勤率要求多少才合格", "indicator_target", "95%"),
+    ],
+)
+def test_plain_words_and_other_names(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an indicator's target asked with a detail no row holds: a part of the year, a
+        # place, who surveys it, a weight a 2020 table does not print, money per head
+        "FAST观测时间每个季度要求多少小时",
+        "拆违经费的群众满意度在桃浦镇要达到多少",
+        "机关服务费社会公众满意度由哪家机构调查",
+        "培训人员出勤率的权重是多少",
+        "派驻农场检察院机构业务经费平摊到每个派驻检察院是多少",
+        "国家天文科学数据中心的论文发表数指标定了多少",
+    ],
+)
+def test_details_beyond_a_target_are_refused(backend, question):
+    assert_refuses(backend, question)
 
 
 def test_the_year_before_a_table_is_its_last_year_columns(backend):

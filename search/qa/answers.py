@@ -32,6 +32,7 @@ from ..regulations import Regulation, find_regulations
 from ..service import SearchRequest, search
 from ..store import ProjectStore
 from ..urls import project_url, section_anchor
+from ..vocabulary import in_own_words, related
 from .reading import (
     ORG_ENDINGS,
     YEAR,
@@ -95,6 +96,9 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "今年申请",
             "当年申请",
             "年度申请",
+            "一年的钱",
+            "一年花",
+            "一年要花",
         ),
     ),
     ("total", ("项目资金总额", "资金总额", "项目总资金", "项目总额")),
@@ -286,7 +290,8 @@ GENERIC_END = re.compile(r"(?:费|项目|工程|经费|系统|中心|专项|建�
 SHORT_CALL = re.compile(
     r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目|和|与|跟|、)|"
     # at the start of the question or of a clause: 拆违请的第三方…, 拆违的预算
-    r"(?:^|(?<=[，,。；;？?\s区市县]))([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共)"
+    r"(?:^|(?<=[，,。；;？?\s区市县是比跟和与对]))"
+    r"([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共|(?=一年|今年|每年|全年))"
 )
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_LISTED_SUM = 10  # a sum of so many projects lists each one's amount
@@ -620,7 +625,7 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
 PART_LINES = re.compile(r"(?:上年结转|当年财政|财政|其他|自筹)(?:资金|拨款)")
 # words before a date field that still ask the project's own date (计划、那个项目、整个)
 NOT_A_THING = re.compile(
-    r"计划|预计|最晚|最早|项目|工程|经费|实施|整个|那个|这个|该|又|的|是|就|已经|"
+    r"计划|预计|最晚|最早|项目|工程|经费|实施|整个|那个|这个|该|又|的|是|就|已经|从哪[一]?[年天月]|"
     r"(?:19|20)\d{2}年(?:\d{1,2}月)?|[|，,、\s]"
 )
 DATE_FIELDS = ("start_date", "end_date", "dates")
@@ -718,9 +723,7 @@ def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
 
 
 # a project described rather than named: the words before 那个/那笔钱/的项目 …
-DESCRIBED = re.compile(
-    r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:的?那个|的?那笔钱?|的?那套|的?那张表|的?那项|的?那块)"
-)
+DESCRIBED = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:的?[那这](?:个|笔钱?|套|张表|项|块))")
 # characters that say nothing of what a project does
 PLAIN_CHARS = set("的了是在和与及有为搞做弄干那这个些里中项目工程专笔钱套张表管用给")
 
@@ -737,6 +740,8 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     units = [u for u in links.unit_names if any(u[i : i + 3] in text for i in range(len(u) - 2))]
     for unit in units:  # 检察院修房子: the unit's words describe no project
         words = "".join(ch for ch in words if ch not in unit)
+    names = "\n".join(links.project_names)  # 拆房子, 地道: the words names use for them
+    words += "".join(w for w in related(words) if len(w) >= 2 and w in names)
     chars = {ch for ch in words if ch not in PLAIN_CHARS and "\u4e00" <= ch <= "\u9fff"}
     if len(chars) < 2:
         return [], None
@@ -774,7 +779,9 @@ def _extended(text: str, mention: str, name: str) -> str:
 
 
 def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
-    text = normalize(bracket_numbers(to_simplified(raw), store))
+    links = linker(store)
+    # 天眼, 地道, 老百姓: a word the records never use, in the word they use for it
+    text = in_own_words(normalize(bracket_numbers(to_simplified(raw), store)), links.mentions)
     projects, mention = matcher(store).match_all(text)
     if not projects:  # 检察院修房子的那个: a project described by what it does
         projects, mention = described(text, store)
@@ -783,7 +790,6 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
     rest = text
     for said in (mention or "").split("、"):
         rest = rest.replace(said, "") if said else rest
-    links = linker(store)
     part = None
     named = links.sub_project(rest if projects else text)
     if named is not None and (not projects or projects == [named[0]]):
@@ -802,6 +808,13 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         budget = projects[0].budget
         if budget.get("current_year") is not None and budget.get("total") != budget["current_year"]:
             fields = ["current_year" if f == "total" else f for f in fields]
+    indicators = links.indicators(rest)
+    if (
+        indicators is None
+        and ASKS_ROW.search(rest)
+        and not (ALL_ROWS.search(rest) or links.level_word(rest))
+    ):  # 放着不用的比例最多多少: one row in other words (not 成本指标, 各项指标: kinds, all)
+        indicators = links.by_meaning(rest, projects)
     return Question(
         raw,
         text,
@@ -812,11 +825,21 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         most_specific(fields),
         fields,
         years,
-        links.indicators(rest),
+        indicators,
         links,
         part,
         rest,
     )
+
+
+ALL_ROWS = re.compile(
+    r"各项|各个|所有|全部|每个|每项|哪些指标|几个指标|几项|几条|多少个指标|多少项"
+)
+# what asks an indicator row's target or whether projects set one
+ASKS_ROW = re.compile(
+    r"多少|几成|几个|几次|几篇|几场|要求|标准|达到|做到|定了|定在|目标|指标|考核|算合格|算达标|"
+    r"程度|百分之|什么水平"
+)
 
 
 # --------------------------------------------------------------------------- answerers
@@ -1225,13 +1248,17 @@ def money_key(projects: Iterable[Project], key: str) -> str:
     return "current_year" if key == "total" and printed == {"current_year"} else key
 
 
+# a field the table leaves blank, or a line it does not print: the corpus does not hold it
+BLANK = "not_in_corpus"
+
+
 def _budget_fact(project: Project, key: str) -> Answer:
     key = money_key([project], key)
     amount = project.budget[key]
     line = printed_budget_line(project, key)
     name = line.label if line is not None else BUDGET_NAMES[key]
     if amount is None:
-        return Answer(f"{project.name}的表中没有填写{name}。", "not_found")
+        return Answer(f"{project.name}的表中没有填写{name}。", BLANK)
     if line is not None and project.template != "sh-municipal-2020":
         return Answer(
             f"{project.name}的{name}为 {format_yuan(amount)}（表中 {line.printed} {line.unit}）。",
@@ -1292,7 +1319,7 @@ def _change_fact(project: Project, _field: str) -> Answer:
 def _header_fact(project: Project, field_name: str) -> Answer:
     labels = {"category": "项目类别", "perf_type": "绩效类型", "nature": "项目性质"}
     if field_name in labels and not getattr(project, field_name):
-        return Answer(f"{project.name}的表中没有{labels[field_name]}一栏。", "not_found")
+        return Answer(f"{project.name}的表中没有{labels[field_name]}一栏。", BLANK)
     if field_name == "nature":
         said = f"{project.name}的项目性质是{project.nature}。"
     elif field_name == "category":
@@ -1304,14 +1331,14 @@ def _header_fact(project: Project, field_name: str) -> Answer:
         said = f"{project.name}的{label}是{project.unit}。"
     elif field_name == "department":
         if not project.department:
-            return Answer(f"{project.name}的表中没有填写主管部门。", "not_found")
+            return Answer(f"{project.name}的表中没有填写主管部门。", BLANK)
         said = f"{project.name}的主管部门是{project.department}。"
     elif field_name == "gov_purchase":
         if project.gov_purchase is None:
-            return Answer(f"{project.name}的表中没有填写是否含有政府购买服务。", "not_found")
+            return Answer(f"{project.name}的表中没有填写是否含有政府购买服务。", BLANK)
         said = f"{project.name}{'含有' if project.gov_purchase else '不含有'}政府购买服务。"
     elif field_name in DATE_FIELDS and not (project.start_date or project.end_date):
-        return Answer(f"{project.name}的表中没有填写计划开始日期和计划完成日期。", "not_found")
+        return Answer(f"{project.name}的表中没有填写计划开始日期和计划完成日期。", BLANK)
     elif field_name == "start_date":
         said = f"{project.name}的计划开始日期为 {project.start_date or '（未填写）'}。"
     elif field_name == "end_date":
@@ -1335,7 +1362,7 @@ def _section_fact(project: Project, field_name: str) -> Answer:
     text = project.sections.get(key, "")
     label = section_name(key, project.template)
     if not text:
-        return Answer(f"{project.name}的表中没有填写{label}。", "not_found")
+        return Answer(f"{project.name}的表中没有填写{label}。", BLANK)
     if field_name.endswith("|count"):
         items = numbered_items(text)
         if items:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from indexer.money import BUDGET_NAMES
 
+from ..vocabulary import same_meaning
 from .answers import (
     COUNTED,
     NUMERAL,
@@ -292,8 +293,12 @@ def _unknown_thing(q: Question) -> Answer | None:
         rest = rest.replace(known, "|")
     for token in posseg.cut(rest):
         word = token.word
-        if len(word) >= 3 and word[0] in "篇个台项次名位家件本张套辆户":
-            word = word[1:]  # 篇文章: 文章
+        if (
+            len(word) >= 2
+            and word[0] in "篇个台项次名位家件本张套辆户"
+            and (len(word) >= 3 or word[1:] in DOMAIN_WORDS)
+        ):
+            word = word[1:]  # 篇文章: 文章; 张表: 表
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
         if ASKING.search(word):
@@ -318,7 +323,10 @@ def _known(q: Question, word: str) -> bool:
         return True
     if any(word in value for value in matcher(q.store).values):  # 其他一次性(项目): a category
         return True
-    return word.lower() in q.linker.text_lower or q.linker.mentions(word)
+    if word.lower() in q.linker.text_lower or q.linker.mentions(word):
+        return True
+    # 地道 of a table's 下立交, 年轻人 of its 青年: a word of the same meaning the records hold
+    return any(len(w) >= 2 and q.linker.mentions(w) for w in same_meaning(word)[1:])
 
 
 # Words of the tables' language that a question may use though no table prints them.
@@ -572,6 +580,7 @@ UNRECORDED = re.compile(
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算(?![中里])|整个部门|全部门|部门总预算|整个单位|"
     r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|"
     r"季度|月度|已完成投资|完成投资|人均|每人|每天的标准|测算依据|测算过程|计算依据|"
+    r"[平分]?摊到?每|[平分]?摊到各|每名|每位|每个[^，,。？?]{0,8}?人员|"
     r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|"
     r"加班费|物业费|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
     r"区级财政|区财政|中央财政|区级资金|平均水平|全市平均|全国平均|全区平均|行业平均|"
@@ -604,7 +613,10 @@ def _unrecorded(q: Question) -> Answer | None:
     said = any(found["what"] in t for t in texts) if texts is not None else None
     if said or (said is None and q.linker.mentions(found["what"])):
         return None  # the project's own text (or, of no project, the corpus) says it
-    return refusal(q, f"绩效目标表不记载{found['what']}")
+    what = found["what"]
+    if re.match(r"摊|平摊|分摊|每", what):
+        what = "按人、按件分摊的金额"  # 摊到每个派驻人员多少钱
+    return refusal(q, f"绩效目标表不记载{what}")
 
 
 # 普陀区2026年绿化养护项目: the words just before 项目/工程 that name a project
@@ -699,6 +711,11 @@ def _count(q: Question) -> Answer | None:
     texts = project_texts(q.chosen)
     if any(counted_in(text, measure, noun) for text in texts):
         return None
+    unit = re.escape((measure + noun)[-1])  # 访问量多少人次: a row's ≥13万次
+    if q.indicators is not None and any(
+        re.search(rf"\d\s*[万亿千百]?\s*{unit}", row.target) for _, row in q.indicators.rows
+    ):
+        return None
     what = noun if found is number_of else found.group(0).lstrip("多少几")
     return refusal(q, f"这个项目的表中没有写明有多少{what}")
 
@@ -712,7 +729,7 @@ INDICATOR_ASKED = re.compile(
 NOT_AN_INDICATOR = re.compile(
     r"绩效|哪|几|多少|什么|一级|二级|三级|主要|核心|关键|具体|所有|全部|各项|各|这些|那些|这个|那个|"
     r"项目|量化|定量|"
-    r"定性|其他|其它|别的|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|表"
+    r"定性|其他|其它|别的|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|(?<![发代图列])表"
 )
 
 

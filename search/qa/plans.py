@@ -99,6 +99,8 @@ def several_fields(q: Question) -> Answer | None:
     parts += [Answer(target_said(project, r), "", [indicator_source(project, r)]) for r in rows]
     said = " ".join(part.text for part in parts)
     sources = [s for part in parts for s in part.sources]
+    if all(part.type == "not_in_corpus" for part in parts):
+        return Answer(said, "not_in_corpus", sources)  # every field asked is blank
     return Answer(said, "several_fields", sources)
 
 

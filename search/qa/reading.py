@@ -14,7 +14,9 @@ from rapidfuzz.distance import Levenshtein
 
 from indexer.model import Indicator, Project
 
+from ..indicators import word_set
 from ..store import ProjectStore
+from ..vocabulary import idf, meanings, terms_of
 
 _CONVERTER = None
 
@@ -33,7 +35,7 @@ def fold(question: str) -> str:
     """What the linkers read: simplified characters, NFKC (full-width → half-width), no white
     space, no question mark at the end."""
     text = unicodedata.normalize("NFKC", to_simplified(question))
-    text = text.replace("啥", "什么").replace("咋", "怎么")  # spoken forms
+    text = text.replace("啥", "什么").replace("咋", "怎么").replace("几多", "多少")  # spoken
     text = text.replace("加总", "合计").replace("项目表", "项目")  # 缩减额加总, 九张项目表
     text = PLAIN_WORDS.sub(lambda m: PLAIN_TERMS[m.group(0)], text)  # 满不满意 → 满意度
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
@@ -47,6 +49,7 @@ PLAIN_TERMS = {
     "满不满意": "满意度", "满意不满意": "满意度", "满意程度": "满意度", "满意率": "满意度",
     "没花完带过来的钱": "上年结转资金", "上年剩下转过来的钱": "上年结转资金",
     "往年没花完带过来的钱": "上年结转资金", "放着不用": "闲置", "闲着不用": "闲置",
+    "总盘子": "资金总额", "搁着不用": "闲置",
 }  # fmt: skip
 PLAIN_WORDS = re.compile("|".join(sorted(map(re.escape, PLAIN_TERMS), key=len, reverse=True)))
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -86,6 +89,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 ORG_ENDINGS = (
     "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",
     "大学", "学院", "医院", "分院", "高院", "中院", "委员会", "管理局", "分局", "公司", "局", "厅",
+    "观测站", "观测基地", "工作站",
 )  # fmt: skip
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 # The words of a question before an organisation's name: 财政部发的文件被 | 检察院
@@ -107,11 +111,13 @@ PLACE_NAMES = (
     "房山", "顺义", "昌平", "怀柔", "平谷", "密云", "延庆", "滨海新区", "渝中", "江北", "渝北",
 )  # fmt: skip
 # A place: 闵行区, 浙江省, 杭州市 (two to four characters before its ending).
-PLACE = re.compile(r"(?<![本全各该])([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
+PLACE = re.compile(r"(?<![本全各该])((?![省市区县])[\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 
 MIN_FRAGMENT = 4  # characters of an indicator name that name it
 MIN_PART_WORDS = 6  # characters of a sub-project title that name it
 MAX_LINKED = 80  # characters of a question the linker reads
+MIN_MEANING_SHARE = 0.5  # of an indicator name's terms a question names it by in other words
+MEANING_LEAD = 1.25  # how clearly that name must lead the next
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,14 @@ class Linker:
         self.levels = {_plain(lv) for lv in levels if lv}
         self.level_words = {w for lv in self.levels if len(w := lv.removesuffix("指标")) >= 2}
         self.parts = [(p, part) for p in store.projects for part in sub_projects(p)]
+        # each indicator name's terms (meaning groups and its own words), for a row named in
+        # other words (放着不用的比例 for 设备闲置率), weighted by how few names hold them
+        self.name_terms = {name: terms_of(name, word_set(name)) for name in self.names}
+        counts: dict[object, int] = {}
+        for terms in self.name_terms.values():
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+        self.term_weight = idf(counts, len(self.names))
         # each character -> the projects whose name (or overview) holds it, for a project
         # described by what it does (修房子的那个)
         self.name_chars: dict[str, set[int]] = {}
@@ -248,6 +262,39 @@ class Linker:
         if "的" in text:  # 群众对政策的知晓度: a name read with 的 put in
             return self.indicators(text.replace("的", ""))
         return None
+
+    def by_meaning(self, text: str, projects: list[Project]) -> IndicatorMention | None:
+        """The indicator row a question names in other words (检察院新买的设备放着不用的比例
+        for 设备闲置率; 天眼观测多少小时 for FAST观测时间): the name whose terms the
+        question shares most of (by weight), among the rows of the question's projects if
+        it names some. None unless one name clearly leads and the question holds at least
+        half of what it says."""
+        text = text[:MAX_LINKED]
+        asked = meanings(text) | {w for w in word_set(text) if len(w) >= 2}
+        if projects:
+            pool = {_plain(r.name) for p in projects for r in p.indicators}
+        else:
+            pool = set(self.names)
+        scored = []
+        for name in pool:
+            terms = self.name_terms.get(name)
+            if not terms:
+                continue
+            shared = sum(self.term_weight[t] for t in terms & asked)
+            if shared:
+                whole = sum(self.term_weight[t] for t in terms)
+                # how much it shares, times how much of the name that is
+                scored.append((shared * shared / whole, shared / whole, name))
+        scored.sort(reverse=True)
+        if not scored or scored[0][1] < MIN_MEANING_SHARE:
+            return None
+        if len(scored) > 1 and scored[1][0] * MEANING_LEAD > scored[0][0]:
+            return None
+        name = scored[0][2]
+        rows = tuple(
+            (p, r) for p, r in self.rows[name] if not projects or any(p is q for q in projects)
+        )
+        return IndicatorMention(name, rows, True)
 
     def _mention(self, words: str, names: list[str], whole: bool = True) -> IndicatorMention:
         rows = tuple(pair for name in names for pair in self.rows[name])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import same_meaning
 from .answers import Answer, Question, names_rows
 from .reading import outside
 
@@ -107,6 +108,11 @@ NOT_ASKING = {
 ASKED_UNIT = re.compile(
     r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|PB|TB|GB)"
 )
+# units a target may print for the one asked (访问多少人次: ≥13万次)
+SAME_UNIT = {
+    "人次": "人次|次", "平米": "平方米|平米|㎡|m2", "平方米": "平方米|平米|㎡|m2",
+    "公里": "公里|千米|km", "千米": "公里|千米|km", "小时": "小时|h",
+}  # fmt: skip
 LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
 # a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
 ASKED_AMOUNT = re.compile(
@@ -131,10 +137,16 @@ def verified(q: Question, found: Answer) -> Answer:
 
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
+    if found.type == "indicator_target":
+        beyond = _beyond_target(q, found)
+        if beyond:
+            return beyond
     # what the answer adds to the question, without the labels of where it was found
     said = LABEL.sub("", outside(found.text, q.text, least=4))
     unit = ASKED_UNIT.search(asked)
-    if unit and not re.search(rf"\d\s*(?:{re.escape(unit['unit'])})", said):
+    if unit and not re.search(
+        rf"\d\s*[万亿千百]?\s*(?:{SAME_UNIT.get(unit['unit'], unit['unit'])})", said
+    ):
         return f"以{unit['unit']}计的数"  # 面积目标是多少平方米, answered by a rate in %
     if found.type in BUDGET_ANSWERS:  # a figure holds no who, when or how it was decided
         return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
@@ -160,3 +172,99 @@ def _numbers_of(answer: str, question: str) -> str:
     given = set(re.findall(r"\d+(?:\.\d+)?", question))
     answer = re.sub(r"(?<![\d.])\d{1,2}[.、)）](?!\d)|[（(]\d{1,2}[)）]", "|", answer)  # 1. 2、 (3)
     return re.sub(r"\d+(?:\.\d+)?", lambda m: "" if m.group(0) in given else m.group(0), answer)
+
+
+# Words that ask a target itself (要求多少, 定了多少, 最少几场) or say where it is set
+TARGET_ASKING = {
+    "目标", "目标值", "指标", "指标值", "绩效", "要求", "标准", "任务", "比例", "比率", "占比",
+    "数值", "数字", "水平", "情况", "项目", "表里", "表上", "表中", "多少", "数量", "程度",
+    "今年", "本年", "当年", "年度", "全年", "一年", "每年", "年内", "底线", "门槛", "上限",
+    "下限", "要求值", "预期", "预期值", "计划", "考核", "几成", "百分之", "百分比", "问题",
+    "合格", "达标", "过关", "人次", "次数", "场次", "台数", "个数", "篇数", "人数",
+    "条数", "天数", "小时",
+}  # fmt: skip
+# What no target row says: a part of its year, its sample, its base, the row's consequences
+BEYOND_TARGET = re.compile(
+    r"每[个]?月|月度|每季度?|季度|每周|每天|上半年|下半年|去年|上一?年|前年|明年|下一?年|"
+    r"抽样|样本|基准|基数|换算|折算|扣[几多]?分|扣分|罚|奖励|后果|为什么|为啥|原因|理由|"
+    r"(?:多少|几)[个位名户家]?[人户家]?(?:参与|参加|接受)?调查|调查(?:了)?(?:多少|几)|谁[去来]?调查|"
+    r"怎么调查|谁定|谁提|谁制定|由谁|提出来|实际(?:完成|达到)|完成了|达到了|做到了|权重|分值|机构|处室|"
+    r"部门|基准|车道|口径|定义|[\u4e00-\u9fff]{2,3}(?:镇|街道|乡|村|观测站)"
+)
+# names of places, bodies, people and things, and times: what a row's target never names
+CONTENT_FLAGS = ("nz", "nt", "ns", "nr", "t")
+
+
+def _beyond_target(q: Question, found: Answer) -> str | None:
+    """What a question asks of an indicator beyond its printed target: the words it holds
+    that neither the answer, the project's own text nor the asking of a target account for
+    (哪家机构去调查, 长征镇的…, 每月目标, 权重 where a table prints none)."""
+    if q.part is not None and q.part.title not in found.text:
+        # a sub-project's own target: rows are set for the whole project
+        return "子项目单独的指标值（指标按整个项目设定）"
+    projects = q.projects or [p for p, _ in q.indicators.rows] if q.indicators else q.projects
+    if len({p.id for p in projects}) != 1 or RANKING.search(q.text):
+        return None  # rows of several projects, a ranking: each row answers for itself
+    said = (q.mention or "") + (q.indicators.words if q.indicators else "")
+    known = (
+        said
+        + found.text
+        + "".join(
+            p.name + p.unit + (p.department or "") + "".join(p.sections.values()) for p in projects
+        )
+    )
+    span = _named_span(q.text, q.mention, projects[0].name)
+    qualifier = QUALIFIER.search(span)
+    names = "".join(q.indicators.names) if q.indicators else ""
+    if qualifier and qualifier["what"] in names:
+        return f"“{qualifier['what']}”的界定（表中只有这项指标的目标值）"  # 多少以上才算高
+    answer = said + found.text  # what the answer says (not the whole table's text)
+    for beyond in BEYOND_TARGET.finditer(span):
+        word = beyond.group(0)
+        if word in answer or (word in ("权重", "分值") and "权重" in answer):
+            continue  # 分值权重多少 of a table that prints weights
+        return f"“{word}”的内容（表中只有这项指标的目标值）"
+    rest = outside(span, known, least=2)
+    import jieba.posseg as posseg
+
+    for part in rest.split("|"):
+        for token in posseg.cut(part):
+            word = token.word
+            if len(word) < 2 or not token.flag.startswith(CONTENT_FLAGS) or word in TARGET_ASKING:
+                continue
+            if word[0] in "这那哪各每该本":  # 这三项: the question's own pointing
+                continue
+            if YEAR_WORD.fullmatch(word) or len(same_meaning(word)) > 1:
+                continue  # the table's year; 年轻人, 老百姓: plain words for the tables' terms
+            return f"“{word}”的内容（表中只有这项指标的目标值）"
+    return None
+
+
+# a word of the row's name asked to be defined: 信噪比多少以上才算高 (not 才算合格)
+QUALIFIER = re.compile(
+    r"才?算(?:是)?(?P<what>(?!合格|达标|完成|及格|通过|过关|数)[\u4e00-\u9fff]{1,2})$"
+)
+RANKING = re.compile(r"哪个项目|哪些项目|哪几个|谁的|最[高低多少严松大小]|排")
+
+
+def _named_span(text: str, mention: str | None, name: str) -> str:
+    """The question with the words naming the project (typos too: 兰西路 beside 真南路下立交,
+    服物费 after 机关) as |: the project's name characters around the mention, one wrong
+    character allowed between two right ones."""
+    at = text.find(mention) if mention else -1
+    if at < 0:
+        return text
+    start, end = at, at + len(mention)
+    while end < len(text) and (
+        text[end] in name or (end + 1 < len(text) and text[end + 1] in name and text[end] != "的")
+    ):
+        end += 1
+    while start > 0 and (
+        text[start - 1] in name
+        or (start > 1 and text[start - 2] in name and text[start - 1] != "的")
+    ):
+        start -= 1
+    return text[:start] + "|" + text[end:]
+
+
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}年?度?")
