@@ -336,6 +336,7 @@ DOMAIN_WORDS = {
     "降幅", "涨幅", "排名", "政策", "法规", "条例", "办法", "规定", "表", "时效", "成本",
     "增长率", "变化幅度", "幅度", "占比", "比重", "平均", "表里", "表中", "表上", "那张表",
     "数值", "量化", "定量", "定性", "具体", "栏目", "栏", "一栏", "部分", "申报表", "表格", "报表",
+    "条目", "考核条目", "考核项", "条款",
     "百分比", "盘子", "总盘子", "差额", "数额", "额度", "目标表", "绩效表", "三级指标",
 }  # fmt: skip
 
@@ -449,6 +450,10 @@ GENERIC_PART = re.compile(
 PART_OF_PROJECT = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:工程|系统|平台|子项|设备))[”\"」]?的?(?:预算|经费|资金|钱|花|多少)"
 )
+# a part of a project set apart by the asking words after it
+PART_MARKED = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{2,16}?)(?:这一项|这项|这一块|这块|这部分|这笔)?(?:单独|单列|单项|分项)"
+)
 EXPENSE = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:服务费|费用|经费|费|款)")
 
 
@@ -485,6 +490,12 @@ def _breakdown(q: Question) -> Answer | None:
         and not _whole_money(project, part["what"] or part["part"])
     ):
         return refusal(q, "表中只有整个项目的预算，没有各部分的金额")
+    marked = PART_MARKED.search(q.rest)  # 无人机巡查这一项单独多少钱: a part set apart
+    if marked and (money or re.search(r"多少|几", q.rest)):
+        what = NOT_A_NAME.split(marked["what"])[-1]
+        generic = GENERIC_PART.search(what) or _whole_money(project, what, 0.5)
+        if len(what) >= 2 and not generic:
+            return refusal(q, f"表中只有整个项目的预算，没有“{what}”的单独金额")
     part_money = PART_MONEY.search(q.rest)  # 教育培训预算多少: money of a part
     if part_money:
         what = NOT_A_NAME.split(part_money["what"])[-1]
@@ -575,7 +586,7 @@ PARTS_OF_A_TABLE = re.compile(
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
     r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
-    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次]多少钱|"
+    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|型号|面积|每[台部个套件辆次](?:要?花|价格|单价)?多少钱?|"
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算(?![中里])|整个部门|全部门|部门总预算|整个单位|"
     r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|"
@@ -664,6 +675,7 @@ DIMENSION = re.compile(
     r"(?P<thing>[A-Za-z0-9\u4e00-\u9fff]{2,10}?)的?(?:有|是)?"
     r"(?P<size>口径|尺寸|长度|宽度|高度|深度|重量|多长|多宽|多高|多大|多重|多深)"
 )
+MONEY_OR_AMOUNT = re.compile(r"钱|资金|预算|经费|盘子|总额|金额|数据|量|规模")
 SHARE_AFTER = re.compile(r"[^，。？?]{0,4}(?:比例|比重|占)")
 LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m|mm|TB|PB|GB|角秒|核)"
 
@@ -680,6 +692,8 @@ def _dimension(q: Question) -> Answer | None:
     if share:
         return None  # 占了多大比例, 占…的比重有多大: a share, not a size
     thing, size = found["thing"], found["size"]
+    if MONEY_OR_AMOUNT.search(thing) or any(f in BUDGET_NAMES for f in q.fields):
+        return None  # 总盘子是多大, 数据量要求多大: money or an amount, not a size
     texts = project_texts(q.projects or q.store.projects)
     # the thing, or (in the named project's table) the size word 口径, with a length nearby
     said = re.escape(thing[-3:]) + (f"|{re.escape(size)}" if q.projects else "")
