@@ -31,6 +31,7 @@ import qa_questions_dev20
 import qa_questions_dev21
 import qa_questions_dev22
 import qa_questions_dev23
+import qa_questions_dev24
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -135,9 +136,11 @@ def test_a_newcomer_in_plain_words(client, questions):
     assert sum(ok for _, _, ok in results) / len(results) >= 0.55
 
 
-def test_questions_answered_with_a_budget_by_a_careless_service(client):
-    # dev18: money and parts asked of real projects that no table holds; measured 89 %
-    results = judged(client, qa_questions_dev18.QUESTIONS)
+@pytest.mark.parametrize("questions", [qa_questions_dev18.QUESTIONS, qa_questions_dev24.QUESTIONS])
+def test_questions_answered_with_a_budget_by_a_careless_service(client, questions):
+    # dev18, dev24: money and parts asked of real projects that no table holds; measured
+    # 88 % and 92 % (dev24's first run 83 %)
+    results = judged(client, questions)
     assert sum(ok for _, _, ok in results) / len(results) >= 0.85
 
 
@@ -618,6 +621,11 @@ def test_plain_words_and_other_names(backend, question, answer_type, says):
         "培训人员出勤率的权重是多少",
         "派驻农场检察院机构业务经费平摊到每个派驻检察院是多少",
         "国家天文科学数据中心的论文发表数指标定了多少",
+        # the money of a thing inside a project, or of a month: no line prints it
+        "检察业务工作费里课题经费单独列了多少",
+        "2.16米望远镜本体升级改造里换电机要花多少钱",
+        "信息化新建项目9月份要花多少钱",
+        "拆违经费其中法律顾问费是多少",
     ],
 )
 def test_details_beyond_a_target_are_refused(backend, question):

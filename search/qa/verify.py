@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocabulary import same_meaning
-from .answers import Answer, Question, names_rows
+from .answers import Answer, Question, names_rows, project_texts
 from .reading import outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
@@ -45,6 +45,16 @@ BODY = (
     r"(?:部|处|室|科|局|中心|委员会|办公室|公司|大队|支队|事务所|研究所|站)"
 )
 DETAILS = (
+    # an amount of money: a passage must print one (其中物业保洁是多少, 这一段投资多少)
+    Detail(
+        "money",
+        re.compile(
+            r"多少钱|预算(?:给了|是|有|为)?多少|投资多少|金额|花了?多少|预留了?多少|经费(?:是|有)?多少|"
+            r"其中[\u4e00-\u9fff]{2,8}是多少"
+        ),
+        re.compile(r"\d[\d,.]*\s*(?:万元|元|亿元|万)"),
+        "具体金额",
+    ),
     # how an indicator is computed or judged: tables give targets, never their definitions
     Detail(
         "method",
@@ -148,6 +158,10 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         rf"\d\s*[万亿千百]?\s*(?:{SAME_UNIT.get(unit['unit'], unit['unit'])})", said
     ):
         return f"以{unit['unit']}计的数"  # 面积目标是多少平方米, answered by a rate in %
+    if found.type in BUDGET_ANSWERS and len(q.projects) == 1:
+        part = _part_of_money(q, q.projects[0])
+        if part:
+            return part
     if found.type in BUDGET_ANSWERS:  # a figure holds no who, when or how it was decided
         return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
     for detail in DETAILS:
@@ -268,3 +282,54 @@ def _named_span(text: str, mention: str | None, name: str) -> str:
 
 
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}年?度?")
+
+
+# The words of asking a project's money (and of when): what is left names what it is for
+MONEY_ASKING = re.compile(
+    r"预算|多少钱|多少|钱|经费|资金|金额|总额|投资|投入|费用|花费?了?|要花|一共|总共|合计|共计|共|"
+    r"批了?|拨了?|给了?|安排了?|申请了?|大概|大约|到底|具体|整个|这个|那个|项目|专项|本项|该项|"
+    r"年度|今年|当年|本年|全年|一年|每年|(?:19|20)\d{2}年度?|[\d.,]+\s*万?元|万元|元|万|"
+    r"是|有|为|要|得|能|的|了|吗|呢|啊|这|那|个|笔|块|部|台|项|里|中|上|下|度|左右|以上|"
+    r"执行了?|支出|用了|用掉|花掉|[一二两三四五六七八九十几多]+年|前后|全部|总|"
+    r"市级|区级|省级|中央|本级|财政|上年度?|去年|"
+    r"[0-9]+"
+)
+CLAUSE = re.compile(r"[，,。；;？?！!、\s]")
+
+
+def _part_of_money(q: Question, project) -> str | None:
+    """The money of a thing inside a project (印刷费预算, 更换那几部旧电梯要花多少钱, 那8块
+    GPU卡一共多少钱, 6月份要花多少): the clause asking the money names, beside the project,
+    something its table speaks of, or a month, and the table prints no line for it."""
+    span = _named_span(q.text, q.mention, project.name)
+    clauses = [c for c in CLAUSE.split(span) if re.search(r"多少|预算|几", c)]
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    if re.search(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年", clause):
+        return "按月或按季度的金额（表中只有全年的预算）"
+    labels = [line.label for line in project.budget_lines] + list(BUDGET_LINE_WORDS)
+    rest = clause
+    for label in sorted(labels, key=len, reverse=True):
+        rest = rest.replace(label, "|")
+    texts = project_texts([project])
+    rest = outside(rest, project.unit + "|" + (project.department or ""))  # 天文台本部大楼
+    for chunk in re.findall(r"[A-Za-z\u4e00-\u9fff]{2,}", MONEY_ASKING.sub("|", rest)):
+        latin = re.findall(r"[A-Za-z]{2,}", chunk)
+        if len(re.findall(r"[\u4e00-\u9fff]", chunk)) < 2 and not latin:
+            continue
+        named = [n for n in re.split(r"[、，,和及与]", project.name) if chunk in n]
+        if named and (len(named) == 1 and len(re.split(r"[、，,]", project.name)) == 1):
+            continue  # the project's own name (one thing), not one of the parts it lists
+        inside = re.search(r"其中|里面|当中|里的|中的", clause)
+        said = (w for w in [chunk, *latin] if w)
+        if inside or any(w in text for w in said for text in texts):
+            return f"“{chunk}”的单独金额（表中只有整个项目的预算）"
+    return None
+
+
+# printed money lines a question may name by another word (上年结转, 财政拨款 …)
+BUDGET_LINE_WORDS = (
+    "财政拨款", "财政资金", "上年结转", "结转资金", "结转", "其他资金", "自有资金", "自筹",
+    "上年预算", "上年执行", "执行数", "预算执行", "资金总额", "申请总额", "总预算", "当年预算",
+)  # fmt: skip
