@@ -490,6 +490,21 @@ def _breakdown(q: Question) -> Answer | None:
         and not _whole_money(project, part["what"] or part["part"])
     ):
         return refusal(q, "表中只有整个项目的预算，没有各部分的金额")
+    ranked = r"哪一?[项部块笔类](?:用途|内容)?(?:花钱|花得|钱|预算|金额|经费)最[多少高低大]"
+    if re.search(ranked, q.text):  # 哪一项花钱最多
+        return refusal(q, "表中只有整个项目的预算，没有各部分的金额")
+    each = re.search(
+        r"(?P<a>[\u4e00-\u9fff]{2,10})(?:和|与|及|、)(?P<b>[\u4e00-\u9fff]{2,10}?)"
+        r"(?:各|分别)(?:占|花|要|是|有)?(?:多少钱|多少预算|多少经费|多少)",
+        q.rest,
+    )
+    sides = [each["a"], each["b"]] if each else []
+    printed = all(
+        _whole_money(project, s, 0.5) or asked_fields(s) or re.search(r"年|月|当|本|上|去", s)
+        for s in sides
+    )  # 财政拨款和上年结转, 今年和去年: money the table prints
+    if each and money and not printed:  # 教育培训和业务保障各占多少钱
+        return refusal(q, "表中只有整个项目的预算，没有各部分的金额")
     marked = PART_MARKED.search(q.rest)  # 无人机巡查这一项单独多少钱: a part set apart
     if marked and (money or re.search(r"多少|几", q.rest)):
         what = NOT_A_NAME.split(marked["what"])[-1]
@@ -595,7 +610,7 @@ UNRECORDED = re.compile(
     r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|"
     r"加班费|物业费|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
     r"区级财政|区财政|中央财政|区级资金|平均水平|全市平均|全国平均|全区平均|行业平均|"
-    r"同类平均|用于政府购买服务|购买服务的?金额|"
+    r"同类平均|用于政府购买服务|购买服务的?金额|购买服务的?预算|购买服务花|"
     r"购买服务多少|专户|社会资本|哪一?级财政)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")

@@ -178,10 +178,11 @@ class Linker:
         # each indicator name's terms (meaning groups and its own words), for a row named in
         # other words (放着不用的比例 for 设备闲置率), weighted by how few names hold them
         self.name_terms = {name: terms_of(name, word_set(name)) for name in self.names}
-        counts: dict[object, int] = {}
-        for terms in self.name_terms.values():
+        self.by_term: dict[object, list[str]] = {}  # term -> the names holding it
+        for name, terms in self.name_terms.items():
             for term in terms:
-                counts[term] = counts.get(term, 0) + 1
+                self.by_term.setdefault(term, []).append(name)
+        counts = {term: len(names) for term, names in self.by_term.items()}
         self.term_weight = idf(counts, len(self.names))
         # each character -> the projects whose name (or overview) holds it, for a project
         # described by what it does (修房子的那个)
@@ -271,12 +272,11 @@ class Linker:
         half of what it says."""
         text = text[:MAX_LINKED]
         asked = meanings(text) | {w for w in word_set(text) if len(w) >= 2}
-        if projects:
-            pool = {_plain(r.name) for p in projects for r in p.indicators}
-        else:
-            pool = set(self.names)
+        held = {name for term in asked for name in self.by_term.get(term, ())}
+        if projects:  # of the projects named, their rows only
+            held &= {_plain(r.name) for p in projects for r in p.indicators}
         scored = []
-        for name in pool:
+        for name in held:
             terms = self.name_terms.get(name)
             if not terms:
                 continue
