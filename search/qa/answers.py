@@ -32,7 +32,7 @@ from ..regulations import Regulation, find_regulations
 from ..service import SearchRequest, search
 from ..store import ProjectStore
 from ..urls import project_url, section_anchor
-from ..vocabulary import in_own_words, related
+from ..vocabulary import in_own_words, related, same_meaning
 from .reading import (
     ORG_ENDINGS,
     YEAR,
@@ -732,25 +732,32 @@ def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
 
 # a project described rather than named: the words before 那个/那笔钱/的项目 …
 DESCRIBED = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:的?[那这](?:个|笔钱?|套|张表|项|块))")
+# …那个搞电脑系统的项目: the words after it
+DESCRIBED_AFTER = re.compile(r"那个(?P<what>[\u4e00-\u9fff]{2,10}?)的(?:项目|专项|那笔钱)")
 # characters that say nothing of what a project does
 PLAIN_CHARS = set("的了是在和与及有为搞做弄干那这个些里中项目工程专笔钱套张表管用给")
 
 
 def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None]:
-    """The one project (of the unit the question names, if it names one) whose name and
-    overview share clearly most characters with the words that describe it (修房子 →
-    办公及业务用房专项维修费; 修楼 → 本部大楼…改造); none when two are close."""
-    found = DESCRIBED.search(text)
+    """The one project (of the unit the question names, if it names one) that the words
+    describing it name: first the projects whose name and overview share most characters
+    with them, then among those the one whose name (twice) and text hold most of the words
+    or words of the same meaning (扶持年轻人 → 青年 in 人才支撑体系专项; 修房子 → 维修,
+    用房); none when two are close."""
+    found = DESCRIBED.search(text) or DESCRIBED_AFTER.search(text)
     if found is None or re.search(r"哪些|哪几|几个|排|最", text[: found.start()]):
         return [], None  # 含政府购买服务的那几个: a list, not one project described
     links = linker(store)
-    words = found["what"]
+    what = found["what"]
+    if links.sub_project(what) is not None or links.indicators(what) is not None:
+        return [], None  # 数据获取量这个, 检察工作网安全加固这块: a row or a sub-project named
     units = [u for u in links.unit_names if any(u[i : i + 3] in text for i in range(len(u) - 2))]
     for unit in units:  # 检察院修房子: the unit's words describe no project
-        words = "".join(ch for ch in words if ch not in unit)
+        what = "".join(ch for ch in what if ch not in unit)
     names = "\n".join(links.project_names)  # 拆房子, 地道: the words names use for them
-    words += "".join(w for w in related(words) if len(w) >= 2 and w in names)
-    chars = {ch for ch in words if ch not in PLAIN_CHARS and "\u4e00" <= ch <= "\u9fff"}
+    said = [w for w, _, _ in words(what) if len(w) >= 2 and not set(w) <= PLAIN_CHARS]
+    what += "".join(w for w in related(what) if len(w) >= 2 and w in names)
+    chars = {ch for ch in what if ch not in PLAIN_CHARS and "\u4e00" <= ch <= "\u9fff"}
     if len(chars) < 2:
         return [], None
     scores: Counter[int] = Counter()  # through the linker's index: the projects holding them
@@ -761,11 +768,38 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
         (score, store.projects[n]) for n, score in scores.most_common()
         if not units or store.projects[n].unit in units or store.projects[n].department in units
     ]  # fmt: skip
+    by_words = _described_by_words(said, [p for _, p in ranked[:MAX_DESCRIBED]])
+    if by_words is not None:
+        return [by_words], found.group(0)
     if not ranked or ranked[0][0] < 4:
         return [], None
     if len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]:
         return [], None
     return [ranked[0][1]], found.group(0)
+
+
+MAX_DESCRIBED = 20  # projects a description is read against word by word
+
+
+def _described_by_words(said: list[str], candidates: list[Project]) -> Project | None:
+    """The candidate whose name (2) and texts (1) hold the described words, or a word of the
+    same meaning, clearly most; None when none holds two or two are close."""
+    scored = []
+    for project in candidates:
+        texts = "".join(project.sections.values())
+        score = 0
+        for word in said:
+            spelt = [w for w in same_meaning(word) if len(w) >= 2]
+            score += (
+                2 if any(w in project.name for w in spelt) else int(any(w in texts for w in spelt))
+            )
+        scored.append((score, project))
+    scored.sort(key=lambda item: -item[0])
+    if not scored or scored[0][0] < 2:
+        return None
+    if len(scored) > 1 and scored[1][0] * 1.5 > scored[0][0]:
+        return None
+    return scored[0][1]
 
 
 def _extended(text: str, mention: str, name: str) -> str:

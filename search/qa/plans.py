@@ -1632,6 +1632,12 @@ def sub_project_purpose(q: Question) -> Answer | None:
     )
 
 
+# what a project does, asked in general words (要做哪些事, 动哪些地方, 搞些什么活动)
+WHAT_IT_DOES = re.compile(
+    r"(?:哪些|什么|啥|哪几样|哪几件)(?:事情?|地方|内容|活动|工作|东西|活儿?)|干(?:些)?什么|做(?:些)?什么"
+)
+
+
 def project_passages(q: Question) -> Answer | None:
     """A question about one project that no field answers (兰溪路下立交分几段实施？ 派驻的是哪几
     个农场检察院？): the sentences of its sections that share most of the question's words."""
@@ -1672,6 +1678,12 @@ def project_passages(q: Question) -> Answer | None:
                 shared = sum(1 for ch in chars if ch in sentence)
                 if shared >= max(2, len(chars) - 1):
                     scored.append((shared, key, _with_list(sentences, n)))
+    if not scored and WHAT_IT_DOES.search(rest):  # 具体要动哪些地方, 准备搞些什么活动
+        key = next((k for k in ("goals", "plan", "overview") if project.sections.get(k)), None)
+        if key is not None:
+            text = project.sections[key]
+            said = f"{project.name}的{section_name(key, project.template)}：{text}"
+            return Answer(said, "section", [source(project, key, text)])
     if not scored:
         return None
     scored.sort(key=lambda item: -item[0])
