@@ -749,7 +749,8 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
         return [], None  # 含政府购买服务的那几个: a list, not one project described
     links = linker(store)
     what = found["what"]
-    if links.sub_project(what) is not None or links.indicators(what) is not None:
+    row = links.indicators(what)
+    if links.sub_project(what) is not None or (row and (row.whole or row.words == what)):
         return [], None  # 数据获取量这个, 检察工作网安全加固这块: a row or a sub-project named
     units = [u for u in links.unit_names if any(u[i : i + 3] in text for i in range(len(u) - 2))]
     for unit in units:  # 检察院修房子: the unit's words describe no project
