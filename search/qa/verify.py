@@ -217,9 +217,15 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         # a sub-project's own target: rows are set for the whole project
         return "子项目单独的指标值（指标按整个项目设定）"
     projects = q.projects or [p for p, _ in q.indicators.rows] if q.indicators else q.projects
-    if len({p.id for p in projects}) != 1 or RANKING.search(q.text):
-        return None  # rows of several projects, a ranking: each row answers for itself
     said = (q.mention or "") + (q.indicators.words if q.indicators else "")
+    if RANKING.search(q.text):
+        return None  # a ranking: each row answers for itself
+    if len({p.id for p in projects}) != 1:  # rows of several projects: what no row holds
+        beyond = next(
+            (m.group(0) for m in BEYOND_TARGET.finditer(q.text) if m.group(0) not in found.text),
+            None,
+        )
+        return f"“{beyond}”的内容（表中只有指标的目标值）" if beyond else None
     known = (
         said
         + found.text
