@@ -314,6 +314,16 @@ def _part_of_money(q: Question, project) -> str | None:
     clause = clauses[-1]
     if re.search(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年", clause):
         return "按月或按季度的金额（表中只有全年的预算）"
+    purpose = re.search(
+        r"(?:用于|用在|花在|用到|给)(?P<what>[\u4e00-\u9fff]{2,10}?)(?:上|的|身上|$)", clause
+    )
+    own = purpose and any(
+        re.search(rf"(?<!分别)用于[^。；;、]{{0,8}}{re.escape(purpose['what'])}", text)
+        for text in project.sections.values()
+    )  # 主要用于…后勤管理服务: what the whole project is for
+    asks = purpose and re.search(r"多少|几|项目", purpose["what"])  # 一共给多少钱: the asking
+    if purpose and not own and not asks:
+        return f"用于“{purpose['what']}”的金额（表中只有整个项目的预算）"  # 用于办案人员的
     labels = [line.label for line in project.budget_lines] + list(BUDGET_LINE_WORDS)
     rest = clause
     for label in sorted(labels, key=len, reverse=True):
