@@ -604,6 +604,16 @@ def test_answerable_questions_are_not_refused(backend, question, says):
         ("国家天文科学数据中心网站访问量一年多少人次", "indicator_target", "13万次"),
         ("人才支撑体系专项午间学术沙龙分值权重多少", "indicator_target", "50"),
         ("检察业务保障费培训人员出勤率要求多少才合格", "indicator_target", "95%"),
+        # a second reading's probes of this change: a unit's abbreviation, 现在, a body the
+        # goal names, a pointing word, a polite opening, a multi-year project's year
+        ("中科院天文台FAST观测时间要求多少", "indicator_target", "5000"),
+        ("FAST观测时间现在要求多少", "indicator_target", "5000"),
+        ("完成市区相关部门下达的年度拆违计划要求多少", "indicator_target", "100"),
+        ("群众满意度调查多少分算达标，拆违那个", "indicator_target", "90"),
+        ("机关服务费这一项单独多少钱", "budget", "6,000,000"),
+        ("请问一下拆违经费的预算多少", "budget", "10,308,000"),
+        ("拆违经费每年预算多少", "budget", "3,498,000"),
+        ("检察办案场所设备经费的设备购置预算是多少", "budget", "25,367,304"),
     ],
 )
 def test_plain_words_and_other_names(backend, question, answer_type, says):
@@ -626,6 +636,11 @@ def test_plain_words_and_other_names(backend, question, answer_type, says):
         "2.16米望远镜本体升级改造里换电机要花多少钱",
         "信息化新建项目9月份要花多少钱",
         "拆违经费其中法律顾问费是多少",
+        "兰溪路下立交每个月要花多少",
+        "本部大楼项目换电梯花多少钱",  # a part its name lists
+        "FAST一年发表多少论文",  # a word of another project's rows only
+        "2.4米望远镜本体升级改造的项目成本上限是多少",  # a name set apart by its number
+        "顾客满意度的标准是中科院定的还是天文台自己定的",
     ],
 )
 def test_details_beyond_a_target_are_refused(backend, question):

@@ -96,6 +96,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "今年申请",
             "当年申请",
             "年度申请",
+            "申请额",
             "一年的钱",
             "一年花",
             "一年要花",
@@ -588,7 +589,7 @@ def _names_another(text: str, start: int, end: int, projects: list[Project]) -> 
     """Whether the words around a fragment of a name make it another project's name: Han
     characters none of the names has before 工程/项目 right after it (真南路|拓宽改造工程), or
     Latin letters none has right before it (LAMOST|望远镜…)."""
-    if any(_contrasted(text[:start], p.name, text[start:end]) for p in projects):
+    if any(contrasted(text[:start], p.name, text[start:end]) for p in projects):
         return True
     chars = set("".join(p.name for p in projects))
     after = re.match(r"([\u4e00-\u9fff]{1,6}?)(?:工程|项目)", text[end:])
@@ -610,7 +611,7 @@ CONTRASTS = ("东西南北中", "上下", "前后", "左右", "内外", "新旧"
 NUMBER_BEFORE = re.compile(r"(\d+(?:\.\d+)?)([^\d年]{0,2})$")  # 2.4米; not 2023年
 
 
-def _contrasted(before: str, name: str, fragment: str) -> bool:
+def contrasted(before: str, name: str, fragment: str) -> bool:
     """Whether the question's words before a fragment of a name set it apart from the name:
     a number other than the name's there (2.4米望远镜 for 2.16米望远镜…), or a character
     of direction, size or order in place of the name's (真北路下立交 for 真南路下立交)."""
@@ -835,7 +836,7 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         mention = _extended(text, mention, projects[0].name)
     rest = text
     for said in (mention or "").split("、"):
-        rest = rest.replace(said, "") if said else rest
+        rest = rest.replace(said, "|") if said else rest
     part = None
     named = links.sub_project(rest if projects else text)
     if named is not None and (not projects or projects == [named[0]]):
@@ -848,13 +849,19 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         fields = [f for f in fields if f not in DATE_FIELDS and not f.startswith("section:")]
     plain = re.sub(r"[\[〔（(【]\s*\d{4}\s*[\]〕）)】]|《[^》]*》", "", rest)
     years = years_in(plain)
-    if len(projects) == 1 and "total" in fields and projects[0].year in years:
+    per_year = re.search(r"每一?年|一年|全年", rest)  # 拆违经费每年多少钱: a year's money
+    if len(projects) == 1 and "total" in fields and (projects[0].year in years or per_year):
         # 兰溪路下立交2026年预算: the table's own year asks that year's money, where the
         # project's whole money is more (a project of several years)
         budget = projects[0].budget
         if budget.get("current_year") is not None and budget.get("total") != budget["current_year"]:
             fields = ["current_year" if f == "total" else f for f in fields]
     indicators = links.indicators(rest)
+    if indicators is not None and not indicators.whole and len(indicators.names) > 1:
+        # FAST of FAST观测时间 and FAST数据获取量: the one the rest of the question means
+        meant = links.by_meaning(rest, projects)
+        if meant is not None and meant.names[0] in indicators.names:
+            indicators = meant
     if (
         indicators is None
         and ASKS_ROW.search(rest)

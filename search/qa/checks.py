@@ -17,6 +17,7 @@ from .answers import (
     Answer,
     Question,
     asked_fields,
+    contrasted,
     counted_in,
     header_source,
     label_named,
@@ -325,8 +326,15 @@ def _known(q: Question, word: str) -> bool:
         return True
     if word.lower() in q.linker.text_lower or q.linker.mentions(word):
         return True
-    # 地道 of a table's 下立交, 年轻人 of its 青年: a word of the same meaning the records hold
-    return any(len(w) >= 2 and q.linker.mentions(w) for w in same_meaning(word)[1:])
+    # 年轻人 of a table's 青年: a word of the same meaning the named projects' tables hold (or,
+    # of no project, any table)
+    rows = [p for p, _ in q.indicators.rows] if q.indicators is not None else []
+    of = q.projects or list({p.id: p for p in rows}.values())  # FAST…论文: FAST's table
+    texts = project_texts(of) if of else None
+    return any(
+        len(w) >= 2 and (any(w in t for t in texts) if texts is not None else q.linker.mentions(w))
+        for w in same_meaning(word)[1:]
+    )
 
 
 # Words of the tables' language that a question may use though no table prints them.
@@ -507,7 +515,7 @@ def _breakdown(q: Question) -> Answer | None:
         return refusal(q, "表中只有整个项目的预算，没有各部分的金额")
     marked = PART_MARKED.search(q.rest)  # 无人机巡查这一项单独多少钱: a part set apart
     if marked and (money or re.search(r"多少|几", q.rest)):
-        what = NOT_A_NAME.split(marked["what"])[-1]
+        what = NOT_A_NAME.split(re.sub(r"[这那该本]一?[项块笔部分个]*", "", marked["what"]))[-1]
         generic = GENERIC_PART.search(what) or _whole_money(project, what, 0.5)
         if len(what) >= 2 and not generic:
             return refusal(q, f"表中只有整个项目的预算，没有“{what}”的单独金额")
@@ -663,6 +671,13 @@ def _unknown_named_project(q: Question) -> Answer | None:
     place or year the question gives it."""
     if q.projects or q.part is not None:
         return None
+    names = matcher(q.store)
+    for found in NUMBERED.finditer(q.text):  # 2.4米望远镜…: a number other than a name's
+        fragment = found["words"][:3]
+        at = found.start("words")
+        for n in names.fragments.get(fragment, ()):
+            if contrasted(q.text[:at], names.projects[n].name, fragment):
+                return missing_project()
     import jieba.posseg as posseg
 
     for found in NAMED_PROJECT.finditer(re.sub(r"《[^》]*》", "|", q.rest)):
@@ -680,6 +695,7 @@ def _unknown_named_project(q: Question) -> Answer | None:
     return None
 
 
+NUMBERED = re.compile(r"\d+(?:\.\d+)?[米号期座台](?P<words>[\u4e00-\u9fff]{3,})")
 NUMBER_OF = re.compile(
     r"(?P<noun>[\u4e00-\u9fff]{2,4}?)的?(?:数量|数目|个数|总数|人数)(?:是|有|为)?(?:多少|几)"
 )

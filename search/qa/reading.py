@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from indexer.model import Indicator, Project
+from indexer.text import words as text_words
 
 from ..indicators import word_set
 from ..store import ProjectStore
@@ -89,7 +90,6 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 ORG_ENDINGS = (
     "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",
     "大学", "学院", "医院", "分院", "高院", "中院", "委员会", "管理局", "分局", "公司", "局", "厅",
-    "观测站", "观测基地", "工作站",
 )  # fmt: skip
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 # The words of a question before an organisation's name: 财政部发的文件被 | 检察院
@@ -178,6 +178,8 @@ class Linker:
         # each indicator name's terms (meaning groups and its own words), for a row named in
         # other words (放着不用的比例 for 设备闲置率), weighted by how few names hold them
         self.name_terms = {name: terms_of(name, word_set(name)) for name in self.names}
+        # what a name measures: its last word (…满意度, …闲置率, …观测时间) and its meanings
+        self.name_heads = {name: _head_terms(name) for name in self.names}
         self.by_term: dict[object, list[str]] = {}  # term -> the names holding it
         for name, terms in self.name_terms.items():
             for term in terms:
@@ -280,7 +282,12 @@ class Linker:
             terms = self.name_terms.get(name)
             if not terms:
                 continue
-            shared = sum(self.term_weight[t] for t in terms & asked)
+            both = terms & asked
+            if not any(isinstance(term, str) for term in both) and len(both) < 2:
+                continue  # one meaning alone (多少个) names no row
+            if not self.name_heads[name] & asked:
+                continue  # 天文台有多少个用户: not what 用户满意度 measures
+            shared = sum(self.term_weight[t] for t in both)
             if shared:
                 whole = sum(self.term_weight[t] for t in terms)
                 # how much it shares, times how much of the name that is
@@ -356,6 +363,12 @@ class Linker:
     def mentions(self, word: str) -> bool:
         """A word the records hold anywhere: a name, a section, an indicator, a unit."""
         return word in self.text or any(word in name for name in self.names) or word in self.targets
+
+
+def _head_terms(name: str) -> frozenset[object]:
+    """The last word of a name (two characters or more) and its meanings: what it measures."""
+    last = [w for w, _, _ in text_words(name) if len(w) >= 2][-1:]
+    return terms_of(last[0], last) if last else frozenset()
 
 
 def stands_alone(stem: str, text: str) -> bool:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.text import words
+
 from ..vocabulary import same_meaning
 from .answers import Answer, Question, names_rows, project_texts
-from .reading import outside
+from .reading import abbreviates, outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
 BUDGET_DECIDED = re.compile(
@@ -111,7 +113,9 @@ DETAILS = (
 # target; 用在哪些地方 asks what the money is for, not a place.
 NEVER = re.compile(r"(?!)")
 NOT_ASKING = {
-    "method": re.compile(r"(?:多少|几)[^，,。？?]{0,4}(?:才算|算)"),
+    "method": re.compile(
+        r"(?:多少|几)[^，,。？?]{0,4}(?:才算|算)|才?算(?:完成|合格|达标|及格|过关|通过|数)"
+    ),
     "place": re.compile(r"[用花投]在|用于|用到|哪些方面|哪些地方"),
 }
 # a quantity asked in a unit of measure: 多少平方米, 几辆, 多少小时
@@ -201,12 +205,37 @@ TARGET_ASKING = {
 BEYOND_TARGET = re.compile(
     r"每[个]?月|月度|每季度?|季度|每周|每天|上半年|下半年|去年|上一?年|前年|明年|下一?年|"
     r"抽样|样本|基准|基数|换算|折算|扣[几多]?分|扣分|罚|奖励|后果|为什么|为啥|原因|理由|"
-    r"(?:多少|几)[个位名户家]?[人户家]?(?:参与|参加|接受)?调查|调查(?:了)?(?:多少|几)|谁[去来]?调查|"
-    r"怎么调查|谁定|谁提|谁制定|由谁|提出来|实际(?:完成|达到)|完成了|达到了|做到了|权重|分值|机构|处室|"
-    r"部门|基准|车道|口径|定义|[\u4e00-\u9fff]{2,3}(?:镇|街道|乡|村|观测站)"
+    r"调查了?(?:多少|几)\s*[个位名家]?(?:人|户|家|份|用户|对象|样本|单位)|"
+    r"(?:多少|几)[个位名]?[人户家](?:参与|参加|接受)?调查|定的还是|哪里定的|谁来定|"
+    r"谁[去来]?调查|怎么调查|谁定|谁提|谁制定|由谁|提出来|实际(?:完成|达到)|完成了|达到了|做到了|"
+    r"权重|分值|(?:哪个|哪家|什么|哪些|哪一个)(?:部门|机构|处室|单位)|基准|车道|口径|定义|"
+    r"[\u4e00-\u9fff]{2,3}(?:镇|街道|乡|村)"
 )
-# names of places, bodies, people and things, and times: what a row's target never names
-CONTENT_FLAGS = ("nz", "nt", "ns", "nr", "t")
+# what a word of BEYOND_TARGET asks, said plainly
+BEYOND_SAID = (
+    (r"月|季|周|天|半年", "按月、按季度或按天的目标"),
+    (r"去年|上一?年|前年", "往年的数值"),
+    (r"明年|下一?年", "以后年度的目标"),
+    (r"为什么|为啥|原因|理由", "定这个目标的理由"),
+    (r"谁|定的还是|哪里定|提出", "这项目标由谁制定"),
+    (r"调查|抽样|样本", "调查的方法、对象和样本"),
+    (r"扣|罚|奖励|后果", "未达标的后果或扣分办法"),
+    (r"实际|完成了|达到了|做到了", "实际完成情况"),
+    (r"权重|分值", "这项指标的权重或分值"),
+    (r"部门|机构|处室|单位", "负责的部门或机构"),
+    (r"基准|基数|换算|折算|车道|口径|定义", "计算的口径、基准或换算"),
+)
+
+
+def _beyond_said(word: str) -> str:
+    for pattern, said in BEYOND_SAID:
+        if re.search(pattern, word):
+            return said
+    return f"“{word}”的目标"  # 长征镇: a place's own target
+
+
+# names of bodies, people and things: what a row's target never names
+CONTENT_FLAGS = ("nz", "nt", "nr")
 
 
 def _beyond_target(q: Question, found: Answer) -> str | None:
@@ -216,7 +245,7 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
     if q.part is not None and q.part.title not in found.text:
         # a sub-project's own target: rows are set for the whole project
         return "子项目单独的指标值（指标按整个项目设定）"
-    projects = q.projects or [p for p, _ in q.indicators.rows] if q.indicators else q.projects
+    projects = (q.projects or [p for p, _ in q.indicators.rows]) if q.indicators else q.projects
     said = (q.mention or "") + (q.indicators.words if q.indicators else "")
     if RANKING.search(q.text):
         return None  # a ranking: each row answers for itself
@@ -225,7 +254,7 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
             (m.group(0) for m in BEYOND_TARGET.finditer(q.text) if m.group(0) not in found.text),
             None,
         )
-        return f"“{beyond}”的内容（表中只有指标的目标值）" if beyond else None
+        return f"{_beyond_said(beyond)}（表中只有指标的目标值）" if beyond else None
     known = (
         said
         + found.text
@@ -243,7 +272,7 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         word = beyond.group(0)
         if word in answer or (word in ("权重", "分值") and "权重" in answer):
             continue  # 分值权重多少 of a table that prints weights
-        return f"“{word}”的内容（表中只有这项指标的目标值）"
+        return f"{_beyond_said(word)}（表中只有这项指标的目标值）"
     rest = outside(span, known, least=2)
     import jieba.posseg as posseg
 
@@ -254,6 +283,9 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
                 continue
             if word[0] in "这那哪各每该本":  # 这三项: the question's own pointing
                 continue
+            units = projects[0].unit + (projects[0].department or "")
+            if abbreviates(word, units) or abbreviates(word, projects[0].name):
+                continue  # 中科院 of 中国科学院
             if YEAR_WORD.fullmatch(word) or len(same_meaning(word)) > 1:
                 continue  # the table's year; 年轻人, 老百姓: plain words for the tables' terms
             return f"“{word}”的内容（表中只有这项指标的目标值）"
@@ -291,14 +323,23 @@ YEAR_WORD = re.compile(r"(?:19|20)\d{2}年?度?")
 
 
 # The words of asking a project's money (and of when): what is left names what it is for
+MONEY_WORDS = (
+    "预算", "多少钱", "多少", "钱", "经费", "资金", "金额", "总额", "投资", "投入",
+    "费用", "花费", "花了", "花", "要花", "一共", "总共", "合计", "共计", "共", "批了",
+    "批", "拨了", "拨", "给了", "给", "安排了", "安排", "申请了", "申请", "大概", "大约",
+    "到底", "具体", "整个", "这个", "那个", "项目", "专项", "本项", "该项", "年度",
+    "今年", "当年", "本年", "全年", "一年", "每年", "万元", "元", "万", "是", "有", "为",
+    "要", "得", "能", "的", "了", "吗", "呢", "啊", "这", "那", "个", "笔", "块", "部",
+    "台", "项", "里", "中", "上", "下", "度", "左右", "以上", "执行了", "执行", "支出",
+    "用了", "用掉", "花掉", "前后", "全部", "总", "市级", "区级", "省级", "中央", "本级",
+    "财政", "上年度", "上年", "去年", "实际", "同名", "情况说明", "经费情况", "说明",
+    "申报表", "目标表", "表格", "表里", "表中", "表上", "一栏", "栏", "写的", "写着",
+    "填的", "填了", "列的", "列了", "列出", "标的", "标了", "跟", "和", "与", "比",
+    "一样", "相同", "变化", "增加", "减少",
+)  # fmt: skip
 MONEY_ASKING = re.compile(
-    r"预算|多少钱|多少|钱|经费|资金|金额|总额|投资|投入|费用|花费?了?|要花|一共|总共|合计|共计|共|"
-    r"批了?|拨了?|给了?|安排了?|申请了?|大概|大约|到底|具体|整个|这个|那个|项目|专项|本项|该项|"
-    r"年度|今年|当年|本年|全年|一年|每年|(?:19|20)\d{2}年度?|[\d.,]+\s*万?元|万元|元|万|"
-    r"是|有|为|要|得|能|的|了|吗|呢|啊|这|那|个|笔|块|部|台|项|里|中|上|下|度|左右|以上|"
-    r"执行了?|支出|用了|用掉|花掉|[一二两三四五六七八九十几多]+年|前后|全部|总|"
-    r"市级|区级|省级|中央|本级|财政|上年度?|去年|"
-    r"[0-9]+"
+    "|".join(sorted(MONEY_WORDS, key=len, reverse=True))  # 上年 whole, before 上
+    + r"|(?:19|20)\d{2}年度?|[\d.,]+\s*万?元|[一二两三四五六七八九十几多]+年|[0-9]+"
 )
 CLAUSE = re.compile(r"[，,。；;？?！!、\s]")
 
@@ -307,12 +348,14 @@ def _part_of_money(q: Question, project) -> str | None:
     """The money of a thing inside a project (印刷费预算, 更换那几部旧电梯要花多少钱, 那8块
     GPU卡一共多少钱, 6月份要花多少): the clause asking the money names, beside the project,
     something its table speaks of, or a month, and the table prints no line for it."""
-    span = _named_span(q.text, q.mention, project.name)
+    # the mention as said (not stretched over the name's characters: 换电梯 of a name that
+    # lists 旧电梯更新 is a part)
+    span = q.text.replace(q.mention, "|") if q.mention else q.text
     clauses = [c for c in CLAUSE.split(span) if re.search(r"多少|预算|几", c)]
     if not clauses:
         return None
     clause = clauses[-1]
-    if re.search(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年", clause):
+    if re.search(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年|每个?月|一个月|每[天日周]", clause):
         return "按月或按季度的金额（表中只有全年的预算）"
     purpose = re.search(
         r"(?:用于|用在|花在|用到|给)(?P<what>[\u4e00-\u9fff]{2,10}?)(?:上|的|身上|$)", clause
@@ -338,7 +381,12 @@ def _part_of_money(q: Question, project) -> str | None:
         if named and (len(named) == 1 and len(re.split(r"[、，,]", project.name)) == 1):
             continue  # the project's own name (one thing), not one of the parts it lists
         inside = re.search(r"其中|里面|当中|里的|中的", clause)
-        said = (w for w in [chunk, *latin] if w)
+        # the chunk, its Latin names, its own words (换电梯: 电梯 of 更换6部旧电梯)
+        listed = bool(re.search(r"[、，,]", project.name))  # a name that lists its parts
+        own = [w for w, _, _ in words(chunk) if len(w) >= 2]
+        if not listed and any(w in project.name for w in own):
+            continue  # 设备购置 of 检察办案场所设备经费: the project itself, described
+        said = [chunk, *latin, *own]
         if inside or any(w in text for w in said for text in texts):
             return f"“{chunk}”的单独金额（表中只有整个项目的预算）"
     return None
