@@ -94,6 +94,34 @@ GROUPS: tuple[str, ...] = (
     "屋面 屋顶 房顶 防水 漏水",
     "电梯 升降机",
     "空调 通风 暖通",
+    # other sectors' tables (education, health, farming, transport, environment, culture)
+    "学校 学生 在校生 师生",
+    "教师 老师 师资",
+    "医院 医疗 看病 就医 诊疗",
+    "患者 病人 病患",
+    "农田 耕地 农业 种植",
+    "农民 农户 种植户",
+    "补贴 补助 资助 扶持资金",
+    "道路 公路 马路 街道",
+    "公交 公共交通 巴士",
+    "地铁 轨道交通 城轨",
+    "桥梁 桥 过街天桥 人行天桥",
+    "污水 废水 雨污",
+    "垃圾 固废 废弃物",
+    "空气质量 空气 大气 雾霾",
+    "河道 河流 水体 河湖",
+    "绿地 公园 绿化",
+    "图书馆 阅览室 书屋",
+    "展览 展会 展出",
+    "演出 文艺演出 表演",
+    "旅游 游客 景区",
+    "老年人 老人 养老",
+    "儿童 小孩 少儿",
+    "残疾人 残障人士",
+    "就业 上岗 找工作",
+    "培训人次 培训人数 受训人数",
+    "覆盖人数 受益人数 服务人数",
+    "投诉率 投诉 举报",
     # the tables' own labels
     "主管部门 谁管 上级部门 归口 管理部门",
     "实施单位 谁来干 谁干 谁负责 执行单位 承办 负责单位 具体实施",
@@ -110,10 +138,26 @@ GROUPS: tuple[str, ...] = (
 # Other names of one thing: a question is read with the name the records use (天眼 is
 # FAST, 地道 a 下立交, 违章搭建 a 违法建筑); the meanings above are matched, never rewritten.
 NAMES: tuple[str, ...] = (
+    # national science facilities by their common names
     "FAST 天眼 中国天眼 500米口径球面射电望远镜",
     "LAMOST 郭守敬望远镜 郭守敬 大天区面积多目标光纤光谱天文望远镜",
+    "DAMPE 悟空号 悟空 暗物质粒子探测卫星",
+    "HXMT 慧眼 硬X射线调制望远镜",
+    "LHAASO 拉索 高海拔宇宙线观测站",
+    "CSNS 散裂中子源 中国散裂中子源",
+    "SSRF 上海光源 上海同步辐射光源",
+    "量子科学实验卫星 墨子号",
+    "天马望远镜 65米射电望远镜",
+    # public works and city management by everyday names
     "下立交 地道 地下通道 下穿通道 下穿隧道",
     "违法建筑 违章建筑 违章搭建 乱搭建 违建",
+    "轨道交通 地铁 城铁",
+    "高架道路 高架路 高架",
+    "人行天桥 过街天桥 天桥",
+    "棚户区改造 棚改",
+    "旧住房成套改造 老房改造 旧改",
+    "生活垃圾分类 垃圾分类",
+    "雨污分流 雨污混接改造",
 )
 
 # The shortest word a group may match by (one character is too loose: 修, 买, 拆 … only
