@@ -50,6 +50,8 @@ import qa_questions_heldout15
 import qa_questions_heldout16
 import qa_questions_heldout17
 import qa_questions_heldout18
+import qa_questions_heldout19
+import qa_questions_heldout20
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SAMPLE, app_on_corpus
@@ -131,15 +133,15 @@ def test_details_next_to_what_a_table_says(client):
 @pytest.mark.parametrize("questions", [qa_questions_dev21.QUESTIONS, qa_questions_dev22.QUESTIONS])
 def test_a_newcomer_in_plain_words(client, questions):
     # dev21, dev22: projects described by what they do, rows in everyday words; measured
-    # 60 % and 62 % (first runs 43 % and 58 %): the weakest kind, guarded against falling back
+    # 67 % and 70 % (first runs 43 % and 58 %): the weakest kind, guarded against falling back
     results = judged(client, questions)
-    assert sum(ok for _, _, ok in results) / len(results) >= 0.55
+    assert sum(ok for _, _, ok in results) / len(results) >= 0.6
 
 
 @pytest.mark.parametrize("questions", [qa_questions_dev18.QUESTIONS, qa_questions_dev24.QUESTIONS])
 def test_questions_answered_with_a_budget_by_a_careless_service(client, questions):
     # dev18, dev24: money and parts asked of real projects that no table holds; measured
-    # 88 % and 92 % (dev24's first run 83 %)
+    # 90 % and 94 % (dev24's first run 83 %)
     results = judged(client, questions)
     assert sum(ok for _, _, ok in results) / len(results) >= 0.85
 
@@ -169,6 +171,8 @@ def test_questions_answered_with_a_budget_by_a_careless_service(client, question
         (qa_questions_heldout16.QUESTIONS, 2),
         (qa_questions_heldout17.QUESTIONS, 2),
         (qa_questions_heldout18.QUESTIONS, 2),
+        (qa_questions_heldout19.QUESTIONS, 2),
+        (qa_questions_heldout20.QUESTIONS, 2),
         (qa_questions_dev23.QUESTIONS, 0),  # written to hold only traps of this kind
     ],
 )
@@ -205,11 +209,13 @@ def test_not_in_corpus_answers_say_so(client, questions, missed):
         qa_questions_heldout16.QUESTIONS,
         qa_questions_heldout17.QUESTIONS,
         qa_questions_heldout18.QUESTIONS,
+        qa_questions_heldout19.QUESTIONS,
+        qa_questions_heldout20.QUESTIONS,
     ],
 )
 def test_heldout_questions_do_not_fall_back(client, questions):
-    # Measured, not tuned: 80–95 % on the nine held-out sets at the end of 26 November (see
-    # docs/qa.md; their first runs were 69–89 %); this guards against falling back.
+    # Measured, not tuned: 88–97 % on these held-out sets at the end of 26 November (see
+    # docs/qa.md; their first runs were 69–95 %); this guards against falling back.
     results = judged(client, questions)
     assert sum(ok for _, _, ok in results) / len(results) >= 0.70
 
