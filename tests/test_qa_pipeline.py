@@ -32,6 +32,7 @@ import qa_questions_dev21
 import qa_questions_dev22
 import qa_questions_dev23
 import qa_questions_dev24
+import qa_questions_dev25
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -144,6 +145,13 @@ def test_questions_answered_with_a_budget_by_a_careless_service(client, question
     # 90 % and 94 % (dev24's first run 83 %)
     results = judged(client, questions)
     assert sum(ok for _, _, ok in results) / len(results) >= 0.85
+
+
+def test_lists_and_counts_a_careless_service_gives(client):
+    # dev25: which projects were completed, audited, praised …, targets of rows one of which
+    # no table sets; first run 58/90 with 20 numbers, now 78 % with 9: guarded, not a target
+    results = judged(client, qa_questions_dev25.QUESTIONS)
+    assert sum(ok for _, _, ok in results) / len(results) >= 0.75
 
 
 @pytest.mark.parametrize(
@@ -647,6 +655,9 @@ def test_plain_words_and_other_names(backend, question, answer_type, says):
         "FAST一年发表多少论文",  # a word of another project's rows only
         "2.4米望远镜本体升级改造的项目成本上限是多少",  # a name set apart by its number
         "顾客满意度的标准是中科院定的还是天文台自己定的",
+        # a list whose condition no table holds: not every project of the unit
+        "检察院哪些项目被审计查出过问题，列一下",
+        "天文台哪几个项目已经结项了",
     ],
 )
 def test_details_beyond_a_target_are_refused(backend, question):

@@ -39,9 +39,11 @@ from .reading import (
     IndicatorMention,
     Linker,
     SubProject,
+    abbreviates,
     chinese_number,
     fold,
     linker,
+    outside,
     stands_alone,
     to_simplified,
     years_in,
@@ -303,7 +305,7 @@ SHORT_CALL = re.compile(
     r"([\u4e00-\u9fff]{2})(?:项目|工程|经费|那个项目|这个项目|和|与|跟|、)|"
     # at the start of the question or of a clause: 拆违请的第三方…, 拆违的预算
     r"(?:^|(?<=[，,。；;？?\s区市县是比跟和与对]))"
-    r"([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共|(?=一年|今年|每年|全年))"
+    r"([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共|(?=一年|今年|每年|全年|\d))"
 )
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
 MAX_LISTED_SUM = 10  # a sum of so many projects lists each one's amount
@@ -1746,6 +1748,39 @@ def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:
     return key, op, yuan, said
 
 
+SCOPE_LABELS = ("申报单位为", "主管部门为", "单位在")
+# words of asking for a list or a count of projects, and of a scope
+LIST_FILLER = re.compile(
+    r"哪些|哪几个?|哪个|几个|多少个|有多少|列一下|列出来?|数一下|一共|总共|共|都|各|项目|张表|表|"
+    r"那批|这批|那些|这些|那几|这几|申报|报了|有|是|的|了|过|被|吗|呢|请问|一下|现在|目前|里|中|"
+    r"\d{4}年度?|[\d一二两三四五六七八九十]+个|[|，,。？?！!、\s]"
+)
+
+
+def _unread_predicate(q: Question, conditions: list[Filter]) -> str | None:
+    """What a question over projects asks of them beyond its scope (a unit, a place, a year),
+    when no condition was read from it: 被审计查出过问题, 归某中心管的, 参与人员最多."""
+    if q.fields or q.indicators is not None or q.level_word:
+        return None
+    scope = all(f.label.startswith(SCOPE_LABELS) or re.fullmatch(r"\d{4}年度", f.label)
+                for f in conditions)  # fmt: skip
+    if not conditions or not scope:
+        return None
+    names = "|".join(
+        {v for p in q.store.projects for v in (p.unit, p.department) if v}
+        | set(q.linker.places)
+        | set(q.linker.places.values())
+    )
+    rest = LIST_FILLER.sub("|", outside(q.text, names, least=2))
+    units = [v for p in q.store.projects for v in (p.unit, p.department) if v]
+    words_left = [
+        w for w, _, _ in words(rest)
+        if len(w) >= 2 and not any(abbreviates(w, u) for u in units)
+    ]  # fmt: skip
+    said = "".join(words_left)
+    return said if len(said) >= 3 else None
+
+
 def _group_of_size(q: Question) -> tuple[str, int | None] | None:
     """`8个项目`: the one unit and year with that many tables, if exactly one has."""
     found = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:个项目|张表|张项目表|个表)", q.text)
@@ -1808,6 +1843,12 @@ def over_projects(q: Question) -> Answer | None:
         return _top(chosen, said, key, *order)
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
+    unread = _unread_predicate(q, conditions)
+    if unread and (q.has(LIST_WORDS) or q.has(COUNT_WORDS)) and not about_money:
+        return Answer(  # 检察院哪些项目被审计查出过问题: the tables hold no such thing
+            f"表中没有可以按“{unread}”挑出项目的内容（只有申报的计划、预算和指标），无法回答。",
+            "not_in_corpus",
+        )
     if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
         return _listing(chosen, said, "list", conditions)
     yes_no = re.search(r"有没有.{0,20}项目|项目.{0,12}(?:有没有|有吗)$", q.text)

@@ -71,8 +71,16 @@ OUTCOME = re.compile(
     r"(?:目前|现在)?(?:进展|进度)(?:如何|怎么样|到哪|情况)|目前进展|自评|评价得分|考核结果|评价结果|"
     r"验收结果|验收情况|到哪一步|哪一步了|下达了吗|到位了吗|拨付了吗|拨了吗|达到了吗|达到没有|"
     r"达没达到|达标了吗|实现了吗|完成情况|落实情况|实现情况|达成情况|达到了多少|"
-    r"全部下达|使用进度|执行进度|支出进度"
+    r"全部下达|使用进度|执行进度|支出进度|调查结果"
 )
+# What became of projects, asked of a list of them (哪几个已经结项了, 哪些被审计查出问题,
+# 哪些通过了评审, 哪几个被通报表扬): no table records it
+LIST_STATE = re.compile(
+    r"干完|做完|完工|竣工|结项|验收(?:通过|过)|上线|投入使用|审计|查出|批复|否决|"
+    r"评审|入库|通报|表扬|表彰|获奖|拿了?[^，。？?]{0,4}奖|延期|拖到|滞后|超支|超预算|整改|问责|"
+    r"自评|得分|评分"
+)
+LISTED = re.compile(r"哪些|哪几|哪个项目|几个|多少个|列一下|列出|数一下|有哪")
 # When and how often money is paid out: no table says (哪几个月拨, 分几次拨)
 PAYMENT = re.compile(
     r"(?:哪几个月|分几次|几次|每月|上半年|下半年|季度)[^，。？?]{0,6}(?:拨|付|支付|发放)|"
@@ -195,7 +203,9 @@ def opinion(q: Question) -> Answer | None:
     return refusal(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
 
 
-TABLES_ASKED = re.compile(r"哪些项目|哪个项目|几个项目|的项目|项目有|表有")
+TABLES_ASKED = re.compile(
+    r"哪些项目|哪个项目|几个项目|的项目|项目有|表有|批项目|报了几个|张表|那些项目"
+)
 DOCUMENTS_ASKED = re.compile(r"文号|文件|发的|印发|发布|下发|引用|依据|(?:\d|年)\s*第?\s*\d+\s*号")
 RELATIVE_YEARS = {
     "明年": 1, "下一年": 1, "下年度": 1, "后年": 2, "前年": -2, "上上年": -2, "大前年": -3,
@@ -255,7 +265,9 @@ def _year(q: Question) -> Answer | None:
                 if not any(f in ("prev_year_budget", "prev_year_spent") for f in q.fields):
                     q.field, q.fields = field, [field]  # 2019年预算 of a 2020 table: 上年预算额
                 continue  # the table's 上年 columns hold that year
-        of_tables = TABLES_ASKED.search(q.text) and _of_units_named(q)  # 天文台2021年的项目
+        # 天文台2021年的项目, 检察院2021年那批项目 (the unit a condition names)
+        of_unit = _of_units_named(q) or any(f.label.startswith("申报单位为") for f in q.conditions)
+        of_tables = TABLES_ASKED.search(q.text) and of_unit and len(q.years) == 1
         if not annual and q.linker.mentions_year(year) and not of_tables:
             continue  # a year the text mentions, asked of the text (not of a unit's tables)
         return refusal(q, f"语料中没有 {year} 年度的表")
@@ -427,6 +439,9 @@ def _actual(q: Question) -> Answer | None:
     about = q.projects or q.part is not None or _of_units_named(q) or "这些项目" in q.text
     about = about or (q.indicators is not None and q.indicators.whole)  # FAST观测时间达到了多少
     outcome = bool(about) and OUTCOME.search(q.text)  # of any year: tables plan, not report
+    if not outcome and not q.projects and LISTED.search(q.text):
+        state = LIST_STATE.search(q.text)  # 哪几个已经结项了: a state no table records
+        outcome = state if state and not q.linker.mentions(state.group(0)) else None
     named = q.indicators.names if q.indicators is not None else []
     if "指标" in q.text:  # 有没有审计方面的指标: a word of the tables' indicators
         named = [*named, *q.linker.names]
