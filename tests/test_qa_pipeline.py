@@ -134,7 +134,7 @@ def test_details_next_to_what_a_table_says(client):
 @pytest.mark.parametrize("questions", [qa_questions_dev21.QUESTIONS, qa_questions_dev22.QUESTIONS])
 def test_a_newcomer_in_plain_words(client, questions):
     # dev21, dev22: projects described by what they do, rows in everyday words; measured
-    # 67 % and 70 % (first runs 43 % and 58 %): the weakest kind, guarded against falling back
+    # 66 % and 67 % (first runs 43 % and 58 %): the weakest kind, guarded against falling back
     results = judged(client, questions)
     assert sum(ok for _, _, ok in results) / len(results) >= 0.6
 
@@ -628,6 +628,7 @@ def test_answerable_questions_are_not_refused(backend, question, says):
         ("请问一下拆违经费的预算多少", "budget", "10,308,000"),
         ("拆违经费每年预算多少", "budget", "3,498,000"),
         ("检察办案场所设备经费的设备购置预算是多少", "budget", "25,367,304"),
+        ("普陀区有哪些项目", "list", "兰溪路-真南路下立交工程、拆违经费"),  # a place, not a word
     ],
 )
 def test_plain_words_and_other_names(backend, question, answer_type, says):

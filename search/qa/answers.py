@@ -1757,7 +1757,7 @@ LIST_FILLER = re.compile(
 )
 
 
-def _unread_predicate(q: Question, conditions: list[Filter]) -> str | None:
+def _unread_predicate(q: Question, conditions: list[Filter], chosen: list[Project]) -> str | None:
     """What a question over projects asks of them beyond its scope (a unit, a place, a year),
     when no condition was read from it: 被审计查出过问题, 归某中心管的, 参与人员最多."""
     if q.fields or q.indicators is not None or q.level_word:
@@ -1766,13 +1766,11 @@ def _unread_predicate(q: Question, conditions: list[Filter]) -> str | None:
                 for f in conditions)  # fmt: skip
     if not conditions or not scope:
         return None
-    names = "|".join(
-        {v for p in q.store.projects for v in (p.unit, p.department) if v}
-        | set(q.linker.places)
-        | set(q.linker.places.values())
-    )
+    # the scope's own names (its units, their places), not every unit of the corpus
+    units = list({v for p in chosen for v in (p.unit, p.department) if v})
+    places = {s for s, name in q.linker.places.items() if any(name in u for u in units)}
+    names = "|".join([*units, *places])
     rest = LIST_FILLER.sub("|", outside(q.text, names, least=2))
-    units = [v for p in q.store.projects for v in (p.unit, p.department) if v]
     words_left = [
         w for w, _, _ in words(rest)
         if len(w) >= 2 and not any(abbreviates(w, u) for u in units)
@@ -1843,7 +1841,7 @@ def over_projects(q: Question) -> Answer | None:
         return _top(chosen, said, key, *order)
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
-    unread = _unread_predicate(q, conditions)
+    unread = _unread_predicate(q, conditions, chosen)
     if unread and (q.has(LIST_WORDS) or q.has(COUNT_WORDS)) and not about_money:
         return Answer(  # 检察院哪些项目被审计查出过问题: the tables hold no such thing
             f"表中没有可以按“{unread}”挑出项目的内容（只有申报的计划、预算和指标），无法回答。",

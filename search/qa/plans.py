@@ -1506,6 +1506,9 @@ def projects_mentioning(q: Question) -> Answer | None:
         return None  # a word nothing in the corpus holds: no project holds them all
     if not terms or (not quoted and all(t in q.linker.level_words for t in terms)):
         return None  # 哪些项目有成本指标: a kind of indicator (projects_by_level)
+    scope = [*q.linker.unit_names, *q.linker.places]
+    if not quoted and all(any(t in s.lower() for s in scope) for t in terms):
+        return None  # 普陀区有哪些项目: a unit or a place (the lists by condition)
     found = []
 
     def holds(text: str) -> bool:
