@@ -160,6 +160,22 @@ NAMES: tuple[str, ...] = (
     "雨污分流 雨污混接改造",
 )
 
+# Phrases of everyday Chinese for the tables' own terms, read as those terms before anything
+# else (a newcomer's 满不满意 is a table's 满意度, 没花完带过来的钱 its 上年结转资金)
+PHRASES = {
+    "满不满意": "满意度", "满意不满意": "满意度", "满意程度": "满意度", "满意率": "满意度",
+    "没花完带过来的钱": "上年结转资金", "上年剩下转过来的钱": "上年结转资金",
+    "往年没花完带过来的钱": "上年结转资金", "放着不用": "闲置", "闲着不用": "闲置",
+    "总盘子": "资金总额", "搁着不用": "闲置",
+}  # fmt: skip
+_PHRASE = re.compile("|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)))
+
+
+def in_table_terms(text: str) -> str:
+    """The text with the everyday phrases of PHRASES written as the tables' terms."""
+    return _PHRASE.sub(lambda m: PHRASES[m.group(0)], text)
+
+
 # The shortest word a group may match by (one character is too loose: 修, 买, 拆 … only
 # count beside another word of the same meaning or in a name).
 MIN_WORD = 2

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from search.vocabulary import GROUPS, in_own_words, meanings, related, same_meaning
+from search.vocabulary import (
+    GROUPS,
+    in_own_words,
+    in_table_terms,
+    meanings,
+    related,
+    same_meaning,
+)
 
 
 def _group_of(word: str) -> int:
@@ -38,3 +45,8 @@ def test_other_names_are_read_as_the_name_the_records_use():
     # a name the records use stays; a name of no known thing stays
     assert in_own_words("FAST观测时间", held) == "FAST观测时间"
     assert in_own_words("天眼", lambda word: False) == "天眼"
+
+
+def test_everyday_phrases_are_read_as_the_tables_terms():
+    assert in_table_terms("老百姓满不满意") == "老百姓满意度"
+    assert in_table_terms("放着不用的比例") == "闲置的比例"

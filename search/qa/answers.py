@@ -761,7 +761,7 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     units = [u for u in links.unit_names if any(u[i : i + 3] in text for i in range(len(u) - 2))]
     for unit in units:  # 检察院修房子: the unit's words describe no project
         what = "".join(ch for ch in what if ch not in unit)
-    names = "\n".join(links.project_names)  # 拆房子, 地道: the words names use for them
+    names = links.project_names_text  # 拆房子, 地道: the words names use for them
     said = [w for w, _, _ in words(what) if len(w) >= 2 and not set(w) <= PLAIN_CHARS]
     what += "".join(w for w in related(what) if len(w) >= 2 and w in names)
     chars = {ch for ch in what if ch not in PLAIN_CHARS and "\u4e00" <= ch <= "\u9fff"}
@@ -1467,7 +1467,7 @@ def numbered_item(text: str, asked: str) -> tuple[int, str] | None:
     found = ORDINAL.search(asked)
     if not found:
         return None
-    number = small_number(found.group(1))
+    number = chinese_number(found.group(1))
     items = dict(numbered_items(text))
     return (number, items[number]) if number in items else None
 
@@ -1784,15 +1784,10 @@ def _group_of_size(q: Question) -> tuple[str, int | None] | None:
     found = re.search(r"(\d+|[一二两三四五六七八九十]+)(?:个项目|张表|张项目表|个表)", q.text)
     if not found:
         return None
-    count = small_number(found.group(1))
+    count = chinese_number(found.group(1))
     groups: Counter[tuple[str, int | None]] = Counter((p.unit, p.year) for p in q.store.projects)
     sized = [g for g, n in groups.items() if n == count]
     return sized[0] if len(sized) == 1 and len(groups) > 1 else None
-
-
-def small_number(text: str) -> int:
-    """八 → 8, 十二 → 12, 3 → 3 (0 if it is no number)."""
-    return chinese_number(text)
 
 
 def _direction(project: Project) -> str | None:
@@ -2074,11 +2069,11 @@ def ranked_order(text: str) -> tuple[int | None, bool, int | None] | None:
     place = RANK_PLACE.search(text)
     if place and (place["back"] or place["way"]):
         lowest = (place["back"] == "倒数") != (place["way"] in ("少", "低", "小"))
-        at = small_number(place.group(2))
+        at = chinese_number(place.group(2))
         return at, not lowest, at
     if top is None and not SORTED.search(text):
         return None
-    count = small_number(next(g for g in top.groups() if g)) if top else None
+    count = chinese_number(next(g for g in top.groups() if g)) if top else None
     lowest = ASCENDING.search(text) or any(w in text for w in MIN_WORDS)
     return count or None, not lowest, None
 

@@ -47,13 +47,12 @@ from .answers import (
     printed_budget_line,
     row_said,
     several_cited,
-    small_number,
     source,
     target_check,
     target_said,
     value_named,
 )
-from .reading import abbreviates, outside, sub_projects
+from .reading import abbreviates, chinese_number, outside, sub_projects
 
 ABOUT_INDICATORS = (
     "指标", "目标", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求", "要多少",
@@ -889,7 +888,7 @@ def projects_by_level(q: Question) -> Answer | None:
     chosen = q.chosen
     count = ROW_COUNT.search(text)
     exact = EXACT_COUNT.search(text) if not count else None
-    exactly = small_number(exact[1]) if exact else 0
+    exactly = chinese_number(exact[1]) if exact else 0
     at_least = (
         (int(count.group(1) or count.group(2)) + (1 if count.group(1) else 0)) if count else 0
     )

@@ -17,7 +17,7 @@ from indexer.text import words as text_words
 
 from ..indicators import word_set
 from ..store import ProjectStore
-from ..vocabulary import idf, meanings, terms_of
+from ..vocabulary import idf, in_table_terms, meanings, terms_of
 
 _CONVERTER = None
 
@@ -38,21 +38,13 @@ def fold(question: str) -> str:
     text = unicodedata.normalize("NFKC", to_simplified(question))
     text = text.replace("啥", "什么").replace("咋", "怎么").replace("几多", "多少")  # spoken
     text = text.replace("加总", "合计").replace("项目表", "项目")  # 缩减额加总, 九张项目表
-    text = PLAIN_WORDS.sub(lambda m: PLAIN_TERMS[m.group(0)], text)  # 满不满意 → 满意度
+    text = in_table_terms(text)  # 满不满意 → 满意度
     text = CHINESE_YEAR.sub(lambda m: m[1].translate(CHINESE_DIGITS) + "年", text)  # 二〇二〇年
     text = SHORT_YEAR.sub(r"\g<1>20\g<2>年", text)  # 20年检察院…: 2020年
     text = CHINESE_AMOUNT.sub(lambda m: f"{chinese_number(m[1])}{m[2]}", text)  # 一千万 → 1000万
     return re.sub(r"\s+", "", text).rstrip("?？。!！")
 
 
-# Plain words for the tables' own terms (a newcomer's 满不满意 is a table's 满意度)
-PLAIN_TERMS = {
-    "满不满意": "满意度", "满意不满意": "满意度", "满意程度": "满意度", "满意率": "满意度",
-    "没花完带过来的钱": "上年结转资金", "上年剩下转过来的钱": "上年结转资金",
-    "往年没花完带过来的钱": "上年结转资金", "放着不用": "闲置", "闲着不用": "闲置",
-    "总盘子": "资金总额", "搁着不用": "闲置",
-}  # fmt: skip
-PLAIN_WORDS = re.compile("|".join(sorted(map(re.escape, PLAIN_TERMS), key=len, reverse=True)))
 CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # an amount in Chinese numerals before 万 or 亿: 一千万, 五百万, 两亿, 三千五百万
 CHINESE_AMOUNT = re.compile(r"([一二两三四五六七八九十][一二两三四五六七八九十百千零]*)(万|亿)")
@@ -142,12 +134,14 @@ class Linker:
             for row in project.indicators:
                 self.rows.setdefault(_plain(row.name), []).append((project, row))
         self.names = sorted(self.rows, key=len, reverse=True)
+        self.names_text = "\n".join(self.names)  # for `in` over all names at once
         # character pair -> the names (their index in `names`) that hold it
         self.by_pair: dict[str, list[int]] = {}
         for n, name in enumerate(self.names):
             for pair in {name[i : i + 2] for i in range(len(name) - 1)}:
                 self.by_pair.setdefault(pair, []).append(n)
         self.project_names = [_plain(p.name) for p in store.projects]
+        self.project_names_text = "\n".join(self.project_names)
         # printed budget-line labels (of 4 characters or more), and the units' names as printed
         self.line_labels = {
             ln.label for p in store.projects for ln in p.budget_lines if len(ln.label) >= 4
@@ -362,7 +356,7 @@ class Linker:
 
     def mentions(self, word: str) -> bool:
         """A word the records hold anywhere: a name, a section, an indicator, a unit."""
-        return word in self.text or any(word in name for name in self.names) or word in self.targets
+        return word in self.text or word in self.names_text or word in self.targets
 
 
 def _head_terms(name: str) -> frozenset[object]:

@@ -201,9 +201,11 @@ TARGET_ASKING = {
     "合格", "达标", "过关", "人次", "次数", "场次", "台数", "个数", "篇数", "人数",
     "条数", "天数", "小时",
 }  # fmt: skip
+# A part of a table's year: tables set targets and money for the whole year only
+PART_OF_YEAR = r"\d{1,2}\s*月份?|每个?月|一个月|月度|每?[一二三四]?季度|每周|每[天日]|上半年|下半年"
 # What no target row says: a part of its year, its sample, its base, the row's consequences
 BEYOND_TARGET = re.compile(
-    r"每[个]?月|月度|每季度?|季度|每周|每天|上半年|下半年|去年|上一?年|前年|明年|下一?年|"
+    PART_OF_YEAR + r"|去年|上一?年|前年|明年|下一?年|"
     r"抽样|样本|基准|基数|换算|折算|扣[几多]?分|扣分|罚|奖励|后果|为什么|为啥|原因|理由|"
     r"调查了?(?:多少|几)\s*[个位名家]?(?:人|户|家|份|用户|对象|样本|单位)|"
     r"(?:多少|几)[个位名]?[人户家](?:参与|参加|接受)?调查|定的还是|哪里定的|谁来定|"
@@ -355,7 +357,7 @@ def _part_of_money(q: Question, project) -> str | None:
     if not clauses:
         return None
     clause = clauses[-1]
-    if re.search(r"\d{1,2}\s*月|[一二三四]季度|上半年|下半年|每个?月|一个月|每[天日周]", clause):
+    if re.search(PART_OF_YEAR, clause):
         return "按月或按季度的金额（表中只有全年的预算）"
     purpose = re.search(
         r"(?:用于|用在|花在|用到|给)(?P<what>[\u4e00-\u9fff]{2,10}?)(?:上|的|身上|$)", clause
