@@ -224,7 +224,11 @@ def in_own_words(text: str, holds: Callable[[str], bool]) -> str:
             return ""  # 郭守敬望远镜LAMOST: the name is written right beside it
         return used
 
-    return pattern.sub(swap, text)
+    return SHORT_PROCURATORATE.sub(r"\1检察院", pattern.sub(swap, text))
+
+
+# 市检, 区检, 分检: a procuratorate by its common short name (not 检查, 检测, 检验 …)
+SHORT_PROCURATORATE = re.compile(r"([市区县省分])检(?:院)?(?![察查测验修索举疫阅])")
 
 
 def related(text: str) -> list[str]:

@@ -242,7 +242,18 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("概况", "简介", "介绍", "主要内容", "做什么", "干嘛用", "干什么用", "用途", "用来"),
     ),
 )
-COUNT_WORDS = ("几个", "多少个", "多少项", "个数", "数量", "总数", "有多少项目", "有多少")
+COUNT_WORDS = (
+    "几个",
+    "多少个",
+    "几张",
+    "多少张",
+    "多少项",
+    "个数",
+    "数量",
+    "总数",
+    "有多少项目",
+    "有多少",
+)
 LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
 # words that make a question one about money
 MONEY_WORDS = ("预算", "钱", "经费", "金额", "资金")
@@ -1163,7 +1174,9 @@ def indicator_target(q: Question) -> Answer | None:
         rows = [row for owner, row in q.indicators.rows if owner is project]
         rows = rows if len({r.name for r in rows}) == 1 else []
     note = ""
-    if not rows and q.indicators is not None and q.indicators.whole and q.mention != project.name:
+    # named as printed (not 商户满意度 read as 用户满意度 by one character)
+    literal = q.indicators is not None and any(n in q.text for n in q.indicators.names)
+    if not rows and literal and q.indicators.whole and q.mention != project.name:
         # 院本部大楼维修那个专项的建筑节能指标: a project called by a description, and an
         # indicator only one other project sets: that project is meant
         owners = {id(owner): owner for owner, _ in q.indicators.rows}
@@ -1174,6 +1187,9 @@ def indicator_target(q: Question) -> Answer | None:
     if not rows:
         return None
     said = note + " ".join(target_said(project, row) for row in rows)
+    unset = _unnamed_rows(project, q.text.replace(q.mention or "", ""), rows)
+    if unset:  # 鉴定准确性和当事人满意度: the one set, and the one the table does not set
+        said += " " + _unset_said(project, unset)
     checked = target_check(q.text, rows[0]) if len(rows) == 1 else ""  # 是不是100%
     if checked:
         said = f"{checked}{said}"
@@ -1210,6 +1226,32 @@ def _named_indicators(project: Project, text: str) -> list[Indicator]:
     called = [_row_called(project, QUESTION_TAIL.sub("", p), rows) for p in pieces]
     called = [row for row in called if row is not None]
     return rows + called if len(rows) + len(called) >= 2 else rows
+
+
+# the end of a name of an indicator (满意度, 及时率, 准确性, 访问量, 观测时间)
+INDICATOR_END = re.compile(r"(?:率|度|性|量|数|时间|时长|情况|次数|人次)$")
+
+
+def _unnamed_rows(project: Project, text: str, rows: list[Indicator]) -> list[str]:
+    """The indicators a question names beside the rows found that the project does not set
+    (鉴定准确性和当事人满意度: 当事人满意度)."""
+    for row in rows:
+        text = text.replace(normalize_name(row.name), "|")
+    pieces = [QUESTION_TAIL.sub("", p).removeprefix("的") for p in PIECE_BREAK.split(text)]
+    return [
+        p for p in pieces
+        if len(p) >= 3 and INDICATOR_END.search(p) and _row_called(project, p, []) is None
+        and not any(p in normalize_name(r.name) for r in rows)
+    ]  # fmt: skip
+
+
+def _unset_said(project: Project, unset: list[str]) -> str:
+    """That the project sets none of these, and its rows of the same measure (满意度)."""
+    near = [
+        r.name for r in project.indicators if any(u[-2:] in normalize_name(r.name) for u in unset)
+    ]
+    said = f"{project.name}的表中没有“{'”“'.join(unset)}”这项指标"
+    return said + (f"（相近的有“{'”“'.join(near[:4])}”）。" if near else "。")
 
 
 PIECE_BREAK = re.compile(r"以及|还有|[|和及、，,\s]")
@@ -1753,14 +1795,14 @@ SCOPE_LABELS = ("申报单位为", "主管部门为", "单位在")
 LIST_FILLER = re.compile(
     r"哪些|哪几个?|哪个|几个|多少个|有多少|列一下|列出来?|数一下|一共|总共|共|都|各|项目|张表|表|"
     r"那批|这批|那些|这些|那几|这几|申报|报了|有|是|的|了|过|被|吗|呢|请问|一下|现在|目前|里|中|"
-    r"\d{4}年度?|[\d一二两三四五六七八九十]+个|[|，,。？?！!、\s]"
+    r"\d{4}年度?|[\d一二两三四五六七八九十]+个|几张|几项|[|，,。？?！!、\s]"
 )
 
 
 def _unread_predicate(q: Question, conditions: list[Filter], chosen: list[Project]) -> str | None:
     """What a question over projects asks of them beyond its scope (a unit, a place, a year),
     when no condition was read from it: 被审计查出过问题, 归某中心管的, 参与人员最多."""
-    if q.fields or q.indicators is not None or q.level_word:
+    if q.fields or (q.indicators is not None and q.indicators.whole) or q.level_word:
         return None
     scope = all(f.label.startswith(SCOPE_LABELS) or re.fullmatch(r"\d{4}年度", f.label)
                 for f in conditions)  # fmt: skip
@@ -1770,13 +1812,30 @@ def _unread_predicate(q: Question, conditions: list[Filter], chosen: list[Projec
     units = list({v for p in chosen for v in (p.unit, p.department) if v})
     places = {s for s, name in q.linker.places.items() if any(name in u for u in units)}
     names = "|".join([*units, *places])
-    rest = LIST_FILLER.sub("|", outside(q.text, names, least=2))
-    words_left = [
-        w for w, _, _ in words(rest)
-        if len(w) >= 2 and not any(abbreviates(w, u) for u in units)
+    rest = outside(q.text, names, least=2)
+    # a word is filler when the filler covers all of it (表 of 张表, not of 表扬)
+    filler = {i for found in LIST_FILLER.finditer(rest) for i in range(*found.span())}
+    kept = [
+        rest[start:end] for w, start, end in words(rest)
+        if len(w) >= 2 and not filler.issuperset(range(start, end))
+        and not any(abbreviates(w, u) for u in units)
     ]  # fmt: skip
-    said = "".join(words_left)
-    return said if len(said) >= 3 else None
+    said = "".join(kept)
+    return said if len(said) >= 3 and not _said_together(said, chosen) else None
+
+
+def _said_together(run: str, projects: list[Project]) -> bool:
+    """Whether one sentence of the projects' tables holds every word of the run (or a word
+    of the same meaning): 要买设备 of 购置设备数量 is a condition their text can test."""
+    needed = [same_meaning(w) for w, _, _ in words(run) if len(w) >= 2]
+    if not needed:
+        return False
+    texts = [p.name for p in projects] + project_texts(projects)
+    return any(
+        all(any(w in sentence for w in ways) for ways in needed)
+        for text in texts
+        for sentence in re.split(r"[。；;\n]", text.lower())
+    )
 
 
 def _group_of_size(q: Question) -> tuple[str, int | None] | None:
@@ -1821,7 +1880,13 @@ def over_projects(q: Question) -> Answer | None:
         or asked_field(q.text) in BUDGET_NAMES
         or q.has((*MONEY_WORDS, "总额"))
         # 2023年的项目合计多少: a sum of projects is of their money
-        or (q.has(SUM_WORDS) and "多少" in q.text and not q.has(("个", "项指标")))
+        or (
+            q.has(SUM_WORDS)
+            and "多少" in q.text
+            and not q.has(("个", "项指标"))
+            and q.indicators is None
+            and not q.level_word  # 满意度目标加起来: not money
+        )
     )
     groups = groups_named(q)
     if len(groups) > 1 and EACH_GROUP.search(q.text):
@@ -2169,6 +2234,8 @@ def unknown_project(q: Question) -> Answer | None:
     """A question about one project's facts when no project of that name exists."""
     if q.projects or q.field is None or q.conditions:
         return None
+    if q.field == "indicators" and q.indicators is not None:
+        return None  # LAMOST相关指标有哪些: the rows that name it, of whichever project
     if re.search(
         r"所有|全部|各个?项目|每个项目|这些项目|那些项目|[几两三四五六七八九十\d]+(?:组|张|个)(?:表|项目)",
         q.text,

@@ -427,6 +427,8 @@ def _org_without_tables(q: Question, text: str) -> str | None:
             continue
         if any(org in p.name for p in q.store.projects):
             continue  # 派驻农场检察院(那个项目): the start of a project's name
+        if q.linker.mentions(re.sub(r"\s+", "", org + after[:2])):
+            continue  # 检察官学院维修…: a place inside a table's rows or text, not an owner
         if not any(org in name or name in org for name in q.linker.unit_names):
             trimmed = ORG_LEAD.split(org)[-1]
             names = (*q.linker.unit_names, *q.linker.project_names)
@@ -617,7 +619,7 @@ PART_LINE = re.compile(r"结转|财政拨款|财政资金|其他资金|自筹|�
 
 # what a table is made of: counted by the plans that read its structure
 PARTS_OF_A_TABLE = re.compile(
-    r"指标|子项|项目|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折|比例|比重|百分"
+    r"指标|子项|项目|张表|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折|比例|比重|百分"
 )
 
 
@@ -789,7 +791,7 @@ INDICATOR_ASKED = re.compile(
 NOT_AN_INDICATOR = re.compile(
     r"绩效|哪|几|多少|什么|一级|二级|三级|主要|核心|关键|具体|所有|全部|各项|各|这些|那些|这个|那个|"
     r"项目|量化|定量|"
-    r"定性|其他|其它|别的|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|(?<![发代图列])表"
+    r"定性|其他|其它|别的|相关|有关|方面|之类|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|(?<![发代图列])表"
 )
 
 

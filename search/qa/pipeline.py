@@ -11,8 +11,8 @@ from ..backend import Pinned, SearchBackend
 from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
-from .checks import check, opinion, scope_check
-from .verify import verified
+from .checks import check, opinion, refusal, scope_check
+from .verify import qualified_figure, verified
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -115,6 +115,10 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             found = _answer_one(whole)
         elif len(parts) > 1:  # 及时率，多长时间内算及时: the line asks what its parts did not
             found = verified(whole, found)
+        qualified = qualified_figure(question) if len(parts) > 1 else None
+        if qualified and found.type in ("budget", "indicator_target"):
+            # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure
+            found = refusal(whole, f"表中写到了相关内容，但没有写明{qualified}")
     return {
         "question": question,
         "answer": found.text,
@@ -246,7 +250,10 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             again = again or (not q.projects and not q.conditions)  # a project none is named
         # 各多少钱: of the same thing; 预算多少 after a refused 负责人是谁: a question of its own
         own = not q.projects and (not q.fields or bool(re.search(r"各|分别", part)))
-        if answers and answers[-1].type == "not_in_corpus" and again and own:
+        refused = answers and (
+            answers[-1].type == "not_in_corpus" or answers[-1].text.startswith("没有。")
+        )  # 有要求吗？多少: none is set, so there is no amount to ask after
+        if refused and again and own:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part

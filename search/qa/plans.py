@@ -583,8 +583,12 @@ def sum_of_targets(q: Question) -> Answer | None:
     units = {r.unit for _, r in rows}
     if len(rows) < 2 or len(units) != 1:
         return None
-    total = sum(float(r.value) for _, r in rows)
     unit = units.pop() or ""
+    if "%" in unit or (
+        re.search(r"(?<![那这哪])(?:几|多少)个(?:项目)?\W*$", q.text) and unit != "个"
+    ):
+        return None  # rates do not add up; 一共几个 counts the projects, not the targets
+    total = sum(float(r.value) for _, r in rows)
     listed = "；".join(f"{p.name} {r.target}" for p, r in rows)
     return Answer(
         f"“{named}”在 {len(rows)} 个项目中合计 {total:g}{unit}：{listed}。",
@@ -624,7 +628,11 @@ def named_indicators(q: Question) -> Answer | None:
     whole = all(name in q.text for name in mention.names) or (mention.whole and not q.fields)
     # 目标 after an indicator asks its target, not the table's goals (总体目标, 年度目标)
     goals = not q.projects or not TABLE_GOALS.search(q.text)
-    fields = [f for f in q.fields if not (f == "section:goals" and goals)]
+    fields = [
+        f
+        for f in q.fields
+        if not (f == "section:goals" and goals) and not (f == "indicators" and not q.projects)
+    ]  # fmt: skip  (LAMOST相关指标有哪些: the rows that name it)
     counted = COUNTED.search(q.text)  # 观测多少小时: a quantity, in the unit of a target
     if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted)):
         return None  # a part of a name, in a question not about indicators
@@ -687,7 +695,7 @@ def _not_set(project: Project, named: str) -> Answer:
     near = [r for r in project.indicators if any(ch in r.name for ch in named[-3:])][:5]
     said = f"没有。{project.name}没有设“{named}”指标。"
     if near:
-        said += "相近的指标有：" + "；".join(row_said(r) for r in near) + "。"
+        said += "相近的指标有：" + "、".join(f"“{r.name}”" for r in near) + "。"
     return Answer(said, "indicator_yes_no", [indicator_source(project, r) for r in near])
 
 

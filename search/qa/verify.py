@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from indexer.text import words
 
 from ..vocabulary import same_meaning
@@ -149,8 +151,46 @@ def verified(q: Question, found: Answer) -> Answer:
     return refusal(q, f"表中写到了相关内容，但没有写明{missing}", sources)
 
 
+# A figure asked in a version, a measure or a comparison no table holds: the tables are the
+# plans as filed (not a draft, an adjusted or a final version), gross, of their own unit only.
+FIGURE_QUALIFIERS = (
+    (
+        r"初稿|草稿|送审稿|批复稿|修改稿|终稿|最终版|定稿前|(?:年中|预算|中期)?调整(?:以后|之后|后|过后|过的)|"
+        r"年中调整|追加(?:以后|之后|后)|调剂(?:以后|之后|后)|决算(?:后|时|数)|审定(?:后|数)|审计(?:后|以后)",
+        "其他版本（调整后、批复稿、决算等）的数字（语料中只有申报时的绩效目标表）",
+    ),
+    (r"净额|含税|不含税|税后|税前", "含税、税后或净额的口径"),
+    (
+        r"全国平均|全国水平|同行业?|兄弟(?:单位|院所|院|省市|区)|同类单位|其他省份?|外省|外地",
+        "与语料之外的单位或水平的比较",
+    ),
+)
+# 扣掉征收补偿以后: the money without a part no table prints apart
+LESS_A_PART = re.compile(
+    r"(?:扣(?:掉|除|去)|刨(?:去|掉|除)|除去|剔除|去掉|不含|不包括)(?P<what>[\u4e00-\u9fff]{2,8}?)"
+    r"(?:以后|之后|后|的|外|部分|$|[，,。？?])"
+)
+
+
+def qualified_figure(text: str) -> str | None:
+    """What a question asks of a figure (a budget, a target) that no table holds: another
+    version of the table, a net or taxed amount, a comparison outside the corpus, the money
+    less a part that no line prints."""
+    for pattern, said in FIGURE_QUALIFIERS:
+        if re.search(pattern, text):
+            return said
+    less = LESS_A_PART.search(text)
+    if less and not any(w in less["what"] or less["what"] in w for w in BUDGET_LINE_WORDS):
+        return f"扣除“{less['what']}”后的金额（表中没有它的单独金额）"
+    return None
+
+
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
+    if found.type in ("budget", "indicator_target"):
+        qualified = qualified_figure(asked)
+        if qualified:
+            return qualified
     if found.type == "indicator_target":
         beyond = _beyond_target(q, found)
         if beyond:
@@ -270,6 +310,9 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
     if qualifier and qualifier["what"] in names:
         return f"“{qualifier['what']}”的界定（表中只有这项指标的目标值）"  # 多少以上才算高
     answer = said + found.text  # what the answer says (not the whole table's text)
+    measure = _other_measure(span, answer)
+    if measure:
+        return f"“{measure}”这项指标（表中只有{'、'.join(_row_names(found))}）"
     for beyond in BEYOND_TARGET.finditer(span):
         word = beyond.group(0)
         if word in answer or (word in ("权重", "分值") and "权重" in answer):
@@ -292,6 +335,33 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
                 continue  # the table's year; 年轻人, 老百姓: plain words for the tables' terms
             return f"“{word}”的内容（表中只有这项指标的目标值）"
     return None
+
+
+# the measure a question names (满意度, 及时率, 合格率): a row of another measure is not it
+MEASURE = re.compile(
+    r"([\u4e00-\u9fff]{2}(?:率|度))"
+    r"(?=的?(?:目标|指标|要求|定|是|多少|要|达到|有|呢|吗|$|[，,。？?\s]))"
+)
+NOT_A_MEASURE = re.compile(r"年度|程度|力度|额度|进度|幅度|速度|制度|季度|概率|频率|效率")
+
+
+def _other_measure(span: str, answer: str) -> str | None:
+    """A measure the question names (律师…的满意度) that no answered row is of (智能卷宗
+    管理效率)."""
+    for found in MEASURE.finditer(span):
+        word = found.group(1)
+        if NOT_A_MEASURE.search(word):
+            continue
+        near = {answer[i : i + 3] for i in range(len(answer) - 2)}  # 满易度: one character off
+        if not any(w in answer for w in same_meaning(word)) and not any(
+            Levenshtein.distance(word, n) <= 1 and n[-1] == word[-1] for n in near
+        ):
+            return word
+    return None
+
+
+def _row_names(found: Answer) -> list[str]:
+    return re.findall(r"“([^”]{2,30})”指标", found.text)[:3] or ["其他指标"]
 
 
 # a word of the row's name asked to be defined: 信噪比多少以上才算高 (not 才算合格)
