@@ -689,7 +689,8 @@ def asked_fields(text: str) -> list[str]:
         after = re.split(r"[，,、；;？?]|和|及", text[at + len(spelling) :])[0]
         # 从哪天到哪天, 是什么, 多久: asking words after it, no other thing
         after = re.sub(
-            r"从?哪[一]?[天年月日]到?(?:哪[一]?[天年月日])?|是什么|是多少|多久|多长时间|是哪天|为",
+            r"从?哪[一]?[天年月日]到?(?:哪[一]?[天年月日])?|是什么|是多少|多久|多长时间|是哪天|为|"
+            r"有?多长|几年|多少年|几个月|多少个月",
             "",
             after,
         )
@@ -1240,9 +1241,13 @@ def _unnamed_rows(project: Project, text: str, rows: list[Indicator]) -> list[st
     pieces = [QUESTION_TAIL.sub("", p).removeprefix("的") for p in PIECE_BREAK.split(text)]
     return [
         p for p in pieces
-        if len(p) >= 3 and INDICATOR_END.search(p) and _row_called(project, p, []) is None
+        if len(p) >= 3 and INDICATOR_END.search(p) and not ASKING_PIECE.search(p)
+        and _row_called(project, p, []) is None
         and not any(p in normalize_name(r.name) for r in rows)
     ]  # fmt: skip
+
+
+ASKING_PIECE = re.compile(r"有没有|多少|几|什么|吗|具体|是否")
 
 
 def _unset_said(project: Project, unset: list[str]) -> str:

@@ -118,12 +118,37 @@ def check(q: Question) -> Answer | None:
         _unknown_indicator,
         _count,
         _dimension,
+        _ranked_by_unheld,
     )
     for rule in rules:
         found = rule(q)
         if found is not None:
             return found
     return None
+
+
+# 按绩效评价得分从高到低排: the measure a ranking goes by
+RANKED_BY = re.compile(
+    r"按(?:照)?(?P<by>[A-Za-z\u4e00-\u9fff]{2,10}?)的?"
+    r"(?:从高到低|从低到高|从大到小|从小到大|由高到低|由低到高|高低|大小|多少|多寡|先后)?"
+    r"(?:来|给我)?(?:排|排序|排名|排列|排个序|排一下)"
+)
+# what the tables can rank projects by: money and its change, indicators, targets, dates
+RANKABLE = re.compile(
+    r"预算|资金|金额|经费|钱|投入|总额|增|涨|降|减|变化|比上年|执行|结转|拨款|百分比|比例|占比|"
+    r"指标|目标|权重|分值|时间|日期|开始|完成|周期|名称|年度|年份|单位|部门"
+)
+
+
+def _ranked_by_unheld(q: Question) -> Answer | None:
+    """A ranking by a measure no table holds (按绩效评价得分排, 按人数排)."""
+    found = RANKED_BY.search(q.text)
+    if found is None or RANKABLE.search(found["by"]):
+        return None
+    by = found["by"]
+    if _known(q, by) or (q.indicators is not None and q.indicators.whole):
+        return None  # a row's name or a word of the tables: the plans rank by it
+    return refusal(q, f"表中没有可以排序的“{by}”")
 
 
 def scope_check(q: Question) -> Answer | None:
@@ -740,6 +765,8 @@ def _dimension(q: Question) -> Answer | None:
     if share:
         return None  # 占了多大比例, 占…的比重有多大: a share, not a size
     thing, size = found["thing"], found["size"]
+    if re.search(r"周期|工期|期限|时间|时长|年限|期$", thing):
+        return None  # 周期多长: a time, answered by its dates
     if MONEY_OR_AMOUNT.search(thing) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # 总盘子是多大, 数据量要求多大: money or an amount, not a size
     texts = project_texts(q.projects or q.store.projects)

@@ -213,7 +213,12 @@ ROWS_ANSWERS = ("level_indicators", "indicator_target", "list", "count")
 
 def _only_targets(part: str) -> bool:
     """A part that asks only for targets (目标各是多少, 指标值呢), of nothing it names."""
-    return not re.sub(r"目标值?|指标值|各|分别|都|是|多少|呢|什么|的|要求|定了|[？?\s]", "", part)
+    return not re.sub(
+        r"目标值?|指标值|各|分别|都|是|多少|呢|什么|的|要求|定了|[？?\s]|"
+        r"(?:要|需要|打算|计划)?(?:买|购置|采购|配|设)?了?(?:几|多少)[个台套项件]",
+        "",
+        part,
+    )
 
 
 def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
@@ -255,6 +260,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         )  # 有要求吗？多少: none is set, so there is no amount to ask after
         if refused and again and own:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
+        if refused and not _asks(part):
+            continue  # 代建管理费多少？就是青山建设咨询那家: what the refused question meant
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
         elif not q.projects and not q.conditions and whole.conditions:

@@ -1484,6 +1484,9 @@ def sub_project_list(q: Question) -> Answer | None:
     )
 
 
+YEARISH = re.compile(r"(?:19|20)\d{2}年?度?")
+
+
 def projects_mentioning(q: Question) -> Answer | None:
     """FAST是哪个项目的？ 哪些项目提到了无人机？ The projects whose name, sections or
     indicators hold the words the question asks about."""
@@ -1511,28 +1514,49 @@ def projects_mentioning(q: Question) -> Answer | None:
     terms = [t.lower() for t in shown]
     if any(t.lower() not in q.linker.text_lower and not q.linker.mentions(t) for t in shown):
         return None  # a word nothing in the corpus holds: no project holds them all
-    if not terms or (not quoted and all(t in q.linker.level_words for t in terms)):
-        return None  # 哪些项目有成本指标: a kind of indicator (projects_by_level)
     scope = [*q.linker.unit_names, *q.linker.places]
     if not quoted and all(any(t in s.lower() for s in scope) for t in terms):
         return None  # 普陀区有哪些项目: a unit or a place (the lists by condition)
+    if not quoted and q.conditions:  # 天文台有哪些项目要购置设备: its projects, by the rest
+        kept = [
+            t for t in terms if not any(t in s.lower() for s in scope) and not YEARISH.fullmatch(t)
+        ]
+        shown = [s for s in shown if s.lower() in kept]
+        terms = kept
+    if not terms or (not quoted and any(t in q.linker.level_words for t in terms)):
+        return None  # 哪些项目有成本指标: a kind of indicator (projects_by_level)
     found = []
 
     def holds(text: str) -> bool:
         text = text.lower()
         return all(t in text for t in terms)
 
-    for project in q.store.projects:
+    for project in q.chosen if q.conditions else q.store.projects:
         places = []
         if holds(project.name):
             places.append("项目名称")
         for key, text in project.sections.items():
             if holds(text):
                 places.append(section_name(key, project.template))
-        if any(holds(row.name) or holds(row.target) for row in project.indicators):
-            places.append("绩效指标")
+        rows = [r for r in project.indicators if holds(r.name) or holds(r.target)]
+        if rows:  # the rows themselves, with their targets (购置设备数量 1台)
+            places.append("、".join(f"{r.name} {r.target}" for r in rows[:3]))
         if places:
             found.append((project, places))
+    if not found and q.conditions:
+        # 检察院哪些项目提到了无人机: none of its projects; say so, and which others do
+        others = [
+            p
+            for p in q.store.projects
+            if holds(p.name)
+            or any(holds(t) for t in (*p.sections.values(), *(r.name for r in p.indicators)))
+        ]
+        scope = "、".join(f.label for f in q.conditions)
+        said = f"{scope}的项目中没有提到“{'、'.join(shown)}”的"
+        if not others:
+            return None
+        said += f"（提到的是：{'、'.join(p.name for p in others[:10])}）"
+        return Answer(f"{said}。", "list", [source(p, None, p.name) for p in others[:MAX_SOURCES]])
     if not found:
         return None
     listed = "；".join(f"{p.name}（{'、'.join(places)}）" for p, places in found[:20])

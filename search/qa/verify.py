@@ -30,7 +30,7 @@ BUDGET_DECIDED = re.compile(
 # Answers read from the tables' text, where the asked detail may be missing.
 TEXT_ANSWERS = ("passage", "sentences", "section", "indicator_target", "level_indicators")
 # A project's money answers no who, when, where or how it was decided (由哪个部门审批的).
-BUDGET_ANSWERS = ("budget",)
+BUDGET_ANSWERS = ("budget", "share")
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,15 @@ BODY = (
     r"[\u4e00-\u9fff]{2,12}?"
     r"(?:部|处|室|科|局|中心|委员会|办公室|公司|大队|支队|事务所|研究所|站)"
 )
+PER_PIECE = r"每(?:一)?(?:个|台|块|部|套|名|位|家|条|间|辆|张|项|次)"
 DETAILS = (
+    # one piece's share of a total: 每个节点多少核, 每台多少钱 (a passage gives totals)
+    Detail(
+        "piece",
+        re.compile(PER_PIECE + r"[A-Za-z\u4e00-\u9fff]{0,8}?(?:多少|几)"),
+        re.compile(PER_PIECE + r"|单个|单台|单价|平均|人均"),
+        "单个的数量或金额（表中只有总数）",
+    ),
     # an amount of money: a passage must print one (其中物业保洁是多少, 这一段投资多少)
     Detail(
         "money",
@@ -187,7 +195,7 @@ def qualified_figure(text: str) -> str | None:
 
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
-    if found.type in ("budget", "indicator_target"):
+    if found.type in ("budget", "share", "indicator_target"):
         qualified = qualified_figure(asked)
         if qualified:
             return qualified
@@ -220,9 +228,26 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
             return detail.said
         return None
     from_text = found.type in ("passage", "sentences", "section")
-    if from_text and ASKED_AMOUNT.search(asked) and not NUMBER.search(_numbers_of(said, q.text)):
-        return "具体数量"
+    if from_text and ASKED_AMOUNT.search(asked):
+        numbers = _numbers_of(said, q.text)
+        if not NUMBER.search(numbers):
+            return "具体数量"
+        measure = STRICT_MEASURE.search(asked)  # 质保期几年: years, not a document's 〔2018〕
+        span = measure and measure["m"] in "年月天周" and DATE_SPAN.search(said)  # 周期几年
+        if (
+            measure
+            and not span
+            and not re.search(rf"{COUNT}\s*{measure['m']}", YEARS.sub("|", numbers))
+        ):
+            return "具体数量"
     return None
+
+
+# measures a count must print itself (几年 is not answered by a year, 几台 not by 5个)
+STRICT_MEASURE = re.compile(r"(?:多少|几)\s*(?:个)?(?P<m>年|月|天|周|小时|台|套|人|名|位|户)")
+DATE_SPAN = re.compile(r"\d{4}\s*[年./-][^。；;]{0,12}?(?:至|到|—|-|~|～)\s*\d{4}\s*[年./-]")
+COUNT = r"(?:(?<![\d.])\d{1,5}(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+YEARS = re.compile(r"(?:19|20)\d{2}\s*年|[〔\[【(（]\d{4}[〕\]】)）]")
 
 
 def _numbers_of(answer: str, question: str) -> str:
@@ -310,6 +335,10 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
     if qualifier and qualifier["what"] in names:
         return f"“{qualifier['what']}”的界定（表中只有这项指标的目标值）"  # 多少以上才算高
     answer = said + found.text  # what the answer says (not the whole table's text)
+    if NUMBER_ASKED.search(span) and not re.search(r"\d", found.text):
+        printed = re.search(r"目标值为\s*([^，。；\s]+)", found.text)
+        target = f"只写“{printed.group(1)}”" if printed else "是文字"
+        return f"具体数值（这项指标的目标值{target}，没有数）"  # 提升百分之多少 of 提升
     measure = _other_measure(span, answer)
     if measure:
         return f"“{measure}”这项指标（表中只有{'、'.join(_row_names(found))}）"
@@ -337,6 +366,11 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
     return None
 
 
+# a number asked beyond a target in words: 提升多少, 百分之多少, 有没有具体数, 几个百分点
+NUMBER_ASKED = re.compile(
+    r"(?:提升|提高|增加|增长|减少|降低|下降|缩短|改善|加强)了?(?:多少|几成|几个|百分之)|"
+    r"百分之多少|几个百分点|多少个百分点|具体(?:的)?(?:数|数字|数值|比例)|量化(?:的)?(?:数|数值|目标)"
+)
 # the measure a question names (满意度, 及时率, 合格率): a row of another measure is not it
 MEASURE = re.compile(
     r"([\u4e00-\u9fff]{2}(?:率|度))"
@@ -407,7 +441,8 @@ MONEY_WORDS = (
     "财政", "上年度", "上年", "去年", "实际", "同名", "情况说明", "经费情况", "说明",
     "申报表", "目标表", "表格", "表里", "表中", "表上", "一栏", "栏", "写的", "写着",
     "填的", "填了", "列的", "列了", "列出", "标的", "标了", "跟", "和", "与", "比",
-    "一样", "相同", "变化", "增加", "减少",
+    "一样", "相同", "变化", "增加", "减少", "那部分", "这部分", "部分", "占比", "比例", "比重",
+    "占", "百分之几", "多大",
 )  # fmt: skip
 MONEY_ASKING = re.compile(
     "|".join(sorted(MONEY_WORDS, key=len, reverse=True))  # 上年 whole, before 上
@@ -444,6 +479,8 @@ def _part_of_money(q: Question, project) -> str | None:
     for label in sorted(labels, key=len, reverse=True):
         rest = rest.replace(label, "|")
     texts = project_texts([project])
+    if project.gov_purchase:  # a part its header says it has
+        texts.append("含有政府购买服务")
     rest = outside(rest, project.unit + "|" + (project.department or ""))  # 天文台本部大楼
     for chunk in re.findall(r"[A-Za-z\u4e00-\u9fff]{2,}", MONEY_ASKING.sub("|", rest)):
         latin = re.findall(r"[A-Za-z]{2,}", chunk)
