@@ -132,7 +132,9 @@ GROUPS: tuple[str, ...] = (
     "生态效益 环境效益 环境 生态",
     "可持续影响 长期 可持续 长远",
     "绩效指标 指标 考核 考核什么 考啥 衡量",
-    "目标值 指标值 要求 达到多少 标准 定了多少",
+    "目标值 指标值 要求 达到多少 标准 定了多少 及格线 合格线 底线 门槛 红线",
+    "通用 普通 一般 常规",
+    "分段 分为 分成 段",
 )
 
 # Other names of one thing: a question is read with the name the records use (天眼 is

@@ -715,12 +715,18 @@ def asked_fields(text: str) -> list[str]:
         names.append("start_date" if dated["start"] else "end_date")
     if not names and re.search(r"(?:预算|(?<=[的目总])(?:经费|资金))[呢吗？?]*$", text):
         names.append("total")  # 信息化项目预算: the money, said last
+    if not names and MONEY_ASKED.search(text):
+        names.append("total")  # 预算一共报了多少: the money, asked in other words
     money = [n for n in names if n in BUDGET_NAMES]
     if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
         names.append("current_year")  # 上年预算额多少？今年又是多少
     return names
 
 
+MONEY_ASKED = re.compile(
+    r"(?:预算|经费|资金)(?:一共|总共|总计|合计|大概|大约|到底|具体|总)?"
+    r"(?:报了|申报了|申请了|安排了|批了|给了|要|是|有|为|共|算)?(?:多少|几)(?!个|项|条|人|天|台)"
+)
 # A document number written without brackets: 沪委办发2013 9号, 普建委 2025年 127号.
 _BARE_NUMBER = (
     r"(?P<code>{codes})\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年\s*|\s+)第?\s*(?P<n>\d{{1,4}})\s*号"

@@ -341,7 +341,7 @@ def _unknown_thing(q: Question) -> Answer | None:
             continue
         if ASKING.search(word):
             continue  # 哪些项目: a question word, not a thing
-        if not _known(q, word):
+        if not _known(q, word) and not _known_parts(q, word):
             if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest):
                 return missing_project()  # 量子计算项目的总预算: a project none is named
             return refusal(q, f"语料中没有关于“{word}”的内容")
@@ -355,10 +355,22 @@ UNITS = {
 }  # fmt: skip
 
 
+def _known_parts(q: Question, word: str) -> bool:
+    """A plain word made of words the tables hold (办公大楼, 后勤保障; 观测站: one, and a
+    place it is), or a word of speech (光是)."""
+    if FILLER_WORD.fullmatch(word):
+        return True
+    halves = ((word[:k], word[k:]) for k in range(2, len(word) - 1))
+    if any(_known(q, a) and _known(q, b) for a, b in halves):
+        return True
+    return len(word) >= 3 and word[-1] in PLACE_SUFFIX and _known(q, word[:-1])
+
+
 def _known(q: Question, word: str) -> bool:
     """A word of the tables' own language (文号, 子项目, 同名项目 …) or of the corpus."""
     if word in DOMAIN_WORDS or any(word in known for known in _vocabulary()):
         return True
+
     if any(word in value for value in matcher(q.store).values):  # 其他一次性(项目): a category
         return True
     if word.lower() in q.linker.text_lower or q.linker.mentions(word):
@@ -374,6 +386,8 @@ def _known(q: Question, word: str) -> bool:
     )
 
 
+FILLER_WORD = re.compile(r"[光就只可还总算倒也正]是|那块|这块|一块")
+PLACE_SUFFIX = "站楼馆所室厅房场处点"
 # Words of the tables' language that a question may use though no table prints them.
 DOMAIN_WORDS = {
     "文号", "文件", "子项目", "依据", "部门", "单位", "指标", "目标", "目标值", "指标值", "预算",
@@ -383,6 +397,7 @@ DOMAIN_WORDS = {
     "数值", "量化", "定量", "定性", "具体", "栏目", "栏", "一栏", "部分", "申报表", "表格", "报表",
     "条目", "考核条目", "考核项", "条款",
     "百分比", "盘子", "总盘子", "差额", "数额", "额度", "目标表", "绩效表", "三级指标",
+    "钱数", "总钱数", "总数", "总量",
 }  # fmt: skip
 
 
@@ -818,7 +833,7 @@ INDICATOR_ASKED = re.compile(
 NOT_AN_INDICATOR = re.compile(
     r"绩效|哪|几|多少|什么|一级|二级|三级|主要|核心|关键|具体|所有|全部|各项|各|这些|那些|这个|那个|"
     r"项目|量化|定量|"
-    r"定性|其他|其它|别的|相关|有关|方面|之类|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|(?<![发代图列])表"
+    r"定性|其他|其它|别的|相关|有关|方面|之类|考核|考评|评价|条|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|(?<![发代图列])表"
 )
 
 
