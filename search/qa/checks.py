@@ -26,7 +26,7 @@ from .answers import (
     names_rows,
     project_texts,
 )
-from .reading import ORG, ORG_LEAD, YEAR, abbreviates
+from .reading import ORG, ORG_LEAD, YEAR, abbreviates, outside
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
@@ -782,6 +782,13 @@ def _dimension(q: Question) -> Answer | None:
     thing, size = found["thing"], found["size"]
     if re.search(r"周期|工期|期限|时间|时长|年限|期$", thing):
         return None  # 周期多长: a time, answered by its dates
+    itself = not re.sub(  # 下立交打算修多长: the project itself, not a part of it (隧道段)
+        r"那个|这个|那条|这条|打算|准备|计划|总共|一共|要|修|建|的|有|是|\|", "",
+        outside(thing, "|".join(p.name for p in q.projects) + "|" + (q.mention or "")),
+    )  # fmt: skip
+    rows = [r for p in q.projects for r in p.indicators]
+    if itself and any(re.search(rf"\d\s*{LENGTHS}", r.target) for r in rows):
+        return None  # a row of its table is a length (道路建设长度 985米)
     if MONEY_OR_AMOUNT.search(thing) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # 总盘子是多大, 数据量要求多大: money or an amount, not a size
     texts = project_texts(q.projects or q.store.projects)

@@ -19,6 +19,7 @@ from .answers import (
     COUNTED,
     FACTS,
     FIELD_WORDS,
+    HAN,
     MAX_SOURCES,
     MONEY_WORDS,
     QUESTION_ONLY,
@@ -618,6 +619,9 @@ def _money_of_setters(q: Question) -> Answer | None:
     )
 
 
+PAIRED = re.compile(r"和|及|与|以及|、|跟")
+
+
 def named_indicators(q: Question) -> Answer | None:
     """培训考核通过率目标值？ 哪些项目设了社会公众满意度？ 检察办案业务费设了社会公众满意度吗？"""
     mention = q.indicators
@@ -637,6 +641,14 @@ def named_indicators(q: Question) -> Answer | None:
     if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
+    if whole and PAIRED.search(q.text):  # LAMOST观测时间和高信噪比光谱数: the other one too
+        rest = q.text
+        for name in mention.names:
+            rest = rest.replace(name, "|")
+        other = q.linker.indicators(rest)
+        if other is not None and len(HAN.findall(other.words)) >= 4:
+            owners = {p.id for p, _ in rows}
+            rows += [(p, r) for p, r in other.rows if p.id in owners and (p, r) not in rows]
     if whole and not q.projects and q.has(WHICH):  # 设备采购及时率: 设施设备采购及时率（%） too
         names = set(mention.names)
         rows += [
@@ -1460,7 +1472,10 @@ def _with_list(sentences: list[str], n: int) -> str:
 
 def sub_project_list(q: Question) -> Answer | None:
     """信息化新建项目有几个子项目？ 包括哪几个部分？"""
-    asks = ("子项目", "几个部分", "哪几部分", "哪几个部分", "几部分", "子系统", "由哪些项目组成")
+    asks = (
+        "子项目", "子项", "几个部分", "哪几部分", "哪几个部分", "几部分", "子系统",
+        "由哪些项目组成",
+    )  # fmt: skip
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
@@ -1469,6 +1484,8 @@ def sub_project_list(q: Question) -> Answer | None:
     named = counted and parts and any(counted.group(1)[-2:] in p.title for p in parts)
     if not q.has(asks) and not named:  # 有几个系统: what its sub-projects' titles are
         return None
+    if re.search(r"哪(?:一)?个子项", q.text):
+        return None  # 砍了哪个子项: one of them, by what happened to it (no list)
     if not parts:  # the corpus holds none: said so, as not_in_corpus
         return Answer(
             "这个项目的表中没有分列子项目，语料中查不到。",  # the name is its source
@@ -1569,7 +1586,7 @@ def projects_mentioning(q: Question) -> Answer | None:
 
 # 五违四必指的是啥: a term, and the words that ask what it means
 MEANING = re.compile(
-    r"^(?P<term>.{2,20}?)(?:指的是|是指|是什么意思|什么意思|啥意思|指什么|指啥|的含义|的意思|"
+    r"^(?P<term>.{2,40}?)(?:指的是|是指|是什么意思|什么意思|啥意思|指什么|指啥|的含义|的意思|"
     r"[是指]哪[几一二三四五六七八九十]+[个条项])"
 )
 # where a text explains a term: “五违四必”（安全隐患必须清除、…）, 三算一致，即…
@@ -1585,7 +1602,7 @@ def term_meaning(q: Question) -> Answer | None:
     found = MEANING.search(q.text)
     if found is None:
         return None
-    quoted = re.findall(r"[“\"「]([^”\"」]{2,12})[”\"」]", found["term"])  # …的“四必”: 四必
+    quoted = re.findall(r"[“\"「'‘]([^”\"」'’]{2,12})[”\"」'’]", found["term"])  # …的“四必”: 四必
     term = quoted[-1] if quoted else found["term"].strip("“”\"'「」的 ").split("的")[-1]
     if len(term) < 2:
         return None

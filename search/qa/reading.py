@@ -322,6 +322,10 @@ class Linker:
         for found in ORG.finditer(text):
             # only the name itself: not the words of the question before it
             org = ORG_LEAD.split(found.group(1))[-1]
+            role = re.match(r"[^，,。？?]{0,3}?(施工|设计|监理|代建|承建)", text[found.end() :])
+            asked = re.search(r"(?:哪家|哪个|哪一家|什么|哪些)$", text[: found.end() - len(org)])
+            if asked and role and f"{role[1]}单位" in self.text:
+                continue  # 哪家建筑公司在施工: asked which, of a role the tables name
             ending = next((e for e in ORG_ENDINGS if org.endswith(e)), None)
             if ending is None:
                 continue
