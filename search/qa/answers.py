@@ -647,7 +647,9 @@ def matcher(store: ProjectStore) -> ProjectMatcher:
     return ProjectMatcher(store)
 
 
-PART_LINES = re.compile(r"(?:上年结转|当年财政|财政|其他|自筹)(?:资金|拨款)")
+PART_LINES = re.compile(
+    r"(?:上年结转|当年财政|财政|其他|自筹)(?:资金|拨款)(?:总额|总数|总计|合计)?"
+)
 # words before a date field that still ask the project's own date (计划、那个项目、整个)
 NOT_A_THING = re.compile(
     r"计划|预计|最晚|最早|项目|工程|经费|实施|整个|那个|这个|该|又|的|是|就|已经|从哪[一]?[年天月]|"
@@ -1810,10 +1812,14 @@ LIST_FILLER = re.compile(
 )
 
 
-def _unread_predicate(q: Question, conditions: list[Filter], chosen: list[Project]) -> str | None:
+def _unread_predicate(
+    q: Question, conditions: list[Filter], chosen: list[Project], money: bool = False
+) -> str | None:
     """What a question over projects asks of them beyond its scope (a unit, a place, a year),
-    when no condition was read from it: 被审计查出过问题, 归某中心管的, 参与人员最多."""
-    if q.fields or (q.indicators is not None and q.indicators.whole) or q.level_word:
+    when no condition was read from it: 被审计查出过问题, 归某中心管的, 参与人员最多; of their
+    money (`money`), a thing inside them (普陀城管执法无人机巡查一年预算多少)."""
+    fields = [f for f in q.fields if not (money and f in BUDGET_NAMES)]
+    if fields or (q.indicators is not None and q.indicators.whole) or q.level_word:
         return None
     scope = all(f.label.startswith(SCOPE_LABELS) or re.fullmatch(r"\d{4}年度", f.label)
                 for f in conditions)  # fmt: skip
@@ -1825,14 +1831,32 @@ def _unread_predicate(q: Question, conditions: list[Filter], chosen: list[Projec
     names = "|".join([*units, *places])
     rest = outside(q.text, names, least=2)
     # a word is filler when the filler covers all of it (表 of 张表, not of 表扬)
-    filler = {i for found in LIST_FILLER.finditer(rest) for i in range(*found.span())}
+    fillers = (LIST_FILLER, MONEY_FILLER) if money else (LIST_FILLER,)
+    filler = {i for f in fillers for found in f.finditer(rest) for i in range(*found.span())}
     kept = [
         rest[start:end] for w, start, end in words(rest)
         if len(w) >= 2 and not filler.issuperset(range(start, end))
         and not any(abbreviates(w, u) for u in units)
     ]  # fmt: skip
     said = "".join(kept)
+    if money:  # a thing one's text holds is a part of it, with no amount of its own
+        lines = "|".join(re.escape(line.label) for p in chosen for line in p.budget_lines)
+        part = len(said) >= 3 and not re.search(lines or "(?!)", said)
+        last = q.text.rfind(kept[-1]) + len(kept[-1]) if kept else 0
+        describes = bool(re.match(r"[^，,。？?]{0,5}项目", q.text[last:]))  # 买设备的那几个项目
+        holders = [p for p in chosen if _said_together(said, [p])]
+        one = 0 < len(holders) < len(chosen)
+        return said if part and one and not describes else None
     return said if len(said) >= 3 and not _said_together(said, chosen) else None
+
+
+# words of asking a sum of money (预算一共多少, 年度资金合计), beside LIST_FILLER
+MONEY_FILLER = re.compile(
+    r"预算|资金|经费|金额|总额|钱|多少|合计|加起来|总共|一共|一年|全年|今年|当年|本年|年度|上年|去年|"
+    r"总计|共计|平均|每个|分别|各|投入|花|用|给|批|拨|安排|申请|元|万|亿|大概|大约|左右|总|项目|"
+    r"比|增加|减少|变化|占|比例|最[高低多少大小]|排名?|前|后|哪个|多|少|加一块儿?|一块儿?|加一起|"
+    r"加在一起|几家|几个"
+)
 
 
 def _said_together(run: str, projects: list[Project]) -> bool:
@@ -1934,9 +1958,15 @@ def over_projects(q: Question) -> Answer | None:
     by_change = any("比上年" in f.label for f in conditions)
     if by_change and re.search(r"(?:少|多|减|增|降|涨)了?多少|[增减]额|[增减]少额", q.text):
         return _sum_against_last_year(chosen, said)
-    if about_money and q.has(("各多少", "分别多少", "各是多少", "分别是多少", "每个多少")):
+    each_asked = q.has(("各多少", "分别多少", "各是多少", "分别是多少", "每个多少"))
+    if about_money and each_asked and "平均" not in q.text:
         return _top(chosen, said, key, None, True)  # 各多少钱: each project's amount
     if about_money and (q.has((*SUM_WORDS, "平均")) or conditions):
+        part = _unread_predicate(q, conditions, chosen, money=True)
+        if part:  # 普陀城管执法无人机巡查一年预算多少: a thing inside a project
+            return Answer(
+                f"表中没有“{part}”的单独金额（只有各项目的预算），无法回答。", "not_in_corpus"
+            )
         each = bool(re.search(r"那几个|哪几个|哪些|分别|各|每个|明细", q.text))
         return _sum(chosen, said, key, average=q.has(("平均", "人均")), listed=each)
     return None

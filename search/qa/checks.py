@@ -397,7 +397,7 @@ DOMAIN_WORDS = {
     "数值", "量化", "定量", "定性", "具体", "栏目", "栏", "一栏", "部分", "申报表", "表格", "报表",
     "条目", "考核条目", "考核项", "条款",
     "百分比", "盘子", "总盘子", "差额", "数额", "额度", "目标表", "绩效表", "三级指标",
-    "钱数", "总钱数", "总数", "总量",
+    "钱数", "总钱数", "总数", "总量", "总和", "汇总", "加总", "总计",
 }  # fmt: skip
 
 
@@ -659,7 +659,8 @@ PART_LINE = re.compile(r"结转|财政拨款|财政资金|其他资金|自筹|�
 
 # what a table is made of: counted by the plans that read its structure
 PARTS_OF_A_TABLE = re.compile(
-    r"指标|子项|项目|张表|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折|比例|比重|百分"
+    r"指标|子项|项目|张表|部分|方面|阶段|条|点|文件|依据|年|月|目标|级|类|元|万|亿|钱|成|倍|折|比例|比重|百分|"
+    r"经费|资金|预算"
 )
 
 
@@ -700,6 +701,8 @@ def _unrecorded(q: Question) -> Answer | None:
     found = UNRECORDED.search(q.text)
     if found is None:
         return None
+    if found["what"].startswith("每个") and not q.projects and re.search(r"平均每个", q.text):
+        return None  # 两个项目平均每个多少钱: the mean of the projects' money
     texts = project_texts(q.projects) if q.projects else None
     said = any(found["what"] in t for t in texts) if texts is not None else None
     if said or (said is None and q.linker.mentions(found["what"])):

@@ -1012,7 +1012,8 @@ def projects_with_weights(q: Question) -> Answer | None:
 
 def sum_of_lines(q: Question) -> Answer | None:
     """国家天文台项目的上年结转资金一共多少？ A printed budget line summed over projects."""
-    if len(q.projects) == 1 or not q.has(SUM_WORDS) or any(f in BUDGET_NAMES for f in q.fields):
+    summed = q.has((*SUM_WORDS, "总额"))  # 财政拨款总额: the line added up
+    if len(q.projects) == 1 or not summed or any(f in BUDGET_NAMES for f in q.fields):
         return None  # the budget's own amounts are summed by over_projects
     chosen = q.chosen
     printed = {ln.label for p in chosen for ln in p.budget_lines}

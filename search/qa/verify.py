@@ -62,6 +62,7 @@ DETAILS = (
         "money",
         re.compile(
             r"多少钱|预算(?:给了|是|有|为)?多少|投资多少|金额|花了?多少|预留了?多少|经费(?:是|有)?多少|"
+            r"多少(?:资金|经费|预算)|"
             r"其中[\u4e00-\u9fff]{2,8}是多少"
         ),
         re.compile(r"\d[\d,.]*\s*(?:万元|元|亿元|万)"),
@@ -314,6 +315,8 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         return "子项目单独的指标值（指标按整个项目设定）"
     projects = (q.projects or [p for p, _ in q.indicators.rows]) if q.indicators else q.projects
     said = (q.mention or "") + (q.indicators.words if q.indicators else "")
+    if MONEY_OF_ROW.search(q.text) and not re.search(r"\d\s*(?:万元|元|亿)", found.text):
+        return "金额（指标的目标值不是钱数）"  # 各占多少钱, answered by a rate
     if RANKING.search(q.text):
         return None  # a ranking: each row answers for itself
     if len({p.id for p in projects}) != 1:  # rows of several projects: what no row holds
@@ -339,6 +342,11 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         printed = re.search(r"目标值为\s*([^，。；\s]+)", found.text)
         target = f"只写“{printed.group(1)}”" if printed else "是文字"
         return f"具体数值（这项指标的目标值{target}，没有数）"  # 提升百分之多少 of 提升
+    counted = COUNTED_NOUN.search(span)
+    if counted and not any(
+        w in answer for w in same_meaning(counted["noun"]) + [counted["noun"][-1]]
+    ):
+        return f"以“{counted['noun']}”计的数"  # 一年服务多少用户, answered by 观测时间
     measure = _other_measure(span, answer)
     if measure:
         return f"“{measure}”这项指标（表中只有{'、'.join(_row_names(found))}）"
@@ -370,6 +378,11 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
 NUMBER_ASKED = re.compile(
     r"(?:提升|提高|增加|增长|减少|降低|下降|缩短|改善|加强)了?(?:多少|几成|几个|百分之)|"
     r"百分之多少|几个百分点|多少个百分点|具体(?:的)?(?:数|数字|数值|比例)|量化(?:的)?(?:数|数值|目标)"
+)
+# money asked of what a row answers (各占多少钱); a count of a named kind of thing (多少用户)
+MONEY_OF_ROW = re.compile(r"多少钱|几块钱|金额是?多少|花了?多少钱")
+COUNTED_NOUN = re.compile(
+    r"(?:多少|几)(?:个|位|名|家|户)?(?P<noun>用户|人员|员工|职工|学生|企业|学校|医院|患者|农户)"
 )
 # the measure a question names (满意度, 及时率, 合格率): a row of another measure is not it
 MEASURE = re.compile(
