@@ -344,7 +344,7 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         return f"具体数值（这项指标的目标值{target}，没有数）"  # 提升百分之多少 of 提升
     counted = COUNTED_NOUN.search(span)
     if counted and not any(
-        w in answer for w in same_meaning(counted["noun"]) + [counted["noun"][-1]]
+        w in answer for w in [*same_meaning(counted["noun"]), counted["noun"][-1]]
     ):
         return f"以“{counted['noun']}”计的数"  # 一年服务多少用户, answered by 观测时间
     measure = _other_measure(span, answer)
