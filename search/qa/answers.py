@@ -2285,6 +2285,14 @@ def unknown_project(q: Question) -> Answer | None:
     named = FIELD_SPELLINGS.sub("", q.rest)
     if len(re.sub(r"[的是了吗呢么什哪几多少怎样啥？?，,。]", "", named)) < 2:
         return None  # 变化多少: a field alone, of a project said before (or of none)
+    units = "|".join(q.linker.unit_names)
+    stretches = {q.rest[i : i + 4] for i in range(len(q.rest) - 3)}
+    if any(s in q.linker.text and s not in units for s in stretches if HAN.fullmatch(s[0])):
+        if q.field in BUDGET_NAMES:  # 第三方服务这块合同一年多少钱: a use of a project's money
+            return Answer(
+                "表中只有整个项目的预算，没有其中这一部分的单独金额，无法回答。", "not_in_corpus"
+            )
+        return None  # 光学目标模拟器焦距: a thing a table's text speaks of, not a project
     return missing_project()
 
 

@@ -795,7 +795,12 @@ def _dimension(q: Question) -> Answer | None:
     if MONEY_OR_AMOUNT.search(thing) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # 总盘子是多大, 数据量要求多大: money or an amount, not a size
     texts = project_texts(q.projects or q.store.projects)
-    # the thing, or (in the named project's table) the size word 口径, with a length nearby
+    # the thing (总内存 of 总内存要求多大), or (in the named project's table) the size word 口径,
+    # with a length nearby
+    thing = (
+        re.sub(r"(?:要求|需要|标准|规定|至少|最少|得|要|能|的|打算|准备|计划)+$", "", thing)
+        or thing
+    )
     said = re.escape(thing[-3:]) + (f"|{re.escape(size)}" if q.projects else "")
     if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
         return None
