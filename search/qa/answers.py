@@ -1285,7 +1285,12 @@ def _row_called(project: Project, piece: str, taken: list[Indicator]) -> Indicat
             for cut in range(2, len(piece) - 1)
         )
 
-    found = [r for r in project.indicators if r not in taken and holds(normalize_name(r.name))]
+    measure = re.search(r"[\u4e00-\u9fff]{2}[率度]$", piece)  # 验收优良率 is not 验收合格率
+    found = [
+        r for r in project.indicators
+        if r not in taken and holds(normalize_name(r.name))
+        and (measure is None or measure.group(0) in normalize_name(r.name))
+    ]  # fmt: skip
     return found[0] if len({r.name for r in found}) == 1 else None
 
 

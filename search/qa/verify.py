@@ -170,6 +170,14 @@ FIGURE_QUALIFIERS = (
     ),
     (r"净额|含税|不含税|税后|税前", "含税、税后或净额的口径"),
     (
+        r"专项债|债券|一般公共预算|政府性基金|国有资本经营预算|土地出让",
+        "资金来源的细分（表中只列财政资金等几栏）",
+    ),
+    (
+        r"第[一二三四五六七八九十\d]+(?:段|期|标段|阶段)|[一二三]期工程|[\u4e00-\u9fff]{2,4}阶段",
+        "某一段或某一阶段的金额（表中只有整个项目的预算）",
+    ),
+    (
         r"全国平均|全国水平|同行业?|兄弟(?:单位|院所|院|省市|区)|同类单位|其他省份?|外省|外地",
         "与语料之外的单位或水平的比较",
     ),
@@ -269,6 +277,12 @@ TARGET_ASKING = {
 }  # fmt: skip
 # A part of a table's year: tables set targets and money for the whole year only
 PART_OF_YEAR = r"\d{1,2}\s*月份?|每个?月|一个月|月度|每?[一二三四]?季度|每周|每[天日]|上半年|下半年"
+# a part of what a project covers, set apart: 单看通风空调系统, 机要装备这一类的, 第一段,
+# 汛期施工期间, 沪西院那边 (rows are set for the whole project)
+SCOPED = (
+    r"(?:单看|光说|只看|仅看|光看|就看|单说|只说)[\u4e00-\u9fff]{2,12}|"
+    r"[\u4e00-\u9fff]{2,8}(?:这一类|这类|那一类|那边|这边|期间|那段时间)|第[一二三四五六七八九十\d]+(?:段|期|标段)"
+)
 # What no target row says: a part of its year, its sample, its base, the row's consequences
 BEYOND_TARGET = re.compile(
     PART_OF_YEAR + r"|去年|上一?年|前年|明年|下一?年|"
@@ -277,17 +291,27 @@ BEYOND_TARGET = re.compile(
     r"(?:多少|几)[个位名]?[人户家](?:参与|参加|接受)?调查|定的还是|哪里定的|谁来定|"
     r"谁[去来]?调查|怎么调查|谁定|谁提|谁制定|由谁|提出来|实际(?:完成|达到)|完成了|达到了|做到了|"
     r"权重|分值|(?:哪个|哪家|什么|哪些|哪一个)(?:部门|机构|处室|单位)|基准|车道|口径|定义|"
-    r"[\u4e00-\u9fff]{2,3}(?:镇|街道|乡|村)"
+    r"[\u4e00-\u9fff]{2,3}(?:镇|街道|乡|村)|" + SCOPED + r"|"
+    r"假如|如果|假设|要是|万一|误差|浮动|区间|偏差|容差|挑战值|优秀值|理想值|优秀档|档次|分档|"
+    r"扣多少分|每差|合同里|合同中|合同约定"
 )
 # what a word of BEYOND_TARGET asks, said plainly
 BEYOND_SAID = (
+    (
+        r"单看|光说|只看|仅看|光看|就看|单说|只说|这一?类|那一?类|那边|这边|期间|那段时间|第.+[段期]",
+        "其中一部分（一类、一段、一个时期或一处）单独的目标（指标按整个项目设定）",
+    ),
+    (r"假如|如果|假设|要是|万一", "假设情况下的目标"),
+    (r"误差|浮动|区间|偏差|容差", "允许的误差或浮动范围"),
+    (r"挑战值|优秀值|理想值|优秀档|档次|分档", "分档的目标（表中每项只有一个指标值）"),
+    (r"合同", "合同中的约定"),
     (r"月|季|周|天|半年", "按月、按季度或按天的目标"),
     (r"去年|上一?年|前年", "往年的数值"),
     (r"明年|下一?年", "以后年度的目标"),
     (r"为什么|为啥|原因|理由", "定这个目标的理由"),
     (r"谁|定的还是|哪里定|提出", "这项目标由谁制定"),
     (r"调查|抽样|样本", "调查的方法、对象和样本"),
-    (r"扣|罚|奖励|后果", "未达标的后果或扣分办法"),
+    (r"扣|罚|奖励|后果|每差", "未达标的后果或扣分办法"),
     (r"实际|完成了|达到了|做到了", "实际完成情况"),
     (r"权重|分值", "这项指标的权重或分值"),
     (r"部门|机构|处室|单位", "负责的部门或机构"),
@@ -354,6 +378,8 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         word = beyond.group(0)
         if word in answer or (word in ("权重", "分值") and "权重" in answer):
             continue  # 分值权重多少 of a table that prints weights
+        if re.fullmatch(SCOPED, word) and _the_project(word, projects[0]):
+            continue  # 普陀拆违那边: the project itself, by its place and name
         return f"{_beyond_said(word)}（表中只有这项指标的目标值）"
     rest = outside(span, known, least=2)
     import jieba.posseg as posseg
@@ -409,6 +435,15 @@ def _other_measure(span: str, answer: str) -> str | None:
 
 def _row_names(found: Answer) -> list[str]:
     return re.findall(r"“([^”]{2,30})”指标", found.text)[:3] or ["其他指标"]
+
+
+def _the_project(scoped: str, project) -> bool:
+    """Whether the words a scope sets apart name the project itself (普陀拆违那边)."""
+    core = re.sub(
+        r"单看|光说|只看|仅看|光看|就看|单说|只说|这一类|这类|那一类|那边|这边", "", scoped
+    )
+    whole = project.name + project.unit + (project.department or "")
+    return bool(core) and not outside(core, whole, least=2).strip("|的")
 
 
 # a word of the row's name asked to be defined: 信噪比多少以上才算高 (not 才算合格)
