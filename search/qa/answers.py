@@ -97,6 +97,8 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "今年花",
             "今年申请",
             "当年申请",
+            "申请了多少",
+            "申请多少",
             "年度申请",
             "申请额",
             "一年的钱",
@@ -1232,8 +1234,12 @@ def _named_indicators(project: Project, text: str) -> list[Indicator]:
             text = text.replace(name, "|")
     # 道路建设长度和验收达标率, 网站访问量和服务单位数: several rows, some named by a part
     pieces = [p for p in PIECE_BREAK.split(text) if len(QUESTION_TAIL.sub("", p)) >= 3]
-    called = [_row_called(project, QUESTION_TAIL.sub("", p), rows) for p in pieces]
-    called = [row for row in called if row is not None]
+    called = []
+    for piece in (QUESTION_TAIL.sub("", p).removeprefix("的") for p in pieces):
+        row = _row_called(project, piece, rows)
+        # 满意度 of a table with two (参训人员满意度, 管理人员满意度): each of them
+        every = [r for r in project.indicators if piece in normalize_name(r.name)]
+        called += [row] if row is not None else every if rows and len(piece) >= 3 else []
     return rows + called if len(rows) + len(called) >= 2 else rows
 
 
@@ -1246,7 +1252,9 @@ def _unnamed_rows(project: Project, text: str, rows: list[Indicator]) -> list[st
     (鉴定准确性和当事人满意度: 当事人满意度)."""
     for row in rows:
         text = text.replace(normalize_name(row.name), "|")
-    pieces = [QUESTION_TAIL.sub("", p).removeprefix("的") for p in PIECE_BREAK.split(text)]
+    pieces = [
+        QUESTION_TAIL.sub("", p).removeprefix("的").strip(":：;；") for p in PIECE_BREAK.split(text)
+    ]
     return [
         p for p in pieces
         if len(p) >= 3 and INDICATOR_END.search(p) and not ASKING_PIECE.search(p)
@@ -1278,6 +1286,8 @@ def _row_called(project: Project, piece: str, taken: list[Indicator]) -> Indicat
     two halves in order (服务单位数 → 服务用户单位总数量); None if none or several."""
 
     def holds(name: str) -> bool:
+        if len(piece) >= 3 and piece in name:  # 满意度 of 服务对象满意度
+            return True
         if any(piece[i : i + 4] in name for i in range(len(piece) - 3)):
             return True
         return any(
@@ -1285,11 +1295,11 @@ def _row_called(project: Project, piece: str, taken: list[Indicator]) -> Indicat
             for cut in range(2, len(piece) - 1)
         )
 
-    measure = re.search(r"[\u4e00-\u9fff]{2}[率度]$", piece)  # 验收优良率 is not 验收合格率
+    measures = re.findall(r"[\u4e00-\u9fff]{2}[率度]", piece)  # 验收优良率 is not 验收合格率
     found = [
         r for r in project.indicators
         if r not in taken and holds(normalize_name(r.name))
-        and (measure is None or measure.group(0) in normalize_name(r.name))
+        and (not measures or measures[-1] in normalize_name(r.name))
     ]  # fmt: skip
     return found[0] if len({r.name for r in found}) == 1 else None
 

@@ -371,7 +371,8 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         w in answer for w in [*same_meaning(counted["noun"]), counted["noun"][-1]]
     ):
         return f"以“{counted['noun']}”计的数"  # 一年服务多少用户, answered by 观测时间
-    measure = _other_measure(span, answer)
+    rows_said = "".join(re.findall(r"“([^”]+)”指标", found.text)) or answer
+    measure = _other_measure(span, rows_said)  # the rows answered, not the question's words
     if measure:
         return f"“{measure}”这项指标（表中只有{'、'.join(_row_names(found))}）"
     for beyond in BEYOND_TARGET.finditer(span):
