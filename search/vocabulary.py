@@ -133,8 +133,9 @@ GROUPS: tuple[str, ...] = (
     "可持续影响 长期 可持续 长远",
     "绩效指标 指标 考核 考核什么 考啥 衡量",
     "目标值 指标值 要求 达到多少 标准 定了多少 及格线 合格线 底线 门槛 红线",
-    "通用 普通 一般 常规",
-    "分段 分为 分成 段",
+    "通用 普通 常规",
+    "分段 分为 分成",
+    "长度 多长 全长 长 里程",
 )
 
 # Other names of one thing: a question is read with the name the records use (天眼 is
@@ -230,12 +231,24 @@ def in_own_words(text: str, holds: Callable[[str], bool]) -> str:
 
 
 # 市检, 区检, 分检: a procuratorate by its common short name (not 检查, 检测, 检验 …)
-SHORT_PROCURATORATE = re.compile(r"([市区县省分])检(?:院)?(?![察查测验修索举疫阅])")
+SHORT_PROCURATORATE = re.compile(
+    r"(?<![城都超景社小园街郊灾校山牧辖片外各全本])([市区县省分])检(?:院)?(?=[的有那这哪一各和与及、，,。？?\s\d]|预算|项目|$)"
+)
 
 
 def related(text: str) -> list[str]:
     """Every word of the groups the text names (拆房子 → 拆除, 拆违, 违法建筑 …)."""
     return list(dict.fromkeys(w for n in sorted(meanings(text)) for w in GROUPS[n].split()))
+
+
+def synonyms(word: str) -> list[str]:
+    """The word and the words (of two characters or more) of the groups it belongs to,
+    not of the groups of longer words it is part of (采购 → 购置, 购买 …; 设备 → 仪器 …)."""
+    groups, _ = _index()
+    out = [word]
+    for n in groups.get(word.lower(), ()):
+        out += [w for w in GROUPS[n].split() if len(w) >= MIN_WORD and w not in out]
+    return out
 
 
 def same_meaning(word: str) -> list[str]:

@@ -735,3 +735,86 @@ def test_odd_questions_get_an_answer_never_a_500(client, question):
 def test_any_question_is_answered(backend, question):
     found = ask(backend, question)
     assert found["answer"] and found["answer_type"]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # a unit's projects that mention a thing: its rows with their targets, or none of
+        # its projects and the ones that do
+        ("天文台有哪些项目要采购设备，各买几台", "list", "购置设备数量 6台"),
+        ("检察院哪些项目提到了无人机", "list", "提到的是：拆违经费"),
+        # counts of tables; a procuratorate by its short name; a measure word of rows
+        ("普陀区一共报了几张表", "count", "2 个"),
+        ("市检预算最少的两个项目", "ranking", "派驻农场检察院机构业务经费"),
+        ("检察业务保障费的培训场次完成率和满意度", "indicator_target", "参训人员满意度"),
+        # an indicator set and one not set, named together
+        ("机关服务费支付及时率和保安在岗率分别多少", "indicator_target", "没有“保安在岗率”"),
+        ("LAMOST有关的指标都有哪些", "indicator_target", "LAMOST观测时间"),
+        ("FAST相关的指标目标多少", "indicator_target", "FAST观测时间"),
+        # a row the tables name inside a project is no organisation; a role they name
+        ("检察官学院维修完成及时率是多少", "indicator_target", "=100%"),
+        # money asked in other words; a line's total; the mean over projects
+        ("拆违经费今年预算一共报了多少", "budget", "3,498,000"),
+        ("天文台的项目财政拨款总额一共多少", "sum", "222,783,100"),
+        ("检察院八个项目平均每个多少钱", "sum", "平均每个项目"),
+        # dates for 多长, a length row for the project itself, a size its text states
+        ("拆违经费项目周期多长", "project_fact", "2026-12-31"),
+        ("多尺度离散模拟计算系统总内存要求多大", "passage", "20TB"),
+        ("兰溪路下立交道路要修多长", "passage", "985米"),
+        # a plain noun made of the tables' words
+        ("检察院维修办公大楼那个项目预算多少", "budget", "8,844,385"),
+        # a second reading's probes of this change: words that look like the new rules'
+        ("支付及时率目标要是多少，机关服务费", "several_parts", "=100%"),
+        ("机关服务费实施期间社会公众满意度目标", "indicator_target", ">=90%"),
+        ("机关服务费本年度社会公众满意度目标", "indicator_target", ">=90%"),
+        ("含有政府购买服务内容的项目有多少个", "count", "2 个"),
+        ("检察办案业务费占市检8个项目预算合计的比重", "share", "5.64%"),
+        ("网络安全等级保护的文件被哪个项目引用", "citation", "信息化新建项目"),
+        ("拆违经费2026年申请了多少？", "budget", "3,498,000"),
+    ],
+)
+def test_fifth_reading(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a list by what no table holds; a ranking by what no table prints
+        "天文台哪些项目得过国家奖励",
+        "检察院的项目按绩效考核分数排个序",
+        # another version of a figure, net of a part, against outsiders
+        "检察业务工作费批复稿上的金额是多少",
+        "机关服务费年中调整后的预算是多少",
+        "兰溪路下立交年度资金扣掉管线搬迁费以后还有多少",
+        "基本科研业务费比全国平均水平高多少",
+        # a target in words asked as a number; a piece of a total; a count in years
+        "拆违经费长效管理制度健全性要提高百分之多少",
+        "多尺度离散模拟计算系统每个异构计算节点配几块GPU卡",
+        "信息化新建项目的系统维保期是几年",
+        # money of a part: a share, a funding source, a phase, a thing in one project
+        "检察业务工作费里课题经费占预算的比例",
+        "兰溪路下立交的财政资金里有多少是专项债",
+        "兰溪路下立交第二段安排了多少资金",
+        "普陀城管无人机巡查全年花多少钱",
+        # a target of a part set apart, under a hypothesis, with a tolerance, a grade
+        "检察办案场所设备经费单看专用设备的采购完成率是多少",
+        "要是FAST检修半年，FAST观测时间目标会是多少",
+        "项目验收达标率允许的偏差范围是多少，兰溪路下立交",
+        "国家天文科学数据中心网站访问量的优秀值定了多少",
+        # a measure no row of the answer is of; money of a rate; users of hour rows
+        "检察办案业务费律师对鉴定工作的满意度目标是多少",
+        "检察业务保障费里培训和保障各占多少钱",
+        "LAMOST一年服务多少用户",
+        # rates are never added up
+        "所有项目的满意度目标加起来是多少",
+        # a second reading's probes: a project named that none is, a count asked of money
+        "办案系统升级项目的项目总预算是多少",
+        "信息化新建项目申请了多少台服务器",
+        "景区检票系统有预算吗",
+        "检察院哪些项目得过市级表彰",
+    ],
+)
+def test_fifth_reading_refusals(backend, question):
+    assert_refuses(backend, question)

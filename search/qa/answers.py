@@ -97,8 +97,10 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "今年花",
             "今年申请",
             "当年申请",
-            "申请了多少",
-            "申请多少",
+            "申报数",
+            "申请了多少钱",
+            "申请多少钱",
+            "申请了多少资金",
             "年度申请",
             "申请额",
             "一年的钱",
@@ -721,6 +723,8 @@ def asked_fields(text: str) -> list[str]:
         names.append("total")  # 信息化项目预算: the money, said last
     if not names and MONEY_ASKED.search(text):
         names.append("total")  # 预算一共报了多少: the money, asked in other words
+    if not names and re.search(r"申请了?多少(?:钱|资金|经费)?(?=[？?，,。！!呢啊]|$)", text):
+        names.append("current_year")  # 2026年申请了多少: the year's money applied for
     money = [n for n in names if n in BUDGET_NAMES]
     if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
         names.append("current_year")  # 上年预算额多少？今年又是多少
@@ -729,7 +733,7 @@ def asked_fields(text: str) -> list[str]:
 
 MONEY_ASKED = re.compile(
     r"(?:预算|经费|资金)(?:一共|总共|总计|合计|大概|大约|到底|具体|总)?"
-    r"(?:报了|申报了|申请了|安排了|批了|给了|要|是|有|为|共|算)?(?:多少|几)(?!个|项|条|人|天|台)"
+    r"(?:报了|申报了|申请了|安排了|批了|给了|要|是|有|为|共|算)?多少(?:钱|元|万元?)?(?=[？?，,。！!呢啊]|$)"
 )
 # A document number written without brackets: 沪委办发2013 9号, 普建委 2025年 127号.
 _BARE_NUMBER = (
@@ -1240,6 +1244,7 @@ def _named_indicators(project: Project, text: str) -> list[Indicator]:
         # 满意度 of a table with two (参训人员满意度, 管理人员满意度): each of them
         every = [r for r in project.indicators if piece in normalize_name(r.name)]
         called += [row] if row is not None else every if rows and len(piece) >= 3 else []
+    called = [r for n, r in enumerate(called) if r not in rows and r not in called[:n]]
     return rows + called if len(rows) + len(called) >= 2 else rows
 
 
@@ -1258,12 +1263,13 @@ def _unnamed_rows(project: Project, text: str, rows: list[Indicator]) -> list[st
     return [
         p for p in pieces
         if len(p) >= 3 and INDICATOR_END.search(p) and not ASKING_PIECE.search(p)
+        and not re.search(r"年度|季度|程度|制度|情况$|^(?:本|今|当|上|去)年", p)
         and _row_called(project, p, []) is None
         and not any(p in normalize_name(r.name) for r in rows)
     ]  # fmt: skip
 
 
-ASKING_PIECE = re.compile(r"有没有|多少|几|什么|吗|具体|是否")
+ASKING_PIECE = re.compile(r"有没有|多少|几|什么|吗|具体|是否|年度")
 
 
 def _unset_said(project: Project, unset: list[str]) -> str:
@@ -1275,7 +1281,9 @@ def _unset_said(project: Project, unset: list[str]) -> str:
     return said + (f"（相近的有“{'”“'.join(near[:4])}”）。" if near else "。")
 
 
-PIECE_BREAK = re.compile(r"以及|还有|[|和及、，,\s]")
+# the words joining two things named in one question (not 及 of 及时率, 及格)
+AND = r"以及|还有|(?<!总)和|及(?![时格早])|、"
+PIECE_BREAK = re.compile(rf"{AND}|[|，,\s]")
 QUESTION_TAIL = re.compile(
     r"(?:的)?(?:目标值?|指标值|指标)?(?:各|分别|都)?(?:是|要|定了|设了)?(?:多少|几|什么)?[呢吗]?$"
 )
@@ -1854,6 +1862,14 @@ def _unread_predicate(
         and not any(abbreviates(w, u) for u in units)
     ]  # fmt: skip
     said = "".join(kept)
+    if (
+        len(said) == 2
+        and not re.search(r"[几个些哪那这每各都]", said)
+        and not money
+        and not q.linker.mentions(said)
+        and len(same_meaning(said)) == 1
+    ):
+        return said  # 得过奖励: one word, and nothing of the corpus says it
     if money:  # a thing one's text holds is a part of it, with no amount of its own
         lines = "|".join(re.escape(line.label) for p in chosen for line in p.budget_lines)
         part = len(said) >= 3 and not re.search(lines or "(?!)", said)
@@ -2301,8 +2317,19 @@ def unknown_project(q: Question) -> Answer | None:
     if len(re.sub(r"[的是了吗呢么什哪几多少怎样啥？?，,。]", "", named)) < 2:
         return None  # 变化多少: a field alone, of a project said before (or of none)
     units = "|".join(q.linker.unit_names)
-    stretches = {q.rest[i : i + 4] for i in range(len(q.rest) - 3)}
-    if any(s in q.linker.text and s not in units for s in stretches if HAN.fullmatch(s[0])):
+    stretches = {q.rest[i : i + 4] for i in range(len(q.rest) - 3)}  # not a field's words:
+    stretches = {
+        s for s in stretches if not re.search(r"项目|工程|经费|预算|资金|概况|总额|目标", s)
+    }
+    held = [s for s in stretches if s in q.linker.text and s not in units and HAN.fullmatch(s[0])]
+    called = [  # 办案系统升级项目: a name before 项目, not 网络安全的文件被哪个项目
+        n
+        for n in re.findall(r"([\u4e00-\u9fff]{2,10}?)(?:项目|工程)(?!类)", q.rest)
+        if not re.search(r"[的被哪了是和与及个些给由在对]", n)
+    ]
+    if any(s in name for s in held for name in called):
+        return missing_project()  # 办案系统升级项目: a project's name, none of which is so
+    if held:
         if q.field in BUDGET_NAMES:  # 第三方服务这块合同一年多少钱: a use of a project's money
             return Answer(
                 "表中只有整个项目的预算，没有其中这一部分的单独金额，无法回答。", "not_in_corpus"

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from indexer.money import BUDGET_NAMES
+from indexer.text import words
 
 from ..vocabulary import same_meaning
 from .answers import (
@@ -131,7 +132,7 @@ def check(q: Question) -> Answer | None:
 RANKED_BY = re.compile(
     r"按(?:照)?(?P<by>[A-Za-z\u4e00-\u9fff]{2,10}?)的?"
     r"(?:从高到低|从低到高|从大到小|从小到大|由高到低|由低到高|高低|大小|多少|多寡|先后)?"
-    r"(?:来|给我)?(?:排|排序|排名|排列|排个序|排一下)"
+    r"(?:来|给我)?(?:排序|排名|排列|排个序|排一下|排(?![查放水污除练班期]))"
 )
 # what the tables can rank projects by: money and its change, indicators, targets, dates
 RANKABLE = re.compile(
@@ -676,7 +677,7 @@ UNRECORDED = re.compile(
     r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|"
     r"加班费|物业费|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
     r"区级财政|区财政|中央财政|区级资金|平均水平|全市平均|全国平均|全区平均|行业平均|"
-    r"同类平均|用于政府购买服务|购买服务(?!的?项目)[^，,。？?]{0,6}?(?:金额|预算|花|多少)|专户|社会资本|哪一?级财政)"
+    r"同类平均|用于政府购买服务|购买服务(?:(?!项目)[^，,。？?]){0,6}?(?:金额|预算|花|多少)(?![^，,。？?]{0,4}项目)|专户|社会资本|哪一?级财政)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)
@@ -700,7 +701,7 @@ def _unrecorded(q: Question) -> Answer | None:
     found = UNRECORDED.search(q.text)
     if found is None:
         return None
-    if found["what"].startswith("每个") and not q.projects and re.search(r"平均每个", q.text):
+    if found["what"].startswith("每个") and len(q.projects) != 1 and re.search(r"平均每个", q.text):
         return None  # 两个项目平均每个多少钱: the mean of the projects' money
     texts = project_texts(q.projects) if q.projects else None
     said = any(found["what"] in t for t in texts) if texts is not None else None
@@ -791,6 +792,10 @@ def _dimension(q: Question) -> Answer | None:
     rows = [r for p in q.projects for r in p.indicators]
     if itself and any(re.search(rf"\d\s*{LENGTHS}", r.target) for r in rows):
         return None  # a row of its table is a length (道路建设长度 985米)
+    measure = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "重": "重量"}.get(size[-1])
+    own = [w for w, _, _ in words(thing) if len(w) >= 2]
+    if measure and any(measure in r.name and any(w in r.name for w in own) for r in rows):
+        return None  # 道路修多长: the row 道路建设长度
     if MONEY_OR_AMOUNT.search(thing) or any(f in BUDGET_NAMES for f in q.fields):
         return None  # 总盘子是多大, 数据量要求多大: money or an amount, not a size
     texts = project_texts(q.projects or q.store.projects)

@@ -12,7 +12,7 @@ from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
 from .checks import check, opinion, refusal, scope_check
-from .verify import qualified_figure, verified
+from .verify import FIGURE_ANSWERS, qualified_figure, verified
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -74,7 +74,7 @@ PLANS = (
 # and commas only between two parts that each ask something.
 MAX_PARTS = 6  # questions in one line answered one by one (more: the line as one question)
 HARD_BREAK = re.compile(r"[？?；;]")
-SOFT_BREAK = re.compile(r"以及|还有|同时|(?<!总)和|及(?![时格早])|、|，|,|\s+")
+SOFT_BREAK = re.compile(rf"{a.AND}|同时|，|,|\s+")
 SAME = re.compile(r"^[^，,。？?]{0,24}?(?:一样|相同|相等|不同|不一样|区别|差别|比较|相比|对比)")
 QUOTE_OPEN = re.compile(r"[“「《][^”」》]*$")
 ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别|多[大长宽高重久深]|啥|呢$")
@@ -115,8 +115,9 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             found = _answer_one(whole)
         elif len(parts) > 1:  # 及时率，多长时间内算及时: the line asks what its parts did not
             found = verified(whole, found)
-        qualified = qualified_figure(question) if len(parts) > 1 else None
-        if qualified and found.type in ("budget", "indicator_target"):
+        figure = found.type in FIGURE_ANSWERS and len(parts) > 1
+        qualified = figure and qualified_figure(question, found.type != "indicator_target")
+        if qualified:
             # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure
             found = refusal(whole, f"表中写到了相关内容，但没有写明{qualified}")
     return {

@@ -15,7 +15,9 @@ from indexer.text import words
 from indexer.vocabulary import section_name
 
 from ..backend import SearchBackend  # noqa: F401 - the type answers' Question carries
+from ..vocabulary import synonyms
 from .answers import (
+    AND,
     COUNTED,
     FACTS,
     FIELD_WORDS,
@@ -585,10 +587,14 @@ def sum_of_targets(q: Question) -> Answer | None:
     if len(rows) < 2 or len(units) != 1:
         return None
     unit = units.pop() or ""
+    if "%" in unit and not re.search(r"几个|多少个|哪些|哪几", q.text):  # 满意度目标加起来
+        return Answer(
+            "这些目标值是百分比，相加没有意义；表中没有这样的合计，无法回答。", "not_in_corpus"
+        )
     if "%" in unit or (
         re.search(r"(?<![那这哪])(?:几|多少)个(?:项目)?\W*$", q.text) and unit != "个"
     ):
-        return None  # rates do not add up; 一共几个 counts the projects, not the targets
+        return None  # 一共几个 counts the projects, not the targets
     total = sum(float(r.value) for _, r in rows)
     listed = "；".join(f"{p.name} {r.target}" for p, r in rows)
     return Answer(
@@ -619,7 +625,7 @@ def _money_of_setters(q: Question) -> Answer | None:
     )
 
 
-PAIRED = re.compile(r"和|及|与|以及|、|跟")
+PAIRED = re.compile(rf"{AND}|与|跟")
 
 
 def named_indicators(q: Question) -> Answer | None:
@@ -1545,9 +1551,11 @@ def projects_mentioning(q: Question) -> Answer | None:
         return None  # 哪些项目有成本指标: a kind of indicator (projects_by_level)
     found = []
 
+    ways = [synonyms(t) for t in terms]  # 采购设备 of 购置设备数量
+
     def holds(text: str) -> bool:
         text = text.lower()
-        return all(t in text for t in terms)
+        return all(any(w in text for w in way) for way in ways)
 
     for project in q.chosen if q.conditions else q.store.projects:
         places = []

@@ -86,8 +86,8 @@ ORG_ENDINGS = (
 ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 # The words of a question before an organisation's name: 财政部发的文件被 | 检察院
 ORG_LEAD = re.compile(
-    r"[的了是在和与及有为由从对占比中里个张被跟同较向钱按排|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目|"
-    r"一下|到低|到高|看看|查查"
+    r"[的了是在和与及有为由从对占比中里个张被跟同较向钱|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目|"
+    r"一下|到低|到高|看看|查查|按照|按|排序|排名|排一下"
 )
 # Places a question may name by their stem alone (杨浦拆违经费, 浙江的项目): the provinces, the
 # largest cities, and the districts of the municipalities whose tables are most published.
@@ -314,7 +314,9 @@ class Linker:
             names += [n[:-1] for n in names if len(n) >= 3]  # 怀柔区: 怀柔 is in a name
             if any(n in self.text for n in names) or place[-2:] in ("地区", "城区", "市区", "县区"):
                 continue
-            if any(ch in place for ch in "哪什是属位在占了的用引被和与及于比跟较同向计"):
+            if any(
+                ch in place for ch in "哪什是属位在占了的用引被和与及于比跟较同向计过得级有把给"
+            ):
                 continue
             return place
         text = re.sub(r"《[^》]*》", "|", text)  # a title names a document, not a unit

@@ -165,23 +165,30 @@ def verified(q: Question, found: Answer) -> Answer:
 FIGURE_QUALIFIERS = (
     (
         r"初稿|草稿|送审稿|批复稿|修改稿|终稿|最终版|定稿前|(?:年中|预算|中期)?调整(?:以后|之后|后|过后|过的)|"
-        r"年中调整|追加(?:以后|之后|后)|调剂(?:以后|之后|后)|决算(?:后|时|数)|审定(?:后|数)|审计(?:后|以后)",
+        r"年中调整|追加(?:以后|之后|后)|调剂(?:以后|之后|后)|决算(?:后|时|数)|审定(?:后|数)|审计(?:后|以后)|"
+        r"审核(?:后|以后|之后)|核减|核增|财政审核",
         "其他版本（调整后、批复稿、决算等）的数字（语料中只有申报时的绩效目标表）",
     ),
     (r"净额|含税|不含税|税后|税前", "含税、税后或净额的口径"),
+    (
+        r"全国平均|全国水平|同行业|兄弟(?:单位|院所|院|省市|区)|同类单位|其他省份?|外省",
+        "与语料之外的单位或水平的比较",
+    ),
+)
+# of money only: a source no table splits, a phase or section of the work
+MONEY_QUALIFIERS = (
     (
         r"专项债|债券|一般公共预算|政府性基金|国有资本经营预算|土地出让",
         "资金来源的细分（表中只列财政资金等几栏）",
     ),
     (
-        r"第[一二三四五六七八九十\d]+(?:段|期|标段|阶段)|[一二三]期工程|[\u4e00-\u9fff]{2,4}阶段",
+        r"第[一二三四五六七八九十\d]+(?:段|期|标段|阶段)|[一二三]期工程|"
+        r"(?<![现各])(?:设计|施工|招标|验收|前期|后期|收尾|调试)阶段(?!性)",
         "某一段或某一阶段的金额（表中只有整个项目的预算）",
     ),
-    (
-        r"全国平均|全国水平|同行业?|兄弟(?:单位|院所|院|省市|区)|同类单位|其他省份?|外省|外地",
-        "与语料之外的单位或水平的比较",
-    ),
 )
+# the answers a qualifier of a figure is checked against
+FIGURE_ANSWERS = ("budget", "share", "indicator_target")
 # 扣掉征收补偿以后: the money without a part no table prints apart
 LESS_A_PART = re.compile(
     r"(?:扣(?:掉|除|去)|刨(?:去|掉|除)|除去|剔除|去掉|不含|不包括)(?P<what>[\u4e00-\u9fff]{2,8}?)"
@@ -189,13 +196,15 @@ LESS_A_PART = re.compile(
 )
 
 
-def qualified_figure(text: str) -> str | None:
+def qualified_figure(text: str, money: bool = True) -> str | None:
     """What a question asks of a figure (a budget, a target) that no table holds: another
-    version of the table, a net or taxed amount, a comparison outside the corpus, the money
-    less a part that no line prints."""
-    for pattern, said in FIGURE_QUALIFIERS:
+    version of the table, a net or taxed amount, a comparison outside the corpus; of money
+    (`money`), a source or a phase no line prints, the money less a part."""
+    for pattern, said in FIGURE_QUALIFIERS + (MONEY_QUALIFIERS if money else ()):
         if re.search(pattern, text):
             return said
+    if not money:
+        return None
     less = LESS_A_PART.search(text)
     if less and not any(w in less["what"] or less["what"] in w for w in BUDGET_LINE_WORDS):
         return f"扣除“{less['what']}”后的金额（表中没有它的单独金额）"
@@ -204,12 +213,15 @@ def qualified_figure(text: str) -> str | None:
 
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
-    if found.type in ("budget", "share", "indicator_target"):
-        qualified = qualified_figure(asked)
+    if found.type in FIGURE_ANSWERS:
+        qualified = qualified_figure(asked, money=found.type != "indicator_target")
         if qualified:
             return qualified
-    if found.type == "indicator_target":
-        beyond = _beyond_target(q, found)
+    quoted = found.type == "passage" and (
+        names_rows(q) or (q.indicators and SCOPED_RE.search(q.text))
+    )
+    if found.type == "indicator_target" or quoted:
+        beyond = _beyond_target(q, found)  # a row's target, or a passage quoting it
         if beyond:
             return beyond
     # what the answer adds to the question, without the labels of where it was found
@@ -279,10 +291,13 @@ TARGET_ASKING = {
 PART_OF_YEAR = r"\d{1,2}\s*月份?|每个?月|一个月|月度|每?[一二三四]?季度|每周|每[天日]|上半年|下半年"
 # a part of what a project covers, set apart: 单看通风空调系统, 机要装备这一类的, 第一段,
 # 汛期施工期间, 沪西院那边 (rows are set for the whole project)
+SCOPE_LEADS = r"单看|光说|只看|仅看|光看|就看|单说|只说"
+SCOPE_TAILS = r"这一类|这类|那一类|那边|这边|(?<!实施)(?<!项目)(?<!建设)(?<!执行)期间|那段时间"
 SCOPED = (
-    r"(?:单看|光说|只看|仅看|光看|就看|单说|只说)[\u4e00-\u9fff]{2,12}|"
-    r"[\u4e00-\u9fff]{2,8}(?:这一类|这类|那一类|那边|这边|期间|那段时间)|第[一二三四五六七八九十\d]+(?:段|期|标段)"
+    rf"(?:{SCOPE_LEADS})[\u4e00-\u9fff]{{2,12}}|[\u4e00-\u9fff]{{2,8}}(?:{SCOPE_TAILS})|"
+    r"第[一二三四五六七八九十\d]+(?:段|期|标段)"
 )
+SCOPED_RE = re.compile(SCOPED)
 # What no target row says: a part of its year, its sample, its base, the row's consequences
 BEYOND_TARGET = re.compile(
     PART_OF_YEAR + r"|去年|上一?年|前年|明年|下一?年|"
@@ -292,16 +307,13 @@ BEYOND_TARGET = re.compile(
     r"谁[去来]?调查|怎么调查|谁定|谁提|谁制定|由谁|提出来|实际(?:完成|达到)|完成了|达到了|做到了|"
     r"权重|分值|(?:哪个|哪家|什么|哪些|哪一个)(?:部门|机构|处室|单位)|基准|车道|口径|定义|"
     r"[\u4e00-\u9fff]{2,3}(?:镇|街道|乡|村)|" + SCOPED + r"|"
-    r"假如|如果|假设|要是|万一|误差|浮动|区间|偏差|容差|挑战值|优秀值|理想值|优秀档|档次|分档|"
+    r"假如|如果|假设|要是(?!多少|几|百分之|什么)|万一|误差|浮动|区间|偏差|容差|挑战值|优秀值|理想值|优秀档|档次|分档|"
     r"扣多少分|每差|合同里|合同中|合同约定"
 )
 # what a word of BEYOND_TARGET asks, said plainly
 BEYOND_SAID = (
-    (
-        r"单看|光说|只看|仅看|光看|就看|单说|只说|这一?类|那一?类|那边|这边|期间|那段时间|第.+[段期]",
-        "其中一部分（一类、一段、一个时期或一处）单独的目标（指标按整个项目设定）",
-    ),
-    (r"假如|如果|假设|要是|万一", "假设情况下的目标"),
+    (SCOPED, "其中一部分（一类、一段、一个时期或一处）单独的目标（指标按整个项目设定）"),
+    (r"假如|如果|假设|要是|万一", "假设情况下的目标"),  # 要是多少 is kept out above
     (r"误差|浮动|区间|偏差|容差", "允许的误差或浮动范围"),
     (r"挑战值|优秀值|理想值|优秀档|档次|分档", "分档的目标（表中每项只有一个指标值）"),
     (r"合同", "合同中的约定"),
@@ -440,9 +452,7 @@ def _row_names(found: Answer) -> list[str]:
 
 def _the_project(scoped: str, project) -> bool:
     """Whether the words a scope sets apart name the project itself (普陀拆违那边)."""
-    core = re.sub(
-        r"单看|光说|只看|仅看|光看|就看|单说|只说|这一类|这类|那一类|那边|这边", "", scoped
-    )
+    core = re.sub(rf"{SCOPE_LEADS}|{SCOPE_TAILS}", "", scoped)
     whole = project.name + project.unit + (project.department or "")
     return bool(core) and not outside(core, whole, least=2).strip("|的")
 
