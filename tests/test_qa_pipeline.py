@@ -772,6 +772,11 @@ def test_any_question_is_answered(backend, question):
         ("检察办案业务费占市检8个项目预算合计的比重", "share", "5.64%"),
         ("网络安全等级保护的文件被哪个项目引用", "citation", "信息化新建项目"),
         ("拆违经费2026年申请了多少？", "budget", "3,498,000"),
+        # a black-box reading's probes: thresholds of tables that print only the year's
+        # money, 结转资金 without 上年, 上年预算额 summed
+        ("天文台年度资金超过2000万元的项目", "list", "人才支撑体系专项"),
+        ("人才支撑体系专项结转资金占年度资金多少", "share", "%"),
+        ("检察院八个项目上年预算额加起来多少", "sum", "110,207,545"),
     ],
 )
 def test_fifth_reading(backend, question, answer_type, says):
@@ -814,6 +819,8 @@ def test_fifth_reading(backend, question, answer_type, says):
         "信息化新建项目申请了多少台服务器",
         "景区检票系统有预算吗",
         "检察院哪些项目得过市级表彰",
+        "天文台项目的上年结转资金是怎么来的",
+        "检察业务工作费中宣传工作预算是多少",
     ],
 )
 def test_fifth_reading_refusals(backend, question):

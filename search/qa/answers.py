@@ -79,7 +79,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "prev_year_spent",
         ("执行数", "执行了多少", "实际支出", "上年执行", "去年执行", "实际执行", "执行多少"),
     ),
-    ("prev_year_budget", ("上年预算", "去年预算", "上年度预算", "上一年预算")),
+    ("prev_year_budget", ("上年预算额", "上年预算", "去年预算", "上年度预算", "上一年预算")),
     (
         "current_year",
         (
@@ -1413,7 +1413,13 @@ def label_at(label: str, text: str) -> int:
     """Where the text names a budget-line label (its last mention), -1 if nowhere."""
     label = re.sub(r"\s+", "", label)
     core = re.sub(r"^(?:其中[:：]?|当年|本年|年度)", "", label)
-    forms = (label, label.removesuffix("资金"), label.removesuffix("总额"), core)
+    forms = (
+        label,
+        label.removesuffix("资金"),
+        label.removesuffix("总额"),
+        core,
+        label.removeprefix("上年"),
+    )
     return max((text.rfind(form) for form in forms if len(form) >= 4), default=-1)
 
 
@@ -1729,8 +1735,8 @@ def filters(q: Question) -> list[Filter]:
         found.append(
             Filter(
                 said,
-                lambda p, k=key, v=yuan, a=above: (
-                    p.budget.get(k) is not None and (p.budget[k] > v if a else p.budget[k] < v)
+                lambda p, k=key, v=yuan, a=above: (  # the year's money where no total is printed
+                    money(p, k) is not None and (money(p, k) > v if a else money(p, k) < v)
                 ),
             )
         )
@@ -1973,7 +1979,8 @@ def over_projects(q: Question) -> Answer | None:
             f"表中没有可以按“{unread}”挑出项目的内容（只有申报的计划、预算和指标），无法回答。",
             "not_in_corpus",
         )
-    if q.has(LIST_WORDS) and conditions and not q.has(SUM_WORDS):
+    named_list = re.search(r"的项目[？?。！!]*$", q.text)  # 预算超过1000万元的项目: which
+    if (q.has(LIST_WORDS) or named_list) and conditions and not q.has(SUM_WORDS):
         return _listing(chosen, said, "list", conditions)
     yes_no = re.search(r"有没有.{0,20}项目|项目.{0,12}(?:有没有|有吗)$", q.text)
     if yes_no and conditions and not q.has(SUM_WORDS):

@@ -25,12 +25,12 @@ from .reading import abbreviates, outside
 # How a budget was decided: who approved it, when, by what standard (never in a table)
 BUDGET_DECIDED = re.compile(
     r"审批|批下来|批准|评审|审核|论证|审定|谁定的|由谁定|哪天|什么时候|何时|按什么标准|什么标准定|"
-    r"怎么定的|如何定的|如何确定|依据什么"
+    r"怎么定的|如何定的|如何确定|依据什么|怎么形成|如何形成|怎么来的|怎么产生|如何产生"
 )
 # Answers read from the tables' text, where the asked detail may be missing.
 TEXT_ANSWERS = ("passage", "sentences", "section", "indicator_target", "level_indicators")
 # A project's money answers no who, when, where or how it was decided (由哪个部门审批的).
-BUDGET_ANSWERS = ("budget", "share")
+BUDGET_ANSWERS = ("budget", "share", "sum")
 
 
 @dataclass(frozen=True)
@@ -419,7 +419,9 @@ NUMBER_ASKED = re.compile(
     r"百分之多少|几个百分点|多少个百分点|具体(?:的)?(?:数|数字|数值|比例)|量化(?:的)?(?:数|数值|目标)"
 )
 # money asked of what a row answers (各占多少钱); a count of a named kind of thing (多少用户)
-MONEY_OF_ROW = re.compile(r"多少钱|几块钱|金额是?多少|花了?多少钱")
+MONEY_OF_ROW = re.compile(
+    r"多少钱|几块钱|金额是?多少|花了?多少钱|(?:预算|经费|资金)(?:是|有|为)?多少"
+)
 COUNTED_NOUN = re.compile(
     r"(?:多少|几)(?:个|位|名|家|户)?(?P<noun>用户|人员|员工|职工|学生|企业|学校|医院|患者|农户)"
 )
@@ -549,10 +551,13 @@ def _part_of_money(q: Question, project) -> str | None:
         if named and (len(named) == 1 and len(re.split(r"[、，,]", project.name)) == 1):
             continue  # the project's own name (one thing), not one of the parts it lists
         inside = re.search(r"其中|里面|当中|里的|中的", clause)
+        # 检察业务工作费中宣传工作…: a part of the project named just before, if its text
+        # speaks of it (not 里头上年结转过来的)
+        after_name = re.match(r"\|\s*[中里](?!头)", clause)
         # the chunk, its Latin names, its own words (换电梯: 电梯 of 更换6部旧电梯)
         listed = bool(re.search(r"[、，,]", project.name))  # a name that lists its parts
         own = [w for w, _, _ in words(chunk) if len(w) >= 2]
-        if not listed and any(w in project.name for w in own):
+        if not listed and not inside and not after_name and any(w in project.name for w in own):
             continue  # 设备购置 of 检察办案场所设备经费: the project itself, described
         said = [chunk, *latin, *own]
         if inside or any(w in text for w in said for text in texts):
