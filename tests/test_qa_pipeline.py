@@ -803,6 +803,11 @@ def test_any_question_is_answered(backend, question):
         ("天文台年度资金超过2000万元的项目", "list", "人才支撑体系专项"),
         ("人才支撑体系专项结转资金占年度资金多少", "share", "%"),
         ("检察院八个项目上年预算额加起来多少", "sum", "110,207,545"),
+        # plain measures and sizes: 几截 of 三段, 红线各有多宽, 从哪天干到哪天, 最省钱
+        ("兰溪路下立交分几截施工", "passage", "三段"),
+        ("真南路的规划红线有多宽", "passage", "50米"),
+        ("拆违经费从哪天干到哪天", "project_fact", "2026-12-31"),
+        ("检察院哪个项目最省钱", "ranking", "派驻农场检察院机构业务经费"),
     ],
 )
 def test_fifth_reading(backend, question, answer_type, says):
@@ -847,6 +852,8 @@ def test_fifth_reading(backend, question, answer_type, says):
         "检察院哪些项目得过市级表彰",
         "天文台项目的上年结转资金是怎么来的",
         "检察业务工作费中宣传工作预算是多少",
+        # a sum asked of no projects is no money (内存总共要多大, 能存多少)
+        "多尺度离散模拟计算系统一共能存多少部电影",
     ],
 )
 def test_fifth_reading_refusals(backend, question):

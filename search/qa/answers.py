@@ -170,7 +170,22 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("section:period", ("实施周期",)),
-    ("dates", ("起止", "实施期", "日期", "周期", "多久", "多长时间", "干到哪年", "哪年到哪年")),
+    (
+        "dates",
+        (
+            "起止",
+            "实施期",
+            "日期",
+            "周期",
+            "多久",
+            "多长时间",
+            "干到哪年",
+            "哪年到哪年",
+            "干到哪天",
+            "从哪天",
+            "哪天到哪天",
+        ),
+    ),
     (
         "department",
         (
@@ -262,7 +277,7 @@ LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么
 # words that make a question one about money
 MONEY_WORDS = ("预算", "钱", "经费", "金额", "资金")
 MAX_WORDS = ("最高", "最多", "最大", "最贵")
-MIN_WORDS = ("最低", "最少", "最小", "最便宜")
+MIN_WORDS = ("最低", "最少", "最小", "最便宜", "最省钱", "最省")
 SUM_WORDS = (
     "合计",
     "总计",
@@ -300,6 +315,10 @@ COUNTED = re.compile(
 NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 
 
+# measure words that count the same things in plain speech
+SAME_MEASURE = {"截": "段|截", "节": "段|节", "样": "项|样|个", "块": "块|项|个", "条": "条|项"}
+
+
 def counted_in(text: str, measure: str, noun: str) -> bool:
     """Whether the text gives a number of what is counted: 三段, 38个 after 通用计算节点."""
     if measure == "个" and noun:
@@ -307,7 +326,7 @@ def counted_in(text: str, measure: str, noun: str) -> bool:
         return bool(
             re.search(rf"{NUMERAL}\s*个?{head}|{head}[^，。；,;]{{0,8}}?{NUMERAL}\s*个", text)
         )
-    unit = re.escape(measure)
+    unit = SAME_MEASURE.get(measure, re.escape(measure))  # 几截: 三段
     # the measure after a number, or a number (in any measure) after the noun: 服务多少家单位 →
     # 服务用户单位总数量 ≥20个
     counts = r"\s*[个家人次台套项场户名篇件部辆]"
@@ -1841,6 +1860,13 @@ LIST_FILLER = re.compile(
 )
 
 
+# a list or count of things inside projects (哪些服务, 哪些地方, 几个小项目), not of projects
+ASKS_THINGS = re.compile(
+    r"(?:哪些|哪几[个样家项]?|几个)(?:地方|服务|事情?|东西|功能|内容|方面|小项目|"
+    r"子项目|子项|环节|工作|节点|部分|步骤|阶段)"
+)
+
+
 def _unread_predicate(
     q: Question, conditions: list[Filter], chosen: list[Project], money: bool = False
 ) -> str | None:
@@ -1958,8 +1984,11 @@ def over_projects(q: Question) -> Answer | None:
             and not q.has(("个", "项指标"))
             and q.indicators is None
             and not q.level_word  # 满意度目标加起来: not money
+            and (bool(conditions) or "项目" in q.text)  # 内存总共要多大, 能存多少: no money
         )
     )
+    if q.has(LIST_WORDS) and ASKS_THINGS.search(q.text):
+        return None  # 三百多万要买哪些服务: things inside the money, not projects
     groups = groups_named(q)
     if len(groups) > 1 and EACH_GROUP.search(q.text):
         return _per_group(q, groups, key, about_money)
@@ -1974,13 +2003,14 @@ def over_projects(q: Question) -> Answer | None:
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
     unread = _unread_predicate(q, conditions, chosen)
-    if unread and (q.has(LIST_WORDS) or q.has(COUNT_WORDS)) and not about_money:
+    if unread and not ASKS_THINGS.search(q.text) and not about_money:
         return Answer(  # 检察院哪些项目被审计查出过问题: the tables hold no such thing
             f"表中没有可以按“{unread}”挑出项目的内容（只有申报的计划、预算和指标），无法回答。",
             "not_in_corpus",
         )
     named_list = re.search(r"的项目[？?。！!]*$", q.text)  # 预算超过1000万元的项目: which
-    if (q.has(LIST_WORDS) or named_list) and conditions and not q.has(SUM_WORDS):
+    of_projects = not ASKS_THINGS.search(q.text) or bool(named_list)  # not 哪些地方
+    if (q.has(LIST_WORDS) or named_list) and of_projects and conditions and not q.has(SUM_WORDS):
         return _listing(chosen, said, "list", conditions)
     yes_no = re.search(r"有没有.{0,20}项目|项目.{0,12}(?:有没有|有吗)$", q.text)
     if yes_no and conditions and not q.has(SUM_WORDS):
@@ -1988,7 +2018,8 @@ def over_projects(q: Question) -> Answer | None:
         found.text = f"{'有' if chosen else '没有'}。{found.text}"
         return found
     counted = q.has(("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
-    if q.has(COUNT_WORDS) and (not about_money or counted) and (conditions or "项目" in q.text):
+    counts_projects = (conditions or "项目" in q.text) and not ASKS_THINGS.search(q.text)
+    if q.has(COUNT_WORDS) and (not about_money or counted) and counts_projects:
         return _listing(chosen, said, "count")
     if about_money and AGAINST_LAST_YEAR.search(q.text) and not _change_asked(q):
         return _sum_against_last_year(chosen, said)

@@ -801,11 +801,12 @@ def _dimension(q: Question) -> Answer | None:
     texts = project_texts(q.projects or q.store.projects)
     # the thing (总内存 of 总内存要求多大), or (in the named project's table) the size word 口径,
     # with a length nearby
-    thing = (
-        re.sub(r"(?:要求|需要|标准|规定|至少|最少|得|要|能|的|打算|准备|计划)+$", "", thing)
-        or thing
+    asking = (
+        r"(?:要求|需要|标准|规定|至少|最少|总共|一共|总|共|得|要|能|的|打算|准备|计划|各有|各)+$"
     )
-    said = re.escape(thing[-3:]) + (f"|{re.escape(size)}" if q.projects else "")
+    thing = re.sub(asking, "", thing) or thing
+    said = "|".join(re.escape(t) for t in {thing[-3:], thing[-2:]})  # 道路红线: 规划红线宽度
+    said += f"|{re.escape(size)}" if q.projects else ""
     if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
         return None
     return refusal(q, f"表中没有写明它的{size.removeprefix('多')}")  # its name is the user's
