@@ -808,6 +808,8 @@ def test_any_question_is_answered(backend, question):
         ("真南路的规划红线有多宽", "passage", "50米"),
         ("拆违经费从哪天干到哪天", "project_fact", "2026-12-31"),
         ("检察院哪个项目最省钱", "ranking", "派驻农场检察院机构业务经费"),
+        ("兰溪路下立交总额减掉今年的，剩下的以后年度安排多少", "comparison", "545,180,700"),
+        ("检察院表里谁设了环境效益指标", "list", "办公及业务用房专项维修费"),
     ],
 )
 def test_fifth_reading(backend, question, answer_type, says):
@@ -854,6 +856,8 @@ def test_fifth_reading(backend, question, answer_type, says):
         "检察业务工作费中宣传工作预算是多少",
         # a sum asked of no projects is no money (内存总共要多大, 能存多少)
         "多尺度离散模拟计算系统一共能存多少部电影",
+        "检察办案业务费里含多少以前年度结转",
+        "天文台这几个项目里，哪些仪器是国外生产的",
     ],
 )
 def test_fifth_reading_refusals(backend, question):

@@ -256,7 +256,8 @@ def _year(q: Question) -> Answer | None:
         return None
     asked = list(q.years)
     for word, offset in RELATIVE_YEARS.items():
-        if word in q.text and len(held) == 1:
+        # 后年, not 以后年度 (the years after the table's, of a multi-year project)
+        if re.search(rf"(?<![以之今往]){word}", q.text) and len(held) == 1:
             asked.append(next(iter(held)) + offset)
     if q.projects and len(held) == 1 and LAST_YEAR.search(q.text):
         asked.append(next(iter(held)) - 1)

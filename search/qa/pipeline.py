@@ -77,7 +77,9 @@ HARD_BREAK = re.compile(r"[？?；;]")
 SOFT_BREAK = re.compile(rf"{a.AND}|同时|，|,|\s+")
 SAME = re.compile(r"^[^，,。？?]{0,24}?(?:一样|相同|相等|不同|不一样|区别|差别|比较|相比|对比)")
 QUOTE_OPEN = re.compile(r"[“「《][^”」》]*$")
-ASKS = re.compile(r"什么|多少|几|哪|吗|是否|有没有|怎么|何时|谁|分别|多[大长宽高重久深]|啥|呢$")
+ASKS = re.compile(
+    r"什么|多少|(?<![这那])几|哪|吗|是否|有没有|怎么|何时|谁|分别|多[大长宽高重久深]|啥|呢$"
+)
 
 
 def answer(backend: SearchBackend, question: str) -> dict[str, Any]:

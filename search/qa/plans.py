@@ -462,7 +462,7 @@ def all_have(q: Question) -> Answer | None:
 # the words of a question that asks for a list of projects
 LISTING = (
     "哪些", "哪几", "哪个", "哪一个", "几个", "多少个", "有哪", "列出", "列一下", "有什么", "谁有",
-    "哪张", "几张",
+    "哪张", "几张", "谁设", "谁把", "谁的",
 )  # fmt: skip
 GROUP_FIELDS = ("department", "unit", "category", "perf_type", "nature")
 
