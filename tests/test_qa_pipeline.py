@@ -810,6 +810,8 @@ def test_any_question_is_answered(backend, question):
         ("检察院哪个项目最省钱", "ranking", "派驻农场检察院机构业务经费"),
         ("兰溪路下立交总额减掉今年的，剩下的以后年度安排多少", "comparison", "545,180,700"),
         ("检察院表里谁设了环境效益指标", "list", "办公及业务用房专项维修费"),
+        # a target asked with a prediction: the target, and the prediction refused
+        ("机关服务费支付及时率定了多少，会不会拖延", "several_parts", "=100%"),
     ],
 )
 def test_fifth_reading(backend, question, answer_type, says):
@@ -858,6 +860,10 @@ def test_fifth_reading(backend, question, answer_type, says):
         "多尺度离散模拟计算系统一共能存多少部电影",
         "检察办案业务费里含多少以前年度结转",
         "天文台这几个项目里，哪些仪器是国外生产的",
+        # what became of a project: a delay, what is done by now; advice in other words
+        "信息化新建项目哪个子系统延期了",
+        "兰溪路下立交现在完成了几成",
+        "派驻农场检察院工作人员满意度该不该往上调",
     ],
 )
 def test_fifth_reading_refusals(backend, question):
