@@ -864,7 +864,17 @@ def test_fifth_reading(backend, question, answer_type, says):
         "信息化新建项目哪个子系统延期了",
         "兰溪路下立交现在完成了几成",
         "派驻农场检察院工作人员满意度该不该往上调",
+        # a word of a row's name asked to be defined
+        "FAST数据获取量,数据多大才算获取量",
     ],
 )
 def test_fifth_reading_refusals(backend, question):
     assert_refuses(backend, question)
+
+
+@pytest.mark.parametrize(
+    "question", ["检察院出国交流的费用,都去了哪些国家", "拆违经费今年要付哪些服务的钱"]
+)
+def test_a_list_of_things_is_not_a_list_of_projects(backend, question):
+    # 哪些国家, 哪些服务: things inside a project's money, never every project of the unit
+    assert ask(backend, question)["answer_type"] not in ("list", "count", "sum")

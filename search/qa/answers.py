@@ -1862,7 +1862,8 @@ LIST_FILLER = re.compile(
 
 # a list or count of things inside projects (哪些服务, 哪些地方, 几个小项目), not of projects
 ASKS_THINGS = re.compile(
-    r"(?:哪些|哪几[个样家项]?|几个)(?:地方|服务|事情?|东西|功能|内容|方面|小项目|"
+    r"(?:哪些|哪几[个样家项]?|几个)(?:地方|服务|事情?|东西|功能|内容|方面|小项目|国家|城市|地区|人员|"
+    r"公司|企业|供应商|厂家|"
     r"子项目|子项|环节|工作|节点|部分|步骤|阶段)"
 )
 

@@ -461,7 +461,7 @@ def _the_project(scoped: str, project) -> bool:
 
 # a word of the row's name asked to be defined: 信噪比多少以上才算高 (not 才算合格)
 QUALIFIER = re.compile(
-    r"才?算(?:是)?(?P<what>(?!合格|达标|完成|及格|通过|过关|数)[\u4e00-\u9fff]{1,2})$"
+    r"才?算(?:是)?(?P<what>(?!合格|达标|完成|及格|通过|过关|数)[\u4e00-\u9fff]{1,6}?)[？?]?$"
 )
 RANKING = re.compile(r"哪个项目|哪些项目|哪几个|谁的|最[高低多少严松大小]|排")
 
