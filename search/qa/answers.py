@@ -98,7 +98,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "今年申请",
             "当年申请",
             "申报数",
-            "申请了多少钱",
+            "申请了多少钱",  # longer than 多少钱 (the total), so read first
             "申请多少钱",
             "申请了多少资金",
             "年度申请",
@@ -1908,25 +1908,45 @@ def _unread_predicate(
         part = len(said) >= 3 and not re.search(lines or "(?!)", said)
         last = q.text.rfind(kept[-1]) + len(kept[-1]) if kept else 0
         describes = bool(re.match(r"[^，,。？?]{0,5}项目", q.text[last:]))  # 买设备的那几个项目
-        holders = [p for p in chosen if _said_together(said, [p])]
-        one = 0 < len(holders) < len(chosen)
+        ways = _ways(said)
+        holders = sum(_said_together(ways, [p]) for p in chosen)
+        one = 0 < holders < len(chosen)
         return said if part and one and not describes else None
-    return said if len(said) >= 3 and not _said_together(said, chosen) else None
+    return said if len(said) >= 3 and not _said_together(_ways(said), chosen) else None
 
 
-# words of asking a sum of money (预算一共多少, 年度资金合计), beside LIST_FILLER
+# The words of asking a project's money (and of when): what is left names what it is for
+MONEY_ASKING_WORDS = (
+    "预算", "多少钱", "多少", "钱", "经费", "资金", "金额", "总额", "投资", "投入",
+    "费用", "花费", "花了", "花", "要花", "一共", "总共", "合计", "共计", "共", "批了",
+    "批", "拨了", "拨", "给了", "给", "安排了", "安排", "申请了", "申请", "大概", "大约",
+    "到底", "具体", "整个", "这个", "那个", "项目", "专项", "本项", "该项", "年度",
+    "今年", "当年", "本年", "全年", "一年", "每年", "万元", "元", "万", "是", "有", "为",
+    "要", "得", "能", "的", "了", "吗", "呢", "啊", "这", "那", "个", "笔", "块", "部",
+    "台", "项", "里", "中", "上", "下", "度", "左右", "以上", "执行了", "执行", "支出",
+    "用了", "用掉", "花掉", "前后", "全部", "总", "市级", "区级", "省级", "中央", "本级",
+    "财政", "上年度", "上年", "去年", "实际", "同名", "情况说明", "经费情况", "说明",
+    "申报表", "目标表", "表格", "表里", "表中", "表上", "一栏", "栏", "写的", "写着",
+    "填的", "填了", "列的", "列了", "列出", "标的", "标了", "跟", "和", "与", "比",
+    "一样", "相同", "变化", "增加", "减少", "那部分", "这部分", "部分", "占比", "比例", "比重",
+    "占", "百分之几", "多大",
+)  # fmt: skip
+# beside LIST_FILLER, the words of asking a sum of money over projects (加起来, 平均每个 …)
 MONEY_FILLER = re.compile(
-    r"预算|资金|经费|金额|总额|钱|多少|合计|加起来|总共|一共|一年|全年|今年|当年|本年|年度|上年|去年|"
-    r"总计|共计|平均|每个|分别|各|投入|花|用|给|批|拨|安排|申请|元|万|亿|大概|大约|左右|总|项目|"
-    r"比|增加|减少|变化|占|比例|最[高低多少大小]|排名?|前|后|哪个|多|少|加一块儿?|一块儿?|加一起|"
-    r"加在一起|几家|几个"
+    "|".join(sorted(MONEY_ASKING_WORDS, key=len, reverse=True))
+    + r"|加起来|加一块儿?|一块儿?|加一起|加在一起|总计|平均|每个|分别|各|用|亿|"
+    r"最[高低多少大小]|排名?|前|后|哪个|多|少|几家|几个"
 )
 
 
-def _said_together(run: str, projects: list[Project]) -> bool:
-    """Whether one sentence of the projects' tables holds every word of the run (or a word
-    of the same meaning): 要买设备 of 购置设备数量 is a condition their text can test."""
-    needed = [same_meaning(w) for w, _, _ in words(run) if len(w) >= 2]
+def _ways(run: str) -> list[list[str]]:
+    """Each word of a run (two characters or more) and the words of the same meaning."""
+    return [same_meaning(w) for w, _, _ in words(run) if len(w) >= 2]
+
+
+def _said_together(needed: list[list[str]], projects: list[Project]) -> bool:
+    """Whether one sentence of the projects' tables holds every word of a run (or a word
+    of the same meaning, `_ways`): 要买设备 of 购置设备数量 is a condition their text can test."""
     if not needed:
         return False
     texts = [p.name for p in projects] + project_texts(projects)
@@ -1988,8 +2008,8 @@ def over_projects(q: Question) -> Answer | None:
             and (bool(conditions) or "项目" in q.text)  # 内存总共要多大, 能存多少: no money
         )
     )
-    if q.has(LIST_WORDS) and ASKS_THINGS.search(q.text):
-        return None  # 三百多万要买哪些服务: things inside the money, not projects
+    if ASKS_THINGS.search(q.text):
+        return None  # 三百多万要买哪些服务, 几个小项目: things inside projects, not projects
     groups = groups_named(q)
     if len(groups) > 1 and EACH_GROUP.search(q.text):
         return _per_group(q, groups, key, about_money)
@@ -2004,14 +2024,13 @@ def over_projects(q: Question) -> Answer | None:
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
     unread = _unread_predicate(q, conditions, chosen)
-    if unread and not ASKS_THINGS.search(q.text) and not about_money:
+    if unread and not about_money:
         return Answer(  # 检察院哪些项目被审计查出过问题: the tables hold no such thing
             f"表中没有可以按“{unread}”挑出项目的内容（只有申报的计划、预算和指标），无法回答。",
             "not_in_corpus",
         )
     named_list = re.search(r"的项目[？?。！!]*$", q.text)  # 预算超过1000万元的项目: which
-    of_projects = not ASKS_THINGS.search(q.text) or bool(named_list)  # not 哪些地方
-    if (q.has(LIST_WORDS) or named_list) and of_projects and conditions and not q.has(SUM_WORDS):
+    if (q.has(LIST_WORDS) or named_list) and conditions and not q.has(SUM_WORDS):
         return _listing(chosen, said, "list", conditions)
     yes_no = re.search(r"有没有.{0,20}项目|项目.{0,12}(?:有没有|有吗)$", q.text)
     if yes_no and conditions and not q.has(SUM_WORDS):
@@ -2019,8 +2038,7 @@ def over_projects(q: Question) -> Answer | None:
         found.text = f"{'有' if chosen else '没有'}。{found.text}"
         return found
     counted = q.has(("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
-    counts_projects = (conditions or "项目" in q.text) and not ASKS_THINGS.search(q.text)
-    if q.has(COUNT_WORDS) and (not about_money or counted) and counts_projects:
+    if q.has(COUNT_WORDS) and (not about_money or counted) and (conditions or "项目" in q.text):
         return _listing(chosen, said, "count")
     if about_money and AGAINST_LAST_YEAR.search(q.text) and not _change_asked(q):
         return _sum_against_last_year(chosen, said)

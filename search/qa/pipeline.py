@@ -11,8 +11,8 @@ from ..backend import Pinned, SearchBackend
 from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
-from .checks import check, opinion, refusal, scope_check
-from .verify import FIGURE_ANSWERS, qualified_figure, verified
+from .checks import check, opinion, scope_check
+from .verify import FIGURE_ANSWERS, qualified_figure, refused_for, verified
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -122,7 +122,7 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         qualified = figure and qualified_figure(question, found.type != "indicator_target")
         if qualified:
             # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure
-            found = refusal(whole, f"表中写到了相关内容，但没有写明{qualified}")
+            found = refused_for(whole, qualified, found)
     return {
         "question": question,
         "answer": found.text,

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from indexer.text import words
 
 from ..vocabulary import same_meaning
-from .answers import Answer, Question, names_rows, project_texts
+from .answers import MONEY_ASKING_WORDS, Answer, Question, names_rows, project_texts
 from .reading import abbreviates, outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
@@ -151,8 +151,11 @@ def verified(q: Question, found: Answer) -> Answer:
     if found.type not in TEXT_ANSWERS + BUDGET_ANSWERS:
         return found
     missing = _missing_detail(q, found)
-    if missing is None:
-        return found
+    return found if missing is None else refused_for(q, missing, found)
+
+
+def refused_for(q: Question, missing: str, found: Answer) -> Answer:
+    """The refusal of an answer that lacks what is asked, saying what is missing."""
     from .checks import refusal
 
     # a refused figure is not shown again in its sources; a passage is (what the table says)
@@ -489,24 +492,8 @@ def _named_span(text: str, mention: str | None, name: str) -> str:
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}年?度?")
 
 
-# The words of asking a project's money (and of when): what is left names what it is for
-MONEY_WORDS = (
-    "预算", "多少钱", "多少", "钱", "经费", "资金", "金额", "总额", "投资", "投入",
-    "费用", "花费", "花了", "花", "要花", "一共", "总共", "合计", "共计", "共", "批了",
-    "批", "拨了", "拨", "给了", "给", "安排了", "安排", "申请了", "申请", "大概", "大约",
-    "到底", "具体", "整个", "这个", "那个", "项目", "专项", "本项", "该项", "年度",
-    "今年", "当年", "本年", "全年", "一年", "每年", "万元", "元", "万", "是", "有", "为",
-    "要", "得", "能", "的", "了", "吗", "呢", "啊", "这", "那", "个", "笔", "块", "部",
-    "台", "项", "里", "中", "上", "下", "度", "左右", "以上", "执行了", "执行", "支出",
-    "用了", "用掉", "花掉", "前后", "全部", "总", "市级", "区级", "省级", "中央", "本级",
-    "财政", "上年度", "上年", "去年", "实际", "同名", "情况说明", "经费情况", "说明",
-    "申报表", "目标表", "表格", "表里", "表中", "表上", "一栏", "栏", "写的", "写着",
-    "填的", "填了", "列的", "列了", "列出", "标的", "标了", "跟", "和", "与", "比",
-    "一样", "相同", "变化", "增加", "减少", "那部分", "这部分", "部分", "占比", "比例", "比重",
-    "占", "百分之几", "多大",
-)  # fmt: skip
 MONEY_ASKING = re.compile(
-    "|".join(sorted(MONEY_WORDS, key=len, reverse=True))  # 上年 whole, before 上
+    "|".join(sorted(MONEY_ASKING_WORDS, key=len, reverse=True))  # 上年 whole, before 上
     + r"|(?:19|20)\d{2}年度?|[\d.,]+\s*万?元|[一二两三四五六七八九十几多]+年|[0-9]+"
 )
 CLAUSE = re.compile(r"[，,。；;？?！!、\s]")
