@@ -246,20 +246,22 @@ def synonyms(word: str) -> list[str]:
     """The word and the words (of two characters or more) of the groups it belongs to,
     not of the groups of longer words it is part of (采购 → 购置, 购买 …; 设备 → 仪器 …)."""
     groups, _ = _index()
-    out = [word]
-    for n in groups.get(word.lower(), ()):
-        out += [w for w in GROUPS[n].split() if len(w) >= MIN_WORD and w not in out]
-    return out
+    return _words_of(word, groups.get(word.lower(), ()), MIN_WORD)
 
 
 def same_meaning(word: str) -> list[str]:
     """The words that share a group with `word` (itself first), or with a word of the
     vocabulary it is part of (郭守敬 of 郭守敬望远镜)."""
     groups, _ = _index()
-    out = [word]
     within = (g for w, gs in groups.items() if len(word) >= 2 and word in w for g in gs)
-    for n in dict.fromkeys((*groups.get(word.lower(), ()), *within)):
-        out += [w for w in GROUPS[n].split() if w not in out]
+    return _words_of(word, (*groups.get(word.lower(), ()), *within), 1)
+
+
+def _words_of(word: str, numbers: Iterable[int], shortest: int) -> list[str]:
+    """The word, then the words of these groups (of `shortest` characters or more)."""
+    out = [word]
+    for n in dict.fromkeys(numbers):
+        out += [w for w in GROUPS[n].split() if len(w) >= shortest and w not in out]
     return out
 
 

@@ -55,7 +55,7 @@ from .answers import (
     target_said,
     value_named,
 )
-from .reading import abbreviates, chinese_number, outside, sub_projects
+from .reading import YEAR_WORD, abbreviates, chinese_number, outside, sub_projects
 
 ABOUT_INDICATORS = (
     "指标", "目标", "指标值", "设了", "设置", "设没设", "要达到", "定在", "要求", "要多少",
@@ -1508,9 +1508,6 @@ def sub_project_list(q: Question) -> Answer | None:
     )
 
 
-YEARISH = re.compile(r"(?:19|20)\d{2}年?度?")
-
-
 def projects_mentioning(q: Question) -> Answer | None:
     """FAST是哪个项目的？ 哪些项目提到了无人机？ The projects whose name, sections or
     indicators hold the words the question asks about."""
@@ -1543,7 +1540,9 @@ def projects_mentioning(q: Question) -> Answer | None:
         return None  # 普陀区有哪些项目: a unit or a place (the lists by condition)
     if not quoted and q.conditions:  # 天文台有哪些项目要购置设备: its projects, by the rest
         kept = [
-            t for t in terms if not any(t in s.lower() for s in scope) and not YEARISH.fullmatch(t)
+            t
+            for t in terms
+            if not any(t in s.lower() for s in scope) and not YEAR_WORD.fullmatch(t)
         ]
         shown = [s for s in shown if s.lower() in kept]
         terms = kept

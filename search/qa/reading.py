@@ -78,6 +78,7 @@ SHORT_YEAR = re.compile(
 
 # Mentions of years: 2021年, 2021年度, 2021.
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}年?度?")  # a year as a word of its own: 2020, 2023年度
 # An organisation named in a question: a name before one of these endings.
 ORG_ENDINGS = (
     "高级人民法院", "人民检察院", "人民法院", "检察院", "法院", "天文台", "研究所", "研究院",

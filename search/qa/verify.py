@@ -20,7 +20,7 @@ from indexer.text import words
 
 from ..vocabulary import same_meaning
 from .answers import MONEY_ASKING_WORDS, Answer, Question, names_rows, project_texts
-from .reading import abbreviates, outside
+from .reading import YEAR_WORD, abbreviates, outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
 BUDGET_DECIDED = re.compile(
@@ -487,9 +487,6 @@ def _named_span(text: str, mention: str | None, name: str) -> str:
     ):
         start -= 1
     return text[:start] + "|" + text[end:]
-
-
-YEAR_WORD = re.compile(r"(?:19|20)\d{2}年?度?")
 
 
 MONEY_ASKING = re.compile(
