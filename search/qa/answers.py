@@ -228,7 +228,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("gov_purchase", ("政府购买服务", "购买服务", "请外面的公司", "花钱请外面")),
-    ("section:basis", ("立项依据", "依据")),
+    ("section:basis", ("立项依据", "立项根据", "根据什么立项", "依据")),
     ("section:necessity", ("必要性", "为什么设立")),
     ("section:safeguards", ("制度、措施", "制度措施", "保障措施", "措施", "制度")),
     ("section:implementer", ("实施主体",)),
@@ -732,6 +732,12 @@ def asked_fields(text: str) -> list[str]:
         before = text[max(0, at - 2) : at]
         if name == "unit" and spelling in ("单位是", "哪个单位", "什么单位") and before in ROLES:
             continue  # 设计单位是哪家: a role in the text, not the unit field
+        kind_of = re.match(r"[\u4e00-\u9fff]", text[at + len(spelling) :]) and not re.match(
+            r"的?(?:项目|经费|费用|支出|资金)|别|型|的?[呢吗啊]|的[？?]?$",
+            text[at + len(spelling) :],
+        )
+        if name == "category" and spelling.endswith("类") and kind_of:
+            continue  # 买的是哪类服务: a kind of something in the text, not the project's category
         found.append((at, name))
         text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))

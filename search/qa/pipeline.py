@@ -95,8 +95,15 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         pinned = Pinned(snapshot)
         store = pinned.store()
         whole = read_question(question, store, pinned)
+        asked = without_premise(question)
+        if asked != question:  # 标了含政府购买服务，那这部分多少钱: the premise names the project
+            premised = read_question(asked, store, pinned)
+            if not premised.projects:
+                premised.projects, premised.mention = whole.projects, whole.mention
+                premised.part = whole.part
+            whole = premised
         found = None
-        parts = split_parts(question)
+        parts = split_parts(asked, [p.name for p in whole.projects])
         several = len(whole.projects) == 1 and len(whole.fields) > 1
         # 分哪几个子项目，当年预算比上年少了多少: a part asks no field; each part its own plan
         several = several and not any(
@@ -156,38 +163,66 @@ def reading(q, parts: list[str]) -> dict[str, Any]:
     }
 
 
-def _answer_one(q) -> Answer:
+def _answer_one(q, in_parts: bool = False) -> Answer:
     found = check(q)
     if found is not None:
         return found
     for plan in PLANS:
         found = plan(q)
+        bare = in_parts and len(re.sub(rf"{ASKS.pattern}|[^\u4e00-\u9fff]", "", q.text)) <= 2
+        if found is not None and bare and found.type == "sentences":
+            return (
+                found  # 谁多？多多少: a part that names nothing of its own; the line is read whole
+            )
         if found is not None:
             return verified(q, found)
     return Answer(NOT_FOUND, "not_found")
 
 
-def split_parts(question: str) -> list[str]:
-    """The questions one line asks (信息化新建项目绩效类型是什么？有几个子项目？)."""
+# A clause stating what a table says, then 那… asking on (勾了含政府购买服务，那购买服务这部分
+# 金额多少; 成本控制写的是“达到预计标准”，那个预计标准是多少钱): the clause is the question's
+# premise, not a question of its own, and its fields are not asked.
+PREMISE = re.compile(r"^(?P<premise>[^？?；;]{2,}?)[，,]\s*(?P<asked>那(?![边里儿])[^，,].*)$")
+
+
+def without_premise(question: str) -> str:
+    """The question without a premise clause before it (the whole question if none)."""
+    found = PREMISE.match(question.strip())
+    if found and not ASKS.search(found["premise"]):
+        return found["asked"]
+    return question
+
+
+def split_parts(question: str, names: list[str] | None = None) -> list[str]:
+    """The questions one line asks (信息化新建项目绩效类型是什么？有几个子项目？); never cut
+    inside one of `names` (the projects it names: 办公及业务用房专项维修费)."""
     parts: list[str] = []
     for piece in HARD_BREAK.split(question):
-        parts.extend(_split_soft(piece.strip()))
+        parts.extend(_split_soft(piece.strip(), names or []))
     return [p for p in parts if p][:MAX_PARTS]
 
 
-def _split_soft(piece: str) -> list[str]:
+def _split_soft(piece: str, names: list[str]) -> list[str]:
     """A piece cut at the first soft break (和, 、, a comma or a space) whose two sides each
     ask something, and its right side cut again; uncut when no break has such sides."""
+    inside = [
+        range(m.start() + 1, m.end())
+        for name in names
+        if len(name) > 3
+        for m in re.finditer(re.escape(name), piece)
+    ]
     for found in SOFT_BREAK.finditer(piece):
         left, right = piece[: found.start()].strip(), piece[found.end() :].strip()
         if not left or not right or QUOTE_OPEN.search(left):
             continue  # nothing on one side, or inside quotes (写的是“及时”)
+        if any(found.start() in span for span in inside):
+            continue  # 办公及业务用房专项维修费: a name, not two things
         if found.group() in ("和", "与") and SAME.search(right):
             continue  # 今年和去年预算一样: one question comparing two things
         # 机关服务费的立项依据文号和负责部门: a field, then a short thing asked of it too
         short_tail = _asks_field(left) and 2 <= len(right) <= 8 and not found.group().isspace()
         if (_asks(left) and _asks(right)) or short_tail:
-            return [left, *_split_soft(right)]
+            return [left, *_split_soft(right, names)]
     return [piece]
 
 
@@ -282,7 +317,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             year = year or ("prev_year_budget" if re.search(r"上年|去年", part) else None)
             if year:
                 q.field, q.fields = year, [year]
-        found = _answer_one(q)
+        found = _answer_one(q, in_parts=True)
         if found.type in ("not_found", "sentences"):
             return None
         answers.append(found)

@@ -68,6 +68,13 @@ DETAILS = (
         re.compile(r"\d[\d,.]*\s*(?:万元|元|亿元|万)"),
         "具体金额",
     ),
+    # a document's number: a passage naming a 批复 or a 文件 without one does not answer it
+    Detail(
+        "document number",
+        re.compile(r"文号|发文字号|文件号|发文号"),
+        re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|\d{4}\s*年?第?\s*\d+\s*号"),
+        "文件的文号",
+    ),
     # how an indicator is computed or judged: tables give targets, never their definitions
     Detail(
         "method",
@@ -92,9 +99,9 @@ DETAILS = (
         "具体的单位、部门或人员",
     ),
     Detail(
-        "place",
+        "street",
         re.compile(r"哪[几些个]?个?街镇|哪[几些个]?个?街道|哪[几些个]?个?乡镇"),
-        re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|镇|乡)"),
+        re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|镇|(?<!城)乡)"),  # not 城乡规划
         "具体的街镇",
     ),
     Detail(
@@ -120,6 +127,8 @@ DETAILS = (
         "具体名称或清单",
     ),
 )
+# places named as a kind, not by name (对各街镇的考核 names no 街镇)
+GENERIC_PLACE = re.compile(r"(?:各|全区|全市|所有|每个|相关|有关)?(?:街镇|街道|乡镇|区县|省市)")
 # Words that look like a detail's asking words but ask something else: 多少才算合格 asks the
 # target; 用在哪些地方 asks what the money is for, not a place.
 NEVER = re.compile(r"(?!)")
@@ -131,12 +140,12 @@ NOT_ASKING = {
 }
 # a quantity asked in a unit of measure: 多少平方米, 几辆, 多少小时
 ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|PB|TB|GB)"
+    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|场|PB|TB|GB)"
 )
 # units a target may print for the one asked (访问多少人次: ≥13万次)
 SAME_UNIT = {
     "人次": "人次|次", "平米": "平方米|平米|㎡|m2", "平方米": "平方米|平米|㎡|m2",
-    "公里": "公里|千米|km", "千米": "公里|千米|km", "小时": "小时|h",
+    "公里": "公里|千米|km", "千米": "公里|千米|km", "小时": "小时|h", "场": "场|次|期",
 }  # fmt: skip
 LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
 # a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
@@ -216,6 +225,9 @@ def qualified_figure(text: str, money: bool = True) -> str | None:
 
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
+    outside_unit = re.search(FIGURE_QUALIFIERS[2][0], asked)
+    if outside_unit and re.search(r"比|对比|相比|比较|差距|高低", asked):
+        return FIGURE_QUALIFIERS[2][1]  # 跟兄弟院所比呢: no answer of this corpus compares
     if found.type in FIGURE_ANSWERS:
         qualified = qualified_figure(asked, money=found.type != "indicator_target")
         if qualified:
@@ -228,7 +240,7 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         if beyond:
             return beyond
     # what the answer adds to the question, without the labels of where it was found
-    said = LABEL.sub("", outside(found.text, q.text, least=4))
+    said = LABEL.sub("", outside(_first_sentence(found), q.text, least=4))
     unit = ASKED_UNIT.search(asked)
     if unit and not re.search(
         rf"\d\s*[万亿千百]?\s*(?:{SAME_UNIT.get(unit['unit'], unit['unit'])})", said
@@ -248,7 +260,9 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
             return detail.said if names_rows(q) else None
         if found.type in ("indicator_target", "level_indicators") and detail.name != "time":
             return None  # a row answers which indicator, where it is set, what it is called
-        if not detail.holds.search(said):
+        if not detail.holds.search(
+            GENERIC_PLACE.sub("|", said) if detail.name in ("place", "street") else said
+        ):
             return detail.said
         return None
     from_text = found.type in ("passage", "sentences", "section")
@@ -265,6 +279,16 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         ):
             return "具体数量"
     return None
+
+
+def _first_sentence(found: Answer) -> str:
+    """What an answer says that is meant to answer: of the sentences nearest a question, the
+    first (the others are further off: 法律顾问请的哪家律所 is not answered by a 中心 two
+    sentences down); the whole text of any other answer."""
+    if found.type != "sentences":
+        return found.text
+    first = re.search(r"1\.\s*(.*?)(?=\s2\.\s|$)", found.text, re.S)
+    return first.group(1) if first else found.text
 
 
 # measures a count must print itself (几年 is not answered by a year, 几台 not by 5个)
