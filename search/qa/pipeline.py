@@ -227,8 +227,10 @@ def _split_soft(piece: str, names: list[str]) -> list[str]:
 
 
 def _asks(text: str) -> bool:
-    if re.search(r"(?:相)?比(?:较)?$|来看$|来说$", text):
-        return False  # 和上年比，…: a comparison leading into the question, no question itself
+    # 和上年比，…: a comparison leading into the question; 项目资金总额里，…: the whole a part
+    # is asked of; no question themselves
+    if re.search(r"(?:相)?比(?:较)?$|来看$|来说$|(?:里|中|当中|之中|里面|里头)$", text):
+        return False
     return bool(ASKS.search(text)) or _asks_field(text)
 
 

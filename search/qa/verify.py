@@ -49,14 +49,15 @@ BODY = (
     r"(?:部|处|室|科|局|中心|委员会|办公室|公司|大队|支队|事务所|研究所|站)"
 )
 PER_PIECE = r"每(?:一)?(?:个|台|块|部|套|名|位|家|条|间|辆|张|项|次)"
+# one piece's share of a total: 每个节点多少核, 每台多少钱 (a passage gives totals)
+PIECE = Detail(
+    "piece",
+    re.compile(PER_PIECE + r"[A-Za-z\u4e00-\u9fff]{0,8}?(?:多少|几)"),
+    re.compile(PER_PIECE + r"|单个|单台|单价|平均|人均"),
+    "单个的数量或金额（表中只有总数）",
+)
 DETAILS = (
-    # one piece's share of a total: 每个节点多少核, 每台多少钱 (a passage gives totals)
-    Detail(
-        "piece",
-        re.compile(PER_PIECE + r"[A-Za-z\u4e00-\u9fff]{0,8}?(?:多少|几)"),
-        re.compile(PER_PIECE + r"|单个|单台|单价|平均|人均"),
-        "单个的数量或金额（表中只有总数）",
-    ),
+    PIECE,
     # an amount of money: a passage must print one (其中物业保洁是多少, 这一段投资多少)
     Detail(
         "money",
@@ -89,6 +90,16 @@ DETAILS = (
         None,
         "这项指标的计算方法、口径或考核办法",
     ),
+    # a firm that does the work: a passage naming the bodies that issued a rule names none
+    Detail(
+        "firm",
+        re.compile(
+            r"(?:哪家|哪个|什么|哪一家)(?:供应商|公司|企业|厂家|厂商|承包商|服务商|律所|律师事务所|"
+            r"施工单位|中标单位|设计单位|监理单位|第三方)|供应商是|承包商是|中标的是|谁中标"
+        ),
+        re.compile(r"[\u4e00-\u9fff]{2,}(?:公司|集团|事务所|厂|设计院|研究院)"),
+        "承担工作的具体公司或机构",
+    ),
     Detail(
         "body",
         re.compile(
@@ -114,7 +125,10 @@ DETAILS = (
     ),
     Detail(
         "time",
-        re.compile(r"什么时候|啥时候|何时|几月|哪天|哪一天|几号|什么时间|完工时间|招标时间"),
+        re.compile(
+            r"什么时候|啥时候|何时|几月|哪天|哪一天|几号|什么时间|完工时间|招标时间|"
+            r"哪一?年(?!度)[^，,。？?]{0,6}(?:建成|建的|开始|投入|启用|成立|开通|完成|落成|设立)"
+        ),
         re.compile(r"\d{4}\s*[年.\-/]|\d{1,2}\s*月|[上下]半年|年底|年初|年内|季度|年末"),
         "具体时间",
     ),
@@ -266,6 +280,10 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
             return detail.said
         return None
     from_text = found.type in ("passage", "sentences", "section")
+    if found.type == "passage" and len(q.projects) == 1 and ASKED_AMOUNT.search(asked):
+        unheld = _unheld_noun(q, found)
+        if unheld:
+            return f"“{unheld}”的内容"
     if from_text and ASKED_AMOUNT.search(asked):
         numbers = _numbers_of(said, q.text)
         if not NUMBER.search(numbers):
@@ -278,6 +296,35 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
             and not re.search(rf"{COUNT}\s*{measure['m']}", YEARS.sub("|", numbers))
         ):
             return "具体数量"
+    return None
+
+
+# nouns that name no thing of their own (能存多少东西, 两部分)
+PLAIN_NOUNS = {
+    "东西", "部分", "方案", "内容", "情况", "方面", "问题", "事情", "事儿", "时候", "地方",
+    "一共", "总共", "合计", "总计", "共计", "一起",
+}  # fmt: skip
+
+
+def _unheld_noun(q: Question, found: Answer) -> str | None:
+    """A thing the question names that the text answering it never speaks of (隧道暗埋段 of
+    a passage on 敞开段, 电梯维保 of 更换旧电梯, 科目编码 of sentences on the project): the
+    text was found by the question's other words."""
+    import jieba.posseg as posseg
+
+    text = _first_sentence(found)
+    known = text + "".join(p.name + p.unit + (p.department or "") for p in q.projects)
+    span = q.text.replace(q.mention, "|") if q.mention else q.text
+    for part in outside(span, known, least=2).split("|"):
+        for token in posseg.cut(part):
+            word = token.word
+            if len(word) < 2 or not token.flag.startswith(("n", "i", "j")) or word in TARGET_ASKING:
+                continue
+            if word[0] in "这那哪各每该本" or YEAR_WORD.fullmatch(word) or word in PLAIN_NOUNS:
+                continue
+            if any(other in known for other in same_meaning(word)[1:]):
+                continue  # said in other words
+            return word
     return None
 
 
@@ -406,10 +453,11 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         target = f"只写“{printed.group(1)}”" if printed else "是文字"
         return f"具体数值（这项指标的目标值{target}，没有数）"  # 提升百分之多少 of 提升
     counted = COUNTED_NOUN.search(span)
-    if counted and not any(
-        w in answer for w in [*same_meaning(counted["noun"]), counted["noun"][-1]]
-    ):
-        return f"以“{counted['noun']}”计的数"  # 一年服务多少用户, answered by 观测时间
+    noun = counted and (counted["noun"] or counted["counted"])
+    if noun and not any(w in answer for w in [*same_meaning(noun), noun[-1]]):
+        return f"以“{noun}”计的数"  # 一年服务多少用户, 注册用户数: answered by 观测时间, 访问量
+    if PIECE.asks.search(span) and not PIECE.holds.search(found.text):
+        return PIECE.said  # 每次沙龙多少人: one piece of what a row counts in all
     rows_said = "".join(re.findall(r"“([^”]+)”指标", found.text)) or answer
     measure = _other_measure(span, rows_said)  # the rows answered, not the question's words
     if measure:
@@ -449,8 +497,9 @@ NUMBER_ASKED = re.compile(
 MONEY_OF_ROW = re.compile(
     r"多少钱|几块钱|金额是?多少|花了?多少钱|(?:预算|经费|资金)(?:是|有|为)?多少"
 )
+COUNTED = r"用户|人员|员工|职工|学生|企业|学校|医院|患者|农户"
 COUNTED_NOUN = re.compile(
-    r"(?:多少|几)(?:个|位|名|家|户)?(?P<noun>用户|人员|员工|职工|学生|企业|学校|医院|患者|农户)"
+    rf"(?:多少|几)(?:个|位|名|家|户)?(?P<noun>{COUNTED})|(?P<counted>{COUNTED})(?:数|数量|人数)"
 )
 # the measure a question names (满意度, 及时率, 合格率): a row of another measure is not it
 MEASURE = re.compile(
@@ -527,7 +576,7 @@ def _part_of_money(q: Question, project) -> str | None:
     # the mention as said (not stretched over the name's characters: 换电梯 of a name that
     # lists 旧电梯更新 is a part)
     span = q.text.replace(q.mention, "|") if q.mention else q.text
-    clauses = [c for c in CLAUSE.split(span) if re.search(r"多少|预算|几", c)]
+    clauses = [c for c in CLAUSE.split(span) if re.search(r"多少|预算|几|多大|比例|比重|占", c)]
     if not clauses:
         return None
     clause = clauses[-1]
