@@ -154,12 +154,12 @@ NOT_ASKING = {
 }
 # a quantity asked in a unit of measure: 多少平方米, 几辆, 多少小时
 ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|场|PB|TB|GB)"
+    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|场|PB|TB|GB|G(?![A-Za-z])|核)"
 )
 # units a target may print for the one asked (访问多少人次: ≥13万次)
 SAME_UNIT = {
     "人次": "人次|次", "平米": "平方米|平米|㎡|m2", "平方米": "平方米|平米|㎡|m2",
-    "公里": "公里|千米|km", "千米": "公里|千米|km", "小时": "小时|h", "场": "场|次|期",
+    "公里": "公里|千米|km", "千米": "公里|千米|km", "小时": "小时|h", "场": "场|次|期", "G": "G|千兆|万兆", "核": "核|核心",
 }  # fmt: skip
 LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
 # a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
@@ -264,6 +264,9 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         part = _part_of_money(q, q.projects[0])
         if part:
             return part
+    named = _named_only(q, found)
+    if named:
+        return named
     if found.type in BUDGET_ANSWERS:  # a figure holds no who, when or how it was decided
         return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
     for detail in DETAILS:
@@ -304,6 +307,30 @@ PLAIN_NOUNS = {
     "东西", "部分", "方案", "内容", "情况", "方面", "问题", "事情", "事儿", "时候", "地方",
     "一共", "总共", "合计", "总计", "共计", "一起",
 }  # fmt: skip
+
+
+# words a question quotes from a table: 写的是“达到预计标准”, 提到'质量监督制度'
+QUOTED = re.compile(r"[“‘'\"「『]([^“”‘’'\"「」『』]{2,24})[”’'\"」』]")
+# what it asks of them: what they are in detail (具体是多少, 具体规定了些啥, 是哪些)
+ASKS_WHAT = re.compile(r"具体|哪些|哪几|是什么|是啥|些啥|多少|指什么|指的是|包括什么|有什么")
+# a table's words that end its clause: it says no more of them (…质量监督制度，保障…)
+ENDS_CLAUSE = re.compile(r"[”’'\"」』]*\s*(?:[，。；,;！!]|$)")
+
+
+def _named_only(q: Question, found: Answer) -> str | None:
+    """Words the question quotes from the answer's table and asks about in detail, where the
+    table only names them (“达到预计标准”，预计标准具体是多少; 提到“制定相应的质量监督制度”，
+    这个制度具体规定了些啥): the table says no more than the words themselves."""
+    if found.type not in TEXT_ANSWERS:
+        return None
+    for quoted in QUOTED.finditer(q.text):
+        words_ = quoted.group(1)
+        at = found.text.find(words_)
+        if at < 0 or not ASKS_WHAT.search(q.text[quoted.end() :]):
+            continue
+        if ENDS_CLAUSE.match(found.text[at + len(words_) :]):
+            return f"“{words_}”的具体内容（表中只写到这几个字）"
+    return None
 
 
 def _unheld_noun(q: Question, found: Answer) -> str | None:
