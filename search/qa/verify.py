@@ -140,6 +140,19 @@ DETAILS = (
         ),
         "具体名称或清单",
     ),
+    # the things of a list: a passage listing none (设备验收合格率…购置设备数量 6台) names none
+    Detail(
+        "list",
+        re.compile(
+            r"(?:分别|各)是(?:什么|哪些|哪几|啥)|(?<!项目)是哪几[台套件种样类个]|"
+            r"哪几[台套件种样](?!项目)|哪[一二两三四五六七八九十]+[个张项类种条件份台套]|清单"
+        ),
+        re.compile(
+            r"、|(?<![\d.])\d{1,2}\s*[.、)）](?!\d)|[（(]\d{1,2}[)）]|包括|包含|主要有|分别为|分别是|"
+            r"[一二三四五六七八九十]是"
+        ),
+        "具体的清单",
+    ),
 )
 # places named as a kind, not by name (对各街镇的考核 names no 街镇)
 GENERIC_PLACE = re.compile(r"(?:各|全区|全市|所有|每个|相关|有关)?(?:街镇|街道|乡镇|区县|省市)")
@@ -272,6 +285,8 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
     for detail in DETAILS:
         if not detail.asks.search(asked) or NOT_ASKING.get(detail.name, NEVER).search(asked):
             continue
+        if detail.name == "list" and found.type not in ("passage", "sentences"):
+            continue  # a section, a list of rows or of projects is the list asked
         if detail.holds is None:
             # of an indicator the question names, asked how it is measured
             return detail.said if names_rows(q) else None
