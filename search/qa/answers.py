@@ -45,6 +45,7 @@ from .reading import (
     linker,
     outside,
     stands_alone,
+    sub_projects,
     to_simplified,
     years_in,
 )
@@ -1187,20 +1188,56 @@ def project_citations(q: Question) -> Answer | None:
     project = q.projects[0]
     if not project.citations:
         return Answer(f"{project.name}的表中没有引用文件。", "project_citations")
+    citations, name = project.citations, project.name
+    # the sections named (a sub-project's reading keeps none: 信访…系统的制度措施)
+    asked = [f.split(":", 1)[1] for f in asked_fields(fold(q.text)) if f.startswith("section:")]
+    if q.part is not None:  # a sub-project: the files its own text cites (in the section asked)
+        text = _part_text(project, q.part, asked)
+        citations = [
+            c for c in citations if (not asked or c.section in asked) and _cited_in(c, text)
+        ]
+        where = "、".join(f"“{SECTION_NAMES[s]}”" for s in asked if s in SECTION_NAMES)
+        name = f"子项目“{q.part.title}”" + (f"在{where}中" if where else "")
+        if not citations:
+            from .checks import refusal
+
+            return refusal(q, f"{project.name}的表中，{name}没有列出引用的文件")
     cited = list(
-        dict.fromkeys(
-            (f"《{c.title}》" if c.title else "") + (c.number or "") for c in project.citations
-        )
+        dict.fromkeys((f"《{c.title}》" if c.title else "") + (c.number or "") for c in citations)
     )
     sources = [
-        source(project, s, project.sections[s])
-        for s in dict.fromkeys(c.section for c in project.citations)
+        source(project, s, project.sections[s]) for s in dict.fromkeys(c.section for c in citations)
     ]
     return Answer(
-        f"{project.name}引用了 {len(cited)} 个文件：{'；'.join(cited)}。",
+        f"{name}引用了 {len(cited)} 个文件：{'；'.join(cited)}。",
         "project_citations",
         sources,
     )
+
+
+def _part_text(project: Project, part: SubProject, sections: list[str] | None = None) -> str:
+    """What a sub-project's title heads in each section of its project (or in `sections`),
+    up to the next sub-project's title (立项依据 lists 1.智能卷宗管理系统（1）《…》 2.…)."""
+    others = [p.title for p in sub_projects(project) if p.title != part.title]
+    said = []
+    for key, text in project.sections.items():
+        if sections and key not in sections:
+            continue
+        flat = re.sub(r"\s+", "", text)
+        at = flat.find(part.title)
+        while at >= 0:
+            ends = [i for t in others if (i := flat.find(t, at + len(part.title))) >= 0]
+            end = min(ends, default=len(flat))
+            said.append(flat[at:end])
+            at = flat.find(part.title, end)
+    return "|".join(said)
+
+
+def _cited_in(citation, text: str) -> bool:
+    """Whether a text cites the file: its title, or its number."""
+    if citation.title and normalize_title(citation.title) in normalize_title(text):
+        return True
+    return any(n.number == citation.number for n in find_doc_numbers(text))
 
 
 def indicator_target(q: Question) -> Answer | None:
