@@ -172,7 +172,8 @@ ASKED_UNIT = re.compile(
 # units a target may print for the one asked (访问多少人次: ≥13万次)
 SAME_UNIT = {
     "人次": "人次|次", "平米": "平方米|平米|㎡|m2", "平方米": "平方米|平米|㎡|m2",
-    "公里": "公里|千米|km", "千米": "公里|千米|km", "小时": "小时|h", "场": "场|次|期", "G": "G|千兆|万兆", "核": "核|核心",
+    "公里": "公里|千米|km", "千米": "公里|千米|km", "小时": "小时|h", "场": "场|次|期",
+    "G": "G|千兆|万兆", "核": "核|核心",
 }  # fmt: skip
 LABEL = re.compile(r"（[^（）\d]{2,14}）")  # （年度总体目标）: where a passage was found
 # a quantity asked of a thing: 故障率多少, 多少户, 多少人, 多大
