@@ -202,6 +202,11 @@ def refused_for(q: Question, missing: str, found: Answer) -> Answer:
 
 # A figure asked in a version, a measure or a comparison no table holds: the tables are the
 # plans as filed (not a draft, an adjusted or a final version), gross, of their own unit only.
+# compared with what no table of the corpus holds (asked of any answer, not only of figures)
+OUTSIDE_COMPARISON = (
+    r"全国平均|全国水平|同行业|兄弟(?:单位|院所|院|省市|区)|同类单位|其他省份?|外省",
+    "与语料之外的单位或水平的比较",
+)
 FIGURE_QUALIFIERS = (
     (
         r"初稿|草稿|送审稿|批复稿|修改稿|终稿|最终版|定稿前|(?:年中|预算|中期)?调整(?:以后|之后|后|过后|过的)|"
@@ -211,9 +216,10 @@ FIGURE_QUALIFIERS = (
     ),
     (r"净额|含税|不含税|税后|税前", "含税、税后或净额的口径"),
     (
-        r"全国平均|全国水平|同行业|兄弟(?:单位|院所|院|省市|区)|同类单位|其他省份?|外省",
-        "与语料之外的单位或水平的比较",
+        r"全生命周期|全寿命周期|生命周期成本|(?:以后|后续|今后|往后|后面)几?年?的?(?:运维|维护|运营|电费)",
+        "全生命周期或以后年度的运维成本（表中只有本项目的预算和指标）",
     ),
+    OUTSIDE_COMPARISON,
 )
 # of money only: a source no table splits, a phase or section of the work
 MONEY_QUALIFIERS = (
@@ -253,9 +259,9 @@ def qualified_figure(text: str, money: bool = True) -> str | None:
 
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
-    outside_unit = re.search(FIGURE_QUALIFIERS[2][0], asked)
+    outside_unit = re.search(OUTSIDE_COMPARISON[0], asked)
     if outside_unit and re.search(r"比|对比|相比|比较|差距|高低", asked):
-        return FIGURE_QUALIFIERS[2][1]  # 跟兄弟院所比呢: no answer of this corpus compares
+        return OUTSIDE_COMPARISON[1]  # 跟兄弟院所比呢: no answer of this corpus compares
     if found.type in FIGURE_ANSWERS:
         qualified = qualified_figure(asked, money=found.type != "indicator_target")
         if qualified:
@@ -281,6 +287,11 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
     named = _named_only(q, found)
     if named:
         return named
+    passage = found.type in ("passage", "sentences", "section")
+    if passage and re.search(r"目标值|指标值|目标(?:是|为|定的|定了)?多少", asked):
+        measure = _other_measure(asked, found.text)  # 上线完成率目标值, answered by a goal
+        if measure:
+            return f"“{measure}”这项指标"
     if found.type in BUDGET_ANSWERS:  # a figure holds no who, when or how it was decided
         return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
     for detail in DETAILS:
@@ -560,7 +571,8 @@ def _other_measure(span: str, answer: str) -> str | None:
         if NOT_A_MEASURE.search(word):
             continue
         near = {answer[i : i + 3] for i in range(len(answer) - 2)}  # 满易度: one character off
-        if not any(w in answer for w in same_meaning(word)) and not any(
+        measures = [w for w in same_meaning(word) if w[-1] == word[-1]]  # not 完成 of 完成率
+        if not any(w in answer for w in measures) and not any(
             Levenshtein.distance(word, n) <= 1 and n[-1] == word[-1] for n in near
         ):
             return word
