@@ -878,3 +878,72 @@ def test_fifth_reading_refusals(backend, question):
 def test_a_list_of_things_is_not_a_list_of_projects(backend, question):
     # 哪些国家, 哪些服务: things inside a project's money, never every project of the unit
     assert ask(backend, question)["answer_type"] not in ("list", "count", "sum")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # a premise before 那…: the question after it, of the project the premise names
+        ("既然拆违经费写了法律顾问费，那拆违经费的预算是多少", "budget", "10,308,000"),
+        # a name with 及 inside is one project, not two questions
+        (
+            "信息化新建项目的预算跟办公及业务用房专项维修费比，要少多少？",
+            "comparison",
+            "2,299,087",
+        ),
+        # 谁多？多多少: the last part names nothing; the line is one comparison
+        (
+            "兰溪路工程2026年度申请的钱跟天文台国家重大科学工程运行维护比，谁多？多多少？",
+            "comparison",
+            "64,565,100",
+        ),
+        # 立项根据 is 立项依据; a document number that the section prints
+        ("兰溪路 立项根据 文号", "section", "127号"),
+        # a sub-project's own citations, in the section asked
+        ("智能卷宗管理系统立项依据了哪些文件", "project_citations", "高检办发〔2018〕9号"),
+        # a passage that lists what is asked, speaks of the thing, names the place
+        ("多尺度离散模拟计算系统里通用计算节点一共配几个？", "passage", "38个"),
+        ("拆违经费用在哪些地方", "section", "法律顾问费"),
+        ("多尺度离散模拟计算系统的项目成本目标是多少", "indicator_target", "500万元"),
+    ],
+)
+def test_sixth_reading(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a premise, then a part of it no table prints
+        "检察办案业务费勾了含政府购买服务，那购买服务这部分金额多少？",
+        "办案业务费成本控制写的是“达到预计标准”，那个预计标准是多少钱",
+        # words a table only names, asked in detail
+        "机关服务费表里提到“制定相应的质量监督制度”，这个制度具体规定了些啥",
+        # a firm, a document's number, a named street, a year of building, a list
+        "机关服务费的后勤服务是由哪家供应商承接的？",
+        "办公用房维修说是按机管局维修批复安排预算，那份批复的文号是多少？",
+        "拆违经费主要花在普陀哪几个街镇",
+        "LAMOST望远镜是哪一年建成的？",
+        "2.16米望远镜改造要买的那几台设备分别是什么设备?",
+        # counts in a unit no row prints; one piece of a total; users counted as 用户数
+        "检察业务保障费计划办几场培训",
+        "人才支撑体系专项每次午间学术沙龙预计多少人参加？",
+        "国家天文科学数据中心服务平台的注册用户数要达到多少？",
+        "多尺度离散模拟计算系统的高速交换机是多少G的",
+        # a part of the money as a share, a whole a part is asked of, an outcome
+        "兰溪路-真南路下立交工程2026年度资金里，用于管线搬迁的占多大比例？",
+        "兰溪路-真南路下立交工程的项目资金总额里，隧道工程部分占多少钱？",
+        "信息化新建项目2020年实际有几个子项目通过了验收？",
+        # a thing the passage does not speak of; a measure no row or goal is of
+        "兰溪路-真南路下立交中隧道暗埋段的长度有多少米？",
+        "本部大楼公共区域节能改造、旧电梯更新、屋面防水项目改完以后，每年电梯维保要多少",
+        "信息化新建项目的设备到货及时率跟系统上线完成率目标值?",
+        # whole-life costs; a comparison with units outside the corpus
+        "多尺度离散模拟计算系统的全生命周期成本是多少",
+        "天文台基本科研业务费跟兄弟院所比呢,比紫金山天文台多多少",
+        # a sub-project that lists no files in the section asked
+        "信访数据辅助决策系统的保证实施制度措施是哪些文件?",
+    ],
+)
+def test_sixth_reading_refusals(backend, question):
+    assert_refuses(backend, question)
