@@ -685,6 +685,10 @@ DATED = re.compile(
     r"(?:(?:19|20)\d{2}\s*年?|哪年|哪一年)[^，,。；;]{0,4}?"
     r"(?:(?P<start>开始|启动|开工|立项)|(?P<end>完成|结束|完工|竣工))(?:的|了)?(?:吗|呢)?$"
 )
+# the year before named as what a figure is compared with (跟上年相比, 与上年同名项目比较)
+COMPARED_WITH_LAST_YEAR = re.compile(
+    r"(?:跟|和|与|同|较)(?:上一?年度?|去年)(?:的?同名项目)?的?(?:相比|比较|对比|比)"
+)
 BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
 PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
 ROLES = ("设计", "施工", "监理", "勘察", "代建", "负责", "承担", "建设", "产权")
@@ -705,6 +709,7 @@ def asked_fields(text: str) -> list[str]:
     read again: 年度总体目标 is goals, not also 目标)."""
     # 计划开始、完成日期: both dates, one word for them
     text = BOTH_DATES.sub("起止日期", text)
+    text = COMPARED_WITH_LAST_YEAR.sub("比上年", text)  # 跟上年同名项目相比: the change
     text = PART_LINES.sub("|", text)  # 上年结转资金是多少: a printed line, not 资金是多少
     found: list[tuple[int, str]] = []
     spellings = [(s, name) for name, words in FIELD_WORDS for s in words]

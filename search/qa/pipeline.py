@@ -219,6 +219,8 @@ def _split_soft(piece: str, names: list[str]) -> list[str]:
             continue  # 办公及业务用房专项维修费: a name, not two things
         if found.group() in ("和", "与") and SAME.search(right):
             continue  # 今年和去年预算一样: one question comparing two things
+        if a.COMPARED_WITH_LAST_YEAR.match(piece, found.start()):
+            continue  # 预算和上年比少了多少: the change, one question
         # 机关服务费的立项依据文号和负责部门: a field, then a short thing asked of it too
         short_tail = _asks_field(left) and 2 <= len(right) <= 8 and not found.group().isspace()
         if (_asks(left) and _asks(right)) or short_tail:

@@ -1387,8 +1387,8 @@ def share_of_own(q: Question) -> Answer | None:
         return None  # 在八个项目当年预算合计中占多大比重: a share of many projects' money
     if len(q.projects) == 1 and found is None and REMAINDER.search(q.text):
         return _remainder(q.projects[0])
-    if len(q.projects) != 1 or found is None:
-        return None
+    if len(q.projects) != 1 or found is None or "change" in q.fields:
+        return None  # 预算跟上年相比少了多少: the change from the year before, not two amounts
     project = q.projects[0]
     first = _amount_named(project, q.text[: found.start()])
     second = _amount_named(project, q.text[found.end() :])

@@ -183,8 +183,16 @@ ASKED_AMOUNT = re.compile(
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[两三四五六七八九十百千万]+(?:个|项|台|套|人|户|次|天)")
 
 
+# a person: no table names one (主管部门的分管领导是谁, 项目负责人叫什么)
+PERSON = re.compile(
+    r"领导|负责人|联系人|经办人|姓名|叫什么名字|局长|处长|科长|院长|台长|主任|书记|分管|项目经理|哪位"
+)
+
+
 def verified(q: Question, found: Answer) -> Answer:
     """The answer, or not_in_corpus when it lacks the kind of detail the question asks."""
+    if found.type == "project_fact" and PERSON.search(q.text):
+        return refused_for(q, "具体人员（表中没有人名）", found)  # a header names bodies only
     if found.type not in TEXT_ANSWERS + BUDGET_ANSWERS:
         return found
     missing = _missing_detail(q, found)
