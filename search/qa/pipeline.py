@@ -12,7 +12,7 @@ from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
 from .checks import check, opinion, scope_check
-from .verify import FIGURE_ANSWERS, qualified_figure, refused_for, verified
+from .verify import FIGURE_ANSWERS, part_of_whole, qualified_figure, refused_for, verified
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -96,13 +96,15 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         store = pinned.store()
         whole = read_question(question, store, pinned)
         asked = without_premise(question)
+        # 既然北京市检察院也报了…，那它的…: a premise's scope holds for the question after it
+        premise_scope = scope_check(whole) if asked != question else None
         if asked != question:  # 标了含政府购买服务，那这部分多少钱: the premise names the project
             premised = read_question(asked, store, pinned)
             if not premised.projects:
                 premised.projects, premised.mention = whole.projects, whole.mention
                 premised.part = whole.part
             whole = premised
-        found = None
+        found = premise_scope
         parts = split_parts(asked, [p.name for p in whole.projects])
         several = len(whole.projects) == 1 and len(whole.fields) > 1
         # 分哪几个子项目，当年预算比上年少了多少: a part asks no field; each part its own plan
@@ -111,24 +113,31 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         )
         if several and len(parts) > 1 and opinion(whole) is not None:
             several = False  # 预算多少？是不是花太多了: the fact answered, the opinion refused
-        if len(parts) > 1:  # a line of several questions that one reading answers whole
+        if found is None and len(parts) > 1:  # several questions one reading answers whole
             found = next((f for plan in LINE_PLANS if (f := plan(whole)) is not None), None)
             if found is not None and found.type == "not_in_corpus":
                 # a scope stated once holds for the line only when stated first (静安区2026年…，
-                # 满意度呢); 目标值多少，还有25年实际达到多少: the later part's own
+                # 满意度呢) or last, asking nothing (…分别多少？说的是2024年度); 目标值多少，
+                # 还有25年实际达到多少: the later part's own
                 first = read_question(parts[0], store, pinned)
                 first.projects = first.projects or whole.projects
-                found = found if scope_check(first) is not None else None
+                tail = _scope_clause(asked, whole, store, pinned)
+                found = found if scope_check(first) is not None or tail else None
         if found is None and len(parts) > 1 and not several:  # several fields: one plan
             found = _answer_parts(parts, whole, store, pinned)
         if found is None:
             found = _answer_one(whole)
         elif len(parts) > 1:  # 及时率，多长时间内算及时: the line asks what its parts did not
             found = verified(whole, found)
-        figure = found.type in FIGURE_ANSWERS and len(parts) > 1
-        qualified = figure and qualified_figure(question, found.type != "indicator_target")
+        several_answers = found.type in ("several_fields", "several_parts")
+        figure = (found.type in FIGURE_ANSWERS and len(parts) > 1) or several_answers
+        money = any(s.get("section") == "budget" for s in found.sources)
+        qualified = figure and (
+            qualified_figure(question, money) or part_of_whole(parts[0] if parts else asked)
+        )
         if qualified:
-            # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure
+            # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure;
+            # 调整后的预算和目标, 第一季度的预算和完成率: a qualifier stated first, of every part
             found = refused_for(whole, qualified, found)
     return {
         "question": question,
@@ -137,6 +146,17 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         "sources": found.sources,
         "reading": reading(whole, parts),
     }
+
+
+def _scope_clause(line: str, whole, store, backend) -> bool:
+    """Whether the line's last clause asks nothing and states a scope the corpus does not
+    hold (…分别是多少？说的是2024年度; …目标，要2022年度的)."""
+    clauses = [c for c in re.split(r"[，,？?。；;！!\s]+", line) if c]
+    if len(clauses) < 2 or len(clauses[-1]) > 12 or _asks(clauses[-1]):
+        return False
+    tail = read_question(clauses[-1], store, backend)
+    tail.projects = tail.projects or whole.projects
+    return scope_check(tail) is not None
 
 
 def _per_group(q) -> Answer | None:

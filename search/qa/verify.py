@@ -245,7 +245,7 @@ MONEY_QUALIFIERS = (
 FIGURE_ANSWERS = ("budget", "share", "indicator_target")
 # 扣掉征收补偿以后: the money without a part no table prints apart
 LESS_A_PART = re.compile(
-    r"(?:扣(?:掉|除|去)|刨(?:去|掉|除)|除去|剔除|去掉|不含|不包括)(?P<what>[\u4e00-\u9fff]{2,8}?)"
+    r"(?:扣(?:掉|除|去)|刨(?:去|掉|除)|除去|剔除|去掉|(?<!含)不含|(?<!包)不包括)(?P<what>[\u4e00-\u9fff]{2,8}?)"
     r"(?:以后|之后|后|的|外|部分|$|[，,。？?])"
 )
 
@@ -428,7 +428,10 @@ PART_OF_YEAR = r"\d{1,2}\s*月份?|每个?月|一个月|月度|每?[一二三四
 # a part of what a project covers, set apart: 单看通风空调系统, 机要装备这一类的, 第一段,
 # 汛期施工期间, 沪西院那边 (rows are set for the whole project)
 SCOPE_LEADS = r"单看|光说|只看|仅看|光看|就看|单说|只说"
-SCOPE_TAILS = r"这一类|这类|那一类|那边|这边|(?<!实施)(?<!项目)(?<!建设)(?<!执行)期间|那段时间"
+SCOPE_TAILS = (
+    r"这一类|这类|那一类|这一部分|这部分|那部分|那一部分|那边|这边|"
+    r"(?<!实施)(?<!项目)(?<!建设)(?<!执行)期间|那段时间"
+)
 SCOPED = (
     rf"(?:{SCOPE_LEADS})[\u4e00-\u9fff]{{2,12}}|[\u4e00-\u9fff]{{2,8}}(?:{SCOPE_TAILS})|"
     r"第[一二三四五六七八九十\d]+(?:段|期|标段)"
@@ -465,6 +468,13 @@ BEYOND_SAID = (
     (r"部门|机构|处室|单位", "负责的部门或机构"),
     (r"基准|基数|换算|折算|车道|口径|定义", "计算的口径、基准或换算"),
 )
+
+
+def part_of_whole(text: str) -> str | None:
+    """A part of a project or of its year that a text sets apart (第一季度的, 第二段, 机要装备
+    这一部分的): said plainly, or None."""
+    found = re.search(PART_OF_YEAR, text) or SCOPED_RE.search(text)
+    return _beyond_said(found.group(0)) if found else None
 
 
 def _beyond_said(word: str) -> str:
