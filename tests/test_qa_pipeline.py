@@ -36,6 +36,9 @@ import qa_questions_dev25
 import qa_questions_dev26
 import qa_questions_dev27
 import qa_questions_dev28
+import qa_questions_dev29
+import qa_questions_dev30
+import qa_questions_dev31
 import qa_questions_heldout
 import qa_questions_heldout2
 import qa_questions_heldout3
@@ -58,6 +61,8 @@ import qa_questions_heldout19
 import qa_questions_heldout20
 import qa_questions_heldout21
 import qa_questions_heldout22
+import qa_questions_heldout23
+import qa_questions_heldout24
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SAMPLE, app_on_corpus
@@ -169,6 +174,22 @@ def test_fourth_session_sets(client, questions, least):
     assert sum(ok for _, _, ok in results) / len(results) >= least
 
 
+@pytest.mark.parametrize(
+    ("questions", "least"),
+    [
+        # dev29: answerable questions and their unanswerable twins, first run 78/90 (8
+        # numbers); dev30: a mixed set, first run 87/90; dev31: several fields under one
+        # constraint, first run 76/90 (12 numbers). Guards against falling back.
+        (qa_questions_dev29.QUESTIONS, 0.90),
+        (qa_questions_dev30.QUESTIONS, 0.90),
+        (qa_questions_dev31.QUESTIONS, 0.90),
+    ],
+)
+def test_fifth_session_sets(client, questions, least):
+    results = judged(client, questions)
+    assert sum(ok for _, _, ok in results) / len(results) >= least
+
+
 def test_lists_and_counts_a_careless_service_gives(client):
     # dev25: which projects were completed, audited, praised …, targets of rows one of which
     # no table sets; first run 58/90 with 20 numbers, now 92 % with 1: guarded, not a target
@@ -205,6 +226,8 @@ def test_lists_and_counts_a_careless_service_gives(client):
         (qa_questions_heldout20.QUESTIONS, 2),
         (qa_questions_heldout21.QUESTIONS, 2),
         (qa_questions_heldout22.QUESTIONS, 2),
+        (qa_questions_heldout23.QUESTIONS, 2),
+        (qa_questions_heldout24.QUESTIONS, 2),
         (qa_questions_dev23.QUESTIONS, 0),  # written to hold only traps of this kind
     ],
 )
@@ -245,6 +268,8 @@ def test_not_in_corpus_answers_say_so(client, questions, missed):
         qa_questions_heldout20.QUESTIONS,
         qa_questions_heldout21.QUESTIONS,
         qa_questions_heldout22.QUESTIONS,
+        qa_questions_heldout23.QUESTIONS,
+        qa_questions_heldout24.QUESTIONS,
     ],
 )
 def test_heldout_questions_do_not_fall_back(client, questions):
@@ -947,3 +972,39 @@ def test_sixth_reading(backend, question, answer_type, says):
 )
 def test_sixth_reading_refusals(backend, question):
     assert_refuses(backend, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a qualifier stated first holds for every field the line asks
+        "检察业务保障费调整后的项目当年预算以及调整后的培训人员出勤率目标分别多少",
+        "派驻农场检察院机构业务经费第一季度的预算安排和经费拨付计划完成率分别是多少",
+        "兰溪路-真南路下立交第二段的预算和长度分别是多少",
+        # a scope in a closing clause that asks nothing; the scope of a premise
+        "拆违经费的年度资金申请总额和当年财政拨款分别是多少？说的是2024年度",
+        "基本科研业务费的财政拨款和发表文章数目标，要2022年度的",
+        "既然北京市检察院也报了信息化新建项目，那它的当年预算和绩效类型分别是什么？",
+        # a person asked of a header field
+        "兰溪路-真南路下立交工程主管部门的分管领导是谁？",
+    ],
+)
+def test_a_line_qualifier_holds_for_every_part(backend, question):
+    assert_refuses(backend, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # 含不含 is no sum net of a part; 审计口径 asks as an auditor, not of an audit
+        ("检察办案业务费属于哪类项目，含不含政府购买服务？", "several_fields", "经常性专项业务费"),
+        (
+            "审计口径问一下：检察办案业务费2020年预算跟上年同名项目相比少了多少钱？",
+            "budget_change",
+            "4,558,000",
+        ),
+        ("检察办案业务费预算和上年比少了多少", "budget_change", "4,558,000"),
+    ],
+)
+def test_a_line_without_a_qualifier_is_answered(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
