@@ -334,7 +334,20 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
             and not re.search(rf"{COUNT}\s*{measure['m']}", YEARS.sub("|", numbers))
         ):
             return "具体数量"
+        counted = COUNTED_THINGS.search(asked)  # 部署到多少个检察院: a count of them, not 12309…
+        if counted and found.type in ("passage", "sentences"):
+            noun = re.escape(counted["noun"][:2])
+            count = r"(?:(?<![\d.])\d{1,4}(?![\d.])|[一二两三四五六七八九十]+)\s*[个家所座处]"
+            near = rf"{count}\s*{noun}|{noun}[^，,。；;]{{0,8}}?{count}"
+            if not re.search(near, YEARS.sub("|", numbers)):
+                return f"{counted['noun']}的具体数量"
     return None
+
+
+# a count of things asked by their noun (多少个检察院, 几个街道): where an answer must count them
+COUNTED_THINGS = re.compile(
+    r"(?:多少|几)个(?P<noun>[\u4e00-\u9fff]{2,4}?)(?=[？?，,。！!\s]|吗|呢|$)"
+)
 
 
 # nouns that name no thing of their own (能存多少东西, 两部分)
