@@ -1171,9 +1171,20 @@ def ambiguous(q: Question) -> Answer | None:
         return None
     if q.mention and "、" in q.mention:
         return None  # several projects named one by one: not one ambiguous mention
+    at = q.text.find(q.mention) if q.mention else -1
+    more = (
+        re.match(
+            r"([\u4e00-\u9fff]{1,8}?)(?:经费|费|项目|工程|专项|系统)", q.text[at + len(q.mention) :]
+        )
+        if at >= 0
+        else None
+    )
+    if more and not re.search(r"[的是和与及跟比]", more[1]):
+        if not any(more.group(0) in p.name for p in q.projects):
+            return missing_project()  # 检察办案装备购置费: a name none of them goes on to
     names = "、".join(p.name for p in q.projects)
     return Answer(
-        f"问题中的“{q.mention}”可能指 {len(q.projects)} 个项目：{names}。请写出项目全称。",
+        f"问题中的“{q.mention}”可能指这些项目：{names}。请写出项目全称。",
         "ambiguous",
         [header_source(p, p.name) for p in q.projects],
     )

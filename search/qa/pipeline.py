@@ -325,6 +325,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if refused and not _asks(part):
             continue  # 代建管理费多少？就是青山建设咨询那家: what the refused question meant
+        if answers and answers[-1].text == a.missing_project().text and not q.projects:
+            continue  # 装备购置费的预算和绩效类型: the project none is, for every part
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
         elif not q.projects and not q.conditions and whole.conditions:
