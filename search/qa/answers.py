@@ -1179,9 +1179,9 @@ def ambiguous(q: Question) -> Answer | None:
         if at >= 0
         else None
     )
-    if more and not re.search(r"[的是和与及跟比]", more[1]):
-        if not any(more.group(0) in p.name for p in q.projects):
-            return missing_project()  # 检察办案装备购置费: a name none of them goes on to
+    own_name = more and not re.search(r"[的是和与及跟比]", more[1])
+    if own_name and not any(more.group(0) in p.name for p in q.projects):
+        return missing_project()  # 检察办案装备购置费: a name none of them goes on to
     names = "、".join(p.name for p in q.projects)
     return Answer(
         f"问题中的“{q.mention}”可能指这些项目：{names}。请写出项目全称。",

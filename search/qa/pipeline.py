@@ -325,6 +325,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if refused and not _asks(part):
             continue  # 代建管理费多少？就是青山建设咨询那家: what the refused question meant
+        if refused and re.search(r"[他她]", part):
+            continue  # 负责人是谁，他主持的项目拿了多少钱: of the person the table does not name
         if answers and answers[-1].text == a.missing_project().text and not q.projects:
             continue  # 装备购置费的预算和绩效类型: the project none is, for every part
         if not q.projects and whole.projects:

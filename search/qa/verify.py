@@ -189,10 +189,17 @@ PERSON = re.compile(
 )
 
 
+# a share of a whole: 占普陀区全部政府投资的比重 (a budget answer computed none)
+SHARE_ASKED = re.compile(r"占(?P<whole>[^，,。？?]{2,24}?)的?(?:比重|比例|百分之|几成|多少|份额)")
+
+
 def verified(q: Question, found: Answer) -> Answer:
     """The answer, or not_in_corpus when it lacks the kind of detail the question asks."""
     if found.type == "project_fact" and PERSON.search(q.text):
         return refused_for(q, "具体人员（表中没有人名）", found)  # a header names bodies only
+    share = SHARE_ASKED.search(q.text)
+    if found.type == "budget" and share:
+        return refused_for(q, f"“{share['whole']}”的总额（语料中没有，算不出比重）", found)
     if found.type not in TEXT_ANSWERS + BUDGET_ANSWERS:
         return found
     missing = _missing_detail(q, found)
