@@ -2069,6 +2069,8 @@ def over_projects(q: Question) -> Answer | None:
     )
     if ASKS_THINGS.search(q.text):
         return None  # 三百多万要买哪些服务, 几个小项目: things inside projects, not projects
+    if conditions and _named_unheld(q, _held_stretches(q), r"项目|工程|经费|专项"):
+        return missing_project()  # 普陀区无违建居村创建奖励经费: one project, none of them
     groups = groups_named(q)
     if len(groups) > 1 and EACH_GROUP.search(q.text):
         return _per_group(q, groups, key, about_money)
@@ -2432,18 +2434,8 @@ def unknown_project(q: Question) -> Answer | None:
     named = FIELD_SPELLINGS.sub("", q.rest)
     if len(re.sub(r"[的是了吗呢么什哪几多少怎样啥？?，,。]", "", named)) < 2:
         return None  # 变化多少: a field alone, of a project said before (or of none)
-    units = "|".join(q.linker.unit_names)
-    stretches = {q.rest[i : i + 4] for i in range(len(q.rest) - 3)}  # not a field's words:
-    stretches = {
-        s for s in stretches if not re.search(r"项目|工程|经费|预算|资金|概况|总额|目标", s)
-    }
-    held = [s for s in stretches if s in q.linker.text and s not in units and HAN.fullmatch(s[0])]
-    called = [  # 办案系统升级项目: a name before 项目, not 网络安全的文件被哪个项目
-        n
-        for n in re.findall(r"([\u4e00-\u9fff]{2,10}?)(?:项目|工程)(?!类)", q.rest)
-        if not re.search(r"[的被哪了是和与及个些给由在对]", n)
-    ]
-    if any(s in name for s in held for name in called):
+    held = _held_stretches(q)
+    if _named_unheld(q, held):
         return missing_project()  # 办案系统升级项目: a project's name, none of which is so
     if held:
         if q.field in BUDGET_NAMES:  # 第三方服务这块合同一年多少钱: a use of a project's money
@@ -2452,6 +2444,27 @@ def unknown_project(q: Question) -> Answer | None:
             )
         return None  # 光学目标模拟器焦距: a thing a table's text speaks of, not a project
     return missing_project()
+
+
+def _held_stretches(q: Question) -> list[str]:
+    """Four characters of the question (not a field's words) that the tables' text holds."""
+    units = "|".join(q.linker.unit_names)
+    stretches = {q.rest[i : i + 4] for i in range(len(q.rest) - 3)}
+    stretches = {
+        s for s in stretches if not re.search(r"项目|工程|经费|预算|资金|概况|总额|目标", s)
+    }
+    return [s for s in stretches if s in q.linker.text and s not in units and HAN.fullmatch(s[0])]
+
+
+def _named_unheld(q: Question, held: list[str], suffix: str = "项目|工程") -> bool:
+    """Whether the question names, before `suffix`, a project no table is of, in words the
+    tables' text holds (办案系统升级项目, 普陀区无违建居村创建奖励经费)."""
+    called = [  # a name before 项目, not 网络安全的文件被哪个项目
+        n
+        for n in re.findall(rf"([\u4e00-\u9fff]{{2,10}}?)(?:{suffix})(?!类)", q.rest)
+        if not re.search(r"[的被哪了是和与及个些给由在对]", n)
+    ]
+    return any(s in name for s in held for name in called)
 
 
 FIELD_SPELLINGS = re.compile(
