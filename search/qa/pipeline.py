@@ -349,7 +349,9 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         if found.type in ("not_found", "sentences"):
             return None
         answers.append(found)
-    if len({a.text for a in answers}) == 1:
+    # 财政拨款和主管部门及代码: a part whose answer an earlier part's already says
+    answers = [x for i, x in enumerate(answers) if not any(x.text in y.text for y in answers[:i])]
+    if len(answers) == 1:
         return answers[0]
     kinds = {a.type for a in answers}
     return Answer(

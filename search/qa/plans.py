@@ -85,7 +85,18 @@ def several_fields(q: Question) -> Answer | None:
         f for f in q.fields if f != "change" and not (rows and f == "section:goals" and not goals)
     ]
     wants_change = "change" in q.fields or q.has(DIFFERENCE)
-    if len(asked) + wants_change + len(rows) < 2 or not (asked or wants_change):
+    # 项目类别+当年财政拨款: a printed money line asked beside a header field (lines alone, or
+    # with other money, are printed_amounts')
+    lines = []
+    if any(f not in BUDGET_NAMES for f in asked):
+        of_fields = [printed_budget_line(project, f) for f in asked if f in BUDGET_NAMES]
+        lines = [
+            line
+            for line in project.budget_lines
+            if label_named(re.sub(r"\s+", "", line.label), q.text) and line not in of_fields
+        ]
+        lines = list({line.label: line for line in lines}.values())
+    if len(asked) + wants_change + len(rows) + len(lines) < 2 or not (asked or wants_change):
         return None
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
@@ -99,11 +110,22 @@ def several_fields(q: Question) -> Answer | None:
     if wants_change:
         parts.append(FACTS["change"](project, "change"))
     parts += [Answer(target_said(project, r), "", [indicator_source(project, r)]) for r in rows]
+    parts += [Answer(_line_said(project, line), "", [line_source(project, line)]) for line in lines]
     said = " ".join(part.text for part in parts)
     sources = [s for part in parts for s in part.sources]
     if all(part.type == "not_in_corpus" for part in parts):
         return Answer(said, "not_in_corpus", sources)  # every field asked is blank
     return Answer(said, "several_fields", sources)
+
+
+def _line_printed(line) -> str:
+    """A printed money line as the table prints it, with its amount in 元 when in 万元."""
+    in_yuan = f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else ""
+    return f"{line.label} {line.printed} {line.unit}{in_yuan}"
+
+
+def _line_said(project, line) -> str:
+    return f"{project.name}的{_line_printed(line)}。"
 
 
 def printed_amounts(q: Question) -> Answer | None:
@@ -127,11 +149,7 @@ def printed_amounts(q: Question) -> Answer | None:
         )
         if not money or of_field:
             return None
-    said = "；".join(
-        f"{line.label} {line.printed} {line.unit}"
-        + (f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else "")
-        for line in lines
-    )
+    said = "；".join(_line_printed(line) for line in lines)
     if len(lines) == 2 and re.search(r"相等|一样|相同|等于", q.text):
         same = lines[0].yuan == lines[1].yuan
         said = f"{'相等' if same else '不相等'}：{said}"
