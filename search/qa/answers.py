@@ -889,6 +889,8 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
     # 天眼, 地道, 老百姓: a word the records never use, in the word they use for it
     text = in_own_words(normalize(bracket_numbers(to_simplified(raw), store)), links.mentions)
     projects, mention = matcher(store).match_all(text)
+    if len(projects) > 1 and mention:
+        projects, mention = _misspelt(text, projects, mention)
     if not projects:  # 检察院修房子的那个: a project described by what it does
         projects, mention = described(text, store)
     if len(projects) == 1 and mention:  # 兰溪路|下立交: the name's words right after the mention
@@ -1165,22 +1167,38 @@ def _mentioned_at(q: Question, project: Project) -> int:
     return min(places, default=len(q.text))
 
 
+def _name_said(text: str, mention: str | None) -> str | None:
+    """A project's name as the question says it: the mention and the name-like words right
+    after it, up to 费, 项目, 工程 … (检察办 + 按业务费), or None."""
+    at = text.find(mention) if mention else -1
+    if at < 0:
+        return None
+    more = re.match(
+        r"([\u4e00-\u9fff]{1,8}?)(?:经费|费|项目|工程|专项|系统)", text[at + len(mention) :]
+    )
+    if more is None or re.search(r"[的是和与及跟比]", more[1]):
+        return None
+    return mention + more.group(0)
+
+
+def _misspelt(text: str, projects: list[Project], mention: str) -> tuple[list[Project], str]:
+    """Of several projects a short mention names, the one the name the question goes on to
+    say misspells (检察办按业务费: 检察办案业务费), else all of them."""
+    said = _name_said(text, mention)
+    if said is None or "、" in mention:
+        return projects, mention
+    close = [p for p in projects if Levenshtein.distance(said, p.name) <= len(said) // 6]
+    return (close, said) if len(close) == 1 else (projects, mention)
+
+
 def ambiguous(q: Question) -> Answer | None:
     """A question about a project that names several (检察业务 → 保障费 or 工作费)."""
     if len(q.projects) < 2 or (q.field is None and not q.has(("指标", "目标值", "引用", "文件"))):
         return None
     if q.mention and "、" in q.mention:
         return None  # several projects named one by one: not one ambiguous mention
-    at = q.text.find(q.mention) if q.mention else -1
-    more = (
-        re.match(
-            r"([\u4e00-\u9fff]{1,8}?)(?:经费|费|项目|工程|专项|系统)", q.text[at + len(q.mention) :]
-        )
-        if at >= 0
-        else None
-    )
-    own_name = more and not re.search(r"[的是和与及跟比]", more[1])
-    if own_name and not any(more.group(0) in p.name for p in q.projects):
+    said = _name_said(q.text, q.mention)
+    if said and not any(said[len(q.mention) :] in p.name for p in q.projects):
         return missing_project()  # 检察办案装备购置费: a name none of them goes on to
     names = "、".join(p.name for p in q.projects)
     return Answer(
