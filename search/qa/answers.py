@@ -687,7 +687,7 @@ DATED = re.compile(
 )
 # the year before named as what a figure is compared with (跟上年相比, 与上年同名项目比较)
 COMPARED_WITH_LAST_YEAR = re.compile(
-    r"(?:跟|和|与|同|较)(?:上一?年度?|去年)(?:的?同名项目)?的?(?:相比|比较|对比|比)"
+    r"(?:跟|和|与|同|较)(?:上一?年度?|去年)(?:的?同名项目)?的?(?:相比|比较|对比|比(?![例重率]))"
 )
 BOTH_DATES = re.compile(r"(?:计划)?开始[、和及与跟/]\s*(?:计划)?(?:完成|结束)(?:日期|时间)")
 PURPOSE = ("做什么", "干嘛用", "干什么用", "用途", "用来")
@@ -739,7 +739,7 @@ def asked_fields(text: str) -> list[str]:
         if name == "unit" and spelling in ("单位是", "哪个单位", "什么单位") and before in ROLES:
             continue  # 设计单位是哪家: a role in the text, not the unit field
         kind_of = re.match(r"[\u4e00-\u9fff]", text[at + len(spelling) :]) and not re.match(
-            r"的?(?:项目|经费|费用|支出|资金)|别|型|的?[呢吗啊]|的[？?]?$",
+            r"的?(?:项目|经费|费用|支出|资金|专项|经常性|性质)|别|型|的?[呢吗啊]|的[？?]?$",
             text[at + len(spelling) :],
         )
         if name == "category" and spelling.endswith("类") and kind_of:
@@ -1167,6 +1167,9 @@ def _mentioned_at(q: Question, project: Project) -> int:
     return min(places, default=len(q.text))
 
 
+NOT_A_NAME = r"[的是和与及跟比这那个些每各该此花钱多少一年月]|相关|方面"
+
+
 def _name_said(text: str, mention: str | None) -> str | None:
     """A project's name as the question says it: the mention and the name-like words right
     after it, up to 费, 项目, 工程 … (检察办 + 按业务费), or None."""
@@ -1176,8 +1179,8 @@ def _name_said(text: str, mention: str | None) -> str | None:
     more = re.match(
         r"([\u4e00-\u9fff]{1,8}?)(?:经费|费|项目|工程|专项|系统)", text[at + len(mention) :]
     )
-    if more is None or re.search(r"[的是和与及跟比]", more[1]):
-        return None
+    if more is None or len(more[1]) < 2 or re.search(NOT_A_NAME, more[1]):
+        return None  # 检察业务这个项目, 检察业务经费, 检察办案一年花费: no name goes on
     return mention + more.group(0)
 
 
@@ -2088,7 +2091,8 @@ def over_projects(q: Question) -> Answer | None:
     if ASKS_THINGS.search(q.text):
         return None  # 三百多万要买哪些服务, 几个小项目: things inside projects, not projects
     if conditions and _named_unheld(q, _held_stretches(q), r"项目|工程|经费|专项"):
-        return missing_project()  # 普陀区无违建居村创建奖励经费: one project, none of them
+        # 普陀区无违建居村创建奖励经费: one project, none of them; 档案数字化经费: a part's
+        return PART_MONEY if about_money and _spoken_of(q) else missing_project()
     groups = groups_named(q)
     if len(groups) > 1 and EACH_GROUP.search(q.text):
         return _per_group(q, groups, key, about_money)
@@ -2457,9 +2461,7 @@ def unknown_project(q: Question) -> Answer | None:
         return missing_project()  # 办案系统升级项目: a project's name, none of which is so
     if held:
         if q.field in BUDGET_NAMES:  # 第三方服务这块合同一年多少钱: a use of a project's money
-            return Answer(
-                "表中只有整个项目的预算，没有其中这一部分的单独金额，无法回答。", "not_in_corpus"
-            )
+            return PART_MONEY
         return None  # 光学目标模拟器焦距: a thing a table's text speaks of, not a project
     return missing_project()
 
@@ -2472,6 +2474,19 @@ def _held_stretches(q: Question) -> list[str]:
         s for s in stretches if not re.search(r"项目|工程|经费|预算|资金|概况|总额|目标", s)
     }
     return [s for s in stretches if s in q.linker.text and s not in units and HAN.fullmatch(s[0])]
+
+
+def _spoken_of(q: Question) -> bool:
+    """Whether a project's own text (not the titles it cites) speaks of what the question
+    names (档案数字化经费 of a project whose overview lists 档案数字化)."""
+    held = _held_stretches(q)
+    return any(
+        s in text
+        for p in q.store.projects
+        for key, text in p.sections.items()
+        if key != "basis"
+        for s in held
+    )
 
 
 def _named_unheld(q: Question, held: list[str], suffix: str = "项目|工程") -> bool:
@@ -2487,6 +2502,11 @@ def _named_unheld(q: Question, held: list[str], suffix: str = "项目|工程") -
 
 FIELD_SPELLINGS = re.compile(
     "|".join(re.escape(s) for s in sorted((s for _, w in FIELD_WORDS for s in w), key=len)[::-1])
+)
+
+
+PART_MONEY = Answer(
+    "表中只有整个项目的预算，没有其中这一部分的单独金额，无法回答。", "not_in_corpus"
 )
 
 

@@ -97,12 +97,15 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         whole = read_question(question, store, pinned)
         asked = without_premise(question)
         # 既然北京市检察院也报了…，那它的…: a premise's scope holds for the question after it
-        premise_scope = scope_check(whole) if asked != question else None
+        own_scope = a.years_in(asked) or re.search(r"[省市区县局院台厅]", asked)
+        premise_scope = scope_check(whole) if asked != question and not own_scope else None
         if asked != question:  # 标了含政府购买服务，那这部分多少钱: the premise names the project
             premised = read_question(asked, store, pinned)
             if not premised.projects:
                 premised.projects, premised.mention = whole.projects, whole.mention
                 premised.part = whole.part
+            if not premised.projects and not premised.conditions:  # 既然天文台有9个项目，那…
+                premised.conditions = whole.conditions
             whole = premised
         found = premise_scope
         parts = split_parts(asked, [p.name for p in whole.projects])
@@ -132,8 +135,12 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         several_answers = found.type in ("several_fields", "several_parts")
         figure = (found.type in FIGURE_ANSWERS and len(parts) > 1) or several_answers
         money = any(s.get("section") == "budget" for s in found.sources)
+        # of several answers, a qualifier stated in the first part or in a closing clause that
+        # asks nothing (施工阶段有哪些安全措施 is a part's own)
+        line = question if not several_answers else _qualifying(asked, parts)
         qualified = figure and (
-            qualified_figure(question, money) or part_of_whole(parts[0] if parts else asked)
+            qualified_figure(line, money)
+            or part_of_whole(parts[0] if parts else asked, whole.projects)
         )
         if qualified:
             # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure;
@@ -146,6 +153,14 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         "sources": found.sources,
         "reading": reading(whole, parts),
     }
+
+
+def _qualifying(line: str, parts: list[str]) -> str:
+    """The words of a line that qualify all its parts: the first part, and a closing clause
+    that asks nothing (…分别多少？要调整以后的)."""
+    clauses = [c for c in re.split(r"[，,？?。；;！!\s]+", line) if c]
+    tail = clauses[-1] if len(clauses) > 1 and not _asks(clauses[-1]) else ""
+    return (parts[0] if parts else line) + "|" + tail
 
 
 def _scope_clause(line: str, whole, store, backend) -> bool:
@@ -205,10 +220,14 @@ def _answer_one(q, in_parts: bool = False) -> Answer:
 PREMISE = re.compile(r"^(?P<premise>[^？?；;]{2,}?)[，,]\s*(?P<asked>那(?![边里儿])[^，,].*)$")
 
 
+# what makes a clause state something (标了, 写的是, 既然…是): not a bare field (X的预算，那…)
+STATES = re.compile(r"既然|标了|勾了|写的是|写了|写着|提到|报了|列了|定了|含|是|都|有|说")
+
+
 def without_premise(question: str) -> str:
     """The question without a premise clause before it (the whole question if none)."""
     found = PREMISE.match(question.strip())
-    if found and not ASKS.search(found["premise"]):
+    if found and not ASKS.search(found["premise"]) and STATES.search(found["premise"]):
         return found["asked"]
     return question
 
@@ -251,7 +270,8 @@ def _split_soft(piece: str, names: list[str]) -> list[str]:
 def _asks(text: str) -> bool:
     # 和上年比，…: a comparison leading into the question; 项目资金总额里，…: the whole a part
     # is asked of; no question themselves
-    if re.search(r"(?:相)?比(?:较)?$|来看$|来说$|(?:里|中|当中|之中|里面|里头)$", text):
+    whole_of = re.search(r"(?<!哪)(?:里|中|当中|之中|里面|里头)$", text) and not ASKS.search(text)
+    if re.search(r"(?:相)?比(?:较)?$|来看$|来说$", text) or whole_of:
         return False
     return bool(ASKS.search(text)) or _asks_field(text)
 
@@ -325,7 +345,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
         if refused and not _asks(part):
             continue  # 代建管理费多少？就是青山建设咨询那家: what the refused question meant
-        if refused and re.search(r"[他她]", part):
+        if refused and re.search(r"(?<!其)[他她](?:的|主持|负责|管|们)", part):
             continue  # 负责人是谁，他主持的项目拿了多少钱: of the person the table does not name
         if answers and answers[-1].text == a.missing_project().text and not q.projects:
             continue  # 装备购置费的预算和绩效类型: the project none is, for every part

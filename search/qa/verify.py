@@ -73,7 +73,9 @@ DETAILS = (
     Detail(
         "document number",
         re.compile(r"文号|发文字号|文件号|发文号"),
-        re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|\d{4}\s*年?第?\s*\d+\s*号"),
+        re.compile(
+            r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*第?\s*\d+\s*号|[\u4e00-\u9fff\d]\s*第?\s*\d+\s*号"
+        ),
         "文件的文号",
     ),
     # how an indicator is computed or judged: tables give targets, never their definitions
@@ -95,9 +97,10 @@ DETAILS = (
         "firm",
         re.compile(
             r"(?:哪家|哪个|什么|哪一家)(?:供应商|公司|企业|厂家|厂商|承包商|服务商|律所|律师事务所|"
-            r"施工单位|中标单位|设计单位|监理单位|第三方)|供应商是|承包商是|中标的是|谁中标"
+            r"施工单位|中标单位|设计单位|监理单位|第三方(?:机构|公司|单位))|供应商是|承包商是|"
+            r"中标的是|谁中标"
         ),
-        re.compile(r"[\u4e00-\u9fff]{2,}(?:公司|集团|事务所|厂|设计院|研究院)"),
+        re.compile(r"[\u4e00-\u9fff]{2,}(?:公司|集团|事务所|厂|设计院|研究院|研究所|中心)"),
         "承担工作的具体公司或机构",
     ),
     Detail(
@@ -144,8 +147,9 @@ DETAILS = (
     Detail(
         "list",
         re.compile(
-            r"(?:分别|各)是(?:什么|哪些|哪几|啥)|(?<!项目)是哪几[台套件种样类个]|"
-            r"哪几[台套件种样](?!项目)|哪[一二两三四五六七八九十]+[个张项类种条件份台套]|清单"
+            r"(?:分别|各)是(?:哪些|哪几)|(?:[那这]几|\d+|[两三四五六七八九十]+)[台套件种样个项][^，,。？?]{0,8}分别是(?:什么|啥|哪)|"
+            r"(?<!项目)是哪几[台套件种样类个]|哪几[台套件种样](?!项目)|"
+            r"哪[二两三四五六七八九十]+[个张项类种条件份台套]|清单"
         ),
         re.compile(
             r"、|(?<![\d.])\d{1,2}\s*[.、)）](?!\d)|[（(]\d{1,2}[)）]|包括|包含|主要有|分别为|分别是|"
@@ -155,7 +159,9 @@ DETAILS = (
     ),
 )
 # places named as a kind, not by name (对各街镇的考核 names no 街镇)
-GENERIC_PLACE = re.compile(r"(?:各|全区|全市|所有|每个|相关|有关)?(?:街镇|街道|乡镇|区县|省市)")
+GENERIC_PLACE = re.compile(
+    r"(?:各|全区|全市|所有|每个|相关|有关)(?:街镇|街道|乡镇|区县|省市)|(?<![\u4e00-\u9fff])街镇"
+)
 # Words that look like a detail's asking words but ask something else: 多少才算合格 asks the
 # target; 用在哪些地方 asks what the money is for, not a place.
 NEVER = re.compile(r"(?!)")
@@ -167,7 +173,7 @@ NOT_ASKING = {
 }
 # a quantity asked in a unit of measure: 多少平方米, 几辆, 多少小时
 ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|场|PB|TB|GB|G(?![A-Za-z])|核)"
+    r"(?:多少|几)\s*(?P<unit>平方米|平米|亩|公顷|立方米|公里|千米|米|吨|辆|小时|分钟|户|人次|场(?![所地馆])|PB|TB|GB|G(?![A-Za-z])|核)"
 )
 # units a target may print for the one asked (访问多少人次: ≥13万次)
 SAME_UNIT = {
@@ -185,7 +191,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?|[两三四五六七八九十百千万]+(?:�
 
 # a person: no table names one (主管部门的分管领导是谁, 项目负责人叫什么)
 PERSON = re.compile(
-    r"领导|负责人|联系人|经办人|姓名|叫什么名字|局长|处长|科长|院长|台长|主任|书记|分管|项目经理|哪位"
+    r"(?:分管|主管)?领导(?!小组)|分管(?:领导|的?[局处科]长)|负责人|联系人|经办人|姓名|叫什么名字|"
+    r"局长|处长|科长|院长|台长|主任|书记|项目经理|哪位"
 )
 
 
@@ -198,7 +205,7 @@ def verified(q: Question, found: Answer) -> Answer:
     if found.type == "project_fact" and PERSON.search(q.text):
         return refused_for(q, "具体人员（表中没有人名）", found)  # a header names bodies only
     share = SHARE_ASKED.search(q.text)
-    if found.type == "budget" and share:
+    if found.type == "budget" and share and "项目" not in share["whole"]:
         return refused_for(q, f"“{share['whole']}”的总额（语料中没有，算不出比重）", found)
     if found.type not in TEXT_ANSWERS + BUDGET_ANSWERS:
         return found
@@ -360,7 +367,8 @@ COUNTED_THINGS = re.compile(
 # nouns that name no thing of their own (能存多少东西, 两部分)
 PLAIN_NOUNS = {
     "东西", "部分", "方案", "内容", "情况", "方面", "问题", "事情", "事儿", "时候", "地方",
-    "一共", "总共", "合计", "总计", "共计", "一起",
+    "一共", "总共", "合计", "总计", "共计", "一起", "路段", "领域", "方向", "类型", "范围",
+    "规模",
 }  # fmt: skip
 
 
@@ -490,11 +498,23 @@ BEYOND_SAID = (
 )
 
 
-def part_of_whole(text: str) -> str | None:
+def part_of_whole(text: str, projects: list) -> str | None:
     """A part of a project or of its year that a text sets apart (第一季度的, 第二段, 机要装备
-    这一部分的): said plainly, or None."""
+    这一部分的): said plainly, or None; not the project itself, nor the asker's side (检察院
+    那边的信息化新建项目, 你们这边)."""
     found = re.search(PART_OF_YEAR, text) or SCOPED_RE.search(text)
-    return _beyond_said(found.group(0)) if found else None
+    if found is None:
+        return None
+    core = re.sub(rf"{SCOPE_LEADS}|{SCOPE_TAILS}", "", found.group(0))
+    if re.search(r"你们|我们|咱们|我这|你这", core) or any(
+        _the_project(found.group(0), p) for p in projects
+    ):
+        return None
+    if projects and core and core in projects[0].name and "、" not in projects[0].name:
+        return None  # 检察办案业务费这部分: the project, pointed at (not one part a name lists)
+    if re.fullmatch(PART_OF_YEAR, found.group(0)):
+        return "按月、按季度或按天的数字（表中只有全年的预算和目标）"
+    return "其中一部分（一类、一段或一处）单独的金额和目标（表中按整个项目列出）"
 
 
 def _beyond_said(word: str) -> str:
@@ -548,7 +568,7 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
     noun = counted and (counted["noun"] or counted["counted"])
     if noun and not any(w in answer for w in [*same_meaning(noun), noun[-1]]):
         return f"以“{noun}”计的数"  # 一年服务多少用户, 注册用户数: answered by 观测时间, 访问量
-    if PIECE.asks.search(span) and not PIECE.holds.search(found.text):
+    if PIECE.asks.search(span) and not PIECE.holds.search(found.text) and "%" not in found.text:
         return PIECE.said  # 每次沙龙多少人: one piece of what a row counts in all
     rows_said = "".join(re.findall(r"“([^”]+)”指标", found.text)) or answer
     measure = _other_measure(span, rows_said)  # the rows answered, not the question's words
@@ -609,7 +629,8 @@ def _other_measure(span: str, answer: str) -> str | None:
         if NOT_A_MEASURE.search(word):
             continue
         near = {answer[i : i + 3] for i in range(len(answer) - 2)}  # 满易度: one character off
-        measures = [w for w in same_meaning(word) if w[-1] == word[-1]]  # not 完成 of 完成率
+        # synonyms that are measures too (知晓度 of 知晓率), not verbs (完成 of 完成率)
+        measures = [w for w in same_meaning(word) if w[-1] in "率度性比量"]
         if not any(w in answer for w in measures) and not any(
             Levenshtein.distance(word, n) <= 1 and n[-1] == word[-1] for n in near
         ):
@@ -624,7 +645,7 @@ def _row_names(found: Answer) -> list[str]:
 def _the_project(scoped: str, project) -> bool:
     """Whether the words a scope sets apart name the project itself (普陀拆违那边)."""
     core = re.sub(rf"{SCOPE_LEADS}|{SCOPE_TAILS}", "", scoped)
-    whole = project.name + project.unit + (project.department or "")
+    whole = "|".join((project.name, project.unit, project.department or ""))
     return bool(core) and not outside(core, whole, least=2).strip("|的")
 
 
