@@ -109,7 +109,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "一年要花",
         ),
     ),
-    ("total", ("项目资金总额", "资金总额", "项目总资金", "项目总额")),
+    ("total", ("项目资金总额", "资金总额", "项目总资金", "项目总额", "经费总额")),
     ("section:goals", ("年度总体目标", "年度绩效目标", "本年度目标")),
     ("indicators", ("绩效指标", "有哪些指标", "指标有哪些", "哪些指标", "绩效目标")),
     (
@@ -165,6 +165,12 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "完成时间",
             "何时完成",
             "什么时候完成",
+            "什么时候结束",
+            "啥时候结束",
+            "何时结束",
+            "哪天结束",
+            "几时结束",
+            "什么时候截止",
             "什么时候完工",
             "何时完工",
             "结束",
@@ -917,6 +923,9 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         budget = projects[0].budget
         if budget.get("current_year") is not None and budget.get("total") != budget["current_year"]:
             fields = ["current_year" if f == "total" else f for f in fields]
+    last_year = len(projects) == 1 and projects[0].year and projects[0].year - 1 in years
+    if last_year and projects[0].year not in years:  # 2019年…总预算 of a 2020 table
+        fields = ["prev_year_budget" if f in ("total", "current_year") else f for f in fields]
     indicators = links.indicators(rest)
     if indicators is not None and not indicators.whole and len(indicators.names) > 1:
         # FAST of FAST观测时间 and FAST数据获取量: the one the rest of the question means

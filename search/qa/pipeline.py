@@ -159,8 +159,8 @@ def _qualifying(line: str, parts: list[str]) -> str:
     """The words of a line that qualify all its parts: the first part, and a closing clause
     that asks nothing (…分别多少？要调整以后的)."""
     clauses = [c for c in re.split(r"[，,？?。；;！!\s]+", line) if c]
-    tail = clauses[-1] if len(clauses) > 1 and not _asks(clauses[-1]) else ""
-    return (parts[0] if parts else line) + "|" + tail
+    silent = [c for c in clauses[1:] if not _asks(c)]  # 要年中调整以后的数，不要年初报的那个
+    return "|".join([parts[0] if parts else line, *silent])
 
 
 def _scope_clause(line: str, whole, store, backend) -> bool:

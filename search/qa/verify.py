@@ -48,7 +48,9 @@ BODY = (
     r"[\u4e00-\u9fff]{2,12}?"
     r"(?:部|处|室|科|局|中心|委员会|办公室|公司|大队|支队|事务所|研究所|站)"
 )
-PER_PIECE = r"每(?:一)?(?:个|台|块|部|套|名|位|家|条|间|辆|张|项|次)"
+PER_PIECE = (
+    r"每(?:一)?(?:个|台|块|部|套|名|位|家|条|间|辆|张|项|次|院|所|小时|公里|千米|平方米|米|人)"
+)
 # one piece's share of a total: 每个节点多少核, 每台多少钱 (a passage gives totals)
 PIECE = Detail(
     "piece",
@@ -232,6 +234,7 @@ OUTSIDE_COMPARISON = (
 FIGURE_QUALIFIERS = (
     (
         r"初稿|草稿|送审稿|批复稿|修改稿|终稿|最终版|定稿前|(?:年中|预算|中期)?调整(?:以后|之后|后|过后|过的)|"
+        r"修订(?:后|稿|版)|批复(?:数|金额|额)|核定数?|批准数|审批数|概算|"
         r"年中调整|追加(?:以后|之后|后)|调剂(?:以后|之后|后)|决算(?:后|时|数)|审定(?:后|数)|审计(?:后|以后)|"
         r"审核(?:后|以后|之后)|核减|核增|财政审核",
         "其他版本（调整后、批复稿、决算等）的数字（语料中只有申报时的绩效目标表）",
@@ -288,6 +291,12 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         qualified = qualified_figure(asked, money=found.type != "indicator_target")
         if qualified:
             return qualified
+    if found.type in ("passage", "sentences"):  # 拆违经费批复数, 实际满意度: of a text's figure
+        version = next((s for p, s in FIGURE_QUALIFIERS[:1] if re.search(p, asked)), None)
+        if version:
+            return version
+        if re.search(r"实际(?!执行)", asked) and "实际" not in found.text:
+            return "实际完成情况（表中只有申报时的目标）"
     quoted = found.type == "passage" and (
         names_rows(q) or (q.indicators and SCOPED_RE.search(q.text))
     )
@@ -302,10 +311,15 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         rf"\d\s*[万亿千百]?\s*(?:{SAME_UNIT.get(unit['unit'], unit['unit'])})", said
     ):
         return f"以{unit['unit']}计的数"  # 面积目标是多少平方米, answered by a rate in %
+    piece = PIECE.asks.search(asked) and not PIECE.holds.search(found.text)
+    if found.type in BUDGET_ANSWERS and piece:
+        return PIECE.said  # 每个通用计算节点多少钱, 每个院多少钱: a total is no piece's
     if found.type in BUDGET_ANSWERS and len(q.projects) == 1:
         part = _part_of_money(q, q.projects[0])
         if part:
             return part
+    if found.type in ("passage", "sentences") and _money_of_text(q, found):
+        return _money_of_text(q, found)
     named = _named_only(q, found)
     if named:
         return named
@@ -352,7 +366,7 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         if counted and found.type in ("passage", "sentences"):
             noun = re.escape(counted["noun"][:2])
             count = r"(?:(?<![\d.])\d{1,4}(?![\d.])|[一二两三四五六七八九十]+)\s*[个家所座处]"
-            near = rf"{count}\s*{noun}|{noun}[^，,。；;]{{0,8}}?{count}"
+            near = rf"{count}\s*{noun}|{noun}[^。；;]{{0,12}}?{count}"
             if not re.search(near, YEARS.sub("|", numbers)):
                 return f"{counted['noun']}的具体数量"
     return None
@@ -393,6 +407,32 @@ def _named_only(q: Question, found: Answer) -> str | None:
             continue
         if ENDS_CLAUSE.match(found.text[at + len(words_) :]):
             return f"“{words_}”的具体内容（表中只写到这几个字）"
+    return None
+
+
+# money asked of what a text speaks of (法律顾问费用, 重大应急拆违工程款是多少)
+TEXT_MONEY = re.compile(
+    r"多少钱|(?:费用|经费|预算|价格|单价|成本|金额|投入|投资|造价|款|价钱)(?:是|有|为|要)?(?:多少|几)|"
+    r"花了?多少|(?<!哪些)(?<!什么)(?<!哪几)(?<!哪类)(?:费用|经费|价格|单价|成本|造价|价钱)[？?]?$"
+)
+AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
+SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def _money_of_text(q: Question, found: Answer) -> str | None:
+    """What a passage lacks when it answers money: an amount, or one that is not a whole
+    project's (本年度…预算金额为349.80万元，分别用于…法律顾问费等 gives no fee its own)."""
+    if not TEXT_MONEY.search(q.text):
+        return None
+    amounts = [
+        round(float(m[1].replace(",", "")) * SCALE[m[2]]) for m in AMOUNT.finditer(found.text)
+    ]
+    if not amounts:
+        return "具体金额"
+    totals = {v for p in q.store.projects for v in p.budget.values() if isinstance(v, int | float)}
+    totals |= {line.yuan for p in q.store.projects for line in p.budget_lines if line.yuan}
+    if all(a in totals for a in amounts):
+        return "其中这一部分的单独金额（文字里的金额是整个项目的预算）"
     return None
 
 
@@ -471,7 +511,8 @@ BEYOND_TARGET = re.compile(
     r"抽样|样本|基准|基数|换算|折算|扣[几多]?分|扣分|罚|奖励|后果|为什么|为啥|原因|理由|"
     r"调查了?(?:多少|几)\s*[个位名家]?(?:人|户|家|份|用户|对象|样本|单位)|"
     r"(?:多少|几)[个位名]?[人户家](?:参与|参加|接受)?调查|定的还是|哪里定的|谁来定|"
-    r"谁[去来]?调查|怎么调查|谁定|谁提|谁制定|由谁|提出来|实际(?:完成|达到)|完成了|达到了|做到了|"
+    r"谁[去来]?调查|怎么调查|谁定|谁提|谁制定|由谁|提出来|实际|完成了|达到了|做到了|"
+    r"(?:办|做|发布|征集|举办|开展|建成|接待)了(?:几|多少)|"
     r"权重|分值|(?:哪个|哪家|什么|哪些|哪一个)(?:部门|机构|处室|单位)|基准|车道|口径|定义|"
     r"[\u4e00-\u9fff]{2,3}(?:镇|街道|乡|村)|" + SCOPED + r"|"
     r"假如|如果|假设|要是(?!多少|几|百分之|什么)|万一|误差|浮动|区间|偏差|容差|挑战值|优秀值|理想值|优秀档|档次|分档|"
@@ -491,7 +532,7 @@ BEYOND_SAID = (
     (r"谁|定的还是|哪里定|提出", "这项目标由谁制定"),
     (r"调查|抽样|样本", "调查的方法、对象和样本"),
     (r"扣|罚|奖励|后果|每差", "未达标的后果或扣分办法"),
-    (r"实际|完成了|达到了|做到了", "实际完成情况"),
+    (r"实际|完成了|达到了|做到了|了(?:几|多少)", "实际完成情况"),
     (r"权重|分值", "这项指标的权重或分值"),
     (r"部门|机构|处室|单位", "负责的部门或机构"),
     (r"基准|基数|换算|折算|车道|口径|定义", "计算的口径、基准或换算"),
@@ -570,6 +611,9 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         return f"以“{noun}”计的数"  # 一年服务多少用户, 注册用户数: answered by 观测时间, 访问量
     if PIECE.asks.search(span) and not PIECE.holds.search(found.text) and "%" not in found.text:
         return PIECE.said  # 每次沙龙多少人: one piece of what a row counts in all
+    count = COUNT_ASKED.search(span)  # 通风空调系统多少台, 检察宣传多少篇: of rows of rates
+    if count and not re.search(rf"\d\s*[万千百]?\s*{re.escape(count['c'])}", found.text):
+        return f"以“{count['c']}”计的数"
     rows_said = "".join(re.findall(r"“([^”]+)”指标", found.text)) or answer
     measure = _other_measure(span, rows_said)  # the rows answered, not the question's words
     if measure:
@@ -600,6 +644,10 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
     return None
 
 
+# a count asked of a row by its classifier (多少台, 几篇)
+COUNT_ASKED = re.compile(
+    r"(?:多少|几)\s*(?P<c>[个台套起篇项卷根架部件家条份座辆户](?!百分|小时|月|钟|工作日|季度))"
+)
 # a number asked beyond a target in words: 提升多少, 百分之多少, 有没有具体数, 几个百分点
 NUMBER_ASKED = re.compile(
     r"(?:提升|提高|增加|增长|减少|降低|下降|缩短|改善|加强)了?(?:多少|几成|几个|百分之)|"
@@ -607,7 +655,8 @@ NUMBER_ASKED = re.compile(
 )
 # money asked of what a row answers (各占多少钱); a count of a named kind of thing (多少用户)
 MONEY_OF_ROW = re.compile(
-    r"多少钱|几块钱|金额是?多少|花了?多少钱|(?:预算|经费|资金)(?:是|有|为)?多少"
+    r"多少钱|几块钱|金额是?多少|花了?多少钱|(?:预算|经费|资金|费用|价格|成本|造价)(?:是|有|为)?多少|"
+    r"(?:经费|费用|价格|单价|造价)[？?]?$"
 )
 COUNTED = r"用户|人员|员工|职工|学生|企业|学校|医院|患者|农户"
 COUNTED_NOUN = re.compile(
