@@ -1008,3 +1008,67 @@ def test_a_line_qualifier_holds_for_every_part(backend, question):
 )
 def test_a_line_without_a_qualifier_is_answered(backend, question, answer_type, says):
     assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # a code review's probes: words of the new rules asked for other reasons
+        ("拆违经费的群众知晓率目标值是多少", "indicator_target", "≥90.00(%)"),
+        ("你们这边检察办案业务费的预算和绩效目标分别是多少", "several_fields", "5,622,000"),
+        ("检察院那边的信息化新建项目预算和绩效目标是多少", "several_parts", "6,545,298"),
+        (
+            "兰溪路-真南路下立交工程的预算是多少？施工阶段有哪些安全措施",
+            "several_fields",
+            "771,325,800",
+        ),
+        ("拆违经费的预算，那绩效目标呢", "several_fields", "10,308,000"),
+        ("检察办案业务费中审计审查工作的情况", "passage", "审计审查工作完成率"),
+        ("检察业务这个项目预算多少", "ambiguous", "检察业务工作费"),
+        ("检察办案业务费这笔钱里包括哪些费用？", "passage", "印刷费"),
+        ("FAST观测时间全年目标几个小时", "indicator_target", "5000小时"),
+        # a black-box reading's probes: openings, a premise's unit, the end date
+        ("请问上海市检察院2020年检察业务工作费的项目总预算是多少元", "budget", "14,800,000"),
+        ("麻烦问下国家天文台人才支撑体系专项多少钱", "budget", "21,043,200"),
+        (
+            "既然天文台有9个项目，那资金最多的是哪个，多少钱",
+            "several_parts",
+            "国家重大科学工程运行维护",
+        ),
+        ("拆违经费什么时候结束", "project_fact", "2026-12-31"),
+        ("检察办按业务费的预算", "budget", "5,622,000"),
+    ],
+)
+def test_seventh_reading(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # versions and actual results, of texts too
+        "拆违经费批复数是多少",
+        "检察业务工作费修订后的预算",
+        "兰溪路下立交实际满意度",
+        "2023年午间学术沙龙实际办了几次",
+        "检察业务保障费今年预算多少?要年中调整以后的数,不要年初报的那个",
+        # money of a part a text lists under the whole project's amount; one piece of a total
+        "法律顾问费用",
+        "重大应急拆违工程款是多少",
+        "检察院档案数字化经费多少",
+        "多尺度离散模拟计算系统每个通用计算节点多少钱",
+        "既然派驻4个农场检察院，每个院多少钱",
+        "午间学术沙龙经费",
+        # counts by a classifier no row prints
+        "通风空调系统多少台",
+        "检察宣传多少篇",
+        "LAMOST有多少根光纤",
+        # a project none is, under a group or by a name none goes on to
+        "普陀区无违建居村创建奖励经费的预算和项目性质",
+        "检察办案装备购置费的项目当年预算和绩效类型",
+        # a part named with 那部分 inside a name that lists parts
+        "本部大楼公共区域节能改造、旧电梯更新、屋面防水项目中电梯更新那部分花多少钱，屋面防水又花多少",
+    ],
+)
+def test_seventh_reading_refusals(backend, question):
+    assert_refuses(backend, question)
