@@ -756,6 +756,10 @@ def asked_fields(text: str) -> list[str]:
     dated = DATED.search(text)
     if not names and dated:  # 是不是2024年开始的: the date a year is asked against
         names.append("start_date" if dated["start"] else "end_date")
+    if not names and re.search(
+        r"^[\u4e00-\u9fff]{0,6}\|[的\s]*(?:是|有|要|一共|总共|共)?多少钱?[呢吗啊？?]*$", text
+    ):
+        names.append("total")  # 检察院机关服务费多少: a project and 多少 alone ask its money
     if not names and re.search(r"(?:预算|(?<=[的目总])(?:经费|资金))[呢吗？?]*$", text):
         names.append("total")  # 信息化项目预算: the money, said last
     if not names and MONEY_ASKED.search(text):
@@ -897,6 +901,11 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
     projects, mention = matcher(store).match_all(text)
     if len(projects) > 1 and mention:
         projects, mention = _misspelt(text, projects, mention)
+    if len(projects) == 1 and mention and _named_before(text, mention, projects[0], links):
+        projects, mention = (
+            [],
+            None,
+        )  # 第三方航拍巡查对比服务费: another thing's name, not 机关服务费
     if not projects:  # 检察院修房子的那个: a project described by what it does
         projects, mention = described(text, store)
     if len(projects) == 1 and mention:  # 兰溪路|下立交: the name's words right after the mention
@@ -1191,6 +1200,25 @@ def _name_said(text: str, mention: str | None) -> str | None:
     if more is None or len(more[1]) < 2 or re.search(NOT_A_NAME, more[1]):
         return None  # 检察业务这个项目, 检察业务经费, 检察办案一年花费: no name goes on
     return mention + more.group(0)
+
+
+# where the words before a mention stop being part of one name
+NAME_STOP = r"[的是和与及、，,。？?！!\s\d年院局台区市省部委所队里中在把给从请问下想]"
+
+
+def _named_before(text: str, mention: str, project: Project, links: Linker) -> bool:
+    """Whether the words right before a short mention make it the name of another thing the
+    tables speak of (第三方航拍巡查对比 + 服务费 is not 机关服务费)."""
+    at = text.find(mention)
+    run = re.split(NAME_STOP, text[:at])[-1] if at > 0 else ""
+    shortened = abbreviates(run, f"{project.unit}{project.department}") or abbreviates(
+        run, project.name
+    )
+    if len(run) < 4 or len(mention) > 3 or shortened:
+        return False  # 普陀城管拆违经费, 办公用房维修费: the unit or the name, shortened
+    said = {run[i : i + 4] for i in range(len(run) - 3)}
+    whole = f"{project.name}|{project.unit}|{project.department or ''}"
+    return any(s in links.text and s not in whole for s in said) and run not in whole
 
 
 def _misspelt(text: str, projects: list[Project], mention: str) -> tuple[list[Project], str]:
