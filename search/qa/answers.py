@@ -756,10 +756,6 @@ def asked_fields(text: str) -> list[str]:
     dated = DATED.search(text)
     if not names and dated:  # 是不是2024年开始的: the date a year is asked against
         names.append("start_date" if dated["start"] else "end_date")
-    if not names and re.search(
-        r"^[\u4e00-\u9fff]{0,6}\|[的\s]*(?:是|有|要|一共|总共|共)?多少钱?[呢吗啊？?]*$", text
-    ):
-        names.append("total")  # 检察院机关服务费多少: a project and 多少 alone ask its money
     if not names and re.search(r"(?:预算|(?<=[的目总])(?:经费|资金))[呢吗？?]*$", text):
         names.append("total")  # 信息化项目预算: the money, said last
     if not names and MONEY_ASKED.search(text):
@@ -894,6 +890,10 @@ def _extended(text: str, mention: str, name: str) -> str:
     return text[at:end]
 
 
+# a project named, then only 多少 (检察院机关服务费多少？)
+MONEY_ALONE = r"[^|]{0,6}\|[的\s]*(?:是|有|要|一共|总共|共)?多少钱?[呢吗啊？?]*"
+
+
 def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
     links = linker(store)
     # 天眼, 地道, 老百姓: a word the records never use, in the word they use for it
@@ -919,6 +919,8 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         projects, part = [named[0]], named[1]
         rest = rest.replace(named[2], "")
     fields = asked_fields(rest)
+    if projects and not fields and re.fullmatch(MONEY_ALONE, rest):
+        fields = ["total"]  # 检察院机关服务费多少: a project and 多少 alone ask its money
     if re.search(r"\d{1,2}月", rest) or part is not None:
         # A month or a sub-project: what happens then, or in it, is in the text, not in the
         # project's date or section fields.
