@@ -1187,7 +1187,7 @@ def _mentioned_at(q: Question, project: Project) -> int:
     return min(places, default=len(q.text))
 
 
-NOT_A_NAME = r"[的是和与及跟比这那个些每各该此花钱多少一年月]|相关|方面"
+NAME_FILLER = r"[的是和与及跟比这那个些每各该此花钱多少一年月]|相关|方面"  # never in a name
 
 
 def _name_said(text: str, mention: str | None) -> str | None:
@@ -1199,7 +1199,7 @@ def _name_said(text: str, mention: str | None) -> str | None:
     more = re.match(
         r"([\u4e00-\u9fff]{1,8}?)(?:经费|费|项目|工程|专项|系统)", text[at + len(mention) :]
     )
-    if more is None or len(more[1]) < 2 or re.search(NOT_A_NAME, more[1]):
+    if more is None or len(more[1]) < 2 or re.search(NAME_FILLER, more[1]):
         return None  # 检察业务这个项目, 检察业务经费, 检察办案一年花费: no name goes on
     return mention + more.group(0)
 

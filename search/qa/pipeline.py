@@ -202,13 +202,13 @@ def _answer_one(q, in_parts: bool = False) -> Answer:
     found = check(q)
     if found is not None:
         return found
+    # 谁多？多多少: a part that names nothing of its own, answered by loose sentences, is
+    # returned as it is (the line is then read whole)
+    bare = in_parts and len(re.sub(rf"{ASKS.pattern}|[^\u4e00-\u9fff]", "", q.text)) <= 2
     for plan in PLANS:
         found = plan(q)
-        bare = in_parts and len(re.sub(rf"{ASKS.pattern}|[^\u4e00-\u9fff]", "", q.text)) <= 2
         if found is not None and bare and found.type == "sentences":
-            return (
-                found  # 谁多？多多少: a part that names nothing of its own; the line is read whole
-            )
+            return found
         if found is not None:
             return verified(q, found)
     return Answer(NOT_FOUND, "not_found")
