@@ -1046,6 +1046,11 @@ def test_a_line_without_a_qualifier_is_answered(backend, question, answer_type, 
         ),
         ("拆违经费什么时候结束", "project_fact", "2026-12-31"),
         ("检察办按业务费的预算", "budget", "5,622,000"),
+        # the year before a table's is its 上年 columns; a project and 多少 alone ask money
+        ("2019年检察办案场所设备经费项目总预算是多少", "budget", "29,653,085"),
+        ("检察院机关服务费多少", "budget", "6,000,000"),
+        ("人材支撑体系专项多少", "budget", "21,043,200"),
+        ("信息化新建项目上年执行数", "budget", "10,309,238"),
     ],
 )
 def test_seventh_reading(backend, question, answer_type, says):
@@ -1075,6 +1080,9 @@ def test_seventh_reading(backend, question, answer_type, says):
         # a project none is, under a group or by a name none goes on to
         "普陀区无违建居村创建奖励经费的预算和项目性质",
         "检察办案装备购置费的项目当年预算和绩效类型",
+        # the table's own year's spending; another thing's name before a short mention
+        "信息化新建项目2020年执行数",
+        "第三方航拍巡查对比服务费多少钱",
         # a part named with 那部分 inside a name that lists parts
         "本部大楼公共区域节能改造、旧电梯更新、屋面防水项目中电梯更新那部分花多少钱，屋面防水又花多少",
     ],

@@ -140,6 +140,8 @@ def printed_amounts(q: Question) -> Answer | None:
     lines = list({line.label: line for line in lines}.values())
     if not lines:
         return None
+    if project.year and project.year - 1 in q.years and project.year not in q.years:
+        return None  # 2019年…项目总预算 of a 2020 table: its 上年 columns, not the printed lines
     if len(lines) == 1 and q.fields:
         # 上年结转了多少钱: a line the question names, and 多少钱 asks its amount, unless the
         # line is the one of the field asked (the field's answer says it)

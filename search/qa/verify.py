@@ -206,6 +206,11 @@ def verified(q: Question, found: Answer) -> Answer:
     """The answer, or not_in_corpus when it lacks the kind of detail the question asks."""
     if found.type == "project_fact" and PERSON.search(q.text):
         return refused_for(q, "具体人员（表中没有人名）", found)  # a header names bodies only
+    # 信息化新建项目2020年执行数: the table's own year, whose spending no table reports
+    own_year = len(q.projects) == 1 and q.projects[0].year in q.years
+    spent = found.type == "budget" and "上年预算执行数" in found.text
+    if own_year and spent and not re.search(r"上一?年|去年|前一年", q.text):
+        return refused_for(q, "本年度的执行数（表中只有上年的预算执行数）", found)
     share = SHARE_ASKED.search(q.text)
     if found.type == "budget" and share and "项目" not in share["whole"]:
         return refused_for(q, f"“{share['whole']}”的总额（语料中没有，算不出比重）", found)
