@@ -27,7 +27,7 @@ from .answers import (
     names_rows,
     project_texts,
 )
-from .reading import ORG, ORG_LEAD, YEAR, abbreviates, outside
+from .reading import ORG, ORG_LEAD, PEOPLE, YEAR, abbreviates, outside
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
@@ -673,7 +673,7 @@ PARTS_OF_A_TABLE = re.compile(
 
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
-    r"(?P<what>负责人|联系人|经办人|项目经理|姓名|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
+    rf"(?P<what>{PEOPLE}|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
     r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|牌子|型号|面积|每[台部个套件辆次](?:要?花|价格|单价)?多少钱?|"
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算(?![中里])|整个部门|全部门|部门总预算|整个单位|"

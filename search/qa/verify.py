@@ -20,7 +20,7 @@ from indexer.text import words
 
 from ..vocabulary import same_meaning
 from .answers import MONEY_ASKING_WORDS, Answer, Question, names_rows, project_texts
-from .reading import YEAR_WORD, abbreviates, outside
+from .reading import PEOPLE, YEAR_WORD, abbreviates, outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
 BUDGET_DECIDED = re.compile(
@@ -193,8 +193,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?|[两三四五六七八九十百千万]+(?:�
 
 # a person: no table names one (主管部门的分管领导是谁, 项目负责人叫什么)
 PERSON = re.compile(
-    r"(?:分管|主管)?领导(?!小组)|分管(?:领导|的?[局处科]长)|负责人|联系人|经办人|姓名|叫什么名字|"
-    r"局长|处长|科长|院长|台长|主任|书记|项目经理|哪位"
+    rf"{PEOPLE}|(?:分管|主管)?领导(?!小组)|分管(?:领导|的?[局处科]长)|叫什么名字|"
+    r"局长|处长|科长|院长|台长|主任|书记|哪位"
 )
 
 
