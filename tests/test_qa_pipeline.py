@@ -1051,6 +1051,10 @@ def test_a_line_without_a_qualifier_is_answered(backend, question, answer_type, 
         ("检察院机关服务费多少", "budget", "6,000,000"),
         ("人材支撑体系专项多少", "budget", "21,043,200"),
         ("信息化新建项目上年执行数", "budget", "10,309,238"),
+        # a printed money line beside a target is answered with it
+        ("基本科研业务费的上年结转资金和发表文章数", "several_fields", "4232.63"),
+        ("国家重大科学工程运行维护的财政拨款和FAST观测时间", "several_fields", "16,158"),
+        ("派驻农场检察院经费  预算与实际工作相符  目标值?", "indicator_target", "=100%"),
     ],
 )
 def test_seventh_reading(backend, question, answer_type, says):
@@ -1080,6 +1084,9 @@ def test_seventh_reading(backend, question, answer_type, says):
         # a project none is, under a group or by a name none goes on to
         "普陀区无违建居村创建奖励经费的预算和项目性质",
         "检察办案装备购置费的项目当年预算和绩效类型",
+        # money of a thing the table does not price, asked beside a target
+        "检察业务保障费中教育培训经费预算金额和培训考核通过率",
+        "拆违经费每个违建点位的拆除成本和违法建筑销项正确率",
         # the table's own year's spending; another thing's name before a short mention
         "信息化新建项目2020年执行数",
         "第三方航拍巡查对比服务费多少钱",

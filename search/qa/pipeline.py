@@ -12,7 +12,14 @@ from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
 from .checks import check, opinion, scope_check
-from .verify import FIGURE_ANSWERS, part_of_whole, qualified_figure, refused_for, verified
+from .verify import (
+    FIGURE_ANSWERS,
+    TEXT_MONEY,
+    part_of_whole,
+    qualified_figure,
+    refused_for,
+    verified,
+)
 
 NOT_FOUND = "语料中没有找到与这个问题相关的内容。"
 
@@ -142,6 +149,8 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             qualified_figure(line, money)
             or part_of_whole(parts[0] if parts else asked, whole.projects)
         )
+        if not qualified and _money_dropped(question, whole, found):
+            qualified = "其中这一部分的金额（表中只有整个项目的预算和各栏资金）"
         if qualified:
             # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure;
             # 调整后的预算和目标, 第一季度的预算和完成率: a qualifier stated first, of every part
@@ -153,6 +162,25 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         "sources": found.sources,
         "reading": reading(whole, parts),
     }
+
+
+# answers that hold no money of their own: a money part of the line would go unanswered
+NO_MONEY_ANSWERS = ("indicator_target", "level_indicators", "project_fact", "passage", "section")
+AMOUNT = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元)")
+
+
+# money named as one of the things a line asks (预算金额和…, 费用、…)
+MONEY_LISTED = re.compile(r"(?:预算|经费|费用|金额|成本|价格|拨款)(?:金额)?(?:和|、|及|与|以及)")
+
+
+def _money_dropped(line: str, whole, found: Answer) -> bool:
+    """Whether a line asks money (教育培训经费预算金额和培训考核通过率) that its answer, of
+    another kind, leaves out: the money asked is of something the table does not price."""
+    # 拆违经费和…, 预算与实际工作相符: a project's or a row's name, not money asked
+    for said in [*(whole.mention or "").split("、"), *re.findall(r"“([^”]+)”", found.text)]:
+        line = line.replace(said, "|") if said else line
+    asks_money = TEXT_MONEY.search(line) or MONEY_LISTED.search(line)
+    return bool(asks_money) and found.type in NO_MONEY_ANSWERS and not AMOUNT.search(found.text)
 
 
 def _qualifying(line: str, parts: list[str]) -> str:

@@ -88,7 +88,7 @@ def several_fields(q: Question) -> Answer | None:
     # 项目类别+当年财政拨款: a printed money line asked beside a header field (lines alone, or
     # with other money, are printed_amounts')
     lines = []
-    if any(f not in BUDGET_NAMES for f in asked):
+    if any(f not in BUDGET_NAMES for f in asked) or rows:
         of_fields = [printed_budget_line(project, f) for f in asked if f in BUDGET_NAMES]
         lines = [
             line
@@ -96,7 +96,9 @@ def several_fields(q: Question) -> Answer | None:
             if label_named(re.sub(r"\s+", "", line.label), q.text) and line not in of_fields
         ]
         lines = list({line.label: line for line in lines}.values())
-    if len(asked) + wants_change + len(rows) + len(lines) < 2 or not (asked or wants_change):
+    if len(asked) + wants_change + len(rows) + len(lines) < 2 or not (
+        asked or wants_change or lines
+    ):
         return None
     if wants_change and len(asked) == 1 and asked[0] in BUDGET_NAMES:
         return None  # the change answer says both amounts
