@@ -13,8 +13,9 @@ from . import plans as p
 from .answers import Answer, read_question
 from .checks import check, opinion, scope_check
 from .verify import (
+    AMOUNT,
     FIGURE_ANSWERS,
-    TEXT_MONEY,
+    MONEY_ASKED_OF,
     part_of_whole,
     qualified_figure,
     refused_for,
@@ -166,7 +167,6 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
 
 # answers that hold no money of their own: a money part of the line would go unanswered
 NO_MONEY_ANSWERS = ("indicator_target", "level_indicators", "project_fact", "passage", "section")
-AMOUNT = re.compile(r"\d[\d,.]*\s*(?:亿元|万元|元)")
 
 
 # money named as one of the things a line asks (预算金额和…, 费用、…)
@@ -179,14 +179,19 @@ def _money_dropped(line: str, whole, found: Answer) -> bool:
     # 拆违经费和…, 预算与实际工作相符: a project's or a row's name, not money asked
     for said in [*(whole.mention or "").split("、"), *re.findall(r"“([^”]+)”", found.text)]:
         line = line.replace(said, "|") if said else line
-    asks_money = TEXT_MONEY.search(line) or MONEY_LISTED.search(line)
+    asks_money = MONEY_ASKED_OF.search(line) or MONEY_LISTED.search(line)
     return bool(asks_money) and found.type in NO_MONEY_ANSWERS and not AMOUNT.search(found.text)
+
+
+def _clauses(line: str) -> list[str]:
+    """A line cut at its punctuation and spaces."""
+    return [c for c in re.split(r"[，,？?。；;！!\s]+", line) if c]
 
 
 def _qualifying(line: str, parts: list[str]) -> str:
     """The words of a line that qualify all its parts: the first part, and a closing clause
     that asks nothing (…分别多少？要调整以后的)."""
-    clauses = [c for c in re.split(r"[，,？?。；;！!\s]+", line) if c]
+    clauses = _clauses(line)
     silent = [c for c in clauses[1:] if not _asks(c)]  # 要年中调整以后的数，不要年初报的那个
     return "|".join([parts[0] if parts else line, *silent])
 
@@ -194,7 +199,7 @@ def _qualifying(line: str, parts: list[str]) -> str:
 def _scope_clause(line: str, whole, store, backend) -> bool:
     """Whether the line's last clause asks nothing and states a scope the corpus does not
     hold (…分别是多少？说的是2024年度; …目标，要2022年度的)."""
-    clauses = [c for c in re.split(r"[，,？?。；;！!\s]+", line) if c]
+    clauses = _clauses(line)
     if len(clauses) < 2 or len(clauses[-1]) > 12 or _asks(clauses[-1]):
         return False
     tail = read_question(clauses[-1], store, backend)

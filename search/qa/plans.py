@@ -90,12 +90,7 @@ def several_fields(q: Question) -> Answer | None:
     lines = []
     if any(f not in BUDGET_NAMES for f in asked) or rows:
         of_fields = [printed_budget_line(project, f) for f in asked if f in BUDGET_NAMES]
-        lines = [
-            line
-            for line in project.budget_lines
-            if label_named(re.sub(r"\s+", "", line.label), q.text) and line not in of_fields
-        ]
-        lines = list({line.label: line for line in lines}.values())
+        lines = [line for line in _lines_named(project, q.text) if line not in of_fields]
     if len(asked) + wants_change + len(rows) + len(lines) < 2 or not (
         asked or wants_change or lines
     ):
@@ -120,6 +115,14 @@ def several_fields(q: Question) -> Answer | None:
     return Answer(said, "several_fields", sources)
 
 
+def _lines_named(project: Project, text: str) -> list:
+    """The printed money lines a question names by their labels (其中：财政拨款), one per label."""
+    named = [
+        line for line in project.budget_lines if label_named(re.sub(r"\s+", "", line.label), text)
+    ]
+    return list({line.label: line for line in named}.values())
+
+
 def _line_printed(line) -> str:
     """A printed money line as the table prints it, with its amount in 元 when in 万元."""
     in_yuan = f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else ""
@@ -136,10 +139,7 @@ def printed_amounts(q: Question) -> Answer | None:
     if len(q.projects) != 1:
         return None
     project = q.projects[0]
-    lines = [
-        line for line in project.budget_lines if label_named(re.sub(r"\s+", "", line.label), q.text)
-    ]
-    lines = list({line.label: line for line in lines}.values())
+    lines = _lines_named(project, q.text)
     if not lines:
         return None
     if project.year and project.year - 1 in q.years and project.year not in q.years:

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from indexer.text import words
 
 from ..vocabulary import same_meaning
-from .answers import MONEY_ASKING_WORDS, Answer, Question, names_rows, project_texts
+from .answers import MONEY_ASKING_WORDS, Answer, Question, names_rows, project_texts, yuan_of
 from .reading import PEOPLE, YEAR_WORD, abbreviates, outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
@@ -208,7 +208,7 @@ def verified(q: Question, found: Answer) -> Answer:
         return refused_for(q, "具体人员（表中没有人名）", found)  # a header names bodies only
     # 信息化新建项目2020年执行数: the table's own year, whose spending no table reports
     own_year = len(q.projects) == 1 and q.projects[0].year in q.years
-    spent = found.type == "budget" and "上年预算执行数" in found.text
+    spent = found.type == "budget" and q.fields == ["prev_year_spent"]
     if own_year and spent and not re.search(r"上一?年|去年|前一年", q.text):
         return refused_for(q, "本年度的执行数（表中只有上年的预算执行数）", found)
     share = SHARE_ASKED.search(q.text)
@@ -323,8 +323,9 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         part = _part_of_money(q, q.projects[0])
         if part:
             return part
-    if found.type in ("passage", "sentences") and _money_of_text(q, found):
-        return _money_of_text(q, found)
+    money = _money_of_text(q, found) if found.type in ("passage", "sentences") else None
+    if money:
+        return money
     named = _named_only(q, found)
     if named:
         return named
@@ -415,27 +416,28 @@ def _named_only(q: Question, found: Answer) -> str | None:
     return None
 
 
-# money asked of what a text speaks of (法律顾问费用, 重大应急拆违工程款是多少)
-TEXT_MONEY = re.compile(
-    r"多少钱|(?:费用|经费|预算|价格|单价|成本|金额|投入|投资|造价|款|价钱)(?:是|有|为|要)?(?:多少|几)|"
-    r"花了?多少|(?<!哪些)(?<!什么)(?<!哪几)(?<!哪类)(?:费用|经费|价格|单价|成本|造价|价钱)[？?]?$"
+# money asked (法律顾问费用, 重大应急拆违工程款是多少, 各占多少钱): of a text, of a row, of a line
+MONEY_ASKED_OF = re.compile(
+    r"多少钱|几块钱|金额是?多少|花了?多少|"
+    r"(?:费用|经费|预算|资金|价格|单价|成本|金额|投入|投资|造价|款|价钱)(?:是|有|为|要)?(?:多少|几)|"
+    r"(?<!哪些)(?<!什么)(?<!哪几)(?<!哪类)(?:费用|经费|价格|单价|造价|价钱)[？?]?$"
 )
 AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
-SCALE = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
 
 
 def _money_of_text(q: Question, found: Answer) -> str | None:
     """What a passage lacks when it answers money: an amount, or one that is not a whole
     project's (本年度…预算金额为349.80万元，分别用于…法律顾问费等 gives no fee its own)."""
-    if not TEXT_MONEY.search(q.text):
+    if not MONEY_ASKED_OF.search(q.text):
         return None
-    amounts = [
-        round(float(m[1].replace(",", "")) * SCALE[m[2]]) for m in AMOUNT.finditer(found.text)
-    ]
+    amounts = [yuan_of(m[1], m[2]) for m in AMOUNT.finditer(found.text)]
     if not amounts:
         return "具体金额"
-    totals = {v for p in q.store.projects for v in p.budget.values() if isinstance(v, int | float)}
-    totals |= {line.yuan for p in q.store.projects for line in p.budget_lines if line.yuan}
+    # the projects the text is of (not all 10,000: a hot path)
+    cited = [q.store.get(s["project_id"]) for s in found.sources if s.get("project_id")]
+    cited = [p for p in cited if p is not None]
+    totals = {v for p in cited for v in p.budget.values() if v is not None}
+    totals |= {line.yuan for p in cited for line in p.budget_lines if line.yuan}
     if all(a in totals for a in amounts):
         return "其中这一部分的单独金额（文字里的金额是整个项目的预算）"
     return None
@@ -583,7 +585,7 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
         return "子项目单独的指标值（指标按整个项目设定）"
     projects = (q.projects or [p for p, _ in q.indicators.rows]) if q.indicators else q.projects
     said = (q.mention or "") + (q.indicators.words if q.indicators else "")
-    if MONEY_OF_ROW.search(q.text) and not re.search(r"\d\s*(?:万元|元|亿)", found.text):
+    if MONEY_ASKED_OF.search(q.text) and not re.search(r"\d\s*(?:万元|元|亿)", found.text):
         return "金额（指标的目标值不是钱数）"  # 各占多少钱, answered by a rate
     if RANKING.search(q.text):
         return None  # a ranking: each row answers for itself
@@ -658,11 +660,7 @@ NUMBER_ASKED = re.compile(
     r"(?:提升|提高|增加|增长|减少|降低|下降|缩短|改善|加强)了?(?:多少|几成|几个|百分之)|"
     r"百分之多少|几个百分点|多少个百分点|具体(?:的)?(?:数|数字|数值|比例)|量化(?:的)?(?:数|数值|目标)"
 )
-# money asked of what a row answers (各占多少钱); a count of a named kind of thing (多少用户)
-MONEY_OF_ROW = re.compile(
-    r"多少钱|几块钱|金额是?多少|花了?多少钱|(?:预算|经费|资金|费用|价格|成本|造价)(?:是|有|为)?多少|"
-    r"(?:经费|费用|价格|单价|造价)[？?]?$"
-)
+# a count of a named kind of thing (多少用户)
 COUNTED = r"用户|人员|员工|职工|学生|企业|学校|医院|患者|农户"
 COUNTED_NOUN = re.compile(
     rf"(?:多少|几)(?:个|位|名|家|户)?(?P<noun>{COUNTED})|(?P<counted>{COUNTED})(?:数|数量|人数)"
