@@ -77,10 +77,18 @@ def quantitative_target(draw):
     written = f"{digits}{decimals}"
     if draw(st.booleans()):
         written = written.translate(FULL_WIDTH_DIGITS)
+    target = f"{op_written}{written}{unit_written}"
+    if not op_written and not unit_written and YEAR_MONTH.fullmatch(f"{digits}{decimals}"):
+        # 2023.5 alone is a year and a month (a deadline), as tables write dates
+        return target, None, None, None, "date"
     value = Decimal(f"{whole}{decimals}")
     value = int(value) if value == int(value) else float(value)
     op = "=" if not op_written else OPERATORS.get(op_written) or WORD_OPERATORS[op_written]
-    return f"{op_written}{written}{unit_written}", op, value, unit, "quantitative"
+    return target, op, value, unit, "quantitative"
+
+
+# a number that reads as a year and a month (1900.5, 2023.12): a date, not a quantity
+YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])")
 
 
 qualitative_target = st.text(alphabet=HAN + "、，", min_size=1, max_size=12).map(
