@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.util import random_name
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -34,3 +41,17 @@ def app_on_corpus(corpus: Path, index_dir: Path, **config: object):
 
     ensure_index(corpus, index_dir)
     return create_app({"CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir), **config})
+
+
+# Whoosh's RamStorage writes its temporary column files to <tmp>/MAIN.tmp, one folder for
+# every process on the machine: two test runs at once delete each other's files. Ours go to
+# a folder of this run.
+_RAM_TEMP = tempfile.mkdtemp(prefix="jixiao-ram-")
+atexit.register(shutil.rmtree, _RAM_TEMP, ignore_errors=True)
+
+
+class RunRamStorage(RamStorage):
+    """An index in memory whose temporary files stay in this test run's own folder."""
+
+    def temp_storage(self, name: str | None = None) -> FileStorage:
+        return FileStorage(os.path.join(_RAM_TEMP, name or f"{random_name()}.tmp")).create()

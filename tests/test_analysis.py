@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support import RunRamStorage
 from whoosh import query as q
 from whoosh.fields import ID, TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
 
 from indexer.text import bigrams, characters, fold, words
 from search.whoosh_backend.analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
@@ -62,7 +62,7 @@ def ram_index():
         grams=TEXT(analyzer=BigramTokenizer(), phrase=True),
         chars=TEXT(analyzer=CharTokenizer(), phrase=False),
     )
-    ix = RamStorage().create_index(schema)
+    ix = RunRamStorage().create_index(schema)
     texts = {
         "a": "投入与管理 财务管理 资金使用规范性 规范",
         "b": "产出目标 时效 急修项目按时完成率 =100%",

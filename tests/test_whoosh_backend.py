@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from whoosh.filedb.filestore import RamStorage
+from support import RunRamStorage
 
 from indexer.citations import extract_citations
 from indexer.documents import FACET_FIELDS, SORT_FIELDS, all_documents, doc_ref
@@ -68,7 +68,7 @@ class RamBackend:
     """The Whoosh backend's snapshot on an index in memory."""
 
     def __init__(self, projects: list[Project]) -> None:
-        self.index = RamStorage().create_index(make_schema())
+        self.index = RunRamStorage().create_index(make_schema())
         writer = self.index.writer()
         for seq, doc in enumerate(all_documents(projects)()):
             writer.add_document(**doc, seq=seq)
