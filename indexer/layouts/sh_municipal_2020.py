@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 from itertools import pairwise
 
 from ..enrich import enrich
@@ -39,6 +39,7 @@ from ..vocabulary import (
     YES_NO,
 )
 from .base import register
+from .fields import amount_text, to_yuan
 
 NAME = "sh-municipal-2020"
 PAGE_NUMBER = re.compile(r"^[-－—–]\s*\d{1,4}\s*[-－—–]$")
@@ -437,12 +438,11 @@ def _amount(found: _Field | None, reporter: _Reporter) -> int | None:
     if found is None or not found.value:
         return None
     text = found.value.replace(",", "").replace("，", "").replace(" ", "")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
+    yuan = to_yuan(text, "元") if amount_text(text) is not None else None
+    if yuan is None:  # 8844385E100: digits with letters are no amount, however Decimal reads them
         reporter.warn(found.line, f"{found.label}: not an amount: '{_clip(found.value)}'")
         return None
-    yuan = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    amount = Decimal(text)
     if yuan != amount:
         reporter.warn(found.line, f"{found.label}: {found.value} rounded to {yuan} yuan")
     return int(yuan)
