@@ -12,7 +12,10 @@
 The corpus is the sample plus the real district (01, 03) and central (06) tables. An answer
 is right when it holds every `must` string and one of `any_of` (spaces and full-width forms
 ignored); a not-in-corpus question is right when the answer says so (answer type
-`not_in_corpus`) and gives no number but a year.
+`not_in_corpus`, or `partly_not_in_corpus` for a line of several questions some of which the
+corpus holds) and gives no number but a year and those the helper's whole answer also states
+(the held parts of such a line: 年度资金总额2,104.32万元 beside a refused part), the same
+amount in 元 or 万元.
 """
 
 from __future__ import annotations
@@ -50,10 +53,35 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+REFUSED = ("not_in_corpus", "partly_not_in_corpus")
+NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿|万)?")
+
+
+def amounts(text: str) -> list[float]:
+    """The numbers a text gives (years aside), amounts in 万 or 亿 in units."""
+    scale = {"万": 1e4, "亿": 1e8, None: 1}
+    return [
+        float(m[1].replace(",", "")) * scale[m[2]]
+        for m in NUMBER.finditer(YEAR.sub("", plain(text)))
+        if m[1].replace(",", "").replace(".", "")
+    ]
+
+
+def unstated_numbers(question: dict, answer: dict) -> list[float]:
+    """The numbers an answer gives that the helper's whole answer does not (a number given
+    for what the corpus does not hold)."""
+    stated = amounts(question["answer"])
+    return [
+        n
+        for n in amounts(answer["answer"])
+        if not any(abs(n - s) <= 1e-4 * max(abs(s), 1) for s in stated)
+    ]
+
+
 def judge(question: dict, answer: dict) -> bool:
     said = plain(answer["answer"])
     if question["not_in_corpus"]:
-        return answer["answer_type"] == "not_in_corpus" and not re.search(r"\d", YEAR.sub("", said))
+        return answer["answer_type"] in REFUSED and not unstated_numbers(question, answer)
     must, any_of = (
         question.get("must", []),
         question.get("any_of", []),
@@ -81,7 +109,8 @@ def main(which: str) -> None:
         results = run(client, questions)
     right = Counter(q["class"] for q, _, ok in results if ok)
     total = Counter(q["class"] for q, _, _ in results)
-    numbers = sum(
+    numbers = sum(1 for q, a, _ in results if q["not_in_corpus"] and unstated_numbers(q, a))
+    digits = sum(
         1
         for q, a, _ in results
         if q["not_in_corpus"] and re.search(r"\d", YEAR.sub("", plain(a["answer"])))
@@ -94,7 +123,7 @@ def main(which: str) -> None:
                 print(f"    want: {question['answer'][:200]}")
     print(" ".join(f"{c}:{right[c]}/{total[c]}" for c in sorted(total)))
     score = f"{sum(right.values())}/{len(results)}"
-    print(f"{which}: {score} right; not-in-corpus with a number: {numbers}")
+    print(f"{which}: {score} right; not-in-corpus with a number: {numbers} (any digit: {digits})")
 
 
 if __name__ == "__main__":

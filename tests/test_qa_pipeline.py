@@ -4,6 +4,7 @@ real index of the sample and the real district and central tables, and each step
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -40,32 +41,6 @@ import qa_questions_dev29
 import qa_questions_dev30
 import qa_questions_dev31
 import qa_questions_dev32
-import qa_questions_heldout
-import qa_questions_heldout2
-import qa_questions_heldout3
-import qa_questions_heldout4
-import qa_questions_heldout5
-import qa_questions_heldout6
-import qa_questions_heldout7
-import qa_questions_heldout8
-import qa_questions_heldout9
-import qa_questions_heldout10
-import qa_questions_heldout11
-import qa_questions_heldout12
-import qa_questions_heldout13
-import qa_questions_heldout14
-import qa_questions_heldout15
-import qa_questions_heldout16
-import qa_questions_heldout17
-import qa_questions_heldout18
-import qa_questions_heldout19
-import qa_questions_heldout20
-import qa_questions_heldout21
-import qa_questions_heldout22
-import qa_questions_heldout23
-import qa_questions_heldout24
-import qa_questions_heldout25
-import qa_questions_heldout26
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import SAMPLE, app_on_corpus
@@ -203,89 +178,95 @@ def test_lists_and_counts_a_careless_service_gives(client):
 
 
 @pytest.mark.parametrize(
-    ("questions", "missed"),
+    ("name", "missed"),
     [
-        (qa_questions_dev.QUESTIONS, 2),
-        (qa_questions_dev13.QUESTIONS, 0),  # written to hold only traps of this kind
-        (qa_questions_dev15.QUESTIONS, 0),
-        (qa_questions_heldout.QUESTIONS, 2),
-        (qa_questions_heldout2.QUESTIONS, 2),
-        (qa_questions_heldout3.QUESTIONS, 2),
-        (qa_questions_heldout4.QUESTIONS, 2),
-        (qa_questions_heldout5.QUESTIONS, 2),
+        ("dev", 2),
+        ("dev13", 0),  # written to hold only traps of this kind
+        ("dev15", 0),
+        ("heldout", 2),
+        ("heldout2", 2),
+        ("heldout3", 2),
+        ("heldout4", 2),
+        ("heldout5", 2),
         # measured on their second run (docs/qa.md), not tuned to them
-        (qa_questions_heldout6.QUESTIONS, 3),
-        (qa_questions_heldout7.QUESTIONS, 2),
-        (qa_questions_heldout8.QUESTIONS, 2),
-        (qa_questions_heldout9.QUESTIONS, 2),
-        (qa_questions_heldout10.QUESTIONS, 2),
-        (qa_questions_heldout11.QUESTIONS, 2),
-        (qa_questions_heldout12.QUESTIONS, 2),
-        (qa_questions_heldout13.QUESTIONS, 2),
-        (qa_questions_heldout14.QUESTIONS, 2),
-        (qa_questions_heldout15.QUESTIONS, 2),
-        (qa_questions_heldout16.QUESTIONS, 2),
-        (qa_questions_heldout17.QUESTIONS, 2),
-        (qa_questions_heldout18.QUESTIONS, 2),
-        (qa_questions_heldout19.QUESTIONS, 2),
-        (qa_questions_heldout20.QUESTIONS, 2),
-        (qa_questions_heldout21.QUESTIONS, 2),
-        (qa_questions_heldout22.QUESTIONS, 2),
-        (qa_questions_heldout23.QUESTIONS, 2),
-        (qa_questions_heldout24.QUESTIONS, 2),
-        (qa_questions_heldout25.QUESTIONS, 2),
-        (qa_questions_heldout26.QUESTIONS, 2),
-        (qa_questions_dev23.QUESTIONS, 0),  # written to hold only traps of this kind
+        ("heldout6", 3),
+        ("heldout7", 2),
+        ("heldout8", 2),
+        ("heldout9", 2),
+        ("heldout10", 2),
+        ("heldout11", 2),
+        ("heldout12", 2),
+        ("heldout13", 2),
+        ("heldout14", 2),
+        ("heldout15", 2),
+        ("heldout16", 2),
+        ("heldout17", 2),
+        ("heldout18", 2),
+        ("heldout19", 2),
+        ("heldout20", 2),
+        ("heldout21", 2),
+        ("heldout22", 2),
+        ("heldout23", 2),
+        ("heldout24", 2),
+        ("heldout25", 2),
+        ("heldout26", 2),
+        ("dev23", 0),  # written to hold only traps of this kind
     ],
 )
-def test_not_in_corpus_answers_say_so(client, questions, missed):
+def test_not_in_corpus_answers_say_so(client, name, missed):
     # Measured: every set refuses all its not-in-corpus questions but at most `missed`
     # (docs/qa.md); the messages give counts only, never a held-out question or answer.
+    # A line of several questions may be refused in part (partly_not_in_corpus): the numbers
+    # it gives must be the held parts' (stated in the helper's whole answer too).
+    # (the set by name, the checks by counts: a failure never prints a held-out question)
+    questions = importlib.import_module(f"qa_questions_{name}").QUESTIONS
     results = judged(client, [q for q in questions if q["not_in_corpus"]])
-    refused = [a for _, a, _ in results if a["answer_type"] == "not_in_corpus"]
-    assert len(refused) >= len(results) - missed, f"{len(refused)} of {len(results)} refused"
-    with_numbers = [
-        a for a in refused if re.search(r"\d", qa_eval.YEAR.sub("", qa_eval.plain(a["answer"])))
-    ]
-    assert not with_numbers, f"{len(with_numbers)} refusals give a number"
+    refused = sum(a["answer_type"] in qa_eval.REFUSED for _, a, _ in results)
+    with_numbers = sum(
+        a["answer_type"] in qa_eval.REFUSED and bool(qa_eval.unstated_numbers(q, a))
+        for q, a, _ in results
+    )  # a refusal that gives a number the corpus does not hold for it is a miss too
+    clean = refused - with_numbers
+    assert clean >= len(results) - missed, f"{clean} of {len(results)} refused ({with_numbers})"
 
 
 @pytest.mark.parametrize(
-    "questions",
+    "name",
     [
-        qa_questions_heldout.QUESTIONS,
-        qa_questions_heldout2.QUESTIONS,
-        qa_questions_heldout3.QUESTIONS,
-        qa_questions_heldout4.QUESTIONS,
-        qa_questions_heldout5.QUESTIONS,
-        qa_questions_heldout6.QUESTIONS,
-        qa_questions_heldout7.QUESTIONS,
-        qa_questions_heldout8.QUESTIONS,
-        qa_questions_heldout9.QUESTIONS,
-        qa_questions_heldout10.QUESTIONS,
-        qa_questions_heldout11.QUESTIONS,
-        qa_questions_heldout12.QUESTIONS,
-        qa_questions_heldout13.QUESTIONS,
-        qa_questions_heldout14.QUESTIONS,
-        qa_questions_heldout15.QUESTIONS,
-        qa_questions_heldout16.QUESTIONS,
-        qa_questions_heldout17.QUESTIONS,
-        qa_questions_heldout18.QUESTIONS,
-        qa_questions_heldout19.QUESTIONS,
-        qa_questions_heldout20.QUESTIONS,
-        qa_questions_heldout21.QUESTIONS,
-        qa_questions_heldout22.QUESTIONS,
-        qa_questions_heldout23.QUESTIONS,
-        qa_questions_heldout24.QUESTIONS,
-        qa_questions_heldout25.QUESTIONS,
-        qa_questions_heldout26.QUESTIONS,
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
+        "heldout11",
+        "heldout12",
+        "heldout13",
+        "heldout14",
+        "heldout15",
+        "heldout16",
+        "heldout17",
+        "heldout18",
+        "heldout19",
+        "heldout20",
+        "heldout21",
+        "heldout22",
+        "heldout23",
+        "heldout24",
+        "heldout25",
+        "heldout26",
     ],
 )
-def test_heldout_questions_do_not_fall_back(client, questions):
+def test_heldout_questions_do_not_fall_back(client, name):
     # Measured, not tuned: 88–97 % on these held-out sets at the end of 26 November (see
     # docs/qa.md; their first runs were 69–95 %); this guards against falling back.
-    results = judged(client, questions)
-    assert sum(ok for _, _, ok in results) / len(results) >= 0.70
+    results = judged(client, importlib.import_module(f"qa_questions_{name}").QUESTIONS)
+    right = sum(ok for _, _, ok in results)
+    assert right >= 0.70 * len(results), f"{right} of {len(results)} right"
 
 
 # ----------------------------------------------------------------------------- reading
@@ -493,7 +474,7 @@ def test_second_reading_refusals(backend, question):
         ("拆违经费的项目资金总额比年度资金申请总额多多少", "comparison", "多 6,810,000 元"),
         ("基本科研业务费的年度资金里上年结转资金占了多大比例", "share", "69.41%"),
         # what a sub-project is for; which of two values; a quoted term within a question
-        ("信访数据辅助决策系统是做什么的", "passage", "上海市检察信访智能接待系统"),
+        ("信访数据辅助决策系统是做什么的", "section", "上海市检察信访智能接待系统"),
         ("兰溪路下立交是阶段性项目还是经常性项目", "project_fact", "项目性质是阶段性项目"),
         ("拆违经费说明里“五违四必”的“四必”指的是什么", "passage", "违法经营必须取缔"),
         # documents by the year in their number, by words of their title, by a title without 《》
@@ -845,7 +826,7 @@ def test_any_question_is_answered(backend, question):
         ("兰溪路下立交总额减掉今年的，剩下的以后年度安排多少", "comparison", "545,180,700"),
         ("检察院表里谁设了环境效益指标", "list", "办公及业务用房专项维修费"),
         # a target asked with a prediction: the target, and the prediction refused
-        ("机关服务费支付及时率定了多少，会不会拖延", "several_parts", "=100%"),
+        ("机关服务费支付及时率定了多少，会不会拖延", "partly_not_in_corpus", "=100%"),
     ],
 )
 def test_fifth_reading(backend, question, answer_type, says):
@@ -1028,7 +1009,7 @@ def test_a_line_without_a_qualifier_is_answered(backend, question, answer_type, 
         ("检察院那边的信息化新建项目预算和绩效目标是多少", "several_parts", "6,545,298"),
         (
             "兰溪路-真南路下立交工程的预算是多少？施工阶段有哪些安全措施",
-            "several_fields",
+            "partly_not_in_corpus",  # its table has no 制度、措施: that part is not held
             "771,325,800",
         ),
         ("拆违经费的预算，那绩效目标呢", "several_fields", "10,308,000"),

@@ -79,12 +79,28 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "prev_year_spent",
-        ("执行数", "执行了多少", "实际支出", "上年执行", "去年执行", "实际执行", "执行多少"),
+        (
+            "执行数",
+            "执行了多少",
+            "实际支出",
+            "上年执行",
+            "去年执行",
+            "实际执行",
+            "执行多少",
+            "上年花掉",
+            "去年花掉",
+            "上年用掉",
+            "去年用掉",
+            "上年实际花",
+            "去年实际花",
+        ),
     ),
     ("prev_year_budget", ("上年预算额", "上年预算", "去年预算", "上年度预算", "上一年预算")),
     (
         "current_year",
         (
+            "年度资金申请总额",
+            "年度资金总额",
             "当年预算",
             "本年预算",
             "今年预算",
@@ -110,7 +126,22 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "一年要花",
         ),
     ),
-    ("total", ("项目资金总额", "资金总额", "项目总资金", "项目总额", "经费总额")),
+    ("total", ("项目资金总额", "资金总额", "项目总资金", "项目总额", "经费总额", "总额")),
+    (
+        "sources",
+        (
+            "资金来源",
+            "经费来源",
+            "预算来源",
+            "资金构成",
+            "资金组成",
+            "钱从哪",
+            "钱是从哪",
+            "资金从哪",
+            "经费从哪",
+            "哪些渠道",
+        ),
+    ),
     ("section:goals", ("年度总体目标", "年度绩效目标", "本年度目标")),
     ("indicators", ("绩效指标", "有哪些指标", "指标有哪些", "哪些指标", "绩效目标")),
     (
@@ -140,7 +171,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("perf_type", ("绩效类型", "哪一类绩效", "哪类绩效", "什么绩效类", "绩效类别", "绩效分类")),
     ("nature", ("项目性质", "项目属性", "什么性质")),
-    ("category", ("项目类别", "类别", "什么类", "哪一类", "哪类")),
+    ("category", ("项目类别", "项目类型", "类别", "什么类", "哪一类", "哪类")),
     (
         "start_date",
         (
@@ -152,6 +183,9 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "什么时候开工",
             "何时开工",
             "哪年开始",
+            "开工时间",
+            "开工日期",
+            "启动时间",
             "就开始",
             "开始了吗",
             "开始的吗",
@@ -174,6 +208,12 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "什么时候截止",
             "什么时候完工",
             "何时完工",
+            "完工时间",
+            "完工日期",
+            "竣工时间",
+            "竣工日期",
+            "截止时间",
+            "截止日期",
             "结束",
         ),
     ),
@@ -181,7 +221,18 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "dates",
         (
+            "什么时候实施",
+            "何时实施",
+            "起止时间",
+            "起讫时间",
+            "实施时间",
+            "执行时间",
             "起止",
+            "起讫",
+            "实施期限",
+            "项目期限",
+            "期限",
+            "工期",
             "实施期",
             "日期",
             "周期",
@@ -206,6 +257,7 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             # in plain words: who is above it (归哪个部门 asks of a part: its text says)
             "哪个部门在管",
             "谁在管",
+            "归谁管",
             "上级部门",
             "哪个上级",
             "上头归",
@@ -268,6 +320,59 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "section:overview",
         ("概况", "简介", "介绍", "主要内容", "做什么", "干嘛用", "干什么用", "用途", "用来"),
     ),
+)
+# Fields asked in plain words, read by the parts of the asking rather than by fixed phrases:
+# a when-word with a start or an end (啥时候动工, 计划到哪天收尾), 绩效 with a kind (绩效上按
+# 什么类型算), who stands above or does the work, where the money comes from, why a project
+# is set up, how it is made sure of. The words of each part are the domain's, not a table's.
+WHEN = r"(?:啥|什么|甚么)时[候间]|何时|哪天|哪一天|几号|哪年|哪一年|几月份?|哪个月|多会儿|啥时"
+START = r"开始|动工|开工|开干|启动|起算|开建|上马|动手|进场|立项"
+END = r"完成|结束|完工|收尾|竣工|弄完|搞定|做完|干完|交付|截止|到期|收官|完结|结项|全部完"
+_ANY = r"[^，,。？?；;|]{0,4}?"
+FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("start_date", rf"(?:{WHEN}){_ANY}(?:{START})|(?:{START}){_ANY}(?:{WHEN})"),
+        ("end_date", rf"(?:{WHEN}){_ANY}(?:{END})|(?:{END}){_ANY}(?:{WHEN})"),
+        ("dates", r"工期多长|干多久|做多久|要多久|多长时间|实施多久|起止|从哪天到哪天"),
+        (
+            "perf_type",
+            r"绩效[^，,。？?]{0,6}?(?:类型|类别|归类|哪类|哪一类|哪种|口子|什么类|分类|怎么算|算哪)",
+        ),
+        (
+            "category",
+            r"(?:哪种|哪一种|什么|哪一|哪个)(?:类型|类别|分类)的?项目|项目类型|分类上|"
+            r"归到?哪一?[档类]|属于哪一?[类种档]",
+        ),
+        (
+            "gov_purchase",
+            r"(?:有没有|是否|有无|是不是)[^，,。？?]{0,6}(?:外包|买服务|购买服务|请外面|社会机构)|"
+            r"(?:外包|买服务|购买服务|请外面)[^，,。？?]{0,10}吗",
+        ),
+        (
+            "department",
+            r"(?:上头|上级|上面)[^，,。？?]{0,4}?(?:管|是谁|是哪)|管它的|牵头管|"
+            r"(?<!归)哪[个家](?:中央)?部门(?:牵头)?管",  # 课题经费归哪个部门管: a part's
+        ),
+        (
+            "unit",
+            r"哪家(?:单位)?(?:具体)?(?:承办|去?组织实施|去?实施|来干|来做)|"
+            r"交给哪家(?:单位)?|谁来?落地干|由?谁(?:具体)?承办|哪家具体承办",
+        ),
+        ("sources", r"(?:钱|资金|经费)[^，,。？?]{0,4}?(?:从哪|哪里来|哪儿来|来源)"),
+        (
+            "section:necessity",
+            r"为(?:啥|什么|何)要?(?:设|搞|建|做|立|上|开展|实施|申报)|有什么必要|必要吗",
+        ),
+        (
+            "section:safeguards",
+            r"(?:怎么|如何|靠啥|靠什么|怎样|用什么)[^，,。？?]{0,4}?(?:保证|确保|保障)",
+        ),
+        ("section:goals_longterm", r"长远[^，,。？?]{0,6}?(?:目标|效果|达到|要)"),
+        ("section:goals", r"今年[^，,。？?]{0,6}?(?:要做到|推进到|打算做到|要达到|要干成)"),
+        ("section:basis", r"凭什么|凭啥|依据什么|根据什么|根据哪些|依据哪些|靠哪些文件"),
+        ("total", r"盘子|一共要多少|总共要多少|要投入多少|投入多少"),
+    )
 )
 COUNT_WORDS = (
     "几个",
@@ -379,6 +484,7 @@ class Question:
     part: SubProject | None = None  # a sub-project the question names
     rest: str = ""  # the text without the words that named the project or sub-project
     previous_year: bool = False  # a year the table's 上年 columns hold
+    unheld: str | None = None  # a project's name no table is of (two names run together)
 
     def has(self, words: Iterable[str]) -> bool:
         return any(w in self.text for w in words)
@@ -533,6 +639,27 @@ class ProjectMatcher:
     def _generic(self, fragment: str) -> bool:
         return any(fragment in word for word in self.generic if word)
 
+    def _weak(self, text: str, start: int, end: int) -> bool:
+        """A fragment that is a generic word, or names a project by one character beside a
+        generic word of three or more that the question says (检察|院机| of 检察院机关: 机
+        alone), unless the words around it hold more of a name it is in (检察院业务费)."""
+        fragment = text[start:end]
+        if self._generic(fragment):
+            return True
+        covered: set[int] = set()
+        for i in range(max(0, start - 8), end):
+            for j in range(i + 3, min(len(text), i + 12) + 1):
+                if j > start and self._generic(text[i:j]):
+                    covered.update(range(i, j))
+        if len(set(range(start, end)) - covered) >= 2:
+            return False  # 大科学: 科学 is a piece of a unit's name, not a word said
+        names = [self.projects[i].name for i in self.fragments[fragment]]
+        pairs = {n[i : i + 2] for n in names for i in range(len(n) - 1)} - {
+            fragment[i : i + 2] for i in range(len(fragment) - 1)
+        }
+        around = text[:start] + "|" + text[end:]
+        return not any(pair in around for pair in pairs)
+
     def match_all(self, text: str) -> tuple[list[Project], str | None]:
         """Projects named one by one (派驻农场经费比机关服务费少多少): each mention names one
         project; a mention that names several is ambiguous and read as before."""
@@ -564,7 +691,10 @@ class ProjectMatcher:
             for start in range(len(text) - size + 1):
                 fragment = text[start : start + size]
                 found = self.fragments.get(fragment)
-                if found and len(found) <= MAX_AMBIGUOUS and not self._generic(fragment):
+                weak = found and self._weak(text, start, start + size)
+                # 路下立交工|期: a fragment that ends inside a word of the question
+                weak = weak or (bool(found) and _cut_word(text, start + size))
+                if found and len(found) <= MAX_AMBIGUOUS and not weak:
                     projects = [self.projects[i] for i in sorted(found)]
                     if _names_another(text, start, start + size, projects):
                         return (
@@ -597,7 +727,7 @@ class ProjectMatcher:
                         p for p in candidates
                         if (at := p.name.find(head)) >= 0 and p.name.find(tail, at + cut + 1) > 0
                     ]  # fmt: skip
-                    if len({p.name for p in named}) == 1:
+                    if len({p.name for p in named}) == 1 and not _cut_word(text, start + size):
                         return named, stretch
         return [], None
 
@@ -629,6 +759,17 @@ class ProjectMatcher:
         return (best[1], best[2]) if best else ([], None)
 
 
+def _cut_word(text: str, end: int) -> bool:
+    """Whether a stretch of the question read as a name's words stops inside one of the
+    question's words (兰溪路下立交工|期: 工 begins the word 工期, not 工程)."""
+    return any(start < end < stop for _, start, stop in _question_words(text))
+
+
+@lru_cache(maxsize=64)
+def _question_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(words(text))
+
+
 def _names_another(text: str, start: int, end: int, projects: list[Project]) -> bool:
     """Whether the words around a fragment of a name make it another project's name: Han
     characters none of the names has before 工程/项目 right after it (真南路|拓宽改造工程), or
@@ -638,7 +779,8 @@ def _names_another(text: str, start: int, end: int, projects: list[Project]) -> 
     chars = set("".join(p.name for p in projects))
     after = re.match(r"([\u4e00-\u9fff]{1,6}?)(?:工程|项目)", text[end:])
     words = after.group(1) if after else ""
-    phrase = re.search(r"[这那几个些的一二三四五六七八九十两]", words)  # 这四个设备项目
+    # 这四个设备项目, 去年同名项目: words of a phrase or a time, not of a name
+    phrase = re.search(r"[这那几个些的一二三四五六七八九十两年]|同名", words)
     if not phrase and sum(ch not in chars for ch in words) >= 2:
         return True
     if re.match(r"[路街桥镇村区县市山河湖]", text[start:end]):
@@ -718,8 +860,14 @@ def asked_fields(text: str) -> list[str]:
     text = BOTH_DATES.sub("起止日期", text)
     text = COMPARED_WITH_LAST_YEAR.sub("比上年", text)  # 跟上年同名项目相比: the change
     text = PART_LINES.sub("|", text)  # 上年结转资金是多少: a printed line, not 资金是多少
+    # 去年同名项目预算额, 同名项目的上年预算: the label's words in another order
+    text = re.sub(r"(上一?年度?|去年)的?同名项目的?|同名项目的?(?=上一?年|去年)", r"\1", text)
+    text = re.sub(r"同名项目的?(?=预算|执行)", "上年", text)
     found: list[tuple[int, str]] = []
+    spelled: dict[str, list[str]] = {}  # the words each field was asked by
     spellings = [(s, name) for name, words in FIELD_WORDS for s in words]
+    # a field asked in other words, by the parts of its asking (啥时候 + 动工)
+    spellings += [(m.group(0), name) for name, p in FIELD_PATTERNS for m in p.finditer(text)]
     for spelling, name in sorted(spellings, key=lambda item: -len(item[0])):  # longest first
         at = text.find(spelling)
         if at < 0:
@@ -733,7 +881,7 @@ def asked_fields(text: str) -> list[str]:
             after,
         )
         after = after.strip("的了呢吗又也项目|完成结束开始做")
-        before = NOT_A_THING.sub("", text[:at])
+        before = NOT_A_THING.sub("", re.split(r"[，,。；;？?]", text[:at])[-1])
         if name in DATE_FIELDS and not spelling.endswith("日期") and (after or len(before) >= 2):
             continue  # 什么时候完成招投标, 采购入库什么时候完成: the date of something else
         if spelling in PURPOSE and re.sub(
@@ -752,8 +900,16 @@ def asked_fields(text: str) -> list[str]:
         if name == "category" and spelling.endswith("类") and kind_of:
             continue  # 买的是哪类服务: a kind of something in the text, not the project's category
         found.append((at, name))
+        spelled.setdefault(name, []).append(spelling)
         text = text.replace(spelling, "|" * len(spelling))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
+    if re.search(
+        r"两年[^，,。？?]{0,3}(?:预算|经费|资金|钱)|(?:预算|经费|资金)[^，,。？?]{0,3}两年", text
+    ):
+        # 两年预算各是多少: this year's and the year before's
+        names = [n for n in names if n != "total"] + ["current_year", "prev_year_budget"]
+    if "current_year" in names and not any(WHOLE.search(s) for s in spelled.get("total", ["总"])):
+        names.remove("total")  # 今年花多少钱: 多少钱 of the year's money, not the project's
     dated = DATED.search(text)
     if not names and dated:  # 是不是2024年开始的: the date a year is asked against
         names.append("start_date" if dated["start"] else "end_date")
@@ -764,13 +920,25 @@ def asked_fields(text: str) -> list[str]:
     if not names and re.search(r"申请了?多少(?:钱|资金|经费)?(?=[？?，,。！!呢啊]|$)", text):
         names.append("current_year")  # 2026年申请了多少: the year's money applied for
     money = [n for n in names if n in BUDGET_NAMES]
-    if money and "current_year" not in names and re.search(r"今年|当年|本年", text):
-        names.append("current_year")  # 上年预算额多少？今年又是多少
+    this_year = [
+        m for m in re.finditer(r"今年|当年|本年", text) if not NEGATED.search(text[: m.start()])
+    ]
+    if money and "current_year" not in names and this_year:
+        # 今年安排了多少钱: the year's money, in place of the project's; 上年预算额多少？今年
+        # 又是多少: the year's beside the year before's
+        if money == ["total"]:
+            names[names.index("total")] = "current_year"
+        else:
+            names.append("current_year")
     return names
 
 
+WHOLE = re.compile(r"总|全部|一共")  # words that ask the project's whole money (总预算, 一共花)
+NEGATED = re.compile(r"[不非别][是要只光单][^，,。？?]{0,3}$")  # 不是只问今年的: not that year
+
+
 MONEY_ASKED = re.compile(
-    r"(?:预算|经费|资金)(?:一共|总共|总计|合计|大概|大约|到底|具体|总)?"
+    r"(?:预算|经费|资金|钱)(?:一年|每年|全年)?(?:一共|总共|总计|合计|大概|大约|到底|具体|总)?"
     r"(?:报了|申报了|申请了|安排了|批了|给了|要|是|有|为|共|算)?多少(?:钱|元|万元?)?(?=[？?，,。！!呢啊]|$)"
 )
 # A document number written without brackets: 沪委办发2013 9号, 普建委 2025年 127号.
@@ -881,7 +1049,8 @@ def _extended(text: str, mention: str, name: str) -> str:
         return mention
     end = at + len(mention)
     while size := next((n for n in range(min(8, len(text) - end), 1, -1)
-                        if text[end : end + n] in name), 0):  # fmt: skip
+                        if text[end : end + n] in name
+                        and not _cut_word(text, end + n)), 0):  # fmt: skip
         end += size
     while size := next((n for n in range(min(8, at), 1, -1)
                         if text[at - n : at] in name), 0):  # fmt: skip
@@ -902,6 +1071,9 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
     projects, mention = matcher(store).match_all(text)
     if len(projects) > 1 and mention:
         projects, mention = _misspelt(text, projects, mention)
+    unheld = _run_together(text, projects, mention)
+    if unheld:  # 怀柔太阳观测基地运行维护费: two names' words make one name, of neither
+        projects, mention = [], None
     if len(projects) == 1 and mention and _named_before(text, mention, projects[0], links):
         # 第三方航拍巡查对比服务费: another thing's name, not 机关服务费
         projects, mention = [], None
@@ -923,7 +1095,14 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
     if re.search(r"\d{1,2}月", rest) or part is not None:
         # A month or a sub-project: what happens then, or in it, is in the text, not in the
         # project's date or section fields.
-        fields = [f for f in fields if f not in DATE_FIELDS and not f.startswith("section:")]
+        # (a section the sub-project has an item of is its own: 智能卷宗管理系统的实施计划)
+        own = part.texts if part is not None and not re.search(r"\d{1,2}月", rest) else {}
+        fields = [
+            f
+            for f in fields
+            if f not in DATE_FIELDS
+            and not (f.startswith("section:") and not own.get(f.removeprefix("section:")))
+        ]
     plain = re.sub(r"[\[〔（(【]\s*\d{4}\s*[\]〕）)】]|《[^》]*》", "", rest)
     years = years_in(plain)
     per_year = re.search(r"每一?年|一年|全年", rest)  # 拆违经费每年多少钱: a year's money
@@ -962,7 +1141,29 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         links,
         part,
         rest,
+        unheld=unheld,
     )
+
+
+# what may end the name of a project (…运行维护费, …监测项目)
+NAME_END = r"[\u4e00-\u9fff]{0,4}?(?:经费|费|项目|工程|系统|中心|专项|平台)"
+
+
+def _run_together(text: str, projects: list[Project], mention: str | None) -> str | None:
+    """The name a question gives when the words of two projects' names run together in it
+    with nothing between (怀柔太阳观测基地|运行维护费): one thing, neither project (two
+    projects asked of are set apart: 和, 、, 比). The name said, to the end of its noun."""
+    # pieces of the names as printed (not 拆违和, a misspelling read across a 和)
+    said = [m for m in (mention or "").split("、") if any(m in p.name for p in projects)]
+    if len(projects) < 2 or len(said) < 2:
+        return None
+    for first in said:
+        for second in said:
+            at = text.find(first + second) if first != second else -1
+            if at >= 0:
+                tail = re.match(NAME_END, text[at + len(first + second) :])
+                return first + second + (tail.group(0) if tail else "")
+    return None
 
 
 ALL_ROWS = re.compile(
@@ -1509,6 +1710,12 @@ def project_fact(q: Question) -> Answer | None:
     if q.field is None and rest.strip("的是吗呢?？"):
         return None  # asks something of the project no field holds: its passages answer
     field_name = q.field or "summary"
+    key = field_name.removeprefix("section:")
+    if q.part is not None and field_name.startswith("section:") and q.part.texts.get(key):
+        # 智能卷宗管理系统的实施计划: the sub-project's own item of the section
+        text = q.part.texts[key]
+        said = f"{project.name}中“{q.part.title}”的{section_name(key, project.template)}：{text}"
+        return Answer(said, "section", [source(project, key, text)])
     if field_name.startswith("section:") and ORDINAL.search(q.text):
         field_name = f"{field_name}|{ORDINAL.search(q.text).group(0)}"
     elif field_name.startswith("section:") and re.search(r"几条|几项|几点|多少条|多少项", q.text):
@@ -1526,6 +1733,16 @@ def money_key(projects: Iterable[Project], key: str) -> str:
 
 # a field the table leaves blank, or a line it does not print: the corpus does not hold it
 BLANK = "not_in_corpus"
+# a line of several questions some of which the corpus does not hold (said so in the text)
+# and some it answers
+PARTLY = "partly_not_in_corpus"
+
+
+def of_parts(parts: list[Answer], answered: str) -> str:
+    """The type of an answer made of parts: not_in_corpus when no part is held, PARTLY when
+    some are not, else `answered`."""
+    refused = [part.type == BLANK for part in parts]
+    return BLANK if all(refused) else PARTLY if any(refused) else answered
 
 
 def _budget_fact(project: Project, key: str) -> Answer:
@@ -1562,6 +1779,7 @@ def label_at(label: str, text: str) -> int:
         label.removesuffix("总额"),
         core,
         label.removeprefix("上年"),
+        label.removesuffix("款"),  # 财政拨了多少: 财政拨款
     )
     return max((text.rfind(form) for form in forms if len(form) >= 4), default=-1)
 
@@ -1728,8 +1946,25 @@ def _summary_fact(project: Project, _field: str) -> Answer:
     return Answer(said, "project_summary", [header_source(project, said)])
 
 
+# printed lines that say where money comes from (财政拨款, 上年结转资金, 其他资金, 自筹)
+SOURCE_LINE = re.compile(r"财政|结转|其他资金|自筹|自有|单位资金|社会资金|专项债")
+
+
+def _sources_fact(project: Project, field_name: str) -> Answer:
+    """Where the money comes from: the printed lines of its sources, with their amounts."""
+    lines = [ln for ln in project.budget_lines if SOURCE_LINE.search(ln.label)]
+    lines = list({(ln.label, ln.printed): ln for ln in lines}.values())
+    if not lines:
+        return Answer(f"{project.name}的表中没有按资金来源分列（只有预算总数）。", BLANK)
+    said = "，".join(f"{ln.label} {ln.printed} {ln.unit}" for ln in lines)
+    return Answer(
+        f"{project.name}的资金来源：{said}。", "budget", [line_source(project, ln) for ln in lines]
+    )
+
+
 FACTS: dict[str, Callable[[Project, str], Answer]] = {
     **{key: _budget_fact for key in BUDGET_NAMES},
+    "sources": _sources_fact,
     "change": _change_fact,
     "category": _header_fact,
     "perf_type": _header_fact,
@@ -2056,7 +2291,7 @@ MONEY_ASKING_WORDS = (
     "申报表", "目标表", "表格", "表里", "表中", "表上", "一栏", "栏", "写的", "写着",
     "填的", "填了", "列的", "列了", "列出", "标的", "标了", "跟", "和", "与", "比",
     "一样", "相同", "变化", "增加", "减少", "那部分", "这部分", "部分", "占比", "比例", "比重",
-    "占", "百分之几", "多大",
+    "占", "百分之几", "多大", "额", "分别", "各自", "各",
 )  # fmt: skip
 # beside LIST_FILLER, the words of asking a sum of money over projects (加起来, 平均每个 …)
 MONEY_FILLER = re.compile(

@@ -115,6 +115,7 @@ def check(q: Question) -> Answer | None:
         _year,
         _organisation,
         _unrecorded,
+        _unheld_name,
         _actual,
         _breakdown,
         _line_not_printed,
@@ -245,7 +246,9 @@ RELATIVE_YEARS = {
 # (近两年: the table's year and its 上年 columns, answered)
 PERIODS = re.compile(r"十[一二三四五六]五|[三五]年来|近[几三五]年|历年|多年来")
 # The year before, for a named project ("比上年" compares with it: no year asked).
-LAST_YEAR = re.compile(r"(?<![比较和与同跟])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行)")
+LAST_YEAR = re.compile(
+    r"(?<![比较和与同跟])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行|的?同名)"
+)
 MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入|安排了?多少")
 
 
@@ -598,11 +601,23 @@ def _breakdown(q: Question) -> Answer | None:
     part_named = PART_OF_PROJECT.search(q.rest)
     if part_named and (AMOUNT.search(q.text) or re.search(r"预算|多少", q.rest)):
         named = NOT_A_NAME.split(part_named.group(1))[-1]
-        if len(named) >= 2 and not _whole_money(project, named):
+        pointed = re.match(r"(?:工程|系统|平台|子项|设备)$", named)  # 那个系统: the project
+        # 那个高时空分辨率系统: the project by most of its name's words
+        if len(named) >= 2 and not pointed and not _whole_money(project, named, of_name=0.6):
             # 兰溪路下立交里绿化工程的预算: a part of the project, no line of its own
             return refusal(q, f"表中只有整个项目的预算，没有“{named}”的单独金额")
     expense = EXPENSE.search(q.rest)
-    if expense and expense.group(0).lstrip("的") in GENERIC_EXPENSES:
+    # 那个经费, 一年经费: the project pointed at, its year's; 包括哪些费用: a list, not an amount
+    said = (
+        re.sub(
+            r"^的?(?:[这那该此本]一?[个项笔])?的?(?:一年|每年|全年|今年|当年|本年|年度)?的?",
+            "",
+            expense.group(0),
+        )
+        if expense
+        else ""
+    )
+    if expense and (said in GENERIC_EXPENSES or re.search(r"哪些|哪几|什么", said)):
         expense = None
     if not AMOUNT.search(q.text) and not (expense and "多少" in q.text):
         return None
@@ -651,6 +666,7 @@ def _line_not_printed(q: Question) -> Answer | None:
     ]  # fmt: skip
     if not named:
         return None
+    named.sort(key=lambda label: label not in q.rest)  # 财政拨款 as said, before 当年财政拨款
     own = {line.label for line in project.budget_lines}
     fields = {
         BUDGET_NAMES[k] for k, v in project.budget.items() if v is not None and k in BUDGET_NAMES
@@ -683,6 +699,7 @@ UNRECORDED = re.compile(
     r"采购方式|公开招标|单一来源|竞争性谈判|竞争性磋商|询价|调整过|调整预算|预算调整|"
     r"加班费|物业费|总支出|部门支出|全部支出|整体支出|全院支出|补助|转移支付|"
     r"区级财政|区财政|中央财政|区级资金|平均水平|全市平均|全国平均|全区平均|行业平均|"
+    r"项目编码|项目代码|项目编号|功能分类|经济分类|支出科目|科目编码|科目代码|预算科目|"
     r"同类平均|用于政府购买服务|购买服务(?:(?!项目)[^，,。？?]){0,6}?(?:金额|预算|花|多少)(?![^，,。？?]{0,4}项目)|专户|社会资本|哪一?级财政)"
 )
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
@@ -730,6 +747,11 @@ NOT_A_NAME = re.compile(
 
 # words of a name: nouns and verbs (绿化养护, 量子计算), not pronouns, numerals, adverbs …
 NOUN_TAGS = ("n", "v", "j", "l", "eng")
+
+
+def _unheld_name(q: Question) -> Answer | None:
+    """A project's name no table is of, made of words of two names (see `Question.unheld`)."""
+    return refusal(q, f"语料中没有“{q.unheld}”这个项目") if q.unheld else None
 
 
 def _unknown_named_project(q: Question) -> Answer | None:

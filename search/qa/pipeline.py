@@ -16,6 +16,8 @@ from .verify import (
     AMOUNT,
     FIGURE_ANSWERS,
     MONEY_ASKED_OF,
+    YEARS,
+    part_of_money,
     part_of_whole,
     qualified_figure,
     refused_for,
@@ -119,9 +121,7 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         parts = split_parts(asked, [p.name for p in whole.projects])
         several = len(whole.projects) == 1 and len(whole.fields) > 1
         # 分哪几个子项目，当年预算比上年少了多少: a part asks no field; each part its own plan
-        several = several and not any(
-            OWN_PLAN.search(part) and not a.asked_fields(a.fold(part)) for part in parts
-        )
+        several = several and not any(_asks_apart(part) for part in parts)
         if several and len(parts) > 1 and opinion(whole) is not None:
             several = False  # 预算多少？是不是花太多了: the fact answered, the opinion refused
         if found is None and len(parts) > 1:  # several questions one reading answers whole
@@ -140,7 +140,7 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             found = _answer_one(whole)
         elif len(parts) > 1:  # 及时率，多长时间内算及时: the line asks what its parts did not
             found = verified(whole, found)
-        several_answers = found.type in ("several_fields", "several_parts")
+        several_answers = found.type in ("several_fields", "several_parts", a.PARTLY)
         figure = (found.type in FIGURE_ANSWERS and len(parts) > 1) or several_answers
         money = any(s.get("section") == "budget" for s in found.sources)
         # of several answers, a qualifier stated in the first part or in a closing clause that
@@ -150,12 +150,17 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             qualified_figure(line, money)
             or part_of_whole(parts[0] if parts else asked, whole.projects)
         )
+        if not qualified and money and found.type == "several_fields":
+            qualified = _part_money_asked(parts, whole, store, pinned)
         if not qualified and _money_dropped(question, whole, found):
             qualified = "其中这一部分的金额（表中只有整个项目的预算和各栏资金）"
         if qualified:
             # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure;
             # 调整后的预算和目标, 第一季度的预算和完成率: a qualifier stated first, of every part
+            kept = _parts_without_figures(found) if several_answers else ""
             found = refused_for(whole, qualified, found)
+            if kept:  # 项目类别是特定目标类: what the line also asked, still said
+                found = Answer(found.text + kept, a.PARTLY, found.sources)
     return {
         "question": question,
         "answer": found.text,
@@ -181,6 +186,60 @@ def _money_dropped(line: str, whole, found: Answer) -> bool:
         line = line.replace(said, "|") if said else line
     asks_money = MONEY_ASKED_OF.search(line) or MONEY_LISTED.search(line)
     return bool(asks_money) and found.type in NO_MONEY_ANSWERS and not AMOUNT.search(found.text)
+
+
+def _parts_without_figures(found: Answer) -> str:
+    """The sentences of a several-part answer that give no figure (a category, a
+    department), kept beside the refusal of the figure another part asks."""
+    sentences = re.split(r"(?<=。)\s+", found.text)
+    kept = [
+        s
+        for s in sentences
+        if s.strip()
+        and not re.search(r"\d", YEARS.sub("", s))
+        and not re.search(r"无法回答|^语料中", s)  # a part refused on its own: refused again
+    ]
+    return "".join(" " + s for s in kept)
+
+
+# the words of the fields that are no money (项目类别, 实施单位), longest first
+OTHER_FIELDS = sorted(
+    (s for name, spellings in a.FIELD_WORDS if name not in BUDGET_NAMES for s in spellings),
+    key=len,
+    reverse=True,
+)
+
+
+def _asks_apart(part: str) -> bool:
+    """A part of a line that asks what no field is (分哪几个子项目, 实施期限多长 before the word
+    was known): answered by a plan of its own, never dropped by the several fields' one."""
+    if a.asked_fields(a.fold(part)):
+        return False
+    if OWN_PLAN.search(part):
+        return True
+    words = re.sub(
+        rf"{ASKS.pattern}|{a.AND}|项目|[^\u4e00-\u9fff]|[的了是呢吗还又也都各]", "", part
+    )
+    return _asks(part) and len(words) >= 3
+
+
+def _part_money_asked(parts: list[str], whole, store, backend) -> str | None:
+    """Of a line asking several things of one project, the money of a part of it that one
+    part asks (隧道工程这块预算多少，项目类别是啥): what the table does not print, or None."""
+    if len(whole.projects) != 1:
+        return None
+    for part in parts:
+        part = re.sub(r"^(?:以及|还有|另外|并且|和|及|与)", "", part)  # 以及 上年预算额
+        for spelling in OTHER_FIELDS:  # 预算和实施单位: the money's words only
+            part = part.replace(spelling, "|")
+        q = read_question(part, store, backend)
+        if q.projects not in ([], whole.projects) or not any(f in BUDGET_NAMES for f in q.fields):
+            continue
+        q.projects, q.mention = whole.projects, q.mention or whole.mention
+        missing = part_of_money(q, whole.projects[0])
+        if missing:
+            return missing
+    return None
 
 
 def _clauses(line: str) -> list[str]:
@@ -306,6 +365,8 @@ def _asks(text: str) -> bool:
     whole_of = re.search(r"(?<!哪)(?:里|中|当中|之中|里面|里头)$", text) and not ASKS.search(text)
     if re.search(r"(?:相)?比(?:较)?$|来看$|来说$", text) or whole_of:
         return False
+    if STATED.search(text) and not ASKS.search(text):
+        return False  # 预算比去年少了快一半，…合理吗: what the asker says, before the question
     return bool(ASKS.search(text)) or _asks_field(text)
 
 
@@ -315,6 +376,11 @@ def _asks_field(text: str) -> bool:
     return bool(asked_fields(fold(text)))
 
 
+# a clause that states how much something is, as a premise (少了快一半, 压减了这么多)
+STATED = re.compile(
+    r"了(?:快|近|将近|差不多|足足)?(?:这么|那么)?(?:多|少|一半|一倍|不少|很多|许多|太多|好多|大半)|"
+    r"(?:这么|那么)(?:多|少|高|低|大)"
+)
 AGAIN = re.compile(r"又|也|呢$")
 # a part that asks something of its own kind, not a field: sub-projects, indicators, lists
 OWN_PLAN = re.compile(r"子项目|哪几个|哪些|指标|几个")
@@ -345,6 +411,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     previous = ""
     previous_projects: list = []
     for part in parts:
+        if len(parts) > 1 and STATED.search(part) and not ASKS.search(part):
+            continue  # 预算比去年少了快一半: the asker's premise, not a question
         criterion, before = BY.search(part), BY.search(previous)
         if criterion and previous and len(part) - len(criterion.group(0)) <= 6:
             # 按百分比哪个涨得最多？按金额又是哪个: the question before, by another measure
@@ -384,6 +452,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 装备购置费的预算和绩效类型: the project none is, for every part
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
+        elif not q.projects and whole.unheld:
+            q.unheld = whole.unheld  # the project none is, for every part
         elif not q.projects and not q.conditions and whole.conditions:
             q.conditions = whole.conditions  # 八个项目去年一共多少，今年呢: the same projects
         if q.projects and not q.fields and previous_fields and len(q.rest.strip("呢？?的")) <= 2:
@@ -406,9 +476,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     answers = [x for i, x in enumerate(answers) if not any(x.text in y.text for y in answers[:i])]
     if len(answers) == 1:
         return answers[0]
-    kinds = {a.type for a in answers}
     return Answer(
         " ".join(a.text for a in answers),
-        kinds.pop() if kinds == {"not_in_corpus"} else "several_parts",
+        a.of_parts(answers, "several_parts"),
         [s for a in answers for s in a.sources],
     )

@@ -47,6 +47,7 @@ from .answers import (
     money_key,
     names_rows,
     of_kind,
+    of_parts,
     printed_budget_line,
     row_said,
     several_cited,
@@ -89,7 +90,11 @@ def several_fields(q: Question) -> Answer | None:
     # with other money, are printed_amounts')
     lines = []
     if any(f not in BUDGET_NAMES for f in asked) or rows:
-        of_fields = [printed_budget_line(project, f) for f in asked if f in BUDGET_NAMES]
+        of_fields = [
+            printed_budget_line(project, money_key([project], f))
+            for f in asked
+            if f in BUDGET_NAMES
+        ]  # 资金总额 of a table that prints the year's money only: that line
         lines = [line for line in _lines_named(project, q.text) if line not in of_fields]
     if len(asked) + wants_change + len(rows) + len(lines) < 2 or not (
         asked or wants_change or lines
@@ -110,9 +115,8 @@ def several_fields(q: Question) -> Answer | None:
     parts += [Answer(_line_said(project, line), "", [line_source(project, line)]) for line in lines]
     said = " ".join(part.text for part in parts)
     sources = [s for part in parts for s in part.sources]
-    if all(part.type == "not_in_corpus" for part in parts):
-        return Answer(said, "not_in_corpus", sources)  # every field asked is blank
-    return Answer(said, "several_fields", sources)
+    # a field blank (表中没有项目性质一栏) is a part the corpus does not hold
+    return Answer(said, of_parts(parts, "several_fields"), sources)
 
 
 def _lines_named(project: Project, text: str) -> list:

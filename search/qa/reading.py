@@ -148,9 +148,11 @@ class Linker:
         self.project_names = [_plain(p.name) for p in store.projects]
         self.project_names_text = "\n".join(self.project_names)
         # printed budget-line labels (of 4 characters or more), and the units' names as printed
-        self.line_labels = {
-            ln.label for p in store.projects for ln in p.budget_lines if len(ln.label) >= 4
-        }
+        # (longest first, in one order every run: a set's order changes with the process)
+        self.line_labels = sorted(
+            {ln.label for p in store.projects for ln in p.budget_lines if len(ln.label) >= 4},
+            key=lambda label: (-len(label), label),
+        )
         self.unit_names = {v for p in store.projects for v in (p.unit, p.department) if v}
         self.units = {_plain(v) for p in store.projects for v in (p.unit, p.department) if v}
         # the places in those names by their stems (普陀 → 普陀区), for 普陀的项目

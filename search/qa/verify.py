@@ -320,7 +320,7 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
     if found.type in BUDGET_ANSWERS and piece:
         return PIECE.said  # 每个通用计算节点多少钱, 每个院多少钱: a total is no piece's
     if found.type in BUDGET_ANSWERS and len(q.projects) == 1:
-        part = _part_of_money(q, q.projects[0])
+        part = part_of_money(q, q.projects[0])
         if part:
             return part
     money = _money_of_text(q, found) if found.type in ("passage", "sentences") else None
@@ -735,7 +735,7 @@ MONEY_ASKING = re.compile(
 CLAUSE = re.compile(r"[，,。；;？?！!、\s]")
 
 
-def _part_of_money(q: Question, project) -> str | None:
+def part_of_money(q: Question, project) -> str | None:
     """The money of a thing inside a project (印刷费预算, 更换那几部旧电梯要花多少钱, 那8块
     GPU卡一共多少钱, 6月份要花多少): the clause asking the money names, beside the project,
     something its table speaks of, or a month, and the table prints no line for it."""
@@ -746,6 +746,10 @@ def _part_of_money(q: Question, project) -> str | None:
     if not clauses:
         return None
     clause = clauses[-1]
+    # FAST运行维护那个项目上年结转: the words before 那个(项目) describe the project
+    pointed = re.search(r"[那这]一?个$", q.mention or "")
+    clause = clause.split("|")[-1] if pointed else clause
+    clause = re.split(r"[那这]一?个[\u4e00-\u9fff]{0,6}?(?:项目|工程)", clause)[-1]  # 这个采购项目
     if re.search(PART_OF_YEAR, clause):
         return "按月或按季度的金额（表中只有全年的预算）"
     purpose = re.search(
@@ -755,7 +759,8 @@ def _part_of_money(q: Question, project) -> str | None:
         re.search(rf"(?<!分别)用于[^。；;、]{{0,8}}{re.escape(purpose['what'])}", text)
         for text in project.sections.values()
     )  # 主要用于…后勤管理服务: what the whole project is for
-    asks = purpose and re.search(r"多少|几|项目", purpose["what"])  # 一共给多少钱: the asking
+    # 一共给多少钱, 用在哪些方面: the asking
+    asks = purpose and re.search(r"多少|几|项目|哪|什么|啥", purpose["what"])
     if purpose and not own and not asks:
         return f"用于“{purpose['what']}”的金额（表中只有整个项目的预算）"  # 用于办案人员的
     labels = [line.label for line in project.budget_lines] + list(BUDGET_LINE_WORDS)
