@@ -232,6 +232,11 @@ def _part_money_asked(parts: list[str], whole, store, backend) -> str | None:
         part = re.sub(r"^(?:以及|还有|另外|并且|和|及|与)", "", part)  # 以及 上年预算额
         for spelling in OTHER_FIELDS:  # 预算和实施单位: the money's words only
             part = part.replace(spelling, "|")
+        rows = [row.name for row in whole.projects[0].indicators]
+        if whole.indicators is not None:  # a row named in other words
+            rows.append(whole.indicators.words)
+        for name in filter(None, rows):  # 系统安全等级达标率、上年预算额: a row asked
+            part = part.replace(name, "|")
         q = read_question(part, store, backend)
         if q.projects not in ([], whole.projects) or not any(f in BUDGET_NAMES for f in q.fields):
             continue
@@ -410,6 +415,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     previous_fields: list[str] = []
     previous = ""
     previous_projects: list = []
+    previous_part = ""
     for part in parts:
         if len(parts) > 1 and STATED.search(part) and not ASKS.search(part):
             continue  # 预算比去年少了快一半: the asker's premise, not a question
@@ -444,6 +450,21 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         )  # 有要求吗？多少: none is set, so there is no amount to ask after
         if refused and again and own:
             continue  # 法律顾问费是多少？无人机巡查又是多少: the same refusal, for another thing
+        bare = not re.sub(rf"{ASKS.pattern}|[钱的呢吗又是要花共一总]|[^\u4e00-\u9fff]", "", part)
+        if refused and bare and not q.projects:
+            continue  # 机要装备买几台、多少钱: the amount of the thing just refused
+        listed_before = answers and re.search(
+            r"分别是|是哪些|有哪些|是啥|是什么|哪几", previous_part
+        )
+        each = re.search(r"各|分别|每", part) and MONEY_ASKED_OF.search(part)
+        if listed_before and each and not q.projects:  # 设备分别是啥、各多少钱: each thing's
+            answers.append(
+                refused_for(
+                    whole, "其中各项单独的金额（表中只有整个项目的预算）", Answer("", "budget")
+                )
+            )
+            previous_part = part
+            continue
         if refused and not _asks(part):
             continue  # 代建管理费多少？就是青山建设咨询那家: what the refused question meant
         if refused and re.search(r"(?<!其)[他她](?:的|主持|负责|管|们)", part):
@@ -472,6 +493,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         if found.type in ("not_found", "sentences"):
             return None
         answers.append(found)
+        previous_part = part
     # 财政拨款和主管部门及代码: a part whose answer an earlier part's already says
     answers = [x for i, x in enumerate(answers) if not any(x.text in y.text for y in answers[:i])]
     if len(answers) == 1:

@@ -739,6 +739,16 @@ def part_of_money(q: Question, project) -> str | None:
     """The money of a thing inside a project (印刷费预算, 更换那几部旧电梯要花多少钱, 那8块
     GPU卡一共多少钱, 6月份要花多少): the clause asking the money names, beside the project,
     something its table speaks of, or a month, and the table prints no line for it."""
+    # 本部大楼项目里旧电梯更新: one of the things a name lists, said after 里 or 中
+    pieces = re.split(r"[、，,]", project.name)
+    at = q.text.find(q.mention) if q.mention else -1
+    listed = [p for p in pieces if q.mention and q.mention in p]
+    if (
+        len(pieces) > 1
+        and len(listed) == 1
+        and re.search(r"(?:里|中|里面|当中|其中)的?$", q.text[:at])
+    ):
+        return f"“{q.mention}”的单独金额（表中只有整个项目的预算）"
     # the mention as said (not stretched over the name's characters: 换电梯 of a name that
     # lists 旧电梯更新 is a part)
     span = q.text.replace(q.mention, "|") if q.mention else q.text
