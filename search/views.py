@@ -499,6 +499,7 @@ FIELD_LABELS = {
     "dates": "起止日期",
     "gov_purchase": "是否含有政府购买服务",
     "indicators": "绩效指标",
+    "sources": "资金来源",
 }
 PASSAGE_ANSWERS = ("passage", "sentences", "not_found")
 

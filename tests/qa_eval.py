@@ -11,11 +11,11 @@
 
 The corpus is the sample plus the real district (01, 03) and central (06) tables. An answer
 is right when it holds every `must` string and one of `any_of` (spaces and full-width forms
-ignored); a not-in-corpus question is right when the answer says so (answer type
-`not_in_corpus`, or `partly_not_in_corpus` for a line of several questions some of which the
-corpus holds) and gives no number but a year and those the helper's whole answer also states
-(the held parts of such a line: 年度资金总额2,104.32万元 beside a refused part), the same
-amount in 元 or 万元.
+ignored); a not-in-corpus question is right when the answer says so and gives no number for
+what the corpus does not hold: answer type `not_in_corpus` with no number but a year, or
+`partly_not_in_corpus` (a line of several questions some of which the corpus holds) whose
+numbers are all ones the helper's whole answer states too (the held parts of such a line:
+年度资金总额2,104.32万元 beside a refused part), the same amount in 元 or 万元.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ REALWORLD = (
     "03_putuo2026_chengguan_chaiwei_pymupdf.txt",
     "06_central2023_cas_nao_budget.pdf",
 )
-YEAR = re.compile(r"(?:19|20)\d{2}(?:年度?|-\d{2}-\d{2})?")
+YEAR = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])(?:年度?|-\d{2}-\d{2})?")
 
 
 def corpus_into(folder: Path) -> Path:
@@ -54,22 +54,22 @@ def plain(text: str) -> str:
 
 
 REFUSED = ("not_in_corpus", "partly_not_in_corpus")
-NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿|万)?")
+NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(亿|万)?")
 
 
 def amounts(text: str) -> list[float]:
     """The numbers a text gives (years aside), amounts in 万 or 亿 in units."""
     scale = {"万": 1e4, "亿": 1e8, None: 1}
-    return [
-        float(m[1].replace(",", "")) * scale[m[2]]
-        for m in NUMBER.finditer(YEAR.sub("", plain(text)))
-        if m[1].replace(",", "").replace(".", "")
-    ]
+    said = plain(text.replace("，", "；"))  # a comma between numbers is no thousands mark
+    return [float(m[1].replace(",", "")) * scale[m[2]] for m in NUMBER.finditer(YEAR.sub("", said))]
 
 
 def unstated_numbers(question: dict, answer: dict) -> list[float]:
-    """The numbers an answer gives that the helper's whole answer does not (a number given
-    for what the corpus does not hold)."""
+    """The numbers a refusal gives for what the corpus does not hold: any but a year in a
+    `not_in_corpus` answer; in a `partly_not_in_corpus` one, those the helper's whole answer
+    does not state."""
+    if answer["answer_type"] != "partly_not_in_corpus":
+        return amounts(answer["answer"])
     stated = amounts(question["answer"])
     return [
         n

@@ -337,7 +337,7 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dates", r"工期多长|干多久|做多久|要多久|多长时间|实施多久|起止|从哪天到哪天"),
         (
             "perf_type",
-            r"绩效[^，,。？?]{0,6}?(?:类型|类别|归类|哪类|哪一类|哪种|口子|什么类|分类|怎么算|算哪)",
+            r"绩效(?![指目])[^，,。？?]{0,6}?(?:类型|类别|归类|哪类|哪一类|哪种|口子|什么类|分类|怎么算|算哪)",
         ),
         (
             "category",
@@ -362,7 +362,8 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("sources", r"(?:钱|资金|经费)[^，,。？?]{0,4}?(?:从哪|哪里来|哪儿来|来源)"),
         (
             "section:necessity",
-            r"为(?:啥|什么|何)要?(?:设|搞|建|做|立|上|开展|实施|申报)|有什么必要|必要吗",
+            r"为(?:啥|什么|何)要?(?:设|搞|建|做|立|上|开展|实施|申报)(?:这个|该|本)?(?:项目|专项|经费)?"
+            r"(?![^，,。？?]*(?:指标|率|调查))|有什么必要|必要吗",
         ),
         (
             "section:safeguards",
@@ -370,8 +371,16 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("section:goals_longterm", r"长远[^，,。？?]{0,6}?(?:目标|效果|达到|要)"),
         ("section:goals", r"今年[^，,。？?]{0,6}?(?:要做到|推进到|打算做到|要达到|要干成)"),
-        ("section:basis", r"凭什么|凭啥|依据什么|根据什么|根据哪些|依据哪些|靠哪些文件"),
-        ("total", r"盘子|一共要多少|总共要多少|要投入多少|投入多少"),
+        (
+            "section:basis",
+            r"(?:凭什么|凭啥|依据什么|根据什么|根据哪些|依据哪些|靠哪些文件)"
+            r"(?![^，,。？?]*(?:指标|率|算|计))",
+        ),
+        (
+            "total",
+            r"盘子|(?:一共|总共|要)?投入多少(?:钱|资金|经费)?(?![个台套项人件次条名位])|"
+            r"(?:一共|总共)要多少(?:钱|资金|经费)?(?![个台套项人件次条名位])",
+        ),
     )
 )
 COUNT_WORDS = (
@@ -642,7 +651,7 @@ class ProjectMatcher:
     def _weak(self, text: str, start: int, end: int) -> bool:
         """A fragment that is a generic word, or names a project by one character beside a
         generic word of three or more that the question says (检察|院机| of 检察院机关: 机
-        alone), unless the words around it hold more of a name it is in (检察院业务费)."""
+        alone), unless the rest of the question holds more of a name it is in (检察院业务费)."""
         fragment = text[start:end]
         if self._generic(fragment):
             return True
@@ -762,7 +771,13 @@ class ProjectMatcher:
 def _cut_word(text: str, end: int) -> bool:
     """Whether a stretch of the question read as a name's words stops inside one of the
     question's words (兰溪路下立交工|期: 工 begins the word 工期, not 工程)."""
-    return any(start < end < stop for _, start, stop in _question_words(text))
+    return any(
+        start < end < stop and not re.fullmatch(NAME_SUFFIX, text[end:stop])
+        for _, start, stop in _question_words(text)
+    )  # (运行维护|费: the name goes on with its suffix, 费 of 维护费)
+
+
+NAME_SUFFIX = r"经?费|项目|工程|专项|系统|中心"
 
 
 @lru_cache(maxsize=64)
@@ -908,7 +923,10 @@ def asked_fields(text: str) -> list[str]:
     ):
         # 两年预算各是多少: this year's and the year before's
         names = [n for n in names if n != "total"] + ["current_year", "prev_year_budget"]
-    if "current_year" in names and not any(WHOLE.search(s) for s in spelled.get("total", ["总"])):
+        names = list(dict.fromkeys(names))
+    # the project's whole money asked in so many words (总预算, 项目资金总额, 一共花)
+    whole_said = any(WHOLE.search(s) for s in spelled.get("total", []))
+    if "current_year" in names and "total" in names and not whole_said:
         names.remove("total")  # 今年花多少钱: 多少钱 of the year's money, not the project's
     dated = DATED.search(text)
     if not names and dated:  # 是不是2024年开始的: the date a year is asked against
@@ -926,14 +944,16 @@ def asked_fields(text: str) -> list[str]:
     if money and "current_year" not in names and this_year:
         # 今年安排了多少钱: the year's money, in place of the project's; 上年预算额多少？今年
         # 又是多少: the year's beside the year before's
-        if money == ["total"]:
+        if money == ["total"] and not whole_said:
             names[names.index("total")] = "current_year"
         else:
             names.append("current_year")
     return names
 
 
-WHOLE = re.compile(r"总|全部|一共")  # words that ask the project's whole money (总预算, 一共花)
+WHOLE = re.compile(
+    r"总|全部|一共|项目资金"
+)  # words that ask the project's whole money (总预算, 一共花)
 NEGATED = re.compile(r"[不非别][是要只光单][^，,。？?]{0,3}$")  # 不是只问今年的: not that year
 
 
@@ -1155,8 +1175,8 @@ def _run_together(text: str, projects: list[Project], mention: str | None) -> st
     projects asked of are set apart: 和, 、, 比). The name said, to the end of its noun."""
     # pieces of the names as printed (not 拆违和, a misspelling read across a 和)
     said = [m for m in (mention or "").split("、") if any(m in p.name for p in projects)]
-    if len(projects) < 2 or len(said) < 2:
-        return None
+    if len(projects) < 2 or len(said) < 2 or all(m in {p.name for p in projects} for m in said):
+        return None  # 机关服务费检察业务保障费: two whole names, typed without a break
     for first in said:
         for second in said:
             at = text.find(first + second) if first != second else -1
@@ -1741,8 +1761,9 @@ PARTLY = "partly_not_in_corpus"
 def of_parts(parts: list[Answer], answered: str) -> str:
     """The type of an answer made of parts: not_in_corpus when no part is held, PARTLY when
     some are not, else `answered`."""
-    refused = [part.type == BLANK for part in parts]
-    return BLANK if all(refused) else PARTLY if any(refused) else answered
+    if parts and all(part.type == BLANK for part in parts):
+        return BLANK
+    return PARTLY if any(part.type in (BLANK, PARTLY) for part in parts) else answered
 
 
 def _budget_fact(project: Project, key: str) -> Answer:
@@ -1950,13 +1971,19 @@ def _summary_fact(project: Project, _field: str) -> Answer:
 SOURCE_LINE = re.compile(r"财政|结转|其他资金|自筹|自有|单位资金|社会资金|专项债")
 
 
+def line_printed(line: BudgetLine) -> str:
+    """A printed money line as the table prints it, with its amount in 元 when in 万元."""
+    in_yuan = f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else ""
+    return f"{line.label} {line.printed} {line.unit}{in_yuan}"
+
+
 def _sources_fact(project: Project, field_name: str) -> Answer:
     """Where the money comes from: the printed lines of its sources, with their amounts."""
     lines = [ln for ln in project.budget_lines if SOURCE_LINE.search(ln.label)]
     lines = list({(ln.label, ln.printed): ln for ln in lines}.values())
     if not lines:
         return Answer(f"{project.name}的表中没有按资金来源分列（只有预算总数）。", BLANK)
-    said = "，".join(f"{ln.label} {ln.printed} {ln.unit}" for ln in lines)
+    said = "，".join(line_printed(ln) for ln in lines)
     return Answer(
         f"{project.name}的资金来源：{said}。", "budget", [line_source(project, ln) for ln in lines]
     )

@@ -610,7 +610,7 @@ def _breakdown(q: Question) -> Answer | None:
     # 那个经费, 一年经费: the project pointed at, its year's; 包括哪些费用: a list, not an amount
     said = (
         re.sub(
-            r"^的?(?:[这那该此本]一?[个项笔])?的?(?:一年|每年|全年|今年|当年|本年|年度)?的?",
+            r"^的?(?:[这那该此本]一?[个项笔])?的?(?:这)?(?:一年|两年|每年|全年|今年|当年|本年|年度)?的?",
             "",
             expense.group(0),
         )

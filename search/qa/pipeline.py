@@ -150,17 +150,23 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             qualified_figure(line, money)
             or part_of_whole(parts[0] if parts else asked, whole.projects)
         )
-        if not qualified and money and found.type == "several_fields":
+        if not qualified and money and found.type in ("several_fields", a.PARTLY):
             qualified = _part_money_asked(parts, whole, store, pinned)
         if not qualified and _money_dropped(question, whole, found):
             qualified = "其中这一部分的金额（表中只有整个项目的预算和各栏资金）"
         if qualified:
             # 今年预算多少？要调整以后的数: a clause that asks nothing qualifies the figure;
             # 调整后的预算和目标, 第一季度的预算和完成率: a qualifier stated first, of every part
-            kept = _parts_without_figures(found) if several_answers else ""
+            kept = _parts_without_figures(found) if several_answers else []
             found = refused_for(whole, qualified, found)
+            kept = [s for s in kept if s.split("，")[0] not in found.text]  # not said twice
             if kept:  # 项目类别是特定目标类: what the line also asked, still said
-                found = Answer(found.text + kept, a.PARTLY, found.sources)
+                held = any("无法回答" not in s for s in kept)  # not only parts refused too
+                found = Answer(
+                    found.text + "".join(" " + s for s in kept),
+                    a.PARTLY if held else found.type,
+                    found.sources,
+                )
     return {
         "question": question,
         "answer": found.text,
@@ -188,7 +194,7 @@ def _money_dropped(line: str, whole, found: Answer) -> bool:
     return bool(asks_money) and found.type in NO_MONEY_ANSWERS and not AMOUNT.search(found.text)
 
 
-def _parts_without_figures(found: Answer) -> str:
+def _parts_without_figures(found: Answer) -> list[str]:
     """The sentences of a several-part answer that give no figure (a category, a
     department), kept beside the refusal of the figure another part asks."""
     sentences = re.split(r"(?<=。)\s+", found.text)
@@ -196,10 +202,13 @@ def _parts_without_figures(found: Answer) -> str:
         s
         for s in sentences
         if s.strip()
-        and not re.search(r"\d", YEARS.sub("", s))
-        and not re.search(r"无法回答|^语料中", s)  # a part refused on its own: refused again
+        and not re.search(r"\d", DATES.sub("", YEARS.sub("", s)))  # dates are no figures
+        and not s.startswith("语料中")  # what the corpus holds: the refusal says it again
     ]
-    return "".join(" " + s for s in kept)
+    return kept
+
+
+DATES = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 
 
 # the words of the fields that are no money (项目类别, 实施单位), longest first
@@ -370,7 +379,7 @@ def _asks(text: str) -> bool:
     whole_of = re.search(r"(?<!哪)(?:里|中|当中|之中|里面|里头)$", text) and not ASKS.search(text)
     if re.search(r"(?:相)?比(?:较)?$|来看$|来说$", text) or whole_of:
         return False
-    if STATED.search(text) and not ASKS.search(text):
+    if _premise_only(text):
         return False  # 预算比去年少了快一半，…合理吗: what the asker says, before the question
     return bool(ASKS.search(text)) or _asks_field(text)
 
@@ -383,9 +392,16 @@ def _asks_field(text: str) -> bool:
 
 # a clause that states how much something is, as a premise (少了快一半, 压减了这么多)
 STATED = re.compile(
-    r"了(?:快|近|将近|差不多|足足)?(?:这么|那么)?(?:多|少|一半|一倍|不少|很多|许多|太多|好多|大半)|"
+    r"了(?:快|近|将近|差不多|足足)?(?:这么|那么)?(?:多(?![年久种项个次])|少|一半|一倍|不少|很多|许多|太多|好多|大半)|"
     r"(?:这么|那么)(?:多|少|高|低|大)"
 )
+
+
+def _premise_only(text: str) -> bool:
+    """A clause that only states how much something is (压减了这么多), asking nothing."""
+    return bool(STATED.search(text)) and not ASKS.search(text)
+
+
 AGAIN = re.compile(r"又|也|呢$")
 # a part that asks something of its own kind, not a field: sub-projects, indicators, lists
 OWN_PLAN = re.compile(r"子项目|哪几个|哪些|指标|几个")
@@ -417,7 +433,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     previous_projects: list = []
     previous_part = ""
     for part in parts:
-        if len(parts) > 1 and STATED.search(part) and not ASKS.search(part):
+        if len(parts) > 1 and _premise_only(part):
             continue  # 预算比去年少了快一半: the asker's premise, not a question
         criterion, before = BY.search(part), BY.search(previous)
         if criterion and previous and len(part) - len(criterion.group(0)) <= 6:
@@ -496,6 +512,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         previous_part = part
     # 财政拨款和主管部门及代码: a part whose answer an earlier part's already says
     answers = [x for i, x in enumerate(answers) if not any(x.text in y.text for y in answers[:i])]
+    if not answers:
+        return None  # every part a premise: the line is read whole
     if len(answers) == 1:
         return answers[0]
     return Answer(

@@ -42,6 +42,7 @@ from .answers import (
     label_at,
     label_named,
     level_rows,
+    line_printed,
     line_source,
     matcher,
     money_key,
@@ -127,14 +128,8 @@ def _lines_named(project: Project, text: str) -> list:
     return list({line.label: line for line in named}.values())
 
 
-def _line_printed(line) -> str:
-    """A printed money line as the table prints it, with its amount in 元 when in 万元."""
-    in_yuan = f"（{line.yuan:,} 元）" if line.unit != "元" and line.yuan is not None else ""
-    return f"{line.label} {line.printed} {line.unit}{in_yuan}"
-
-
 def _line_said(project, line) -> str:
-    return f"{project.name}的{_line_printed(line)}。"
+    return f"{project.name}的{line_printed(line)}。"
 
 
 def printed_amounts(q: Question) -> Answer | None:
@@ -157,7 +152,7 @@ def printed_amounts(q: Question) -> Answer | None:
         )
         if not money or of_field:
             return None
-    said = "；".join(_line_printed(line) for line in lines)
+    said = "；".join(line_printed(line) for line in lines)
     if len(lines) == 2 and re.search(r"相等|一样|相同|等于", q.text):
         same = lines[0].yuan == lines[1].yuan
         said = f"{'相等' if same else '不相等'}：{said}"
@@ -444,7 +439,7 @@ def field_of_each(q: Question) -> Answer | None:
         return None
     return Answer(
         " ".join(part.text for part in parts),
-        "several_fields",
+        of_parts(parts, "several_fields"),  # a field some table leaves blank: in part
         [s for part in parts for s in part.sources],
     )
 
