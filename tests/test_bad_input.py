@@ -106,6 +106,13 @@ def test_row_that_fits_no_rule_is_reported_and_the_rest_kept():
         ("计划开始日期： 2020-01-01", "计划开始日期： 2020-13-01", "start_date", "not a date"),
         ("是否含有政府购买服务： 否", "是否含有政府购买服务： 不详", "gov_purchase", "是 or 否"),
         ("项目总预算（元）： 8,844,385", "项目总预算（元）： 8,844,38x", "budget", "not an amount"),
+        # digits with letters that Decimal reads as a power of ten: no amount, no crash
+        (
+            "项目总预算（元）： 8,844,385",
+            "项目总预算（元）： 8,844,385E100",
+            "budget",
+            "not an amount",
+        ),
     ],
 )
 def test_bad_header_values_become_null_with_a_warning(old, new, field, words):

@@ -1083,3 +1083,80 @@ def test_seventh_reading(backend, question, answer_type, says):
 )
 def test_seventh_reading_refusals(backend, question):
     assert_refuses(backend, question)
+
+
+# ----------------------------------------------------------------------- sixth session
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # fields asked by the parts of the asking, in plain words
+        ("兰溪路下立交工期多长？", "project_fact", "2027-12-31"),
+        ("机关服务费计划哪天收尾", "project_fact", "2020-12-31"),
+        ("人才支撑体系专项上头管它的是哪个部门", "project_fact", "中国科学院"),
+        ("国家天文科学数据中心由哪家具体承办", "project_fact", "国家天文台本级"),
+        ("检察业务保障费为啥要设这个项目？", "section", "必要性"),
+        ("拆违经费一年多少钱，项目类型是啥", "several_fields", "特定目标类"),
+        ("下立交工程的资金来源和项目类别", "several_fields", "当年财政拨款 226,145,100.00 元"),
+        ("基本科研业务费的钱从哪来", "budget", "上年结转资金 4232.63 万元（42,326,300 元）"),
+        ("机关服务费两年预算各是多少", "several_fields", "同名项目上年预算额"),
+        ("信息化新建项目上年同名项目花掉了多少", "budget", "10,309,238"),
+        ("办案业务费去年同名项目预算额是多少，项目类别属于哪一类", "several_fields", "10,180,000"),
+        # mentions: a generic word and one character more names nothing; two whole names
+        ("检察院机关后勤服务那个项目多少钱", "budget", "机关服务费"),
+        ("机关服务费检察业务保障费哪个预算多", "comparison", "检察业务保障费最高"),
+        # every part answered, the year's money and the dates (起止时间)
+        ("下立交工程今年安排了多少钱，项目起止时间是什么", "several_fields", "2027-12-31"),
+        # a part asking what no field is answered by a plan of its own, not dropped
+        ("兰溪路下立交的预算多少，施工单位是哪家", "several_parts", "上海建工五建集团有限公司"),
+        # lines refused in part: the refusal said, the held parts answered
+        ("检察办案场所设备经费啥时候动工，钱从哪来", "partly_not_in_corpus", "2020-01-01"),
+        ("拆违经费调整后的预算和计划开始日期分别是什么", "partly_not_in_corpus", "2024-01-01"),
+        (
+            "兰溪路-真南路下立交工程里排水工程这块预算多少，主管部门是谁",
+            "partly_not_in_corpus",
+            "建设和管理委员会",
+        ),
+        (
+            "检察业务工作费预算比上年多了不少，你觉得合理吗？两年预算各是多少",
+            "partly_not_in_corpus",
+            "14,738,000",
+        ),
+    ],
+)
+def test_sixth_session_reading(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "怀柔太阳观测基地运行维护费实施单位是谁",  # two names run together: neither project
+        "本部大楼项目里旧电梯更新花多少钱",  # one of the things a name lists, after 里
+        "检察业务保障费一共要多少台电脑",  # things counted, not money
+        "人才支撑专项一年经费多少钱是从哪个功能分类科目走的",  # a column no table has
+    ],
+)
+def test_sixth_session_refusals(backend, question):
+    assert_refuses(backend, question)
+
+
+def test_sixth_session_sets(client):
+    # dev33 (several things of one project, some not held) first ran 59/90 with 18 numbers,
+    # dev34 (fields in users' own words) 51/90; both now 92 %: guarded, not a target
+    for name in ("dev33", "dev34"):
+        results = judged(client, importlib.import_module(f"qa_questions_{name}").QUESTIONS)
+        assert sum(ok for _, _, ok in results) >= 0.85 * len(results), name
+
+
+def test_the_judge_counts_numbers_a_refusal_gives_for_what_is_not_held():
+    line = {"answer": "年度资金总额2,104.32万元；考察地点文件没有写。", "not_in_corpus": True}
+    held = {"answer": "人才支撑体系专项的年度资金总额为 21,043,200 元（2,104.32 万元）。"}
+    assert not qa_eval.unstated_numbers(line, {**held, "answer_type": "partly_not_in_corpus"})
+    guessed = {"answer": "考察地点在 3 个城市。", "answer_type": "partly_not_in_corpus"}
+    assert qa_eval.unstated_numbers(line, guessed) == [3.0]
+    # a plain refusal gives no number at all; a year is no number, 1200000 holds no year
+    refused = {
+        "answer": "语料中这个项目只有 2023 年度的表，预算1200000元",
+        "answer_type": "not_in_corpus",
+    }
+    assert qa_eval.unstated_numbers(line, refused) == [1200000.0]
