@@ -1101,6 +1101,12 @@ def test_seventh_reading_refusals(backend, question):
         ("机关服务费两年预算各是多少", "several_fields", "同名项目上年预算额"),
         ("信息化新建项目上年同名项目花掉了多少", "budget", "10,309,238"),
         ("办案业务费去年同名项目预算额是多少，项目类别属于哪一类", "several_fields", "10,180,000"),
+        # the money's change asked in other words; a verb and complement in asking form
+        ("检察业务保障费今年预算增加多少", "budget_change", "比上年增加 1,550,000 元"),
+        ("检察办案场所设备经费预算下降幅度是百分之多少", "budget_change", "%"),
+        ("检察院的培训，人到得齐不齐有要求吗", "indicator_target", "培训人员出勤率"),
+        # words before 那个 describe the project, they name no part of its money
+        ("智能卷宗那个信息化项目今年预算多少", "budget", "6,545,298"),
         # mentions: a generic word and one character more names nothing; two whole names
         ("检察院机关后勤服务那个项目多少钱", "budget", "机关服务费"),
         ("机关服务费检察业务保障费哪个预算多", "comparison", "检察业务保障费最高"),

@@ -369,6 +369,12 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "section:safeguards",
             r"(?:怎么|如何|靠啥|靠什么|怎样|用什么)[^，,。？?]{0,4}?(?:保证|确保|保障)",
         ),
+        (
+            "change",  # 预算增加多少, 经费下降了百分之几, 预算增长率: the money's change
+            r"(?:预算|经费|资金|钱|拨款)[^，,。？?|]{0,6}?(?:(?:增加|增长|减少|下降|降低|上涨|压减|缩减|"
+            r"[涨降])了?(?:多少|百分之几|几个百分点|多少个百分点|多大幅度)|增长率|下降率|增幅|降幅|"
+            r"(?:下降|增长|减少|增加)(?:的)?幅度|变动|升降)",
+        ),
         ("section:goals_longterm", r"长远[^，,。？?]{0,6}?(?:目标|效果|达到|要)"),
         ("section:goals", r"今年[^，,。？?]{0,6}?(?:要做到|推进到|打算做到|要达到|要干成)"),
         (
@@ -518,8 +524,13 @@ class Question:
         return self.linker.level_word(self.text)
 
 
+# the asking form of a verb and its complement (到得齐不齐, 做得准不准): the verb next to its
+# complement, as the tables say them (到齐不齐 holds 到齐)
+POTENTIAL = re.compile(r"([\u4e00-\u9fff])得([\u4e00-\u9fff])不\2")
+
+
 def normalize(question: str) -> str:
-    return fold(question)
+    return POTENTIAL.sub(r"\1\2不\2", fold(question))
 
 
 # --------------------------------------------------------------------------- sources

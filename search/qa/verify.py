@@ -757,7 +757,11 @@ def part_of_money(q: Question, project) -> str | None:
         return None
     clause = clauses[-1]
     # FAST运行维护那个项目上年结转: the words before 那个(项目) describe the project
-    pointed = re.search(r"[那这]一?个$", q.mention or "")
+    # …那个|, 智能卷宗那个|信息化项目: what is said before 那个 describes the project
+    pointed = re.search(r"[那这]一?个$", q.mention or "") or re.search(
+        r"[那这]一?个的?$",
+        q.text[: q.text.find(q.mention)] if q.mention and q.mention in q.text else "",
+    )
     clause = clause.split("|")[-1] if pointed else clause
     clause = re.split(r"[那这]一?个[\u4e00-\u9fff]{0,6}?(?:项目|工程)", clause)[-1]  # 这个采购项目
     if re.search(PART_OF_YEAR, clause):
