@@ -1105,6 +1105,8 @@ def test_seventh_reading_refusals(backend, question):
         ("检察业务保障费今年预算增加多少", "budget_change", "比上年增加 1,550,000 元"),
         ("检察办案场所设备经费预算下降幅度是百分之多少", "budget_change", "%"),
         ("检察院的培训，人到得齐不齐有要求吗", "indicator_target", "培训人员出勤率"),
+        # 减去年度 holds no 去年: a difference of two printed lines, not last year's table
+        ("兰溪路下立交工程项目资金总额减去年度申请总额还差多少", "comparison", "545,180,700"),
         # words before 那个 describe the project, they name no part of its money
         ("智能卷宗那个信息化项目今年预算多少", "budget", "6,545,298"),
         # mentions: a generic word and one character more names nothing; two whole names

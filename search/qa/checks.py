@@ -247,7 +247,7 @@ RELATIVE_YEARS = {
 PERIODS = re.compile(r"十[一二三四五六]五|[三五]年来|近[几三五]年|历年|多年来")
 # The year before, for a named project ("比上年" compares with it: no year asked).
 LAST_YEAR = re.compile(
-    r"(?<![比较和与同跟])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行|的?同名)"
+    r"(?<![比较和与同跟减除扣])(?:去年|上年|上一年)(?!结转|预算|执行|的预算|的执行|的?同名)"
 )
 MONEY = re.compile(r"预算|资金|经费|金额|多少钱|拨款|投入|安排了?多少")
 

@@ -23,6 +23,7 @@ from .answers import MONEY_ASKING_WORDS, Answer, Question, names_rows, project_t
 from .reading import PEOPLE, YEAR_WORD, abbreviates, outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
+AMOUNT_WORD = re.compile(r"预算|资金|经费|钱|拨款|总额|金额")
 BUDGET_DECIDED = re.compile(
     r"审批|批下来|批准|评审|审核|论证|审定|谁定的|由谁定|哪天|什么时候|何时|按什么标准|什么标准定|"
     r"怎么定的|如何定的|如何确定|依据什么|怎么形成|如何形成|怎么来的|怎么产生|如何产生"
@@ -335,7 +336,10 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         if measure:
             return f"“{measure}”这项指标"
     if found.type in BUDGET_ANSWERS:  # a figure holds no who, when or how it was decided
-        return "预算由谁、何时、如何确定" if BUDGET_DECIDED.search(asked) else None
+        # of the clause that asks the money (…占多少比例？计划什么时候完成: a date of its own)
+        money_clauses = [c for c in re.split(r"[？?；;。]", asked) if AMOUNT_WORD.search(c)]
+        decided = any(BUDGET_DECIDED.search(c) for c in money_clauses or [asked])
+        return "预算由谁、何时、如何确定" if decided else None
     for detail in DETAILS:
         if not detail.asks.search(asked) or NOT_ASKING.get(detail.name, NEVER).search(asked):
             continue
