@@ -247,14 +247,13 @@ def amount_text(text: str) -> str | None:
 
 
 def to_yuan(printed: str, unit: str) -> int | None:
-    """Integer yuan, exactly: `16,158.00` 万元 -> 161580000. Fractions of a yuan round half up."""
+    """Integer yuan, exactly: `16,158.00` 万元 -> 161580000 (元, 万(元), 亿(元)). Fractions of a
+    yuan round half up."""
     digits = printed.replace(",", "")
     if len(digits) > MAX_AMOUNT_DIGITS:
         return None
     try:
-        number = Decimal(digits)
-        if unit == "万元":
-            number *= 10000
+        number = Decimal(digits) * {"亿": 100_000_000, "万": 10_000}.get(unit[:1], 1)
         return int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
     except InvalidOperation:
         return None

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -21,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from indexer.citations import find_doc_numbers, is_regulation_title, normalize_title
 from indexer.issuers import issuer_name
-from indexer.layouts.fields import read_label
+from indexer.layouts.fields import read_label, to_yuan
 from indexer.model import BudgetLine, Indicator, Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.text import words
@@ -334,7 +333,6 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("start_date", rf"(?:{WHEN}){_ANY}(?:{START})|(?:{START}){_ANY}(?:{WHEN})"),
         ("end_date", rf"(?:{WHEN}){_ANY}(?:{END})|(?:{END}){_ANY}(?:{WHEN})"),
-        ("dates", r"工期多长|干多久|做多久|要多久|多长时间|实施多久|起止|从哪天到哪天"),
         (
             "perf_type",
             r"绩效(?![指目])[^，,。？?]{0,6}?(?:类型|类别|归类|哪类|哪一类|哪种|口子|什么类|分类|怎么算|算哪)",
@@ -659,6 +657,17 @@ class ProjectMatcher:
     def _generic(self, fragment: str) -> bool:
         return any(fragment in word for word in self.generic if word)
 
+    @lru_cache(maxsize=64)  # noqa: B019 (the matcher lives as long as its generation)
+    def _generic_cover(self, text: str) -> frozenset[int]:
+        """The places of the question inside a generic word of three characters or more it
+        says (检察院, a unit's name), looked for once per question."""
+        covered: set[int] = set()
+        for i in range(len(text)):
+            for j in range(i + 3, min(len(text), i + 12) + 1):
+                if self._generic(text[i:j]):
+                    covered.update(range(i, j))
+        return frozenset(covered)
+
     def _weak(self, text: str, start: int, end: int) -> bool:
         """A fragment that is a generic word, or names a project by one character beside a
         generic word of three or more that the question says (检察|院机| of 检察院机关: 机
@@ -666,12 +675,7 @@ class ProjectMatcher:
         fragment = text[start:end]
         if self._generic(fragment):
             return True
-        covered: set[int] = set()
-        for i in range(max(0, start - 8), end):
-            for j in range(i + 3, min(len(text), i + 12) + 1):
-                if j > start and self._generic(text[i:j]):
-                    covered.update(range(i, j))
-        if len(set(range(start, end)) - covered) >= 2:
+        if len(set(range(start, end)) - self._generic_cover(text)) >= 2:
             return False  # 大科学: 科学 is a piece of a unit's name, not a word said
         names = [self.projects[i].name for i in self.fragments[fragment]]
         pairs = {n[i : i + 2] for n in names for i in range(len(n) - 1)} - {
@@ -2226,10 +2230,10 @@ AMOUNT_RANGE = re.compile(
 
 
 def yuan_of(number: str, unit: str) -> int:
-    """Integer yuan of an amount said in 元, 万(元) or 亿(元), exactly (349.80万 → 3498000)."""
-    scale = {"亿": 100_000_000, "万": 10_000}.get(unit[:1], 1)
-    exact = Decimal(number.replace(",", "")) * scale
-    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    """Integer yuan of an amount a question or text says in 元, 万(元) or 亿(元), exactly
+    (349.80万 → 3498000); -1 for digits too many to be an amount."""
+    yuan = to_yuan(number, unit)
+    return -1 if yuan is None else yuan
 
 
 def money(project: Project, key: str) -> int | None:

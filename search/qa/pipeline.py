@@ -11,7 +11,7 @@ from ..backend import Pinned, SearchBackend
 from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
-from .checks import check, opinion, scope_check
+from .checks import check, opinion, refusal, scope_check
 from .verify import (
     AMOUNT,
     FIGURE_ANSWERS,
@@ -237,13 +237,13 @@ def _part_money_asked(parts: list[str], whole, store, backend) -> str | None:
     part asks (隧道工程这块预算多少，项目类别是啥): what the table does not print, or None."""
     if len(whole.projects) != 1:
         return None
+    rows = [row.name for row in whole.projects[0].indicators]
+    if whole.indicators is not None:  # a row named in other words
+        rows.append(whole.indicators.words)
     for part in parts:
         part = re.sub(r"^(?:以及|还有|另外|并且|和|及|与)", "", part)  # 以及 上年预算额
         for spelling in OTHER_FIELDS:  # 预算和实施单位: the money's words only
             part = part.replace(spelling, "|")
-        rows = [row.name for row in whole.projects[0].indicators]
-        if whole.indicators is not None:  # a row named in other words
-            rows.append(whole.indicators.words)
         for name in filter(None, rows):  # 系统安全等级达标率、上年预算额: a row asked
             part = part.replace(name, "|")
         q = read_question(part, store, backend)
@@ -474,11 +474,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         )
         each = re.search(r"各|分别|每", part) and MONEY_ASKED_OF.search(part)
         if listed_before and each and not q.projects:  # 设备分别是啥、各多少钱: each thing's
-            answers.append(
-                refused_for(
-                    whole, "其中各项单独的金额（表中只有整个项目的预算）", Answer("", "budget")
-                )
-            )
+            answers.append(refusal(whole, "表中只有整个项目的预算，没有其中各项单独的金额"))
             previous_part = part
             continue
         if refused and not _asks(part):
