@@ -138,6 +138,7 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             found = _answer_parts(parts, whole, store, pinned)
         if found is None:
             found = _answer_one(whole)
+            found = _with_parts_left(parts, whole, found, store, pinned)
         elif len(parts) > 1:  # 及时率，多长时间内算及时: the line asks what its parts did not
             found = verified(whole, found)
         several_answers = found.type in ("several_fields", "several_parts", a.PARTLY)
@@ -182,6 +183,51 @@ NO_MONEY_ANSWERS = ("indicator_target", "level_indicators", "project_fact", "pas
 
 # money named as one of the things a line asks (预算金额和…, 费用、…)
 MONEY_LISTED = re.compile(r"(?:预算|经费|费用|金额|成本|价格|拨款)(?:金额)?(?:和|、|及|与|以及)")
+
+
+# answers that answer nothing of the line: no part of it is added to them
+UNANSWERED = ("not_found", "sentences", "not_in_corpus", a.PARTLY)
+
+
+def _with_parts_left(parts: list[str], whole, found: Answer, store, backend) -> Answer:
+    """A line of several questions about one project that one plan answered whole (占总额比例，
+    项目周期从哪年到哪年): each part that answer leaves out answered on its own and added."""
+    if len(parts) < 2 or len(whole.projects) > 1 or found.type in UNANSWERED:
+        return found
+    added: list[Answer] = []
+    for part in parts:
+        if _premise_only(part) or not _asks(part):
+            continue
+        q = read_question(part, store, backend)
+        if q.projects and q.projects != whole.projects:
+            continue
+        if not q.projects:
+            q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
+        own = _answer_one(q, in_parts=True)
+        if own.type in UNANSWERED or any(_said(own, said) for said in [found, *added]):
+            continue
+        added.append(own)
+    if not added:
+        return found
+    return Answer(
+        " ".join(x.text for x in [found, *added]),
+        "several_parts",
+        [s for x in [found, *added] for s in x.sources],
+    )
+
+
+FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _said(own: Answer, found: Answer) -> bool:
+    """Whether an answer says what another already does: its text, or its figures."""
+    if own.text in found.text:
+        return True
+    figures = [f for f in FIGURE.findall(YEARS.sub("", own.text)) if len(f) > 1]
+    if figures:
+        return all(f in found.text for f in figures)
+    sentences = [x.strip() for x in re.split(r"[。；]", own.text) if len(x.strip()) >= 8]
+    return any(x.split("：")[-1] in found.text for x in sentences)
 
 
 def _money_dropped(line: str, whole, found: Answer) -> bool:
