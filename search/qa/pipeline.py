@@ -138,6 +138,13 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             found = _answer_parts(parts, whole, store, pinned)
         if found is None:
             found = _answer_one(whole)
+            asking = len(parts) > 1 and all(_asks(part) for part in parts)  # 我问的是2019年的
+            if several and asking and found.type == "not_in_corpus":
+                # 当年预算比上年多多少？档案数字化工作验收合格率目标: a refusal of the line read
+                # whole (上年 and a row) that its parts, each read alone, do not meet
+                apart = _answer_parts(parts, whole, store, pinned)
+                held = apart is not None and apart.type not in ("not_in_corpus", a.PARTLY)
+                found = apart if held else found  # a part refused too: the refusal stands
             found = _with_parts_left(parts, whole, found, store, pinned)
         elif len(parts) > 1:  # 及时率，多长时间内算及时: the line asks what its parts did not
             found = verified(whole, found)
