@@ -242,6 +242,13 @@ def related(text: str) -> list[str]:
     return list(dict.fromkeys(w for n in sorted(meanings(text)) for w in GROUPS[n].split()))
 
 
+def own_meanings(word: str) -> frozenset[int]:
+    """The groups the word itself stands in (成本 → the group of 花钱), not those of the
+    words inside it (预算执行率 stands in none)."""
+    groups, _ = _index()
+    return frozenset(groups.get(word.lower(), ()))
+
+
 def synonyms(word: str) -> list[str]:
     """The word and the words (of two characters or more) of the groups it belongs to,
     not of the groups of longer words it is part of (采购 → 购置, 购买 …; 设备 → 仪器 …)."""

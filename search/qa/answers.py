@@ -1161,7 +1161,7 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         and ASKS_ROW.search(rest)
         and not (ALL_ROWS.search(rest) or links.level_word(rest))
     ):  # 放着不用的比例最多多少: one row in other words (not 成本指标, 各项指标: kinds, all)
-        indicators = links.by_meaning(rest, projects)
+        indicators = links.by_meaning(rest, projects, loose=len(projects) == 1 and not fields)
     return Question(
         raw,
         text,

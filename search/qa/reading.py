@@ -17,7 +17,7 @@ from indexer.text import words as text_words
 
 from ..indicators import word_set
 from ..store import ProjectStore
-from ..vocabulary import idf, in_table_terms, meanings, terms_of
+from ..vocabulary import idf, in_table_terms, meanings, own_meanings, terms_of
 
 _CONVERTER = None
 
@@ -267,12 +267,15 @@ class Linker:
             return self.indicators(text.replace("的", ""))
         return None
 
-    def by_meaning(self, text: str, projects: list[Project]) -> IndicatorMention | None:
+    def by_meaning(
+        self, text: str, projects: list[Project], loose: bool = False
+    ) -> IndicatorMention | None:
         """The indicator row a question names in other words (检察院新买的设备放着不用的比例
         for 设备闲置率; 天眼观测多少小时 for FAST观测时间): the name whose terms the
         question shares most of (by weight), among the rows of the question's projects if
         it names some. None unless one name clearly leads and the question holds at least
-        half of what it says."""
+        half of what it says. `loose`: of one project's rows, asked nothing else, a word of
+        the name said in other words (成本 of 花钱上限) is said too."""
         text = text[:MAX_LINKED]
         asked = meanings(text) | {w for w in word_set(text) if len(w) >= 2}
         held = {name for term in asked for name in self.by_term.get(term, ())}
@@ -284,6 +287,10 @@ class Linker:
             if not terms:
                 continue
             both = terms & asked
+            # a word of the name that is itself a word of a meaning the question says
+            other = {t for t in terms if isinstance(t, str) and own_meanings(t) & asked}
+            if loose and other & self.name_heads[name]:  # the word it ends on, in other words
+                both |= other
             if not any(isinstance(term, str) for term in both) and len(both) < 2:
                 continue  # one meaning alone (多少个) names no row
             if not self.name_heads[name] & asked:
