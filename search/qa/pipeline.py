@@ -237,6 +237,16 @@ def _said(own: Answer, found: Answer) -> bool:
     return any(x.split("：")[-1] in found.text for x in sentences)
 
 
+def _answered_of(answers: list[Answer], store) -> list:
+    """The one project the last answer is about (from its sources), as a list; [] if it
+    is about none or several."""
+    if not answers or answers[-1].type in UNANSWERED:
+        return []
+    ids = {s.get("project_id") for s in answers[-1].sources}
+    project = store.get(ids.pop()) if len(ids) == 1 and None not in ids else None
+    return [project] if project is not None else []
+
+
 def _money_dropped(line: str, whole, found: Answer) -> bool:
     """Whether a line asks money (教育培训经费预算金额和培训考核通过率) that its answer, of
     another kind, leaves out: the money asked is of something the table does not price."""
@@ -538,6 +548,10 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 装备购置费的预算和绩效类型: the project none is, for every part
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
+        elif not q.projects and not q.conditions and again and _answered_of(answers, store):
+            # 培训考试通过率定了多少？参加培训的人满意度呢: the one project answered before
+            q.projects = _answered_of(answers, store)
+            q.mention = q.projects[0].name
         elif not q.projects and whole.unheld:
             q.unheld = whole.unheld  # the project none is, for every part
         elif not q.projects and not q.conditions and whole.conditions:
