@@ -2565,8 +2565,8 @@ def _share_of_group(q: Question, chosen: list[Project], said: str, key: str) -> 
     """含政府购买服务的项目预算占检察院8个项目总预算的比例: the projects the conditions
     before 占 leave, as a share of those the conditions after it leave."""
     left, _, right = q.text.partition("占")
-    whole = [p for p in q.store.projects if all(f.test(p) for f in _conditions_of(q, right))]
-    part = [p for p in whole if all(f.test(p) for f in _conditions_of(q, left))]
+    whole = [p for p in q.store.projects if all(f.test(p) for f in conditions_of(q, right))]
+    part = [p for p in whole if all(f.test(p) for f in conditions_of(q, left))]
     key = money_key(whole, key)
     whole_sum = sum(p.budget.get(key) or 0 for p in whole)
     part_sum = sum(p.budget.get(key) or 0 for p in part)
@@ -2581,7 +2581,21 @@ def _share_of_group(q: Question, chosen: list[Project], said: str, key: str) -> 
     )
 
 
-def _conditions_of(q: Question, text: str) -> list[Filter]:
+# a share of a whole: 占普陀区全部政府投资的比重 (of what no table holds unless it is projects)
+SHARE_ASKED = re.compile(r"占(?P<whole>[^，,。？?]{2,24}?)的?(?:比重|比例|百分之|几成|多少|份额)")
+ASKING_OF_SHARE = re.compile(r"了|多大|多少|百分之?|几成|比重|比例|份额|的|[一几]?个?")
+
+
+def share_whole(text: str) -> str | None:
+    """The whole a share is asked of, after 占 (占普陀区全部政府投资的比重); None when the words
+    after 占 only ask (占了多大比例: the whole said before it)."""
+    found = SHARE_ASKED.search(text)
+    if found is None or len(ASKING_OF_SHARE.sub("", found["whole"])) < 2:
+        return None
+    return found["whole"]
+
+
+def conditions_of(q: Question, text: str) -> list[Filter]:
     """The conditions a part of the question states."""
     part = Question(q.raw, text, q.store, q.backend, [], None, None, linker=q.linker)
     return filters(part)

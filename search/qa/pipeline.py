@@ -47,6 +47,7 @@ PLANS = (
     p.indicator_count,
     p.sub_project_list,
     p.share_of_own,
+    p.share_of_group,
     p.printed_amounts,
     p.all_have,
     p.value_yes_no,

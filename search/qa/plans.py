@@ -35,6 +35,7 @@ from .answers import (
     asked_fields,
     budget_source,
     citing_answer,
+    conditions_of,
     counted_in,
     header_source,
     indicator_source,
@@ -52,6 +53,7 @@ from .answers import (
     printed_budget_line,
     row_said,
     several_cited,
+    share_whole,
     source,
     target_check,
     target_said,
@@ -1440,16 +1442,41 @@ def share_of_own(q: Question) -> Answer | None:
     return Answer(f"{head}减去{second.label} {second.said}，余 {rest}。", "comparison", sources)
 
 
-def share_of_total(q: Question) -> Answer | None:
-    """检察业务保障费占8个项目当年预算合计的比例？"""
-    if (
-        len(q.projects) != 1
-        or not q.has(("占",))
-        or not q.has(("比例", "比重", "百分之", "多少", "几成"))
-    ):
+def share_of_group(q: Question) -> Answer | None:
+    """A project's money as a share of the projects a question names as the whole (占普陀区
+    两个项目合计的比例, 在天文台这九个项目里占多大比例), before any amount of its own answers."""
+    if len(q.projects) != 1 or not _asks_share(q):
         return None
     project = q.projects[0]
-    peers = [p for p in q.store.projects if p.unit == project.unit and p.year == project.year]
+    whole = share_whole(q.text)
+    if whole and not re.search(r"项目|表", whole):
+        return None  # 占普陀区全部政府投资的比重: of a whole no table holds
+    # the conditions of the whole (占普陀区两个项目合计), not those the project's name holds
+    conditions = conditions_of(q, whole) if whole else q.conditions
+    named = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
+    if conditions and project in named and len(named) > 1:
+        return _share_among(q, project, named)
+    if OF_MANY.search(q.text) or conditions:
+        return _share_among(q, project, _unit_peers(q, project))
+    return None
+
+
+def share_of_total(q: Question) -> Answer | None:
+    """检察业务保障费占比多少？ A project's money as a share of its unit's projects'."""
+    if len(q.projects) != 1 or not _asks_share(q):
+        return None
+    return _share_among(q, q.projects[0], _unit_peers(q, q.projects[0]))
+
+
+def _asks_share(q: Question) -> bool:
+    return q.has(("占",)) and q.has(("比例", "比重", "百分之", "多少", "几成"))
+
+
+def _unit_peers(q: Question, project: Project) -> list[Project]:
+    return [p for p in q.store.projects if p.unit == project.unit and p.year == project.year]
+
+
+def _share_among(q: Question, project: Project, peers: list[Project]) -> Answer | None:
     key = "current_year" if q.has(("当年", "本年", "今年", "年度")) else money_key(peers, "total")
     amounts = [p.budget[key] for p in peers if p.budget.get(key) is not None]
     if project.budget.get(key) is None or not amounts:
@@ -1459,8 +1486,10 @@ def share_of_total(q: Question) -> Answer | None:
         return None  # nothing to take a share of, or the project alone (its own amounts)
     share = round(project.budget[key] * 100 / total, 2)
     name = BUDGET_NAMES[key]
+    units = {p.unit for p in peers}
+    of = f"{project.unit} {project.year} 年度" if len(units) == 1 else "、".join(sorted(units))
     said = (
-        f"{project.unit} {project.year} 年度 {len(amounts)} 个项目的{name}合计 "
+        f"{of} {len(amounts)} 个项目的{name}合计 "
         f"{format_yuan(total)}，{project.name} {format_yuan(project.budget[key])}，占 {share}%。"
     )
     return Answer(said, "share", [budget_source(p, key) for p in peers])

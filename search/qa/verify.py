@@ -19,7 +19,15 @@ from rapidfuzz.distance import Levenshtein
 from indexer.text import words
 
 from ..vocabulary import same_meaning
-from .answers import MONEY_ASKING_WORDS, Answer, Question, names_rows, project_texts, yuan_of
+from .answers import (
+    MONEY_ASKING_WORDS,
+    Answer,
+    Question,
+    names_rows,
+    project_texts,
+    share_whole,
+    yuan_of,
+)
 from .reading import PEOPLE, YEAR_WORD, abbreviates, outside
 
 # How a budget was decided: who approved it, when, by what standard (never in a table)
@@ -199,10 +207,6 @@ PERSON = re.compile(
 )
 
 
-# a share of a whole: 占普陀区全部政府投资的比重 (a budget answer computed none)
-SHARE_ASKED = re.compile(r"占(?P<whole>[^，,。？?]{2,24}?)的?(?:比重|比例|百分之|几成|多少|份额)")
-
-
 def verified(q: Question, found: Answer) -> Answer:
     """The answer, or not_in_corpus when it lacks the kind of detail the question asks."""
     if found.type == "project_fact" and PERSON.search(q.text):
@@ -212,9 +216,9 @@ def verified(q: Question, found: Answer) -> Answer:
     spent = found.type == "budget" and q.fields == ["prev_year_spent"]
     if own_year and spent and not re.search(r"上一?年|去年|前一年", q.text):
         return refused_for(q, "本年度的执行数（表中只有上年的预算执行数）", found)
-    share = SHARE_ASKED.search(q.text)
-    if found.type == "budget" and share and "项目" not in share["whole"]:
-        return refused_for(q, f"“{share['whole']}”的总额（语料中没有，算不出比重）", found)
+    whole = share_whole(q.text)
+    if found.type == "budget" and whole and "项目" not in whole:
+        return refused_for(q, f"“{whole}”的总额（语料中没有，算不出比重）", found)
     if found.type not in TEXT_ANSWERS + BUDGET_ANSWERS:
         return found
     missing = _missing_detail(q, found)
