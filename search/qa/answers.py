@@ -1376,6 +1376,10 @@ def compare_budgets(q: Question) -> Answer | None:
     if len(q.projects) < 2 or q.mention is None or "、" not in q.mention or not (money and asks):
         return None
     key = _budget_key(q)
+    if any(p.budget[key] is None for p in q.projects):
+        # 本部大楼项目比信息化新建项目多多少: tables of templates that print different amounts
+        # are compared by the money each has, the year's
+        key = _common_key([(p.name, [p]) for p in q.projects], key) or key
     priced = sorted(
         (p for p in q.projects if p.budget[key] is not None), key=lambda p: -p.budget[key]
     )

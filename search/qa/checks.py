@@ -20,6 +20,7 @@ from .answers import (
     asked_fields,
     contrasted,
     counted_in,
+    groups_named,
     header_source,
     label_named,
     matcher,
@@ -258,7 +259,13 @@ def _year(q: Question) -> Answer | None:
     a question about the text, not for an amount."""
     if DOCUMENTS_ASKED.search(q.text) and not MONEY.search(q.text):
         return None  # 2014年的文号, 2018年发的文件: a document's year, not a table's
-    projects = q.projects or _of_units_named(q) or q.store.projects
+    # 检察院2020年那8个项目和国家天文台2023年那9个, 兰溪路下立交2026年…比检察院2020年8个项目:
+    # each group (and project) named its own year
+    groups = groups_named(q) if len(q.years) > 1 else []
+    if len(groups) > 1 or (groups and q.projects):
+        projects = [*q.projects, *(p for _, ps in groups for p in ps)]
+    else:
+        projects = q.projects or _of_units_named(q) or q.store.projects
     held = {p.year for p in projects if p.year is not None}
     if not held:
         return None
@@ -316,6 +323,7 @@ ASKING_NOUNS = {
     "事儿", "玩意", "钱",
 }  # fmt: skip
 ASKING = re.compile(r"哪|什么|几|多少|这|那|各|每")
+WHOLE_UNIT = re.compile(r"[全本我贵该][院局所台区市处委厅部队站]|[全本我贵该]单位")
 
 
 def _unknown_thing(q: Question) -> Answer | None:
@@ -349,8 +357,8 @@ def _unknown_thing(q: Question) -> Answer | None:
             word = word[1:]  # 篇文章: 文章; 张表: 表
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
-        if ASKING.search(word):
-            continue  # 哪些项目: a question word, not a thing
+        if ASKING.search(word) or WHOLE_UNIT.fullmatch(word):
+            continue  # 哪些项目: a question word, not a thing; 全院: the unit, said whole
         if not _known(q, word) and not _known_parts(q, word):
             if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest):
                 return missing_project()  # 量子计算项目的总预算: a project none is named
