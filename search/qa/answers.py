@@ -2155,12 +2155,11 @@ def filters(q: Question) -> list[Filter]:
     threshold = None if between else _amount_threshold(q.text)
     if threshold is not None:
         key, op, yuan, said = threshold
-        above = op == ">"
         found.append(
             Filter(
                 said,
-                lambda p, k=key, v=yuan, a=above: (  # the year's money where no total is printed
-                    money(p, k) is not None and (money(p, k) > v if a else money(p, k) < v)
+                lambda p, k=key, v=yuan, c=COMPARED[op]: (  # the year's money where no total is
+                    money(p, k) is not None and c(money(p, k), v)  # printed
                 ),
             )
         )
@@ -2213,9 +2212,21 @@ def _change_asked(q: Question) -> str | None:
 
 PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 THRESHOLD = re.compile(
-    r"(超过|高于|大于|多于|以上|不少于|不低于|低于|少于|小于|不到|以下)?\s*"
-    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|亿|万元|万|元)\s*(以上|以下)?"
+    r"(不超过|不高于|不多于|不少于|不低于|超过|超出|高于|大于|多于|低于|少于|小于|不到|不足|"
+    r"(?<![经通])过|(?<![以之])上)?\s*"
+    r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿元|亿|万元|万|元)\s*"
+    r"(及以上|或以上|以上|及以下|或以下|以下|以内)?"
 )
+# how each word of a threshold compares (以上 and 以下 count the amount itself, as in law)
+THRESHOLD_OPS = {
+    "不超过": "<=", "不高于": "<=", "不多于": "<=", "以下": "<=", "及以下": "<=", "或以下": "<=",
+    "以内": "<=", "低于": "<", "少于": "<", "小于": "<", "不到": "<", "不足": "<",
+    "不少于": ">=", "不低于": ">=", "以上": ">=", "及以上": ">=", "或以上": ">=",
+}  # fmt: skip
+COMPARED = {
+    ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+    "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
+}  # fmt: skip
 
 
 def _place_named(q: Question) -> str | None:
@@ -2247,15 +2258,20 @@ def money(project: Project, key: str) -> int | None:
 
 def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:
     """`年度资金超过1000万元` -> ("current_year", ">", 10000000, said)."""
-    found = THRESHOLD.search(text)
-    if not found or not (found[1] or found[4]):
+    text = re.sub(r"(上|过|超)(亿|千万|百万)", r"\1一\2", text)  # 上亿: over one 亿
+    for found in THRESHOLD.finditer(text):
+        word = found[1] or found[4]
+        digits = found[2] if found[2][0].isdigit() else str(chinese_number(found[2]))
+        if word and digits != "0":  # 过千万: 1000万; 五百万及以上: 500万
+            break
+    else:
         return None
-    word = found[1] or found[4]
-    op = "<" if word in ("低于", "少于", "小于", "不到", "以下") else ">"
+    op = THRESHOLD_OPS.get(found[4] or "") or THRESHOLD_OPS.get(found[1] or "", ">")
     scale = {"亿": 100_000_000, "万": 10_000}.get(found[3][0], 1)
-    yuan = int(float(found[2].replace(",", "")) * scale)
+    yuan = int(float(digits.replace(",", "")) * scale)
     key = "current_year" if re.search(r"年度|当年|今年|本年", text) else "total"
-    said = f"{BUDGET_NAMES[key]}{'超过' if op == '>' else '低于'}{found[2]}{found[3]}"
+    how = {">": "超过", ">=": "不少于", "<": "低于", "<=": "不超过"}[op]
+    said = f"{BUDGET_NAMES[key]}{how}{digits}{found[3]}"
     return key, op, yuan, said
 
 
