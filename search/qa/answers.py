@@ -2686,11 +2686,16 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
 
 
 N = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
-TOP_N = re.compile(rf"前\s*{N}\s*(?:个|名|位|项)?|最\w{{1,2}}的\s*{N}\s*个|{N}\s*个最")
+TOP_N = re.compile(
+    rf"前\s*{N}\s*(?:个|名|位|项)?|最\w{{1,2}}的\s*{N}\s*个|{N}\s*个最|"
+    rf"(?:倒数|末|后)\s*{N}\s*(?:个|名|位|项)"
+)
 SORTED = re.compile(
     r"排名|排序|排个序|排一下|从高到低|由高到低|从大到小|从多到少|降序|从低到高|由低到高|从小到大|从少到多|升序"
 )
-ASCENDING = re.compile(r"从低到高|由低到高|从小到大|从少到多|升序|后\s*\d|倒数")
+ASCENDING = re.compile(
+    rf"从低到高|由低到高|从小到大|从少到多|升序|(?:后|末)\s*{N}\s*(?:个|名|位|项)|倒数"
+)
 
 
 RANK_PLACE = re.compile(

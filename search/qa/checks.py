@@ -320,7 +320,7 @@ QUANTITY = re.compile(r"多少|几|金额|比例|占")
 # Nouns of asking that no table needs to hold.
 ASKING_NOUNS = {
     "多少", "数量", "情况", "内容", "项目", "问题", "方面", "部分", "时候", "时间", "东西", "事情",
-    "事儿", "玩意", "钱",
+    "事儿", "玩意", "钱", "倒数", "末位", "排名", "名次",
 }  # fmt: skip
 ASKING = re.compile(r"哪|什么|几|多少|这|那|各|每")
 WHOLE_UNIT = re.compile(r"[全本我贵该][院局所台区市处委厅部队站]|[全本我贵该]单位")

@@ -26,6 +26,7 @@ from .answers import (
     MONEY_WORDS,
     QUESTION_ONLY,
     SENTENCE_END,
+    SORTED,
     SUM_WORDS,
     Answer,
     Question,
@@ -1216,12 +1217,22 @@ def projects_with_line(q: Question) -> Answer | None:
     )
 
 
+# 比去年多拿得最多, 比上年少了: a change asked by the comparison with last year
+AGAINST_PREVIOUS = re.compile(r"(?:比|较)(?:去年|上年|上一年)[^，,。？?]{0,4}?(多|少|高|低)")
+
+
 def change_ranking(q: Question) -> Answer | None:
-    """降幅最大的项目是哪个（百分比）？ 跟上年比有几个项目预算下降了？"""
+    """降幅最大的项目是哪个（百分比）？ 跟上年比有几个项目预算下降了？ 哪些项目比去年少了，
+    按降幅排一下？"""
     asks = ("最", "第一", "排第一", "几个", "多少个", "哪几个", "哪些")
-    if q.projects or not q.has(CHANGE_WORDS) or not q.has(asks) or q.has(("指标",)):
+    against = AGAINST_PREVIOUS.search(q.text)
+    if q.projects or not (q.has(CHANGE_WORDS) or against) or q.has(("指标",)):
         return None
-    if q.has(("哪些", "哪几个")) and not re.search(r"\d+(?:\.\d+)?\s*%", q.text):
+    ordered = bool(SORTED.search(q.text)) and not q.has(("最",))
+    if not q.has(asks) and not ordered:
+        return None
+    listed_only = q.has(("哪些", "哪几个")) and not re.search(r"\d+(?:\.\d+)?\s*%", q.text)
+    if listed_only and not ordered:
         return None  # which rose or fell: over_projects lists them
     chosen = q.chosen
     changed = [(p, budget_change(p.budget)) for p in chosen]
@@ -1233,9 +1244,17 @@ def change_ranking(q: Question) -> Answer | None:
             [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
     falling = q.has(("降", "减少", "下降", "减", "砍", "压", "缩"))
+    falling = falling or (against is not None and against.group(1) in "少低")
     by_percent = q.has(("幅", "百分", "%", "比例", "率"))
-    if re.search(r"(?:按|以|用)(?:金额|绝对额|绝对值|钱数|数额|额度)", q.text):
-        by_percent = False  # 增幅方面，按金额哪个涨得最多: the amount
+    measure = re.search(
+        r"(?:按|以|用)[^，,。？?]{0,6}?(?P<how>金额|绝对额|绝对值|钱数|数额|额度|百分比|幅|比例|%)",
+        q.text,
+    )  # 增幅方面，按金额哪个涨得最多: the amount; 按多出来的绝对金额排 too
+    if measure is not None:
+        by_percent = measure["how"] in ("百分比", "幅", "比例", "%")
+    if ordered:  # 按降幅从大到小排一下: each that fell (or rose), in order
+        moved = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
+        return _change_order(moved, falling, by_percent)
     if q.has(("几个", "多少个", "哪些", "哪几个")) and not q.has(("最",)):
         chosen = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
         over = re.search(
@@ -1279,6 +1298,35 @@ def change_ranking(q: Question) -> Answer | None:
         said,
         "ranking",
         [budget_source(project, "total"), budget_source(project, "prev_year_budget")],
+    )
+
+
+def _change_order(moved: list, falling: bool, by_percent: bool) -> Answer | None:
+    """Projects that rose (or fell) against last year, largest change first."""
+    if not moved:
+        return None
+
+    def size(item) -> float:
+        return abs(item[1]["percent"] or 0) if by_percent else abs(item[1]["amount"])
+
+    moved = sorted(moved, key=size, reverse=True)
+    word = "减少" if falling else "增加"
+
+    def said(project: Project, change: dict) -> str:
+        percent = change["percent"]
+        return (
+            f"{project.name}（同名项目上年预算额 {format_yuan(project.budget['prev_year_budget'])}"
+            f"，项目总预算 {format_yuan(project.budget['total'])}，{word} "
+            f"{format_yuan(abs(change['amount']))}"
+            + (f"，{abs(percent)}%）" if percent is not None else "）")
+        )
+
+    listed = "；".join(f"{n}. {said(p, c)}" for n, (p, c) in enumerate(moved, 1))
+    by = ("降幅" if falling else "增幅") if by_percent else f"{word}金额"
+    return Answer(
+        f"比上年{word}的项目按{by}从大到小，共 {len(moved)} 个：{listed}。",
+        "ranking",
+        [budget_source(p, key) for p, _ in moved for key in ("total", "prev_year_budget")],
     )
 
 
