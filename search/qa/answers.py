@@ -1665,7 +1665,7 @@ def _unset_said(project: Project, unset: list[str]) -> str:
 
 
 # the words joining two things named in one question (not 及 of 及时率, 及格)
-AND = r"以及|还有|(?<!总)和|及(?![时格早])|、"
+AND = r"以及|还有|(?<!总)和|及(?![时格早]|以[上下])|、"
 PIECE_BREAK = re.compile(rf"{AND}|[|，,\s]")
 QUESTION_TAIL = re.compile(
     r"(?:的)?(?:目标值?|指标值|指标)?(?:各|分别|都)?(?:是|要|定了|设了)?(?:多少|几|什么)?[呢吗]?$"
@@ -2280,7 +2280,8 @@ SCOPE_LABELS = ("申报单位为", "主管部门为", "单位在")
 LIST_FILLER = re.compile(
     r"哪些|哪几个?|哪个|几个|多少个|有多少|列一下|列出来?|数一下|一共|总共|共|都|各|项目|张表|表|"
     r"那批|这批|那些|这些|那几|这几|申报|报了|有|是|的|了|过|被|吗|呢|请问|一下|现在|目前|里|中|"
-    r"\d{4}年度?|[\d一二两三四五六七八九十]+个|几张|几项|[|，,。？?！!、\s]"
+    r"\d{4}年度?|[\d一二两三四五六七八九十]+个|几张|几项|[|，,。？?！!、\s]|"
+    r"最(?:高|低|多|少|大|小|贵|便宜|省钱|省)"  # 最便宜的是哪个: the extreme of their money
 )
 
 
@@ -2422,7 +2423,7 @@ def over_projects(q: Question) -> Answer | None:
         q.field in BUDGET_NAMES
         or (q.field == "change" and q.conditions)
         or asked_field(q.text) in BUDGET_NAMES
-        or q.has((*MONEY_WORDS, "总额"))
+        or q.has((*MONEY_WORDS, "总额", "最贵", "最便宜", "最省钱"))  # 最便宜: of money
         # 2023年的项目合计多少: a sum of projects is of their money
         or (
             q.has(SUM_WORDS)

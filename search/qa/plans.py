@@ -399,6 +399,8 @@ def indicator_of_each(q: Question) -> Answer | None:
     named = {p.id for p in q.projects}
     if q.indicators is not None:
         rows = [(p, r) for p, r in q.indicators.rows if p.id in named]
+    elif any(word in q.rest for word in MONEY_WORDS):
+        return None  # 哪个预算高: their money, not a row sharing a unit's word (检察院…)
     else:  # 购置几台设备: a name's pieces apart in the question (购置设备数量)
         pairs = _pairs_of(q.rest)
         rows = [(p, r) for p in q.projects if (r := _row_by_pairs(p, pairs)) is not None]
