@@ -34,6 +34,7 @@ PLANS = (
     p.cited_by_agency,
     p.compare_named,
     p.fields_compared,
+    p.level_of_named,
     p.indicator_of_each,
     p.field_of_each,
     a.compare_budgets,

@@ -900,12 +900,36 @@ def level_of_each(q: Question) -> Answer | None:
         return None
     if q.has(LISTING):
         return None  # 哪些项目设了…: projects_by_level
-    having = [(p, [r for r in p.indicators if of_kind(r, q.level_word)]) for p in q.chosen]
+    return _level_in_each(q.chosen, q.level_word)
+
+
+def level_of_named(q: Question) -> Answer | None:
+    """机关服务费和检察办案业务费的满意度指标分别有哪些？ A kind of indicator of each of the
+    projects a question names one by one (not one row of it: 社会公众满意度分别是多少)."""
+    if len(q.projects) < 2 or not q.mention or "、" not in q.mention or not q.level_word:
+        return None
+    one_row = q.indicators is not None and q.indicators.whole
+    if one_row and q.indicators.words != q.level_word:
+        return None
+    if any(word in q.rest for word in MONEY_WORDS) or not EACH_KIND.search(q.rest):
+        return None
+    return _level_in_each(q.projects, q.level_word)
+
+
+# what asks a kind of indicator of each project: 分别是啥, 各设了哪些, 有几个
+EACH_KIND = re.compile(r"各|分别|都|哪些|哪几|什么|啥|几个|多少个|是")
+
+
+def _level_in_each(projects: list[Project], level: str) -> Answer:
+    having = [(p, [r for r in p.indicators if of_kind(r, level)]) for p in projects]
     listed = "；".join(
-        f"{p.name}：{'、'.join(row_said(r) for r in rows) or '没有设'}" for p, rows in having
+        f"{p.name}（{len(rows)} 个）：{'、'.join(row_said(r) for r in rows)}"
+        if rows
+        else f"{p.name}：没有设"
+        for p, rows in having
     )
     return Answer(
-        f"“{q.level_word}”指标：{listed}。",
+        f"“{level}”指标：{listed}。",
         "level_indicators",
         [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
     )
