@@ -518,8 +518,10 @@ class Question:
     @cached_property
     def level_word(self) -> str:
         """The kind of indicator the question names by a level of any table (满意度, 时效,
-        社会效益: the level without 指标), the longest; "" if none."""
-        return self.linker.level_word(self.text)
+        社会效益: the level without 指标), the longest; "" if none. A space typed before it
+        stands for a break (…业务费 质量指标: not 费质量)."""
+        spaced = fold(re.sub(r"\s+", "，", self.raw.strip()))
+        return self.linker.level_word(self.text) or self.linker.level_word(spaced)
 
 
 # the asking form of a verb and its complement (到得齐不齐, 做得准不准): the verb next to its

@@ -254,7 +254,8 @@ def _money_dropped(line: str, whole, found: Answer) -> bool:
     another kind, leaves out: the money asked is of something the table does not price."""
     # 拆违经费和…, 预算与实际工作相符: a project's or a row's name, not money asked
     for said in [*(whole.mention or "").split("、"), *re.findall(r"“([^”]+)”", found.text)]:
-        line = line.replace(said, "|") if said else line
+        # a name's own ending typed after the mention (派驻农场检察院|经费) is the name's too
+        line = re.sub(rf"{re.escape(said)}(?:经费|项目|工程|专项)?", "|", line) if said else line
     asks_money = MONEY_ASKED_OF.search(line) or MONEY_LISTED.search(line)
     return bool(asks_money) and found.type in NO_MONEY_ANSWERS and not AMOUNT.search(found.text)
 

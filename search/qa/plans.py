@@ -911,7 +911,8 @@ def level_of_named(q: Question) -> Answer | None:
     one_row = q.indicators is not None and q.indicators.whole
     if one_row and q.indicators.words != q.level_word:
         return None
-    if any(word in q.rest for word in MONEY_WORDS) or not EACH_KIND.search(q.rest):
+    # 哪个预算高: their money (经费 alone is often what is left of a name: 派驻农场检察院经费)
+    if re.search(r"预算|钱|金额|资金|拨款", q.rest) or not EACH_KIND.search(q.rest):
         return None
     return _level_in_each(q.projects, q.level_word)
 
