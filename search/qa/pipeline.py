@@ -304,7 +304,7 @@ def _part_money_asked(parts: list[str], whole, store, backend) -> str | None:
     if len(whole.projects) != 1:
         return None
     rows = [row.name for row in whole.projects[0].indicators]
-    if whole.indicators is not None:  # a row named in other words
+    if whole.indicators is not None and whole.indicators.whole:  # a row named in other words
         rows.append(whole.indicators.words)
     for part in parts:
         part = re.sub(r"^(?:以及|还有|另外|并且|和|及|与)", "", part)  # 以及 上年预算额

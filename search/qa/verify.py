@@ -792,6 +792,7 @@ def part_of_money(q: Question, project) -> str | None:
     texts = project_texts([project])
     if project.gov_purchase:  # a part its header says it has
         texts.append("含有政府购买服务")
+    said_runs = re.findall(r"[A-Za-z\u4e00-\u9fff]{2,}", MONEY_ASKING.sub("|", rest))
     rest = outside(rest, project.unit + "|" + (project.department or ""))  # 天文台本部大楼
     for chunk in re.findall(r"[A-Za-z\u4e00-\u9fff]{2,}", MONEY_ASKING.sub("|", rest)):
         latin = re.findall(r"[A-Za-z]{2,}", chunk)
@@ -807,11 +808,18 @@ def part_of_money(q: Question, project) -> str | None:
         # the chunk, its Latin names, its own words (换电梯: 电梯 of 更换6部旧电梯)
         listed = bool(re.search(r"[、，,]", project.name))  # a name that lists its parts
         own = [w for w, _, _ in words(chunk) if len(w) >= 2]
-        if not listed and not inside and not after_name and any(w in project.name for w in own):
-            continue  # 设备购置 of 检察办案场所设备经费: the project itself, described
+        in_name = sum(len(w) for w in own if w in project.name)
+        # 设备购置 of 检察办案场所设备经费: the project itself, described (half its words are
+        # the name's); 检察官学院上海分院维修 of 办公及业务用房专项维修费 is a part of it
+        described = own and in_name * 2 >= sum(len(w) for w in own)
+        if not listed and not inside and not after_name and described:
+            continue
         said = [chunk, *latin, *own]
         if inside or any(w in text for w in said for text in texts):
-            return f"“{chunk}”的单独金额（表中只有整个项目的预算）"
+            # named as the question says it (检察官学院上海分院维修, not what the unit's
+            # words leave of it)
+            name = next((run for run in said_runs if chunk in run), chunk)
+            return f"“{name}”的单独金额（表中只有整个项目的预算）"
     return None
 
 
