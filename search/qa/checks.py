@@ -527,7 +527,7 @@ PART_MONEY = re.compile(
 GENERIC_PART = re.compile(
     r"项目|当年|年度|今年|本年|全年|明年|去年|上年|总|整个|全部|这个|那个|一共|合计|财政|申请|"
     r"安排|本项|该项|这笔|那笔|专项|业务费|服务费|经费|资金|结转|拨款|其他|自筹|牵头|负责|位于|实施|"
-    r"承担|主管|申报|所属|\d"
+    r"承担|主管|申报|所属|单独|单列|单项|\d"
 )
 # a part of a project named by what it builds: 绿化工程的预算, 监控系统花多少
 PART_OF_PROJECT = re.compile(

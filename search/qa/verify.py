@@ -771,7 +771,10 @@ def part_of_money(q: Question, project) -> str | None:
         q.text[: q.text.find(q.mention)] if q.mention and q.mention in q.text else "",
     )
     clause = clause.split("|")[-1] if pointed else clause
-    clause = re.split(r"[那这]一?个[\u4e00-\u9fff]{0,6}?(?:项目|工程)", clause)[-1]  # 这个采购项目
+    if not APART.search(clause):  # 那个下立交隧道工程单独预算: a part, not the project
+        clause = re.split(r"[那这]一?个[\u4e00-\u9fff]{0,6}?(?:项目|工程)", clause)[
+            -1
+        ]  # 这个采购项目
     if re.search(PART_OF_YEAR, clause):
         return "按月或按季度的金额（表中只有全年的预算）"
     purpose = re.search(
@@ -812,15 +815,21 @@ def part_of_money(q: Question, project) -> str | None:
         # 设备购置 of 检察办案场所设备经费: the project itself, described (half its words are
         # the name's); 检察官学院上海分院维修 of 办公及业务用房专项维修费 is a part of it
         described = own and in_name * 2 >= sum(len(w) for w in own)
+        if APART.search(clause):  # 下立交隧道工程单独预算: a thing priced apart, unless all name
+            described = own and all(w in project.name for w in own)
         if not listed and not inside and not after_name and described:
             continue
         said = [chunk, *latin, *own]
         if inside or any(w in text for w in said for text in texts):
             # named as the question says it (检察官学院上海分院维修, not what the unit's
             # words leave of it)
-            name = next((run for run in said_runs if chunk in run), chunk)
+            name = APART.sub("", next((run for run in said_runs if chunk in run), chunk))
             return f"“{name}”的单独金额（表中只有整个项目的预算）"
     return None
+
+
+# money asked of a thing apart from the rest of its project (单独预算, 单列多少)
+APART = re.compile(r"单独|单项|单列|分项")
 
 
 # printed money lines a question may name by another word (上年结转, 财政拨款 …)
