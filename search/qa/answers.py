@@ -402,7 +402,7 @@ COUNT_WORDS = (
 LIST_WORDS = ("哪些", "哪几个", "哪几项", "哪个", "列出", "有什么项目", "是哪")
 # words that make a question one about money
 MONEY_WORDS = ("预算", "钱", "经费", "金额", "资金")
-MAX_WORDS = ("最高", "最多", "最大", "最贵")
+MAX_WORDS = ("最高", "最多", "最大", "最贵", "大头")  # 哪个项目是大头: the most money
 MIN_WORDS = ("最低", "最少", "最小", "最便宜", "最省钱", "最省")
 SUM_WORDS = (
     "合计",
@@ -2425,7 +2425,7 @@ def over_projects(q: Question) -> Answer | None:
         q.field in BUDGET_NAMES
         or (q.field == "change" and q.conditions)
         or asked_field(q.text) in BUDGET_NAMES
-        or q.has((*MONEY_WORDS, "总额", "最贵", "最便宜", "最省钱"))  # 最便宜: of money
+        or q.has((*MONEY_WORDS, "总额", "最贵", "最便宜", "最省钱", "大头"))  # 最便宜: of money
         # 2023年的项目合计多少: a sum of projects is of their money
         or (
             q.has(SUM_WORDS)

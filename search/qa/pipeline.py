@@ -239,6 +239,11 @@ def _said(own: Answer, found: Answer) -> bool:
     return any(x.split("：")[-1] in found.text for x in sentences)
 
 
+# a part that begins with what a subject does (占全部的几成, 比去年多多少, 排第几): of the thing
+# the part before answered
+SUBJECTLESS = re.compile(r"(?:它|其|这个|那个|该项目)?(?:占|比|排|在.{0,12}(?:占|排))")
+
+
 def _answered_of(answers: list[Answer], store) -> list:
     """The one project the last answer is about (from its sources), as a list; [] if it
     is about none or several."""
@@ -551,7 +556,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 装备购置费的预算和绩效类型: the project none is, for every part
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
-        elif not q.projects and not q.conditions and again and _answered_of(answers, store):
+        elif not q.projects and (again or SUBJECTLESS.match(part)) and _answered_of(answers, store):
             # 培训考试通过率定了多少？参加培训的人满意度呢: the one project answered before
             q.projects = _answered_of(answers, store)
             q.mention = q.projects[0].name

@@ -91,7 +91,8 @@ ORG = re.compile(rf"([\u4e00-\u9fff]{{2,10}}?(?:{'|'.join(ORG_ENDINGS)}))")
 PEOPLE = r"负责人|联系人|经办人|项目经理|姓名"
 ORG_LEAD = re.compile(
     r"[的了是在和与及有为由从对占比中里个张被跟同较向钱|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目|"
-    r"一下|到低|到高|看看|查查|按照|按|排序|排名|排一下|既然|请问|麻烦|问下|想问|请教|您好|你好"
+    r"想问一?下|问一?下|一下|到低|到高|看看|查查|按照|按|排序|排名|排一下|既然|请问|麻烦|想问|请教|"
+    r"您好|你好"
 )
 # Places a question may name by their stem alone (杨浦拆违经费, 浙江的项目): the provinces, the
 # largest cities, and the districts of the municipalities whose tables are most published.
