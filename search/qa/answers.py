@@ -2425,7 +2425,7 @@ def over_projects(q: Question) -> Answer | None:
         q.field in BUDGET_NAMES
         or (q.field == "change" and q.conditions)
         or asked_field(q.text) in BUDGET_NAMES
-        or q.has((*MONEY_WORDS, "总额", "最贵", "最便宜", "最省钱", "大头"))  # 最便宜: of money
+        or q.has((*MONEY_WORDS, "总额", "盘子", "最贵", "最便宜", "最省钱", "大头"))  # of money
         # 2023年的项目合计多少: a sum of projects is of their money
         or (
             q.has(SUM_WORDS)
@@ -2468,8 +2468,11 @@ def over_projects(q: Question) -> Answer | None:
         found = _listing(chosen, said, "list", conditions)  # 有没有…的项目: yes, and which
         found.text = f"{'有' if chosen else '没有'}。{found.text}"
         return found
-    counted = q.has(("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
-    if q.has(COUNT_WORDS) and (not about_money or counted) and (conditions or "项目" in q.text):
+    # 这几个项目的总盘子: the projects pointed at, not a count asked
+    unpointed = re.sub(r"[这那]几个", "", q.text)
+    counted = any(w in unpointed for w in ("有几个", "多少个", "几个项目")) and not q.has(SUM_WORDS)
+    count_asked = any(w in unpointed for w in COUNT_WORDS)
+    if count_asked and (not about_money or counted) and (conditions or "项目" in q.text):
         return _listing(chosen, said, "count")
     if about_money and AGAINST_LAST_YEAR.search(q.text) and not _change_asked(q):
         return _sum_against_last_year(chosen, said)
@@ -2762,7 +2765,8 @@ def _top(
 AGAINST_LAST_YEAR = re.compile(
     r"(?:去年|上年|上一年)[^。？?]*(?:今年|当年|本年)|(?:今年|当年|本年)[^。？?]*(?:去年|上年|上一年)"
     r"|(?:合计|总计|总共|一共|加起来|总和|总额|总预算)[^，,。？?]*(?:比|较|相比|跟|和|与)[^，,。？?]{0,4}?(?:去年|上年|上一年)"
-    r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算)"
+    r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算|盘子)"
+    r"|^(?:跟|和|与|同)(?:去年|上年|上一年)(?:相)?比[，,][^。？?]*(?:合计|总计|总和|总额|总预算|盘子)"
     r"|(?:比|较|跟|和|与|同)\s*(?:去年|上年|上一年)[^。？?]*(?:多了还是少了|增还是减|增加还是减少|差了?多少|相差)"
 )
 

@@ -1253,6 +1253,8 @@ def change_ranking(q: Question) -> Answer | None:
     按降幅排一下？"""
     asks = ("最", "第一", "排第一", "几个", "多少个", "哪几个", "哪些")
     against = AGAINST_PREVIOUS.search(q.text)
+    if q.has(("盘子", "合计", "总计", "加起来", "总额")) and re.search(r"[这那]几个", q.text):
+        return None  # 这几个项目的总盘子涨了还是缩了: their sum, not which of them
     if q.projects or not (q.has(CHANGE_WORDS) or against) or q.has(("指标",)):
         return None
     ordered = bool(SORTED.search(q.text)) and not q.has(("最",))
