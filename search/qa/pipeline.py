@@ -39,6 +39,7 @@ PLANS = (
     p.field_of_each,
     a.compare_budgets,
     a.ambiguous,
+    p.difference_of_own,
     p.several_fields,
     a.project_citations,
     p.project_weights,

@@ -1396,7 +1396,8 @@ def rank_position(q: Question) -> Answer | None:
 
 # Two amounts of one table, and what is asked of them: 占 a share, 是…倍 a multiple, 减去 the rest
 OWN_OPERATION = re.compile(
-    r"占|减去|减掉|扣除|扣掉|除去|去掉|是(?=[^，,。]*倍)|比(?=[^，,。]*[多少差])"
+    r"占|减去|减掉|扣除|扣掉|除去|去掉|是(?=[^，,。]*倍)|比(?=[^，,。]*[多少差])|"
+    r"(?:和|与|跟)(?=[^，,。？?]*(?:相差|差多少|差了多少|差额|差距))"  # 总额和年度申请总额差多少
 )
 
 
@@ -1479,6 +1480,13 @@ def _shares(project: Project, text: str) -> Answer | None:
     )
 
 
+def difference_of_own(q: Question) -> Answer | None:
+    """项目资金总额和年度申请总额差多少: two amounts of one table, before the fields asked
+    (差多少 is no change from last year when the two are named)."""
+    found = OWN_OPERATION.search(q.text)
+    return share_of_own(q) if found is not None and found.group() in ("和", "与", "跟") else None
+
+
 def share_of_own(q: Question) -> Answer | None:
     """拆违经费的年度资金申请总额占项目资金总额的比例？ 项目资金总额是年度申请额的几倍？ 项目总额
     减去今年申请的还剩多少？ Two amounts of one table."""
@@ -1487,7 +1495,8 @@ def share_of_own(q: Question) -> Answer | None:
         return None  # 在八个项目当年预算合计中占多大比重: a share of many projects' money
     if len(q.projects) == 1 and found is None and REMAINDER.search(q.text):
         return _remainder(q.projects[0])
-    if len(q.projects) != 1 or found is None or "change" in q.fields:
+    between = found is not None and found.group() in ("和", "与", "跟")
+    if len(q.projects) != 1 or found is None or ("change" in q.fields and not between):
         return None  # 预算跟上年相比少了多少: the change from the year before, not two amounts
     project = q.projects[0]
     first = _amount_named(project, q.text[: found.start()])
@@ -1510,10 +1519,14 @@ def share_of_own(q: Question) -> Answer | None:
     if found.group() == "是":
         times = round(first.yuan / second.yuan, 2)
         return Answer(f"{head}是{second.label} {second.said}的 {times} 倍。", "share", sources)
-    if found.group() == "比":  # 项目资金总额比年度资金申请总额多多少
+    if found.group() in ("比", "和", "与", "跟"):  # 项目资金总额比年度资金申请总额多多少
         gap = first.yuan - second.yuan
+        if between and "上年" in first.label + second.label:
+            return None  # 今年和去年预算差多少: the change from last year, said as such
         more = "多" if gap >= 0 else "少"
         said = f"{head}比{second.label} {second.said}{more} {format_yuan(abs(gap))}。"
+        if not gap:
+            said = f"{head}与{second.label} {second.said}相同。"
         return Answer(said, "comparison", sources)
     rest = format_yuan(first.yuan - second.yuan)
     return Answer(f"{head}减去{second.label} {second.said}，余 {rest}。", "comparison", sources)
