@@ -2436,6 +2436,8 @@ def over_projects(q: Question) -> Answer | None:
             and (bool(conditions) or "项目" in q.text)  # 内存总共要多大, 能存多少: no money
         )
     )
+    # 检察院的项目和天文台的项目，哪边合计多: two groups' sums set against each other
+    about_money = about_money or (q.has(SUM_WORDS) and _groups_compared(q) is not None)
     if ASKS_THINGS.search(q.text):
         return None  # 三百多万要买哪些服务, 几个小项目: things inside projects, not projects
     named = conditions and _named_unheld(q, r"项目|工程|经费|专项")
@@ -2574,7 +2576,7 @@ def _per_group(q: Question, groups, key: str, about_money: bool) -> Answer:
             total = sum(p.budget[group_key] for p in priced)
             sums.append((total, name))
             said.append(
-                f"{name} {len(priced)} 个项目{BUDGET_NAMES[group_key]}合计 {format_yuan(total)}"
+                f"{name} {len(priced)} 个项目的{BUDGET_NAMES[group_key]}合计 {format_yuan(total)}"
             )
             sources += [budget_source(p, group_key) for p in priced]
         else:
@@ -2648,7 +2650,7 @@ def _compare_groups(groups: list[tuple[str, list[Project]]], key: str) -> Answer
     (a, x, n, ka), (b, y, m, kb) = sums
     gap = x - y
     said = (
-        f"{a}的 {n} 个项目{BUDGET_NAMES[ka]}合计 {format_yuan(x)}；{b}的 {m} 个项目"
+        f"{a}的 {n} 个项目的{BUDGET_NAMES[ka]}合计 {format_yuan(x)}；{b}的 {m} 个项目的"
         f"{BUDGET_NAMES[kb]}合计 {format_yuan(y)}；{a}比{b}{'多' if gap >= 0 else '少'} "
         f"{format_yuan(abs(gap))}"
     )
