@@ -245,14 +245,20 @@ def _said(own: Answer, found: Answer) -> bool:
 SUBJECTLESS = re.compile(r"(?:它|其|这个|那个|该项目)?(?:占|比|排|在.{0,12}(?:占|排))")
 
 
-def _answered_of(answers: list[Answer], store) -> list:
-    """The one project the last answer is about (from its sources), as a list; [] if it
-    is about none or several."""
+# the projects a part before listed, pointed at (这些项目, 它们, 上述几个)
+THOSE = re.compile(r"这些|这几个|那些|那几个|它们|上述|以上这?几个")
+
+
+def _answered_of(answers: list[Answer], store, several: bool = False) -> list:
+    """The projects the last answer is about (from its sources, in their order): the one
+    project ([] if it is about several), or with `several` every project it lists."""
     if not answers or answers[-1].type in UNANSWERED:
         return []
-    ids = {s.get("project_id") for s in answers[-1].sources}
-    project = store.get(ids.pop()) if len(ids) == 1 and None not in ids else None
-    return [project] if project is not None else []
+    ids = list(dict.fromkeys(s.get("project_id") for s in answers[-1].sources))
+    if None in ids or not ids or (not several and len(ids) > 1):
+        return []
+    projects = [store.get(i) for i in ids]
+    return [p for p in projects if p is not None]
 
 
 def _money_dropped(line: str, whole, found: Answer) -> bool:
@@ -561,6 +567,10 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             # 培训考试通过率定了多少？参加培训的人满意度呢: the one project answered before
             q.projects = _answered_of(answers, store)
             q.mention = q.projects[0].name
+        elif not q.projects and THOSE.search(part) and len(_answered_of(answers, store, True)) > 1:
+            # 哪些项目设了成本指标？这些项目的钱加一起多少: the projects just listed
+            q.projects = _answered_of(answers, store, True)
+            q.mention = "、".join(p.name for p in q.projects)
         elif not q.projects and whole.unheld:
             q.unheld = whole.unheld  # the project none is, for every part
         elif not q.projects and not q.conditions and whole.conditions:
