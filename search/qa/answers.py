@@ -2436,8 +2436,10 @@ def over_projects(q: Question) -> Answer | None:
             and (bool(conditions) or "项目" in q.text)  # 内存总共要多大, 能存多少: no money
         )
     )
-    # 检察院的项目和天文台的项目，哪边合计多: two groups' sums set against each other
+    # 检察院的项目和天文台的项目，哪边合计多: two groups' sums set against each other; 每个多少万:
+    # an amount asked by its unit
     about_money = about_money or (q.has(SUM_WORDS) and _groups_compared(q) is not None)
+    about_money = about_money or bool(re.search(r"(?:多少|几|几百|几千)(?:万|亿|元)", q.text))
     if ASKS_THINGS.search(q.text):
         return None  # 三百多万要买哪些服务, 几个小项目: things inside projects, not projects
     named = conditions and _named_unheld(q, r"项目|工程|经费|专项")

@@ -732,8 +732,9 @@ def _unrecorded(q: Question) -> Answer | None:
     found = UNRECORDED.search(q.text)
     if found is None:
         return None
-    if found["what"].startswith("每个") and len(q.projects) != 1 and re.search(r"平均每个", q.text):
-        return None  # 两个项目平均每个多少钱: the mean of the projects' money
+    mean = re.search(r"平均[^，,。？?]{0,4}每个|每个项目平均|平均一个", q.text)
+    if found["what"].startswith("每个") and len(q.projects) != 1 and mean:
+        return None  # 两个项目平均每个多少钱, 平均下来每个多少: the mean of the projects' money
     texts = project_texts(q.projects) if q.projects else None
     said = any(found["what"] in t for t in texts) if texts is not None else None
     if said or (said is None and q.linker.mentions(found["what"])):
