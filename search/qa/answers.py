@@ -520,8 +520,11 @@ class Question:
         """The kind of indicator the question names by a level of any table (满意度, 时效,
         社会效益: the level without 指标), the longest; "" if none. A space typed before it
         stands for a break (…业务费 质量指标: not 费质量)."""
-        spaced = fold(re.sub(r"\s+", "，", self.raw.strip()))
-        return self.linker.level_word(self.text) or self.linker.level_word(spaced)
+        found = self.linker.level_word(self.text)
+        if found:
+            return found
+        spaced = self.linker.level_word(fold(re.sub(r"\s+", "，", self.raw.strip())))
+        return spaced if spaced in self.text else ""  # of a part read from a line: its own
 
 
 # the asking form of a verb and its complement (到得齐不齐, 做得准不准): the verb next to its
@@ -2214,17 +2217,20 @@ def _change_asked(q: Question) -> str | None:
 
 PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))")
 THRESHOLD = re.compile(
-    r"(不超过|不高于|不多于|不少于|不低于|超过|超出|高于|大于|多于|低于|少于|小于|不到|不足|"
-    r"(?<![经通])过|(?<![以之])上)?\s*"
-    r"(\d+(?:,\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(亿元|亿|万元|万|元)\s*"
-    r"(及以上|或以上|以上|及以下|或以下|以下|以内)?"
+    r"(不超过|不高于|不多于|不大于|不过|未超过|没有?超过|不少于|不低于|不小于|超过|超出|高于|大于|多于|"
+    r"低于|少于|小于|不到|不足|(?<![经通不])过|超|上(?=一(?:亿|千万|百万)))?\s*"
+    r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?[千百]?|[一二两三四五六七八九十百千]+)\s*(亿元|亿|万元|万|元)"
+    r"\s*(及以上|或以上|以上|及以下|或以下|以下|以内)?"
 )
 # how each word of a threshold compares (以上 and 以下 count the amount itself, as in law)
 THRESHOLD_OPS = {
-    "不超过": "<=", "不高于": "<=", "不多于": "<=", "以下": "<=", "及以下": "<=", "或以下": "<=",
-    "以内": "<=", "低于": "<", "少于": "<", "小于": "<", "不到": "<", "不足": "<",
-    "不少于": ">=", "不低于": ">=", "以上": ">=", "及以上": ">=", "或以上": ">=",
+    "不超过": "<=", "不高于": "<=", "不多于": "<=", "不大于": "<=", "不过": "<=", "未超过": "<=",
+    "没超过": "<=", "没有超过": "<=", "以下": "<=", "及以下": "<=", "或以下": "<=", "以内": "<=",
+    "低于": "<", "少于": "<", "小于": "<", "不到": "<", "不足": "<",
+    "不少于": ">=", "不低于": ">=", "不小于": ">=", "以上": ">=", "及以上": ">=", "或以上": ">=",
 }  # fmt: skip
+# 一亿五千万, 1亿5000万: one amount in 万
+COMPOUND_YI = re.compile(r"([一二两三四五六七八九十\d.]+)亿([一二两三四五六七八九十百千\d]+)万")
 COMPARED = {
     ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
     "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
@@ -2258,19 +2264,30 @@ def money(project: Project, key: str) -> int | None:
     return project.budget.get(money_key([project], key))
 
 
+def _numeral(said: str) -> float | None:
+    """A number as a question writes it: 1,000, 2.5, 3千 (3000), 五百 (500); None if none."""
+    found = re.fullmatch(r"([\d,]+(?:\.\d+)?)([千百]?)", said)
+    if found:
+        return float(found[1].replace(",", "")) * {"千": 1000, "百": 100, "": 1}[found[2]]
+    value = chinese_number(said)
+    return float(value) if value else None
+
+
 def _amount_threshold(text: str) -> tuple[str, str, int, str] | None:
     """`年度资金超过1000万元` -> ("current_year", ">", 10000000, said)."""
     text = re.sub(r"(上|过|超)(亿|千万|百万)", r"\1一\2", text)  # 上亿: over one 亿
+    text = COMPOUND_YI.sub(lambda m: f"{_numeral(m[1]) * 10_000 + _numeral(m[2]):g}万", text)
     for found in THRESHOLD.finditer(text):
         word = found[1] or found[4]
-        digits = found[2] if found[2][0].isdigit() else str(chinese_number(found[2]))
-        if word and digits != "0":  # 过千万: 1000万; 五百万及以上: 500万
+        value = _numeral(found[2])
+        if word and value is not None:  # 过千万: 1000万; 五百万及以上: 500万; 3千万
             break
     else:
         return None
     op = THRESHOLD_OPS.get(found[4] or "") or THRESHOLD_OPS.get(found[1] or "", ">")
     scale = {"亿": 100_000_000, "万": 10_000}.get(found[3][0], 1)
-    yuan = int(float(digits.replace(",", "")) * scale)
+    yuan = int(value * scale)
+    digits = f"{value:g}"
     key = "current_year" if re.search(r"年度|当年|今年|本年", text) else "total"
     how = {">": "超过", ">=": "不少于", "<": "低于", "<=": "不超过"}[op]
     said = f"{BUDGET_NAMES[key]}{how}{digits}{found[3]}"
@@ -2616,6 +2633,14 @@ SHARE_ASKED = re.compile(r"占(?P<whole>[^，,。？?]{2,24}?)的?(?:比重|比�
 ASKING_OF_SHARE = re.compile(r"了|多大|多少|百分之?|几成|比重|比例|份额|的|[一几]?个?")
 
 
+def of_tables(whole: str) -> bool:
+    """Whether the whole a share is asked of is the tables' projects (占9个项目合计), not a
+    total no table holds (占普陀区全部政府投资)."""
+    if re.search(r"项目|表|[\d一二两三四五六七八九十几]+[个项张]", whole):
+        return True  # 占九个项目合计, 占九项的比重
+    return not re.search(r"支出|投资|财政|收入|经济|GDP|部门|政府|全[市区省国]|全社会", whole)
+
+
 def share_whole(text: str) -> str | None:
     """The whole a share is asked of, after 占 (占普陀区全部政府投资的比重); None when the words
     after 占 only ask (占了多大比例: the whole said before it)."""
@@ -2770,7 +2795,8 @@ AGAINST_LAST_YEAR = re.compile(
     r"(?:去年|上年|上一年)[^。？?]*(?:今年|当年|本年)|(?:今年|当年|本年)[^。？?]*(?:去年|上年|上一年)"
     r"|(?:合计|总计|总共|一共|加起来|总和|总额|总预算)[^，,。？?]*(?:比|较|相比|跟|和|与)[^，,。？?]{0,4}?(?:去年|上年|上一年)"
     r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算|盘子)"
-    r"|^(?:跟|和|与|同)(?:去年|上年|上一年)(?:相)?比[，,][^。？?]*(?:合计|总计|总和|总额|总预算|盘子)"
+    r"|(?:^|[，,。？?])(?:跟|和|与|同)(?:去年|上年|上一年)(?:相)?比(?:较)?[，,][^。？?]*"
+    r"(?:合计|总计|总共|一共|加起来|总和|总额|总预算|盘子)"
     r"|(?:比|较|跟|和|与|同)\s*(?:去年|上年|上一年)[^。？?]*(?:多了还是少了|增还是减|增加还是减少|差了?多少|相差)"
 )
 

@@ -323,7 +323,7 @@ ASKING_NOUNS = {
     "事儿", "玩意", "钱", "倒数", "末位", "排名", "名次",
 }  # fmt: skip
 ASKING = re.compile(r"哪|什么|几|多少|这|那|各|每")
-WHOLE_UNIT = re.compile(r"[全本我贵该][院局所台区市处委厅部队站]|[全本我贵该]单位")
+WHOLE_UNIT = re.compile(r"[全本我贵该][院局所台区市处委厅队站]|[全本我贵该]单位")
 
 
 def _unknown_thing(q: Question) -> Answer | None:

@@ -227,22 +227,33 @@ def _with_parts_left(parts: list[str], whole, found: Answer, store, backend) -> 
 
 
 FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+MONEY_FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)")
+
+
+def _amounts_in(text: str) -> set[int]:
+    """The amounts a text gives, in yuan."""
+    return {a.yuan_of(n.replace(",", ""), u) for n, u in MONEY_FIGURE.findall(text)}
 
 
 def _said(own: Answer, found: Answer) -> bool:
     """Whether an answer says what another already does: its text, or its figures."""
     if own.text in found.text:
         return True
-    figures = [f for f in FIGURE.findall(YEARS.sub("", own.text)) if len(f) > 1]
-    if figures:
-        return all(f in found.text for f in figures)
+    # amounts by their value (771,325,800 元 is 77,132.58 万元), other figures as written
+    rest = MONEY_FIGURE.sub("|", YEARS.sub("", own.text))
+    amounts = _amounts_in(own.text)
+    figures = [f for f in FIGURE.findall(rest) if len(f) > 1]
+    if amounts or figures:
+        return amounts <= _amounts_in(found.text) and all(f in found.text for f in figures)
     sentences = [x.strip() for x in re.split(r"[。；]", own.text) if len(x.strip()) >= 8]
     return any(x.split("：")[-1] in found.text for x in sentences)
 
 
 # a part that begins with what a subject does (占全部的几成, 比去年多多少, 排第几): of the thing
 # the part before answered
-SUBJECTLESS = re.compile(r"(?:它|其|这个|那个|该项目)?(?:占|比|排|在.{0,12}(?:占|排))")
+SUBJECTLESS = re.compile(
+    r"(?:它|其|这个|那个|该项目)?(?:占|比(?![较例重])|排(?!序)|在.{0,12}(?:占|排(?!序)))"
+)
 
 
 # the projects a part before listed, pointed at (这些项目, 它们, 上述几个)
@@ -563,7 +574,11 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 装备购置费的预算和绩效类型: the project none is, for every part
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
-        elif not q.projects and (again or SUBJECTLESS.match(part)) and _answered_of(answers, store):
+        elif (
+            not q.projects
+            and (again or SUBJECTLESS.match(part))  # 占九个项目的几成: the whole, not the subject
+            and _answered_of(answers, store)
+        ):
             # 培训考试通过率定了多少？参加培训的人满意度呢: the one project answered before
             q.projects = _answered_of(answers, store)
             q.mention = q.projects[0].name

@@ -51,6 +51,7 @@ from .answers import (
     names_rows,
     of_kind,
     of_parts,
+    of_tables,
     printed_budget_line,
     row_said,
     several_cited,
@@ -60,6 +61,7 @@ from .answers import (
     target_said,
     value_named,
 )
+from .checks import refusal
 from .reading import YEAR_WORD, abbreviates, chinese_number, outside, sub_projects
 
 ABOUT_INDICATORS = (
@@ -389,6 +391,12 @@ def compare_named(q: Question) -> Answer | None:
     return None
 
 
+def _asks_money(rest: str) -> bool:
+    """Whether what a question says beside the projects it names asks money (哪个预算高);
+    经费 alone is often what is left of a name (派驻农场检察院|经费)."""
+    return bool(re.search(r"预算|钱|金额|资金|拨款", rest))
+
+
 def indicator_of_each(q: Question) -> Answer | None:
     """2.16米望远镜本体升级改造和怀柔太阳观测基地…分别要购置几台设备？ An indicator asked of
     several projects named one by one: each project's rows of it."""
@@ -399,7 +407,7 @@ def indicator_of_each(q: Question) -> Answer | None:
     named = {p.id for p in q.projects}
     if q.indicators is not None:
         rows = [(p, r) for p, r in q.indicators.rows if p.id in named]
-    elif any(word in q.rest for word in MONEY_WORDS):
+    elif _asks_money(q.rest):
         return None  # 哪个预算高: their money, not a row sharing a unit's word (检察院…)
     else:  # 购置几台设备: a name's pieces apart in the question (购置设备数量)
         pairs = _pairs_of(q.rest)
@@ -911,14 +919,15 @@ def level_of_named(q: Question) -> Answer | None:
     one_row = q.indicators is not None and q.indicators.whole
     if one_row and q.indicators.words != q.level_word:
         return None
-    # 哪个预算高: their money (经费 alone is often what is left of a name: 派驻农场检察院经费)
-    if re.search(r"预算|钱|金额|资金|拨款", q.rest) or not EACH_KIND.search(q.rest):
+    if _asks_money(q.rest) or not EACH_KIND.search(q.rest) or MET.search(q.rest):
         return None
     return _level_in_each(q.projects, q.level_word)
 
 
-# what asks a kind of indicator of each project: 分别是啥, 各设了哪些, 有几个
-EACH_KIND = re.compile(r"各|分别|都|哪些|哪几|什么|啥|几个|多少个|是")
+# what asks a kind of indicator of each project: 分别是啥, 各设了哪些, 有几个 (not whether
+# they were met: 是否都达标)
+EACH_KIND = re.compile(r"各|分别|都|哪些|哪几|什么|啥|几个|多少个")
+MET = re.compile(r"是否|是不是|达标|达到了|完成了|实现了")
 
 
 def _level_in_each(projects: list[Project], level: str) -> Answer:
@@ -1282,10 +1291,9 @@ def change_ranking(q: Question) -> Answer | None:
     if measure is not None:
         by_percent = measure["how"] in ("百分比", "幅", "比例", "%")
     if ordered:  # 按降幅从大到小排一下: each that fell (or rose), in order
-        moved = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
-        return _change_order(moved, falling, by_percent)
+        return _change_order(_moved(changed, falling), falling, by_percent)
     if q.has(("几个", "多少个", "哪些", "哪几个")) and not q.has(("最",)):
-        chosen = [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
+        chosen = _moved(changed, falling)
         over = re.search(
             r"(?:超过|大于|高于|以上)\s*(\d+(?:\.\d+)?)\s*%|(\d+(?:\.\d+)?)\s*%以上", q.text
         )
@@ -1311,22 +1319,33 @@ def change_ranking(q: Question) -> Answer | None:
     smallest = q.has(("最小", "最少", "最低"))
     ranked = sorted(changed, key=size, reverse=not smallest)
     if smallest:  # 降幅最小: the smallest fall among those that fell
-        ranked = [(p, c) for p, c in ranked if (c["amount"] < 0) == falling and c["amount"]]
+        ranked = _moved(ranked, falling)
         if not ranked:
             return None
     project, change = ranked[0]
-    percent = f"，{change['percent']}%" if change["percent"] is not None else ""
     said = (
         f"{'降' if falling else '增'}{'幅' if by_percent else '额'}{'最小' if smallest else '最大'}"
-        f"的是{project.name}："
-        f"同名项目上年预算额 {format_yuan(project.budget['prev_year_budget'])}，项目总预算 "
-        f"{format_yuan(project.budget['total'])}，{change['direction']} "
-        f"{format_yuan(abs(change['amount']))}{percent}。"
+        f"的是{project.name}：{_change_said(project, change)}。"
     )
     return Answer(
         said,
         "ranking",
         [budget_source(project, "total"), budget_source(project, "prev_year_budget")],
+    )
+
+
+def _moved(changed: list, falling: bool) -> list:
+    """Of (project, change) pairs, those that fell (or, not `falling`, rose)."""
+    return [(p, c) for p, c in changed if (c["amount"] < 0) == falling and c["amount"]]
+
+
+def _change_said(project: Project, change: dict) -> str:
+    """上年预算额 …，项目总预算 …，增加 …，6.0%: a project's change from last year."""
+    percent = f"，{change['percent']}%" if change["percent"] is not None else ""
+    return (
+        f"同名项目上年预算额 {format_yuan(project.budget['prev_year_budget'])}，项目总预算 "
+        f"{format_yuan(project.budget['total'])}，{change['direction']} "
+        f"{format_yuan(abs(change['amount']))}{percent}"
     )
 
 
@@ -1340,17 +1359,9 @@ def _change_order(moved: list, falling: bool, by_percent: bool) -> Answer | None
 
     moved = sorted(moved, key=size, reverse=True)
     word = "减少" if falling else "增加"
-
-    def said(project: Project, change: dict) -> str:
-        percent = change["percent"]
-        return (
-            f"{project.name}（同名项目上年预算额 {format_yuan(project.budget['prev_year_budget'])}"
-            f"，项目总预算 {format_yuan(project.budget['total'])}，{word} "
-            f"{format_yuan(abs(change['amount']))}"
-            + (f"，{abs(percent)}%）" if percent is not None else "）")
-        )
-
-    listed = "；".join(f"{n}. {said(p, c)}" for n, (p, c) in enumerate(moved, 1))
+    listed = "；".join(
+        f"{n}. {p.name}（{_change_said(p, c)}）" for n, (p, c) in enumerate(moved, 1)
+    )
     by = ("降幅" if falling else "增幅") if by_percent else f"{word}金额"
     return Answer(
         f"比上年{word}的项目按{by}从大到小，共 {len(moved)} 个：{listed}。",
@@ -1484,7 +1495,12 @@ def difference_of_own(q: Question) -> Answer | None:
     """项目资金总额和年度申请总额差多少: two amounts of one table, before the fields asked
     (差多少 is no change from last year when the two are named)."""
     found = OWN_OPERATION.search(q.text)
-    return share_of_own(q) if found is not None and found.group() in ("和", "与", "跟") else None
+    if found is None or found.group() not in ("和", "与", "跟") or LAST_YEAR_WORD.search(q.text):
+        return None  # 今年和去年的预算差多少: the change from last year, another plan's
+    return share_of_own(q)
+
+
+LAST_YEAR_WORD = re.compile(r"去年|上年|上一年|前一年")
 
 
 def share_of_own(q: Question) -> Answer | None:
@@ -1521,7 +1537,7 @@ def share_of_own(q: Question) -> Answer | None:
         return Answer(f"{head}是{second.label} {second.said}的 {times} 倍。", "share", sources)
     if found.group() in ("比", "和", "与", "跟"):  # 项目资金总额比年度资金申请总额多多少
         gap = first.yuan - second.yuan
-        if between and "上年" in first.label + second.label:
+        if between and LAST_YEAR_WORD.search(q.text):
             return None  # 今年和去年预算差多少: the change from last year, said as such
         more = "多" if gap >= 0 else "少"
         said = f"{head}比{second.label} {second.said}{more} {format_yuan(abs(gap))}。"
@@ -1539,13 +1555,16 @@ def share_of_group(q: Question) -> Answer | None:
         return None
     project = q.projects[0]
     whole = share_whole(q.text)
-    if whole and not re.search(r"项目|表", whole):
-        return None  # 占普陀区全部政府投资的比重: of a whole no table holds
+    if whole and not of_tables(whole):  # 占上海市全部财政支出的比重: a total no table holds
+        said = f"表中写到了相关内容，但没有写明“{whole}”的总额（语料中没有，算不出比重）"
+        return refusal(q, said)
     # the conditions of the whole (占普陀区两个项目合计), not those the project's name holds
     conditions = conditions_of(q, whole) if whole else q.conditions
     named = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
     if conditions and project in named and len(named) > 1:
         return _share_among(q, project, named)
+    if whole and conditions and named and project not in named:  # 占天文台全部项目预算的比例
+        return refusal(q, f"{project.name}是{project.unit}的项目，不在“{whole}”之中")
     if OF_MANY.search(q.text) or conditions:
         return _share_among(q, project, _unit_peers(q, project))
     return None

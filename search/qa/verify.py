@@ -24,6 +24,7 @@ from .answers import (
     Answer,
     Question,
     names_rows,
+    of_tables,
     project_texts,
     share_whole,
     yuan_of,
@@ -217,7 +218,7 @@ def verified(q: Question, found: Answer) -> Answer:
     if own_year and spent and not re.search(r"上一?年|去年|前一年", q.text):
         return refused_for(q, "本年度的执行数（表中只有上年的预算执行数）", found)
     whole = share_whole(q.text)
-    if found.type == "budget" and whole and "项目" not in whole:
+    if found.type == "budget" and whole and not of_tables(whole):
         return refused_for(q, f"“{whole}”的总额（语料中没有，算不出比重）", found)
     if found.type not in TEXT_ANSWERS + BUDGET_ANSWERS:
         return found
