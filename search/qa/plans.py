@@ -433,7 +433,7 @@ def field_of_each(q: Question) -> Answer | None:
     if not money and q.has(SUM_WORDS) and q.has(MONEY_WORDS):
         money = ["total"]  # 四个项目钱加在一起是多少: their money
     if not q.fields and not money:
-        return None
+        return _line_of_each(q)
     if money and q.has(SUM_WORDS):
         key = money_key(q.projects, money[0])
         priced = [p for p in q.projects if p.budget.get(key) is not None]
@@ -455,6 +455,23 @@ def field_of_each(q: Question) -> Answer | None:
         of_parts(parts, "several_fields"),  # a field some table leaves blank: in part
         [s for part in parts for s in part.sources],
     )
+
+
+def _line_of_each(q: Question) -> Answer | None:
+    """基本科研业务费和人才支撑体系专项各有没有上年结转资金: a budget line each table prints."""
+    lines = [
+        (p, line)
+        for p in q.projects
+        for line in p.budget_lines
+        if line.yuan is not None and label_named(line.label, q.rest)
+    ]
+    if not lines:
+        return None
+    listed = "；".join(f"{p.name}：{line.label} {line.printed} {line.unit}" for p, line in lines)
+    missing = [p.name for p in q.projects if all(p is not o for o, _ in lines)]
+    if missing:
+        listed += f"；{'、'.join(missing)}的表没有这一栏"
+    return Answer(f"{listed}。", "budget", [line_source(p, line) for p, line in lines])
 
 
 def last_year_rate(q: Question) -> Answer | None:
