@@ -433,7 +433,12 @@ def split_parts(question: str, names: list[str] | None = None) -> list[str]:
     parts: list[str] = []
     for piece in HARD_BREAK.split(question):
         parts.extend(_split_soft(piece.strip(), names or []))
+    # 另外时效指标设的什么: the word that joins a part on is no part of what it asks
+    parts = parts[:1] + [LEADING.sub("", p) for p in parts[1:]]
     return [p for p in parts if p][:MAX_PARTS]
+
+
+LEADING = re.compile(r"^(?:另外|以及|并且|此外|同时|顺便(?:问一?下|说一?下)?|再问一?下)[，,\s]*")
 
 
 def _split_soft(piece: str, names: list[str]) -> list[str]:
@@ -506,7 +511,7 @@ ROWS_ANSWERS = ("level_indicators", "indicator_target", "list", "count")
 def _only_targets(part: str) -> bool:
     """A part that asks only for targets (目标各是多少, 指标值呢), of nothing it names."""
     return not re.sub(
-        r"目标值?|指标值|各|分别|都|是|多少|呢|什么|的|要求|定了|[？?\s]|"
+        r"目标值?|指标值|值|各|分别|都|是|多少|呢|什么|的|要求|定了|[？?\s]|"
         r"(?:要|需要|打算|计划)?(?:买|购置|采购|配|设)?了?(?:几|多少)[个台套项件]",
         "",
         part,
