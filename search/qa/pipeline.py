@@ -39,6 +39,7 @@ PLANS = (
     p.field_of_each,
     a.compare_budgets,
     a.ambiguous,
+    p.ratio_to_last_year,
     p.difference_of_own,
     p.several_fields,
     a.project_citations,
@@ -195,6 +196,8 @@ NO_MONEY_ANSWERS = ("indicator_target", "level_indicators", "project_fact", "pas
 MONEY_LISTED = re.compile(r"(?:预算|经费|费用|金额|成本|价格|拨款)(?:金额)?(?:和|、|及|与|以及)")
 
 
+# amounts of last year a table prints: never a part's money, always the project's
+LAST_YEAR_FIELDS = ("prev_year_budget", "prev_year_spent")
 # answers that answer nothing of the line: no part of it is added to them
 UNANSWERED = ("not_found", "sentences", "not_in_corpus", a.PARTLY)
 
@@ -202,6 +205,16 @@ UNANSWERED = ("not_found", "sentences", "not_in_corpus", a.PARTLY)
 def _with_parts_left(parts: list[str], whole, found: Answer, store, backend) -> Answer:
     """A line of several questions about one project that one plan answered whole (占总额比例，
     项目周期从哪年到哪年): each part that answer leaves out answered on its own and added."""
+    if len(parts) < 2 and len(whole.projects) == 1 and found.type in NO_MONEY_ANSWERS:
+        # 上年执行数 经济效益指标: last year's money the line asks beside rows, said too
+        left = [f for f in whole.fields if f in LAST_YEAR_FIELDS and not AMOUNT.search(found.text)]
+        facts = [a.FACTS[f](whole.projects[0], f) for f in left]
+        if facts:
+            return Answer(
+                " ".join(x.text for x in [found, *facts]),
+                a.of_parts(facts, "several_parts"),
+                [s for x in [found, *facts] for s in x.sources],
+            )
     if len(parts) < 2 or len(whole.projects) > 1 or found.type in UNANSWERED:
         return found
     added: list[Answer] = []

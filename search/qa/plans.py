@@ -1508,6 +1508,34 @@ def _shares(project: Project, text: str) -> Answer | None:
     )
 
 
+# this year's money as a part of last year's: 是上年的几成, 是去年的百分之几, 是去年的一半多吗
+OF_LAST_YEAR = re.compile(
+    r"(?:今年|当年|本年)[^，,。？?]{0,8}?是(?:去年|上年|上一年)的?(?P<how>几成|百分之几|多少|几倍|"
+    r"百分之多少|一半|多大比例)"
+)
+
+
+def ratio_to_last_year(q: Question) -> Answer | None:
+    """检察办案场所设备经费今年预算是上年的几成？ This year's money over last year's."""
+    found = OF_LAST_YEAR.search(q.text)
+    if len(q.projects) != 1 or found is None:
+        return None
+    project = q.projects[0]
+    now, before = project.budget.get("current_year"), project.budget.get("prev_year_budget")
+    if now is None or not before:
+        return None
+    ratio = now / before
+    said = (
+        f"{project.name}的{BUDGET_NAMES['current_year']} {format_yuan(now)}，是"
+        f"{BUDGET_NAMES['prev_year_budget']} {format_yuan(before)}的 {ratio * 100:.2f}%"
+        f"（约{ratio * 10:.1f}成）。"
+    )
+    if found["how"] == "一半" and re.search(r"吗|是不是|是否", q.text):
+        said = f"{'是' if ratio >= 0.5 else '不是'}，" + said
+    sources = [budget_source(project, "current_year"), budget_source(project, "prev_year_budget")]
+    return Answer(said, "share", sources)
+
+
 def difference_of_own(q: Question) -> Answer | None:
     """项目资金总额和年度申请总额差多少: two amounts of one table, before the fields asked
     (差多少 is no change from last year when the two are named)."""
