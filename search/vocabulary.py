@@ -171,6 +171,8 @@ PHRASES = {
     "往年没花完带过来的钱": "上年结转资金", "放着不用": "闲置", "闲着不用": "闲置",
     "总盘子": "资金总额", "搁着不用": "闲置", "以前年度结转": "上年结转资金",
     "往年结转": "上年结转资金", "历年结转": "上年结转资金",
+    # a budget line said as what was done (财政拨了多少: the 财政拨款 line)
+    "财政拨了": "财政拨款", "财政给了": "财政拨款", "财政拨付了": "财政拨款",
 }  # fmt: skip
 _PHRASE = re.compile("|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)))
 

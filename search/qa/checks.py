@@ -359,6 +359,8 @@ def _unknown_thing(q: Question) -> Answer | None:
             continue
         if ASKING.search(word) or WHOLE_UNIT.fullmatch(word):
             continue  # 哪些项目: a question word, not a thing; 全院: the unit, said whole
+        if len(word) == 2 and word[1] in "用给来去在是有为":
+            continue  # 哪几个院用的: a noun's last character and a verb cut as one word
         if not _known(q, word) and not _known_parts(q, word):
             if re.search(rf"{re.escape(word)}\w{{0,4}}项目", q.rest):
                 return missing_project()  # 量子计算项目的总预算: a project none is named
