@@ -1208,6 +1208,19 @@ def test_the_judge_counts_numbers_a_refusal_gives_for_what_is_not_held():
         ("天文台哪个项目钱最多，占九个项目的几成", "several_parts", "占 60.95%"),
         # the sum of the projects pointed at against last year's
         ("跟去年比，检察院这几个项目的总盘子是增加了还是减少了", "sum", "比上年减少"),
+        # this year's money as a part of last year's
+        ("机关服务费今年预算是上年的百分之几", "share", "100.00%"),
+        ("检察办案业务费今年预算是去年的一半多吗", "share", "是，"),
+        # a printed budget line of each project named; a line said as what was done
+        ("基本科研业务费和人才支撑体系专项各有没有上年结转资金", "budget", "0.00 万元"),
+        ("人才支撑体系专项财政拨了多少", "budget", "财政拨款 2,104.32 万元"),
+        # the word that joins a part on is no part of it; last year's money beside rows
+        ("拆违经费的成本指标是啥，另外时效指标设的什么", "several_parts", "新增违建处置率"),
+        ("信息化新建项目上年执行数 社会效益指标", "several_parts", "10,309,238"),
+        # thresholds in words; 在哪天 asks a date
+        ("检察院预算不超过600万的项目有几个", "count", "共 3 个"),
+        ("天文台年度资金在一亿以上的项目", "list", "共 1 个"),
+        ("检察办案场所设备经费计划在哪天前完成采购", "passage", "2020年11月30日"),
     ],
 )
 def test_seventh_session_reading(backend, question, answer_type, says):
@@ -1220,8 +1233,9 @@ def test_seventh_session_reading(backend, question, answer_type, says):
         # a thing priced apart inside a project, beside another part, or pointed at with 那个
         "检察官学院上海分院维修要多少钱，维修费项目上年预算额呢",
         "兰溪路那个下立交隧道工程单独预算多少",
-        # a share of a whole no table holds
+        # a share of a whole no table holds, or of projects the project is not among
         "兰溪路下立交项目资金总额占普陀区全部政府投资的比重是多少",
+        "检察业务保障费占天文台全部项目预算的比例",
     ],
 )
 def test_seventh_session_refusals(backend, question):
@@ -1234,3 +1248,34 @@ def test_seventh_session_sets(client):
     for name, least in (("dev36", 0.85), ("dev37", 0.72)):
         results = judged(client, importlib.import_module(f"qa_questions_{name}").QUESTIONS)
         assert sum(ok for _, _, ok in results) >= least * len(results), name
+
+
+@pytest.mark.parametrize(
+    ("said", "op", "yuan"),
+    [
+        ("预算3千万以上的项目", ">=", 30_000_000),
+        ("一亿五千万以上", ">=", 150_000_000),
+        ("1亿5000万以上", ">=", 150_000_000),
+        ("低于0元的项目", "<", 0),
+        ("不大于500万", "<=", 5_000_000),
+        ("不小于500万", ">=", 5_000_000),
+        ("没有超过500万", "<=", 5_000_000),
+        ("预算不过百万的项目", "<=", 1_000_000),
+        ("超千万的项目", ">", 10_000_000),
+        ("经费上亿的", ">", 100_000_000),
+        ("1,000万以下", "<=", 10_000_000),
+        ("2.5亿以上", ">=", 250_000_000),
+    ],
+)
+def test_amount_thresholds_in_users_words(said, op, yuan):
+    from search.qa.answers import _amount_threshold
+
+    found = _amount_threshold(said)
+    assert found is not None and found[1:3] == (op, yuan), found
+
+
+@pytest.mark.parametrize("said", ["马上100万", "线上100万", "预算100万", "经过100万次"])
+def test_no_threshold_without_a_comparing_word(said):
+    from search.qa.answers import _amount_threshold
+
+    assert _amount_threshold(said) is None

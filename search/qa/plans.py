@@ -1528,7 +1528,7 @@ def ratio_to_last_year(q: Question) -> Answer | None:
     said = (
         f"{project.name}的{BUDGET_NAMES['current_year']} {format_yuan(now)}，是"
         f"{BUDGET_NAMES['prev_year_budget']} {format_yuan(before)}的 {ratio * 100:.2f}%"
-        f"（约{ratio * 10:.1f}成）。"
+        + (f"（约{ratio * 10:.1f}成）。" if ratio < 1 else f"（{ratio:.2f} 倍）。")
     )
     if found["how"] == "一半" and re.search(r"吗|是不是|是否", q.text):
         said = f"{'是' if ratio >= 0.5 else '不是'}，" + said
