@@ -2476,6 +2476,15 @@ def over_projects(q: Question) -> Answer | None:
     if q.has(MAX_WORDS + MIN_WORDS) and about_money:
         return _ranking(q, chosen, said, key)
     unread = _unread_predicate(q, conditions, chosen)
+    measuring = q.linker.rows_measuring(unread, chosen) if unread and not about_money else []
+    if measuring:  # 哪几个项目考核人手是不是都到位: the rows that measure it, in other words
+        listed = "；".join(f"{p.name}（{row_said(r)}）" for p, r in measuring)
+        projects = len({p.id for p, _ in measuring})
+        return Answer(
+            f"与“{unread}”相关的指标在 {projects} 个项目中设置：{listed}。",
+            "list",
+            [indicator_source(p, r) for p, r in measuring][:MAX_SOURCES],
+        )
     if unread and not about_money:
         return Answer(  # 检察院哪些项目被审计查出过问题: the tables hold no such thing
             f"表中没有可以按“{unread}”挑出项目的内容（只有申报的计划、预算和指标），无法回答。",

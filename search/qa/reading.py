@@ -312,6 +312,26 @@ class Linker:
         )
         return IndicatorMention(name, rows, True)
 
+    def rows_measuring(self, text: str, projects: list[Project]) -> list[tuple[Project, object]]:
+        """The rows of these projects that measure what a text says in plain words (人手到位 →
+        检察办案人员到位率, 设备维护人员到位率): a row's name ends on a word or meaning of the
+        text, and shares one more with it."""
+        asked = meanings(text) | {w for w in word_set(text) if len(w) >= 2}
+        found = []
+        for project in projects:
+            for row in project.indicators:
+                name = _plain(row.name)
+                shared = self.name_terms.get(name, frozenset()) & asked
+                said = {t for t in shared if isinstance(t, str)}
+                # the meanings shared beyond those of the words shared (设备 and its group
+                # are one thing said, not two)
+                beyond = {t for t in shared if isinstance(t, int)} - {
+                    m for w in said for m in meanings(w)
+                }
+                if self.name_heads.get(name, frozenset()) & asked and len(said) + len(beyond) >= 2:
+                    found.append((project, row))
+        return found
+
     def _mention(self, words: str, names: list[str], whole: bool = True) -> IndicatorMention:
         rows = tuple(pair for name in names for pair in self.rows[name])
         return IndicatorMention(words, rows, whole)
