@@ -1221,6 +1221,8 @@ def test_the_judge_counts_numbers_a_refusal_gives_for_what_is_not_held():
         ("检察院预算不超过600万的项目有几个", "count", "共 3 个"),
         ("天文台年度资金在一亿以上的项目", "list", "共 1 个"),
         ("检察办案场所设备经费计划在哪天前完成采购", "passage", "2020年11月30日"),
+        # projects picked by what their rows measure, in plain words
+        ("检察院有哪些项目考核人手到位情况", "list", "设备维护人员到位率"),
     ],
 )
 def test_seventh_session_reading(backend, question, answer_type, says):
@@ -1236,6 +1238,8 @@ def test_seventh_session_reading(backend, question, answer_type, says):
         # a share of a whole no table holds, or of projects the project is not among
         "兰溪路下立交项目资金总额占普陀区全部政府投资的比重是多少",
         "检察业务保障费占天文台全部项目预算的比例",
+        # a predicate no row measures: one word and its own meaning are one thing said
+        "天文台那几个买设备的项目，设备供应商是不是同一家",
     ],
 )
 def test_seventh_session_refusals(backend, question):
