@@ -328,7 +328,11 @@ class Linker:
                 beyond = {t for t in shared if isinstance(t, int)} - {
                     m for w in said for m in meanings(w)
                 }
-                if self.name_heads.get(name, frozenset()) & asked and len(said) + len(beyond) >= 2:
+                heads = self.name_heads.get(name, frozenset()) & asked
+                # two meanings said in other words (人手到位: 人员 and 到位率), or the word the
+                # name ends on and one more (生产 beside 仪器 for 基础设施 is not enough)
+                named = any(isinstance(t, str) for t in heads) and len(said) + len(beyond) >= 2
+                if heads and (len(beyond) >= 2 or named):
                     found.append((project, row))
         return found
 
