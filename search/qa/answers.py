@@ -2703,14 +2703,19 @@ def _listing(
     if not chosen:
         return Answer(f"语料中没有{scope}。", kind)
     shown = [f.shows for f in conditions if f.shows is not None]  # 2026年以后: each one's date
+    listed = chosen[:MAX_NAMED]  # of thousands of tables, the first ones (the count is whole)
     names = "、".join(
-        p.name + (f"（{'，'.join(s(p) for s in shown)}）" if shown else "") for p in chosen
+        p.name + (f"（{'，'.join(s(p) for s in shown)}）" if shown else "") for p in listed
     )
+    first = f"，前 {len(listed)} 个" if len(listed) < len(chosen) else ""
     return Answer(
-        f"{scope}共 {len(chosen)} 个：{names}。",
+        f"{scope}共 {len(chosen)} 个{first}：{names}。",
         kind,
-        [header_source(p, f"{p.name}：{p.category}，{p.perf_type}") for p in chosen],
+        [header_source(p, f"{p.name}：{p.category}，{p.perf_type}") for p in listed][:MAX_SOURCES],
     )
+
+
+MAX_NAMED = 50  # projects a list names
 
 
 def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:

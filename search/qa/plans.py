@@ -1375,16 +1375,21 @@ def _change_order(moved: list, falling: bool, by_percent: bool) -> Answer | None
         return abs(item[1]["percent"] or 0) if by_percent else abs(item[1]["amount"])
 
     moved = sorted(moved, key=size, reverse=True)
+    shown = moved[:MAX_RANKED]  # of thousands of tables, the first ones
     word = "减少" if falling else "增加"
     listed = "；".join(
-        f"{n}. {p.name}（{_change_said(p, c)}）" for n, (p, c) in enumerate(moved, 1)
+        f"{n}. {p.name}（{_change_said(p, c)}）" for n, (p, c) in enumerate(shown, 1)
     )
     by = ("降幅" if falling else "增幅") if by_percent else f"{word}金额"
+    first = f"，前 {len(shown)} 个" if len(shown) < len(moved) else ""
     return Answer(
-        f"比上年{word}的项目按{by}从大到小，共 {len(moved)} 个：{listed}。",
+        f"比上年{word}的项目按{by}从大到小，共 {len(moved)} 个{first}：{listed}。",
         "ranking",
-        [budget_source(p, key) for p, _ in moved for key in ("total", "prev_year_budget")],
+        [budget_source(p, "total") for p, _ in shown][:MAX_SOURCES],
     )
+
+
+MAX_RANKED = 20  # projects a ranking of changes lists
 
 
 def rank_position(q: Question) -> Answer | None:
