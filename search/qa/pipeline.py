@@ -281,6 +281,8 @@ def _answered_of(answers: list[Answer], store, several: bool = False) -> list:
     ids = list(dict.fromkeys(s.get("project_id") for s in answers[-1].sources))
     if None in ids or not ids or (not several and len(ids) > 1):
         return []
+    if len(answers[-1].sources) >= a.MAX_SOURCES:
+        return []  # sources cut at their most: the projects listed may be more
     projects = [store.get(i) for i in ids]
     return [p for p in projects if p is not None]
 
