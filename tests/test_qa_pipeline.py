@@ -1223,6 +1223,8 @@ def test_the_judge_counts_numbers_a_refusal_gives_for_what_is_not_held():
         ("检察办案场所设备经费计划在哪天前完成采购", "passage", "2020年11月30日"),
         # projects picked by what their rows measure, in plain words
         ("检察院有哪些项目考核人手到位情况", "list", "设备维护人员到位率"),
+        # this year's money set against last year's is the change
+        ("检察业务保障费今年和去年的预算差多少", "budget_change", "比上年增加 1,550,000 元"),
     ],
 )
 def test_seventh_session_reading(backend, question, answer_type, says):
