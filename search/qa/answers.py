@@ -2856,7 +2856,7 @@ def _sum(
     if average:
         mean = round(total / len(priced))
         said_total += f"，平均每个项目 {format_yuan(mean)}"
-    return Answer(f"{said_total}。", "sum", [budget_source(p, key) for p in priced])
+    return Answer(f"{said_total}。", "sum", [budget_source(p, key) for p in priced][:MAX_SOURCES])
 
 
 def unknown_project(q: Question) -> Answer | None:

@@ -22,6 +22,7 @@ from .answers import (
     FACTS,
     FIELD_WORDS,
     HAN,
+    MAX_NAMED,
     MAX_SOURCES,
     MONEY_WORDS,
     QUESTION_ONLY,
@@ -1044,12 +1045,13 @@ def projects_by_level(q: Question) -> Answer | None:
             "list",
             [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
-    listed = "；".join(
-        f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having
+    listed = "；".join(  # of thousands of tables, the first ones (the count stays whole)
+        f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having[:MAX_NAMED]
     )
+    first = f"，前 {MAX_NAMED} 个" if len(having) > MAX_NAMED else ""
     yes = "有。" if YES_NO.search(text) else ""
     return Answer(
-        f"{yes}设了{what}{condition}的项目共 {len(having)} 个：{listed}。",
+        f"{yes}设了{what}{condition}的项目共 {len(having)} 个{first}：{listed}。",
         "list",
         [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
     )
