@@ -1188,7 +1188,7 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
 
 
 # what may end the name of a project (…运行维护费, …监测项目)
-NAME_END = r"[\u4e00-\u9fff]{0,4}?(?:经费|费|项目|工程|系统|中心|专项|平台)"
+NAME_END = rf"[\u4e00-\u9fff]{{0,4}}?(?:{NAME_SUFFIX}|平台)"
 
 
 def _run_together(text: str, projects: list[Project], mention: str | None) -> str | None:

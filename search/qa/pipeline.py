@@ -149,6 +149,7 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
                 apart = _answer_parts(parts, whole, store, pinned)
                 held = apart is not None and apart.type not in ("not_in_corpus", a.PARTLY)
                 found = apart if held else found  # a part refused too: the refusal stands
+            found = _with_fields_left(whole, found) if len(parts) < 2 else found
             found = _with_parts_left(parts, whole, found, store, pinned)
         elif len(parts) > 1:  # 及时率，多长时间内算及时: the line asks what its parts did not
             found = verified(whole, found)
@@ -202,19 +203,26 @@ LAST_YEAR_FIELDS = ("prev_year_budget", "prev_year_spent")
 UNANSWERED = ("not_found", "sentences", "not_in_corpus", a.PARTLY)
 
 
+def _with_fields_left(whole, found: Answer) -> Answer:
+    """上年执行数 经济效益指标: last year's money a one-part line asks beside rows, said too."""
+    if len(whole.projects) != 1 or found.type not in NO_MONEY_ANSWERS or AMOUNT.search(found.text):
+        return found
+    facts = [a.FACTS[f](whole.projects[0], f) for f in whole.fields if f in LAST_YEAR_FIELDS]
+    return _joined(found, facts, a.of_parts(facts, "several_parts")) if facts else found
+
+
+def _joined(found: Answer, added: list[Answer], kind: str) -> Answer:
+    """An answer with others said after it."""
+    return Answer(
+        " ".join(x.text for x in [found, *added]),
+        kind,
+        [s for x in [found, *added] for s in x.sources],
+    )
+
+
 def _with_parts_left(parts: list[str], whole, found: Answer, store, backend) -> Answer:
     """A line of several questions about one project that one plan answered whole (占总额比例，
     项目周期从哪年到哪年): each part that answer leaves out answered on its own and added."""
-    if len(parts) < 2 and len(whole.projects) == 1 and found.type in NO_MONEY_ANSWERS:
-        # 上年执行数 经济效益指标: last year's money the line asks beside rows, said too
-        left = [f for f in whole.fields if f in LAST_YEAR_FIELDS and not AMOUNT.search(found.text)]
-        facts = [a.FACTS[f](whole.projects[0], f) for f in left]
-        if facts:
-            return Answer(
-                " ".join(x.text for x in [found, *facts]),
-                a.of_parts(facts, "several_parts"),
-                [s for x in [found, *facts] for s in x.sources],
-            )
     if len(parts) < 2 or len(whole.projects) > 1 or found.type in UNANSWERED:
         return found
     added: list[Answer] = []
@@ -230,13 +238,7 @@ def _with_parts_left(parts: list[str], whole, found: Answer, store, backend) -> 
         if own.type in UNANSWERED or any(_said(own, said) for said in [found, *added]):
             continue
         added.append(own)
-    if not added:
-        return found
-    return Answer(
-        " ".join(x.text for x in [found, *added]),
-        "several_parts",
-        [s for x in [found, *added] for s in x.sources],
-    )
+    return _joined(found, added, "several_parts") if added else found
 
 
 FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -293,7 +295,7 @@ def _money_dropped(line: str, whole, found: Answer) -> bool:
     # 拆违经费和…, 预算与实际工作相符: a project's or a row's name, not money asked
     for said in [*(whole.mention or "").split("、"), *re.findall(r"“([^”]+)”", found.text)]:
         # a name's own ending typed after the mention (派驻农场检察院|经费) is the name's too
-        line = re.sub(rf"{re.escape(said)}(?:经费|项目|工程|专项)?", "|", line) if said else line
+        line = re.sub(rf"{re.escape(said)}(?:{a.NAME_SUFFIX})?", "|", line) if said else line
     asks_money = MONEY_ASKED_OF.search(line) or MONEY_LISTED.search(line)
     return bool(asks_money) and found.type in NO_MONEY_ANSWERS and not AMOUNT.search(found.text)
 
@@ -345,7 +347,7 @@ def _part_money_asked(parts: list[str], whole, store, backend) -> str | None:
     if whole.indicators is not None and whole.indicators.whole:  # a row named in other words
         rows.append(whole.indicators.words)
     for part in parts:
-        part = re.sub(r"^(?:以及|还有|另外|并且|和|及|与)", "", part)  # 以及 上年预算额
+        part = re.sub(r"^(?:还有|和|及|与)", "", part)  # 还有上年预算额 (以及, 另外: split_parts)
         for spelling in OTHER_FIELDS:  # 预算和实施单位: the money's words only
             part = part.replace(spelling, "|")
         for name in filter(None, rows):  # 系统安全等级达标率、上年预算额: a row asked
@@ -597,15 +599,17 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         elif (
             not q.projects
             and (again or SUBJECTLESS.match(part))  # 占九个项目的几成: the whole, not the subject
-            and _answered_of(answers, store)
+            and (before := _answered_of(answers, store))
         ):
             # 培训考试通过率定了多少？参加培训的人满意度呢: the one project answered before
-            q.projects = _answered_of(answers, store)
-            q.mention = q.projects[0].name
-        elif not q.projects and THOSE.search(part) and len(_answered_of(answers, store, True)) > 1:
+            q.projects, q.mention = before, before[0].name
+        elif (
+            not q.projects
+            and THOSE.search(part)
+            and len(listed := _answered_of(answers, store, True)) > 1
+        ):
             # 哪些项目设了成本指标？这些项目的钱加一起多少: the projects just listed
-            q.projects = _answered_of(answers, store, True)
-            q.mention = "、".join(p.name for p in q.projects)
+            q.projects, q.mention = listed, "、".join(p.name for p in listed)
         elif not q.projects and whole.unheld:
             q.unheld = whole.unheld  # the project none is, for every part
         elif not q.projects and not q.conditions and whole.conditions:

@@ -468,7 +468,7 @@ def _line_of_each(q: Question) -> Answer | None:
     ]
     if not lines:
         return None
-    listed = "；".join(f"{p.name}：{line.label} {line.printed} {line.unit}" for p, line in lines)
+    listed = "；".join(f"{p.name}：{line_printed(line)}" for p, line in lines)
     missing = [p.name for p in q.projects if all(p is not o for o, _ in lines)]
     if missing:
         listed += f"；{'、'.join(missing)}的表没有这一栏"
@@ -1547,9 +1547,7 @@ def difference_of_own(q: Question) -> Answer | None:
     """项目资金总额和年度申请总额差多少: two amounts of one table, before the fields asked
     (差多少 is no change from last year when the two are named)."""
     found = OWN_OPERATION.search(q.text)
-    if found is None or found.group() not in ("和", "与", "跟") or LAST_YEAR_WORD.search(q.text):
-        return None  # 今年和去年的预算差多少: the change from last year, another plan's
-    return share_of_own(q)
+    return share_of_own(q) if found is not None and found.group() in ("和", "与", "跟") else None
 
 
 LAST_YEAR_WORD = re.compile(r"去年|上年|上一年|前一年")
@@ -1564,6 +1562,8 @@ def share_of_own(q: Question) -> Answer | None:
     if len(q.projects) == 1 and found is None and REMAINDER.search(q.text):
         return _remainder(q.projects[0])
     between = found is not None and found.group() in ("和", "与", "跟")
+    if between and LAST_YEAR_WORD.search(q.text):
+        return None  # 今年和去年的预算差多少: the change from last year, another plan's
     if len(q.projects) != 1 or found is None or ("change" in q.fields and not between):
         return None  # 预算跟上年相比少了多少: the change from the year before, not two amounts
     project = q.projects[0]
@@ -1589,8 +1589,6 @@ def share_of_own(q: Question) -> Answer | None:
         return Answer(f"{head}是{second.label} {second.said}的 {times} 倍。", "share", sources)
     if found.group() in ("比", "和", "与", "跟"):  # 项目资金总额比年度资金申请总额多多少
         gap = first.yuan - second.yuan
-        if between and LAST_YEAR_WORD.search(q.text):
-            return None  # 今年和去年预算差多少: the change from last year, said as such
         more = "多" if gap >= 0 else "少"
         said = f"{head}比{second.label} {second.said}{more} {format_yuan(abs(gap))}。"
         if not gap:
