@@ -9,6 +9,7 @@ the answer we say so and give no number.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -23,7 +24,7 @@ from indexer.issuers import issuer_name
 from indexer.layouts.fields import read_label, to_yuan
 from indexer.model import BudgetLine, Indicator, Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
-from indexer.text import words
+from indexer.text import word_parts, words
 from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES, section_name
 
 from ..backend import SearchBackend
@@ -1036,7 +1037,7 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     for unit in units:  # 检察院修房子: the unit's words describe no project
         what = "".join(ch for ch in what if ch not in unit)
     names = links.project_names_text  # 拆房子, 地道: the words names use for them
-    said = [w for w, _, _ in words(what) if len(w) >= 2 and not set(w) <= PLAIN_CHARS]
+    said = [w for w in word_parts(what) if len(w) >= 2 and not set(w) <= PLAIN_CHARS]
     what += "".join(w for w in related(what) if len(w) >= 2 and w in names)
     chars = {ch for ch in what if ch not in PLAIN_CHARS and "\u4e00" <= ch <= "\u9fff"}
     if len(chars) < 2:
@@ -1063,24 +1064,31 @@ MAX_DESCRIBED = 20  # projects a description is read against word by word
 
 
 def _described_by_words(said: list[str], candidates: list[Project]) -> Project | None:
-    """The candidate whose name (2) and texts (1) hold the described words, or a word of the
-    same meaning, clearly most; None when none holds two or two are close."""
-    scored = []
+    """The candidate whose name (3) and texts (1) hold the described words, or a word of the
+    same meaning, clearly most, each word weighed by how few hold it; None when none holds
+    one in its name or two in its texts, or two are close."""
+    held: dict[str, dict[str, int]] = {}  # word → project id → 3 (its name) or 1 (its texts)
     for project in candidates:
         texts = "".join(project.sections.values())
-        score = 0
         for word in said:
             spelt = [w for w in same_meaning(word) if len(w) >= 2]
-            score += (
-                2 if any(w in project.name for w in spelt) else int(any(w in texts for w in spelt))
-            )
-        scored.append((score, project))
+            if any(w in project.name for w in spelt):
+                held.setdefault(word, {})[project.id] = 3
+            elif any(w in texts for w in spelt):
+                held.setdefault(word, {})[project.id] = 1
+    # a word many of them hold (经费) tells them apart less than a rare one (科研)
+    weight = {w: math.log2(1 + len(candidates) / len(by)) for w, by in held.items()}
+    scored = []
+    for project in candidates:
+        raw = sum(by.get(project.id, 0) for by in held.values())
+        score = sum(by.get(project.id, 0) * weight[w] for w, by in held.items())
+        scored.append((score, raw, project))
     scored.sort(key=lambda item: -item[0])
-    if not scored or scored[0][0] < 2:
+    if not scored or scored[0][1] < 2:
         return None
     if len(scored) > 1 and scored[1][0] * 1.5 > scored[0][0]:
         return None
-    return scored[0][1]
+    return scored[0][2]
 
 
 def _extended(text: str, mention: str, name: str) -> str:
@@ -1507,10 +1515,13 @@ def project_citations(q: Question) -> Answer | None:
     text = q.text.replace("的", "")  # 群众对政策的知晓度 names an indicator, not a 政策
     for name in (*q.indicators.names, q.indicators.words) if q.indicators is not None else ():
         text = text.replace(name, "|")
+    named = ("文件", "法规", "引用")
     if (
         len(q.projects) != 1
-        or not any(w in text for w in ("文件", "法规", "引用", "政策"))
+        or not any(w in text for w in (*named, "政策"))
         or ORDINAL.search(q.text)
+        # 对政策知道的人要有多少: a row that measures knowing a policy, not the files cited
+        or (q.indicators is not None and q.indicators.whole and not any(w in text for w in named))
     ):
         return None
     project = q.projects[0]
