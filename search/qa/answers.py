@@ -598,6 +598,16 @@ def row_said(row: Indicator) -> str:
     return f"{row.name} {row.target}{weight}"
 
 
+# a row's weight as row_said and target_said write it
+WEIGHT_SAID = re.compile(r"（权重 \d+(?:\.\d+)?）|，权重 \d+(?:\.\d+)?(?=。)")
+
+
+def without_weights(text: str) -> str:
+    """An answer to a line of several questions says what each asked: rows' weights only
+    where the line asks them (目标分别是多少？今年实际多少: the targets, and the refusal)."""
+    return WEIGHT_SAID.sub("", text)
+
+
 ASKED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％)?")
 
 
@@ -1111,7 +1121,8 @@ def _extended(text: str, mention: str, name: str) -> str:
 
 
 # a project named, then only 多少 (检察院机关服务费多少？)
-MONEY_ALONE = r"[^|]{0,6}\|[的\s]*(?:是|有|要|一共|总共|共)?多少钱?[呢吗啊？?]*"
+# (运行维护费多少: 费 after a name that does not end on it is the project's money too)
+MONEY_ALONE = r"[^|]{0,6}\|(?:经?费)?[的\s]*(?:是|有|要|一共|总共|共)?多少钱?[呢吗啊？?]*"
 
 
 def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Question:
@@ -1177,6 +1188,8 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         and not (ALL_ROWS.search(rest) or links.level_word(rest))
     ):  # 放着不用的比例最多多少: one row in other words (not 成本指标, 各项指标: kinds, all)
         indicators = links.by_meaning(rest, projects, loose=len(projects) == 1 and not fields)
+        if indicators is not None and _names_other_thing(rest, projects, indicators.names[0]):
+            indicators = None
     return Question(
         raw,
         text,
@@ -1193,6 +1206,22 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         rest,
         unheld=unheld,
     )
+
+
+def _names_other_thing(rest: str, projects: list[Project], row: str) -> bool:
+    """办几次青促会交流考察活动: the question names, in the words of the project's own text,
+    a thing (four characters or more) that shares no character with the row read in other
+    words (午间学术沙龙): it asks of that thing, not of the row."""
+    if len(projects) != 1:
+        return False
+    texts = "".join(projects[0].sections.values())
+    for run in re.findall(r"[\u4e00-\u9fff]{4,}", rest):
+        for size in range(min(len(run), 12), 3, -1):
+            for start in range(len(run) - size + 1):
+                piece = run[start : start + size]
+                if piece in texts and not set(piece) & set(row):
+                    return True
+    return False
 
 
 # what may end the name of a project (…运行维护费, …监测项目)
@@ -1470,6 +1499,11 @@ def _named_before(text: str, mention: str, project: Project, links: Linker) -> b
     shortened = abbreviates(run, f"{project.unit}{project.department}") or abbreviates(
         run, project.name
     )
+    if len(run) >= 2 and not shortened and mention in project.name != mention:
+        if _another_name(
+            text, at, mention, run, f"{project.name}{project.unit}{project.department}"
+        ):
+            return True
     if (
         len(run) < 4
         or len(mention) > 3
@@ -1481,6 +1515,19 @@ def _named_before(text: str, mention: str, project: Project, links: Linker) -> b
     # the four characters next to the mention: one look into the tables' text (at 10,000
     # projects a look costs milliseconds)
     return run not in whole and run[-4:] not in whole and run[-4:] in links.text
+
+
+def _another_name(text: str, at: int, mention: str, run: str, names: str) -> bool:
+    """公务用车|运行维护|费: a part of a project's name with words before it that its name,
+    unit and department do not hold, and a name's ending after it, names another project."""
+    before = run[-2:]
+    after = re.match(NAME_SUFFIX, text[at + len(mention) :])
+    return (
+        after is not None
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", before))
+        and not any(ch in names or ch in "那这个些笔项块张套的了是" for ch in before)
+        and mention + after.group(0) not in names
+    )
 
 
 def _misspelt(text: str, projects: list[Project], mention: str) -> tuple[list[Project], str]:
@@ -1737,6 +1784,16 @@ def level_indicators(q: Question) -> Answer | None:
     level = _named_level(project, text)
     if level is None:
         return None
+    named = q.indicators.names if q.indicators is not None and q.indicators.whole else []
+    if (
+        named
+        and level_stem(level) in named[0]
+        and not any(_row_called(project, normalize_name(n), []) for n in named)
+    ):  # 社会公众满意度 of a project whose 满意度 rows are others: no target of it to give
+        near = "、".join(f"“{r.name}”" for r in project.indicators if level in (r.level1, r.level2))
+        from .checks import refusal
+
+        return refusal(q, f"{project.name}没有设“{named[0]}”指标（它的“{level}”指标是{near}）")
     found = level_rows(project, level, "level_indicators", "项")
     other = _named_level(project, text.replace(level, "|").replace(level_stem(level), "|"))
     if other is not None and other != level:  # 质量指标和时效指标分别是什么

@@ -290,7 +290,14 @@ def _year(q: Question) -> Answer | None:
         for p in projects
         if p.start_date and p.end_date
     ]
-    future = [y for y in asked if all(y > h for h in held) and q.has(("明年", "后年", "下一年"))]
+    ahead = [w for w in ("明年", "后年", "下一年") if w in q.text]
+    # 高检院说明年1月前要做到什么: the text's own word; 要干到明年吗: within the period
+    quoted = any(w in text for w in ahead for p in q.projects for text in p.sections.values())
+    future = [
+        y for y in asked
+        if ahead and not quoted and all(y > h for h in held)
+        and (annual or not any(first <= y <= last for first, last in spans))
+    ]  # fmt: skip
     if future:
         return refusal(q, f"语料中没有 {future[0]} 年度的表（表只写申报年度的计划）")
     for year in asked:

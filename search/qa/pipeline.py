@@ -11,7 +11,7 @@ from ..backend import Pinned, SearchBackend
 from . import answers as a
 from . import plans as p
 from .answers import Answer, read_question
-from .checks import check, opinion, refusal, scope_check
+from .checks import ACTUAL, check, opinion, refusal, scope_check
 from .verify import (
     AMOUNT,
     FIGURE_ANSWERS,
@@ -125,7 +125,10 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         parts = split_parts(asked, [p.name for p in whole.projects])
         several = len(whole.projects) == 1 and len(whole.fields) > 1
         # 分哪几个子项目，当年预算比上年少了多少: a part asks no field; each part its own plan
-        several = several and not any(_asks_apart(part) for part in parts)
+        # 上年执行数是多少，今年截至目前实际执行了多少: a part the corpus cannot answer
+        several = several and not any(
+            _asks_apart(part) or ACTUAL.search(part) for part in parts[1:] if len(parts) > 1
+        )
         if several and len(parts) > 1 and opinion(whole) is not None:
             several = False  # 预算多少？是不是花太多了: the fact answered, the opinion refused
         if found is None and len(parts) > 1:  # several questions one reading answers whole
@@ -180,6 +183,8 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
                     a.PARTLY if held else found.type,
                     found.sources,
                 )
+        if several_answers and not re.search(r"权重|分值", question):
+            found = Answer(a.without_weights(found.text), found.type, found.sources)
     return {
         "question": question,
         "answer": found.text,

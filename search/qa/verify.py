@@ -296,6 +296,11 @@ def qualified_figure(text: str, money: bool = True) -> str | None:
     return None
 
 
+ACTUAL_DONE = re.compile(
+    r"实际(?!执行)(?:[^，。？?\s]{0,6}?(?:多少|几|率|度|值|数|效果|情况|结果)|完成|达到|达成|做到)"
+)
+
+
 def _missing_detail(q: Question, found: Answer) -> str | None:
     asked = q.text
     outside_unit = re.search(OUTSIDE_COMPARISON[0], asked)
@@ -309,7 +314,8 @@ def _missing_detail(q: Question, found: Answer) -> str | None:
         version = next((s for p, s in FIGURE_QUALIFIERS[:1] if re.search(p, asked)), None)
         if version:
             return version
-        if re.search(r"实际(?!执行)", asked) and "实际" not in found.text:
+        # 实际满意度, 实际完成了几个: what was done; 实际负责施工的, 实际想解决: who and why
+        if ACTUAL_DONE.search(asked) and "实际" not in found.text:
             return "实际完成情况（表中只有申报时的目标）"
     quoted = found.type == "passage" and (
         names_rows(q) or (q.indicators and SCOPED_RE.search(q.text))
