@@ -1499,11 +1499,10 @@ def _named_before(text: str, mention: str, project: Project, links: Linker) -> b
     shortened = abbreviates(run, f"{project.unit}{project.department}") or abbreviates(
         run, project.name
     )
-    if len(run) >= 2 and not shortened and mention in project.name != mention:
-        if _another_name(
-            text, at, mention, run, f"{project.name}{project.unit}{project.department}"
-        ):
-            return True
+    names = f"{project.name}{project.unit}{project.department}"
+    partial = len(run) >= 2 and not shortened and mention in project.name != mention
+    if partial and _another_name(text, at, mention, run, names):
+        return True
     if (
         len(run) < 4
         or len(mention) > 3
