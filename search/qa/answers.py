@@ -1419,6 +1419,8 @@ def compare_budgets(q: Question) -> Answer | None:
     asks = q.has(("哪个", "谁", "比较", "高", "低", "多", "少", "倍", "贵", "便宜"))
     if len(q.projects) < 2 or q.mention is None or "、" not in q.mention or not (money and asks):
         return None
+    if "指标" in q.rest and not any(w in q.rest for w in MONEY_WORDS):
+        return None  # 拆违经费和…哪张的三级指标多: rows counted, not money (经费 of a name)
     key = _budget_key(q)
     if any(p.budget[key] is None for p in q.projects):
         # 本部大楼项目比信息化新建项目多多少: tables of templates that print different amounts

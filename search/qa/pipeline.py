@@ -44,6 +44,7 @@ PLANS = (
     p.several_fields,
     a.project_citations,
     p.project_weights,
+    p.family_targets,
     a.indicator_target,
     p.last_year_rate,
     p.rows_where,
@@ -399,7 +400,7 @@ def _per_group(q) -> Answer | None:
 # Lines of several questions that are answered as a whole, before they are cut into parts:
 # a scope stated once (静安区2026年…，满意度目标呢), targets added up over projects picked in
 # one part (设了X的那几个项目，合计多少), the same question of several groups.
-LINE_PLANS = (scope_check, p.sum_of_targets, _per_group)
+LINE_PLANS = (scope_check, p.sum_of_targets, p.family_targets, _per_group)
 
 
 def reading(q, parts: list[str]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from indexer.text import words
 from indexer.vocabulary import section_name
 
 from ..backend import SearchBackend  # noqa: F401 - the type answers' Question carries
+from ..indicators import normalize_name
 from ..vocabulary import synonyms
 from .answers import (
     AND,
@@ -34,6 +35,7 @@ from .answers import (
     _around,
     _named_indicators,
     _named_level,
+    _row_called,
     asked_fields,
     budget_source,
     citing_answer,
@@ -416,13 +418,33 @@ def indicator_of_each(q: Question) -> Answer | None:
     counted = COUNTED.search(q.text)  # 几台: the rows counted in 台
     if counted:
         rows = [(p, r) for p, r in rows if counted["measure"] in r.target] or rows
+    if q.indicators is not None:  # 群众满意度 of one, 居民群众满意度 of the other
+        for project in q.projects:
+            if all(project.id != o.id for o, _ in rows):
+                found = next(
+                    (r for n in q.indicators.names
+                     if (r := _row_called(project, normalize_name(n), [])) is not None),
+                    None,
+                )  # fmt: skip
+                rows += [(project, found)] if found is not None else []
     if not rows:
         return None
     listed = "；".join(f"{p.name}：{row_said(r)}" for p, r in rows)
     missing = [p.name for p in q.projects if all(p.id != o.id for o, _ in rows)]
     if missing:
         listed += f"；{'、'.join(missing)}没有设这个指标"
+    elif len(rows) > 1 and SAME_ASKED.search(q.text):  # 目标一样不一样: say which
+        same = len({_same_target(r.target) for _, r in rows}) == 1
+        listed = f"{'一样' if same else '不一样'}。{listed}"
     return Answer(f"{listed}。", "indicator_target", [indicator_source(p, r) for p, r in rows])
+
+
+SAME_ASKED = re.compile(r"一样|相同|一致|有没有区别|有区别|不同")
+
+
+def _same_target(target: str) -> str:
+    """A target as compared: =100% and 100%, >=90% and ≥90% are one target."""
+    return re.sub(r"^=\s*", "", target.replace(">=", "≥").replace("<=", "≤").replace(" ", ""))
 
 
 def field_of_each(q: Question) -> Answer | None:
@@ -937,7 +959,18 @@ def level_of_named(q: Question) -> Answer | None:
     one_row = q.indicators is not None and q.indicators.whole
     if one_row and q.indicators.words != q.level_word:
         return None
-    if _asks_money(q.rest) or not EACH_KIND.search(q.rest) or MET.search(q.rest):
+    if _asks_money(q.rest):
+        return None
+    if SAME_ASKED.search(q.rest):  # 满意度指标设得是不是一模一样: each one's, and whether so
+        found = _level_in_each(q.projects, q.level_word)
+        sets = {
+            frozenset((normalize_name(r.name), _same_target(r.target))
+                      for r in p.indicators if of_kind(r, q.level_word))
+            for p in q.projects
+        }  # fmt: skip
+        verdict = "一样" if len(sets) == 1 else "不一样"
+        return Answer(f"{verdict}。{found.text}", found.type, found.sources)
+    if not EACH_KIND.search(q.rest) or MET.search(q.rest):
         return None
     return _level_in_each(q.projects, q.level_word)
 
@@ -1126,8 +1159,12 @@ def sum_of_lines(q: Question) -> Answer | None:
 def indicator_count(q: Question) -> Answer | None:
     """检察业务工作费一共设了多少个三级指标？ 指标最多的是哪个项目？"""
     counted = ("几个", "多少个", "多少项", "几项", "几条", "多少条", "最多", "最少")
-    if not q.has(("指标",)) or not q.has(counted):
+    # 两个项目谁的绩效指标多, 哪张的三级指标少
+    which = re.search(r"(?:谁|哪个|哪张|哪一个|哪一张|哪边|哪家)[^，。？?]{0,8}[多少]", q.text)
+    if not q.has(("指标",)) or not (q.has(counted) or which):
         return None
+    if len(q.projects) > 1 and not _asks_money(q.rest):  # 各设了几个三级指标, 哪张的多
+        return _counts_of_each(q.projects, q.level_word, bool(which) or q.has(("最多", "最少")))
     if len(q.projects) == 1:
         project = q.projects[0]
         level = _named_level(project, q.text.replace(q.mention or "", ""))
@@ -1153,6 +1190,7 @@ def indicator_count(q: Question) -> Answer | None:
         and not q.has(("最多", "最少"))
         and not of_projects
         and q.indicators is None
+        and not which
     ):
         # 天文台九张表加起来总共有多少条三级指标: the rows of the projects in scope
         core = q.level_word
@@ -1167,8 +1205,10 @@ def indicator_count(q: Question) -> Answer | None:
             "count",
             [source(p, "indicators", p.name, "indicators") for p in chosen[:MAX_SOURCES]],
         )
-    if q.projects or not q.has(("最多", "最少")) or not chosen:
+    if q.projects or not (q.has(("最多", "最少")) or which) or not chosen:
         return None
+    if len(chosen) <= 5:  # 普陀那两个项目谁的指标多: each one's count, the most first
+        return _counts_of_each(chosen, q.level_word, True)
     core = q.level_word
     if core:  # 满意度设了几个指标的最多: rows of that kind
         counts = {p.id: sum(1 for r in p.indicators if of_kind(r, core)) for p in chosen}
@@ -1192,6 +1232,25 @@ def indicator_count(q: Question) -> Answer | None:
         f"指标最多的是{top}（{most} 个三级指标）；最少的是{bottom}（{least} 个）。",
         "ranking",
         [source(p, "indicators", f"{len(p.indicators)} 个指标", "indicators") for p in ranked],
+    )
+
+
+def _counts_of_each(projects: list[Project], core: str, ranked: bool) -> Answer:
+    """How many rows (of a kind) each project sets, and which sets most where asked."""
+    counts = {p.id: sum(1 for r in p.indicators if not core or of_kind(r, core)) for p in projects}
+    what = f"“{core}”指标" if core else "三级指标"
+    listed = "；".join(f"{p.name} {counts[p.id]} 个" for p in projects)
+    said = f"{what}：{listed}。"
+    if ranked:
+        most = max(counts.values())
+        top = [p.name for p in projects if counts[p.id] == most]
+        said += (
+            "两者一样多。" if len(top) == len(projects) else f"{'、'.join(top)}最多（{most} 个）。"
+        )
+    return Answer(
+        said,
+        "count",
+        [source(p, "indicators", f"{counts[p.id]} 个{what}", "indicators") for p in projects],
     )
 
 
@@ -1251,6 +1310,76 @@ def extreme_target(q: Question) -> Answer | None:
         f"“{word}”{what}{'最高' if highest else '最低'}的是{listed}。",
         "ranking",
         [indicator_source(p, r) for p, r in top][:MAX_SOURCES],
+    )
+
+
+# what asks how the targets of a kind of row are spread over the projects
+SPREAD = re.compile(
+    r"有高有低|高低|区别|差别|差异|不同|不一样|一样|一致|都是|都定|都设|各种|各类|这类|那些|"
+    r"哪些项目|哪几个项目|哪个项目|谁|最低|最高|最严|最松|不是100|都多少|定的多少|定了多少|"
+    r"定多少|设了多少|用了|分别"
+)
+# the end of a name that a kind of rows shares (到位率, 验收合格率, 知晓度, 健全性)
+FAMILY_END = "率度性"
+
+
+@lru_cache(maxsize=2)
+def _families(store) -> dict[str, list]:
+    """Each ending of a library name (three characters or more, ending on 率, 度 or 性) →
+    the library groups whose names end on it."""
+    found: dict[str, list] = {}
+    for group in store.library:
+        key = group.key
+        if key and key[-1] in FAMILY_END:
+            for start in range(len(key) - 2):
+                found.setdefault(key[start:], []).append(group)
+    return found
+
+
+def family_targets(q: Question) -> Answer | None:
+    """到位率这个指标哪些项目用了？值有区别吗  各种及时率都定的多少  验收合格率这类指标最低
+    定到多少: the rows whose names end on the words, over the projects in scope, with their
+    targets, how many of each, and the lowest or highest where asked."""
+    if q.projects or not SPREAD.search(q.text) or q.has(MONEY_WORDS) or q.has(("权重", "分值")):
+        return None
+    families = _families(q.store)
+    word = max(
+        (q.text[i:j] for j in range(len(q.text), 2, -1) if q.text[j - 1] in FAMILY_END
+         for i in range(j - 3, -1, -1) if q.text[i:j] in families),
+        key=len, default="",
+    )  # fmt: skip
+    if not word or word in q.linker.levels:
+        return None
+    chosen = {p.id for p in q.chosen}
+    rows = [(p, r) for g in families[word] for p, r in g.rows if p.id in chosen]
+    names = {r.name for _, r in rows}
+    if len(names) < 2 and not re.search(r"各种|各类|这类|那些|所有", q.text):
+        return None  # one indicator across projects: indicator_target says it
+    if not rows:
+        return None
+    by_project: dict[str, list[str]] = {}
+    for project, row in rows:
+        by_project.setdefault(project.name, []).append(row_said(row))
+    listed = "；".join(f"{name}：{'、'.join(items)}" for name, items in by_project.items())
+    counts: dict[str, int] = {}  # =100% and 100%, >=90% and ≥90%: one target written two ways
+    said_as: dict[str, str] = {}
+    for _, row in rows:
+        target = said_as.setdefault(_same_target(row.target), row.target)
+        counts[target] = counts.get(target, 0) + 1
+    spread = "，".join(f"{t} × {n}" for t, n in sorted(counts.items(), key=lambda i: -i[1]))
+    same = "，都一样" if len(counts) == 1 else f"，有 {len(counts)} 种"
+    said = (
+        f"名称以“{word}”结尾的指标在 {len(by_project)} 个项目中共 {len(rows)} 项：{listed}。"
+        f"目标值：{spread}{same}。"
+    )
+    valued = [(p, r) for p, r in rows if r.value is not None]
+    for asked, pick, label in ((("最低", "最松"), min, "最低"), (("最高", "最严"), max, "最高")):
+        if q.has(asked) and valued:
+            best = pick(float(r.value) for _, r in valued)
+            top = "；".join(f"{p.name}的{row_said(r)}" for p, r in valued if float(r.value) == best)
+            said += f"{label}的是{top}。"
+    return Answer(
+        said, "indicator_distribution", [indicator_source(p, r) for p, r in rows][:MAX_SOURCES]
     )
 
 
