@@ -331,6 +331,8 @@ ASKING_NOUNS = {
 }  # fmt: skip
 ASKING = re.compile(r"哪|什么|几|多少|这|那|各|每")
 WHOLE_UNIT = re.compile(r"[全本我贵该][院局所台区市处委厅队站]|[全本我贵该]单位")
+# the whole collection, in a user's words: 全库, 整个库里, 语料库
+WHOLE_CORPUS = re.compile(r"全库|整个?库|库里|库中|[数据语料资料]{2}库|题库")
 
 
 def _unknown_thing(q: Question) -> Answer | None:
@@ -364,7 +366,7 @@ def _unknown_thing(q: Question) -> Answer | None:
             word = word[1:]  # 篇文章: 文章; 张表: 表
         if len(word) < 2 or not token.flag.startswith(("n", "vn")) or word in ASKING_NOUNS:
             continue
-        if ASKING.search(word) or WHOLE_UNIT.fullmatch(word):
+        if ASKING.search(word) or WHOLE_UNIT.fullmatch(word) or WHOLE_CORPUS.fullmatch(word):
             continue  # 哪些项目: a question word, not a thing; 全院: the unit, said whole
         if len(word) == 2 and word[1] in "用给来去在是有为":
             continue  # 哪几个院用的: a noun's last character and a verb cut as one word
@@ -898,7 +900,7 @@ INDICATOR_ASKED = re.compile(
 )
 NOT_AN_INDICATOR = re.compile(
     r"绩效|哪|几|多少|什么|一级|二级|三级|主要|核心|关键|具体|所有|全部|各项|各|这些|那些|这个|那个|"
-    r"项目|量化|定量|"
+    r"项目|量化|定量|权重|分值|最高|最低|最多|最少|最大|最小|"
     r"定性|其他|其它|别的|相关|有关|方面|之类|考核|考评|评价|条|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|(?<![发代图列])表"
 )
 

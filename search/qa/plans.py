@@ -718,7 +718,12 @@ def named_indicators(q: Question) -> Answer | None:
         if not (f == "section:goals" and goals) and not (f == "indicators" and not q.projects)
     ]  # fmt: skip  (LAMOST相关指标有哪些: the rows that name it)
     counted = COUNTED.search(q.text)  # 观测多少小时: a quantity, in the unit of a target
-    if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted)):
+    # 对政策的知晓度要到多少: a measure's name of one row (…度, …率), and 多少
+    measure = (
+        len(mention.names) == 1 and len(HAN.findall(mention.words)) >= 4
+        and mention.words[-1] in "率度性" and re.search(r"多少|几|百分之", q.text)
+    )  # fmt: skip
+    if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted or measure)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
     if whole and PAIRED.search(q.text):  # LAMOST观测时间和高信噪比光谱数: the other one too
@@ -996,6 +1001,12 @@ def _level_in_each(projects: list[Project], level: str) -> Answer:
     )
 
 
+ANY_PROJECT = re.compile(
+    r"有没有[^，。？?]{0,6}(?:项目|指标)|是否有[^，。？?]{0,4}(?:项目|指标)|有无[^，。？?]{0,4}项目|"
+    r"有(?:项目|指标)[^，。？?]*吗"
+)
+
+
 def projects_by_level(q: Question) -> Answer | None:
     """哪些项目有成本指标？ 设了时效指标的项目有哪些？ 哪些项目没有设满意度指标？ 哪些项目的满意度
     目标是90%以上？ 哪些项目有定性的指标？ Over all projects (narrowed by what the question
@@ -1003,6 +1014,10 @@ def projects_by_level(q: Question) -> Answer | None:
     listing = q.has(LISTING)
     # 检察院的表有没有环境方面的效益指标: a yes or no over the projects in scope
     over_group = bool(q.conditions) and bool(YES_NO.search(q.text)) and bool(q.level_word)
+    # 有没有项目设了经济效益指标: a yes or no over every project
+    over_group = over_group or bool(
+        ANY_PROJECT.search(q.text) and (q.level_word or _target_test(q.text)[0] is not None)
+    )
     ending = re.search(r"的[\u4e00-\u9fff]{0,6}项目(?:有|吗)?$", q.text)  # …指标的检察院项目
     if q.projects or not (listing or over_group or ending):
         return None
@@ -1283,9 +1298,9 @@ def extreme_target(q: Question) -> Answer | None:
     if q.has(MONEY_WORDS):
         return None
     named = [w for w in (q.level_word, q.indicators.words if q.indicators else "") if w]
-    if not named:
+    if not named and not q.has(("权重", "分值")):
         return None
-    word = max(named, key=len)
+    word = max(named, key=len, default="")  # 单个指标权重最高给到几分: over every row
     chosen = q.chosen
     rows = [
         (p, r) for p in chosen for r in p.indicators
@@ -1306,8 +1321,9 @@ def extreme_target(q: Question) -> Answer | None:
     top = [(p, r) for p, r in rows if measure(r) == best]
     listed = "；".join(f"{p.name}：{row_said(r)}" for p, r in top)
     what = "权重" if by_weight else "目标值"
+    kind = f"“{word}”" if word else "单项指标"
     return Answer(
-        f"“{word}”{what}{'最高' if highest else '最低'}的是{listed}。",
+        f"{kind}{what}{'最高' if highest else '最低'}的是{listed}。",
         "ranking",
         [indicator_source(p, r) for p, r in top][:MAX_SOURCES],
     )
