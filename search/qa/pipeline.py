@@ -477,6 +477,10 @@ def _split_soft(piece: str, names: list[str]) -> list[str]:
         left, right = piece[: found.start()].strip(), piece[found.end() :].strip()
         if not left or not right or QUOTE_OPEN.search(left):
             continue  # nothing on one side, or inside quotes (写的是“及时”)
+        if re.search(r"[写填是为成]了?[“\"「][^”\"」]{1,12}[”\"」]$", left):
+            continue  # 目标只写了“及时”、没给百分比的: a value stated, what follows narrows it
+        if left.endswith("的") and re.match(r"(?:都|又|分别)?(?:是|有)(?:哪|什么|谁)", right):
+            continue  # …没给百分比的，都是哪些项目: what is described, then asked who
         if any(found.start() in span for span in inside):
             continue  # 办公及业务用房专项维修费: a name, not two things
         if found.group() in ("和", "与") and SAME.search(right):

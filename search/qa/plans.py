@@ -4,6 +4,7 @@ against last year ranked, shares of a total. Each plan is `(Question) -> Answer 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -702,6 +703,23 @@ def _money_of_setters(q: Question) -> Answer | None:
 PAIRED = re.compile(rf"{AND}|与|跟")
 
 
+def _sharing_tail(text: str, rows: list) -> list:
+    """FAST和LAMOST的观测时间: the rows of the same projects whose names end as a named row's
+    does (观测时间) and begin with another word of the question (FAST观测时间)."""
+    plain = text.replace("的", "")
+    added = []
+    for project, row in rows:
+        for other in project.indicators:
+            if other.name == row.name or any(o is other for _, o in rows + added):
+                continue
+            common = len(os.path.commonprefix([other.name[::-1], row.name[::-1]]))
+            head = other.name[: len(other.name) - common]
+            tail = other.name[-common:] if common else ""
+            if len(HAN.findall(tail)) >= 2 and len(head) >= 2 and head in plain:
+                added.append((project, other))
+    return added
+
+
 def named_indicators(q: Question) -> Answer | None:
     """培训考核通过率目标值？ 哪些项目设了社会公众满意度？ 检察办案业务费设了社会公众满意度吗？"""
     mention = q.indicators
@@ -734,6 +752,7 @@ def named_indicators(q: Question) -> Answer | None:
         if other is not None and len(HAN.findall(other.words)) >= 4:
             owners = {p.id for p, _ in rows}
             rows += [(p, r) for p, r in other.rows if p.id in owners and (p, r) not in rows]
+        rows += _sharing_tail(q.text, rows)
     if whole and not q.projects and q.has(WHICH):  # 设备采购及时率: 设施设备采购及时率（%） too
         names = set(mention.names)
         rows += [
@@ -1126,7 +1145,7 @@ def project_weights(q: Question) -> Answer | None:
     said = f"{project.name}{what}指标的权重：{listed}；合计 {total:g}。"
     if q.has(("最高", "最大", "最多")):
         top = max(weighed, key=lambda r: r.weight)
-        said = f"{project.name}{what}权重最高的指标是{top.name}（{top.weight:g}）。{said}"
+        said = f"{project.name}{what}权重最高的指标是{top.name}（目标值 {top.target}，权重 {top.weight:g}）。{said}"
     return Answer(said, "indicator_target", sources)
 
 
@@ -1881,6 +1900,8 @@ def projects_mentioning(q: Question) -> Answer | None:
         return None  # a condition on targets (以“天”为单位): projects_by_level
     core = re.sub(r"哪个项目|哪些项目|哪几个项目|什么项目|提到|涉及|包含|里有|有关", "", q.rest)
     quoted = re.findall(r"[“\"'‘「]([^”\"'’」]{2,20})[”\"'’」]", q.text)
+    if quoted and q.level_word and re.search(r"目标|指标值|写", q.text):
+        return None  # 时效指标里目标只写了“及时”的: rows of a kind, by target (projects_by_level)
     shown = quoted or [
         core[s:e]
         for w, s, e in words(core)

@@ -572,6 +572,8 @@ def part_of_whole(text: str, projects: list) -> str | None:
     if found is None:
         return None
     core = re.sub(rf"{SCOPE_LEADS}|{SCOPE_TAILS}", "", found.group(0))
+    if re.match(r"的?(?:指标|目标)", text[found.end() :]):
+        return None  # 人力资源这一类指标: a kind of rows, not a part of the project
     if re.search(r"你们|我们|咱们|我这|你这", core) or any(
         _the_project(found.group(0), p) for p in projects
     ):
