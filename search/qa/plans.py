@@ -4,7 +4,6 @@ against last year ranked, shares of a total. Each plan is `(Question) -> Answer 
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -712,7 +711,11 @@ def _sharing_tail(text: str, rows: list) -> list:
         for other in project.indicators:
             if other.name == row.name or any(o is other for _, o in rows + added):
                 continue
-            common = len(os.path.commonprefix([other.name[::-1], row.name[::-1]]))
+            common = next(
+                (n for n in range(min(len(other.name), len(row.name)), 0, -1)
+                 if other.name[-n:] == row.name[-n:]),
+                0,
+            )  # fmt: skip
             head = other.name[: len(other.name) - common]
             tail = other.name[-common:] if common else ""
             if len(HAN.findall(tail)) >= 2 and len(head) >= 2 and head in plain:
@@ -1145,7 +1148,10 @@ def project_weights(q: Question) -> Answer | None:
     said = f"{project.name}{what}指标的权重：{listed}；合计 {total:g}。"
     if q.has(("最高", "最大", "最多")):
         top = max(weighed, key=lambda r: r.weight)
-        said = f"{project.name}{what}权重最高的指标是{top.name}（目标值 {top.target}，权重 {top.weight:g}）。{said}"
+        said = (
+            f"{project.name}{what}权重最高的指标是{top.name}"
+            f"（目标值 {top.target}，权重 {top.weight:g}）。{said}"
+        )
     return Answer(said, "indicator_target", sources)
 
 
