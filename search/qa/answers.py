@@ -1897,7 +1897,11 @@ def label_at(label: str, text: str) -> int:
         label.removeprefix("上年"),
         label.removesuffix("款"),  # 财政拨了多少: 财政拨款
     )
-    return max((text.rfind(form) for form in forms if len(form) >= 4), default=-1)
+    found = max((text.rfind(form) for form in forms if len(form) >= 4), default=-1)
+    carried = label.removeprefix("上年").removesuffix("资金")  # 结转具体多少: 上年结转资金
+    if found < 0 and label.startswith("上年") and len(carried) >= 2:
+        found = text.rfind(carried)
+    return found
 
 
 def printed_budget_line(project: Project, key: str) -> BudgetLine | None:

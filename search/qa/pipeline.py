@@ -142,8 +142,9 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
                 first.projects = first.projects or whole.projects
                 tail = _scope_clause(asked, whole, store, pinned)
                 found = found if scope_check(first) is not None or tail else None
+        by_parts = None
         if found is None and len(parts) > 1 and not several:  # several fields: one plan
-            found = _answer_parts(parts, whole, store, pinned)
+            found = by_parts = _answer_parts(parts, whole, store, pinned)
         if found is None:
             found = _answer_one(whole)
             asking = len(parts) > 1 and all(_asks(part) for part in parts)  # 我问的是2019年的
@@ -167,7 +168,8 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             qualified_figure(line, money)
             or part_of_whole(parts[0] if parts else asked, whole.projects)
         )
-        if not qualified and money and found.type in ("several_fields", a.PARTLY):
+        # (a line answered part by part: each part's money was checked on its own)
+        if not qualified and money and found.type in ("several_fields", a.PARTLY) and not by_parts:
             qualified = _part_money_asked(parts, whole, store, pinned)
         if not qualified and _money_dropped(question, whole, found):
             qualified = "其中这一部分的金额（表中只有整个项目的预算和各栏资金）"
@@ -604,6 +606,17 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             continue  # 负责人是谁，他主持的项目拿了多少钱: of the person the table does not name
         if answers and answers[-1].text == a.missing_project().text and not q.projects:
             continue  # 装备购置费的预算和绩效类型: the project none is, for every part
+        ids = {p.id for p in whole.projects}
+        inside = (
+            whole.mention and "、" not in whole.mention
+            and (not q.projects or (q.mention and q.mention != whole.mention
+                 and all(q.mention != p.name for p in q.projects)))
+        )  # fmt: skip
+        if inside and whole.mention not in part and {p.id for p in q.projects} <= ids:
+            # 里面重大应急拆违工程款占多少: read as if it named them (拆违经费里面…), not by
+            # a word of their name inside another thing's (重大应急|拆违|工程款)
+            named = read_question(f"{whole.mention}{part}", store, backend)
+            q = named if {p.id for p in named.projects} == ids else q
         if not q.projects and whole.projects:
             q.projects, q.mention, q.part = whole.projects, whole.mention, whole.part
         elif (
@@ -639,6 +652,13 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         found = _answer_one(q, in_parts=True)
         if found.type in ("not_found", "sentences"):
             return None
+        if found.type in (*FIGURE_ANSWERS, "several_fields"):
+            # …每次沙龙花多少钱: a figure a part qualifies as no table holds it, refused there
+            money = any(s.get("section") == "budget" for s in found.sources)
+            qualified = qualified_figure(part, money) or part_of_whole(part, q.projects)
+            if not qualified and money and found.type == "several_fields":
+                qualified = _part_money_asked([q.text], q, store, backend)
+            found = refused_for(q, qualified, found) if qualified else found
         answers.append(found)
         previous_part = part
     # 财政拨款和主管部门及代码: a part whose answer an earlier part's already says

@@ -802,6 +802,9 @@ def named_indicators(q: Question) -> Answer | None:
     count = len(by_project)
     called = "、".join(mention.names) if whole else mention.words  # 满意渡 → 满意度
     said = f"“{called}”相关的指标在 {count} 个项目中设置：{listed}。"
+    if count == 1:  # LAMOST观测时间和高信噪比光谱数: the rows of one project
+        ((pid, items),) = by_project.items()
+        said = f"“{called}”相关的指标都在{names[pid].name}中：{'、'.join(items)}。"
     if count == 1 and len(rows) == 1:
         project, row = rows[0]
         said = target_said(project, row)
