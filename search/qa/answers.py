@@ -1186,6 +1186,7 @@ def read_question(raw: str, store: ProjectStore, backend: SearchBackend) -> Ques
         indicators is None
         and ASKS_ROW.search(rest)
         and not (ALL_ROWS.search(rest) or links.level_word(rest))
+        and not DATE_ASKED.search(rest)  # 最迟哪天前完成采购: a date, which no row holds
     ):  # 放着不用的比例最多多少: one row in other words (not 成本指标, 各项指标: kinds, all)
         indicators = links.by_meaning(rest, projects, loose=len(projects) == 1 and not fields)
         if indicators is not None and _names_other_thing(rest, projects, indicators.names[0]):
@@ -1222,6 +1223,9 @@ def _names_other_thing(rest: str, projects: list[Project], row: str) -> bool:
                 if piece in texts and not set(piece) & set(row):
                     return True
     return False
+
+
+DATE_ASKED = re.compile(r"哪天|哪一天|何时|什么时候|啥时候|几月|几号|日期|截止|最迟|最晚")
 
 
 # what may end the name of a project (…运行维护费, …监测项目)
