@@ -1025,6 +1025,8 @@ def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
 DESCRIBED = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:的?[那这](?:个|笔钱?|套|张表|项|块))")
 # …那个搞电脑系统的项目: the words after it
 DESCRIBED_AFTER = re.compile(r"那个(?P<what>[\u4e00-\u9fff]{2,10}?)的(?:项目|专项|那笔钱)")
+# 检察院买设备的，…: what the line is about, said first and set off by a comma
+DESCRIBED_LEAD = re.compile(r"^(?P<what>[\u4e00-\u9fff]{3,12}?)的?[，,]")
 # characters that say nothing of what a project does
 PLAIN_CHARS = set("的了是在和与及有为搞做弄干那这个些里中项目工程专笔钱套张表管用给")
 
@@ -1035,7 +1037,7 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     with them, then among those the one whose name (twice) and text hold most of the words
     or words of the same meaning (扶持年轻人 → 青年 in 人才支撑体系专项; 修房子 → 维修,
     用房); none when two are close."""
-    found = DESCRIBED.search(text) or DESCRIBED_AFTER.search(text)
+    found = DESCRIBED.search(text) or DESCRIBED_AFTER.search(text) or DESCRIBED_LEAD.search(text)
     if found is None or re.search(r"哪些|哪几|几个|排|最", text[: found.start()]):
         return [], None  # 含政府购买服务的那几个: a list, not one project described
     links = linker(store)
@@ -1044,6 +1046,10 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     if links.sub_project(what) is not None or (row and (row.whole or row.words == what)):
         return [], None  # 数据获取量这个, 检察工作网安全加固这块: a row or a sub-project named
     units = [u for u in links.unit_names if any(u[i : i + 3] in text for i in range(len(u) - 2))]
+    if found.re is DESCRIBED_LEAD and not any(
+        u[i : i + 3] in what for u in units for i in range(len(u) - 2)
+    ):
+        return [], None  # a lead names a project only with its unit (检察院买设备的，…)
     for unit in units:  # 检察院修房子: the unit's words describe no project
         what = "".join(ch for ch in what if ch not in unit)
     names = links.project_names_text  # 拆房子, 地道: the words names use for them
