@@ -125,6 +125,7 @@ def check(q: Question) -> Answer | None:
         _unknown_thing,
         _unknown_named_project,
         _unknown_indicator,
+        _latin_row,
         _count,
         _dimension,
         _ranked_by_unheld,
@@ -905,6 +906,30 @@ NOT_AN_INDICATOR = re.compile(
     r"项目|量化|定量|权重|分值|最高|最低|最多|最少|最大|最小|"
     r"定性|其他|其它|别的|相关|有关|方面|之类|考核|考评|评价|条|年度|总|个|项|的|有|设了|设置|了|和|与|及|是|里|中|(?<![发代图列])表"
 )
+
+
+LATIN_ROW = re.compile(r"([A-Za-z]{2,})\s*的?\s*([\u4e00-\u9fff]{3,})")
+
+
+def _latin_row(q: Question) -> Answer | None:
+    """LAMOST的数据获取量: a row named by a Latin name and words that rows of other Latin
+    names end with (FAST数据获取量), none of them of this one: no table sets it."""
+    rows = [r for p in q.chosen for r in p.indicators] if q.projects or q.conditions else None
+    names = [re.sub(r"\s+", "", r.name) for r in rows] if rows is not None else q.linker.names
+    for found in LATIN_ROW.finditer(q.text):
+        latin, words = found[1].lower(), found[2]
+        for size in range(len(words), 2, -1):
+            having = [n for n in names if words[:size] in n]
+            if having:
+                break
+        else:
+            continue
+        if any(latin in n.lower() for n in having):
+            continue
+        if all(re.search(r"[A-Za-z]{2,}", n) for n in having):  # FAST数据获取量 only
+            said = "、".join(dict.fromkeys(having[:3]))
+            return refusal(q, f"语料中没有“{found[1]}{words[:size]}”这项指标（有的是{said}）")
+    return None
 
 
 def _unknown_indicator(q: Question) -> Answer | None:
