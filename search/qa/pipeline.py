@@ -39,6 +39,7 @@ PLANS = (
     p.field_of_each,
     a.compare_budgets,
     a.ambiguous,
+    p.project_against_group,
     p.ratio_to_last_year,
     p.difference_of_own,
     p.several_fields,
@@ -402,7 +403,7 @@ def _per_group(q) -> Answer | None:
 # Lines of several questions that are answered as a whole, before they are cut into parts:
 # a scope stated once (静安区2026年…，满意度目标呢), targets added up over projects picked in
 # one part (设了X的那几个项目，合计多少), the same question of several groups.
-LINE_PLANS = (scope_check, p.sum_of_targets, p.family_targets, _per_group)
+LINE_PLANS = (scope_check, p.sum_of_targets, p.family_targets, p.project_against_group, _per_group)
 
 
 def reading(q, parts: list[str]) -> dict[str, Any]:
@@ -481,6 +482,8 @@ def _split_soft(piece: str, names: list[str]) -> list[str]:
             continue  # nothing on one side, or inside quotes (写的是“及时”)
         if re.search(r"[写填是为成]了?[“\"「][^”\"」]{1,12}[”\"」]$", left):
             continue  # 目标只写了“及时”、没给百分比的: a value stated, what follows narrows it
+        if found.group() in "，," and re.match(r"(?:是不是|是否|要)?比(?!例|重|率)", right):
+            continue  # 拆违经费一年的钱，比检察办案业务费少多少: one comparison
         if left.endswith("的") and re.match(r"(?:都|又|分别)?(?:是|有)(?:哪|什么|谁)", right):
             continue  # …没给百分比的，都是哪些项目: what is described, then asked who
         if any(found.start() in span for span in inside):

@@ -33,6 +33,7 @@ from .answers import (
     Answer,
     Question,
     _around,
+    _common_key,
     _named_indicators,
     _named_level,
     _row_called,
@@ -41,6 +42,7 @@ from .answers import (
     citing_answer,
     conditions_of,
     counted_in,
+    groups_named,
     header_source,
     indicator_source,
     indicator_text,
@@ -1693,6 +1695,57 @@ OF_LAST_YEAR = re.compile(
     r"(?:今年|当年|本年)[^，,。？?]{0,8}?是(?:去年|上年|上一年)的?(?P<how>几成|百分之几|多少|几倍|"
     r"百分之多少|一半|多大比例)"
 )
+
+
+# a group set against one project: 加起来, 合计, the others (其余八个项目)
+GROUP_SUM = re.compile(
+    r"加起来|加在一起|加一起|合计|合起来|一共|总共|总和|其余|其他|另外|[\d一二两三四五六七八九十]+个项目"
+)
+SET_AGAINST = re.compile(r"比|差多少|差了?多少|相差|几倍|倍")
+
+
+def project_against_group(q: Question) -> Answer | None:
+    """兰溪路下立交一年的钱是不是比检察院8个项目加起来还多？几倍？ 国家重大科学工程运行维护是
+    不是比天文台其余八个项目加起来还多？ One project's money against a group's sum."""
+    if len(q.projects) != 1 or not GROUP_SUM.search(q.rest) or not SET_AGAINST.search(q.rest):
+        return None
+    if re.search(r"比例|比重|占", q.rest):
+        return None  # 占天文台九个项目合计的几成: a share (share_of_group)
+    if q.level_word or q.indicators is not None or "指标" in q.rest:
+        return None  # money only, not rows (满意度指标比其他项目多)
+    if q.fields and not any(f in BUDGET_NAMES for f in q.fields) and not _asks_money(q.rest):
+        return None
+    project = q.projects[0]
+    groups = [(label, ps) for label, ps in groups_named(q) if [p.id for p in ps] != [project.id]]
+    if len(groups) != 1:
+        return None
+    label, members = groups[0]
+    others = bool(re.search(r"其余|其他|另外|别的", q.rest))
+    members = [p for p in members if p.id != project.id] if others else members
+    if not members:
+        return None
+    asked_key = q.field if q.field in BUDGET_NAMES else money_key([project], "total")
+    key = _common_key([(project.name, [project]), (label, members)], asked_key)
+    if key is None or project.budget.get(key) is None:
+        return None
+    priced = [p for p in members if p.budget.get(key) is not None]
+    own, total = project.budget[key], sum(p.budget[key] for p in priced)
+    gap = own - total
+    asked = re.search(r"(?:比|超过)[^，。？?]*?(多|少|高|低|大|小)", q.rest)
+    yes = ""
+    if asked and re.search(r"吗|是不是|是否|有没有", q.rest):
+        more = asked.group(1) in "多高大"
+        yes = "是。" if (gap > 0) == more and gap != 0 else "不是。"
+    group = f"{label}{'其余' if others else ''}的 {len(priced)} 个项目"
+    said = (
+        f"{yes}{project.name}的{BUDGET_NAMES[key]}为 {format_yuan(own)}；{group}合计 "
+        f"{format_yuan(total)}；{project.name}比它们{'多' if gap >= 0 else '少'} "
+        f"{format_yuan(abs(gap))}"
+    )
+    if total:
+        said += f"，是它们的 {round(own / total, 2)} 倍"
+    sources = [budget_source(p, key) for p in [project, *priced]]
+    return Answer(said + "。", "comparison", sources[:MAX_SOURCES])
 
 
 def ratio_to_last_year(q: Question) -> Answer | None:
