@@ -673,7 +673,7 @@ def _beyond_target(q: Question, found: Answer) -> str | None:
 
 # a count asked of a row by its classifier (多少台, 几篇)
 COUNT_ASKED = re.compile(
-    r"(?:多少|几)\s*(?P<c>[个台套起篇项卷根架部件家条份座辆户](?!百分|小时|月|钟|工作日|季度))"
+    r"(?:多少|(?<![这那])几)\s*(?P<c>[个台套起篇项卷根架部件家条份座辆户](?!百分|小时|月|钟|工作日|季度))"
 )
 # a number asked beyond a target in words: 提升多少, 百分之多少, 有没有具体数, 几个百分点
 NUMBER_ASKED = re.compile(
@@ -683,7 +683,7 @@ NUMBER_ASKED = re.compile(
 # a count of a named kind of thing (多少用户)
 COUNTED = r"用户|人员|员工|职工|学生|企业|学校|医院|患者|农户"
 COUNTED_NOUN = re.compile(
-    rf"(?:多少|几)(?:个|位|名|家|户)?(?P<noun>{COUNTED})|(?P<counted>{COUNTED})(?:数|数量|人数)"
+    rf"(?:多少|(?<![这那])几)(?:个|位|名|家|户)?(?P<noun>{COUNTED})|(?P<counted>{COUNTED})(?:数|数量|人数)"
 )
 # the measure a question names (满意度, 及时率, 合格率): a row of another measure is not it
 MEASURE = re.compile(
