@@ -1966,10 +1966,7 @@ def _header_fact(project: Project, field_name: str) -> Answer:
     elif field_name == "gov_purchase":
         if project.gov_purchase is None:
             return Answer(f"{project.name}的表中没有填写是否含有政府购买服务。", BLANK)
-        said = (  # the table's own answer (是/否), said in words too
-            f"{project.name}是否含有政府购买服务：{'是' if project.gov_purchase else '否'}"
-            f"（{'含有' if project.gov_purchase else '不含有'}政府购买服务）。"
-        )
+        said = f"{project.name}{'含有' if project.gov_purchase else '不含有'}政府购买服务。"
     elif field_name in DATE_FIELDS and not (project.start_date or project.end_date):
         return Answer(f"{project.name}的表中没有填写计划开始日期和计划完成日期。", BLANK)
     elif field_name == "start_date":
