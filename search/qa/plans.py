@@ -531,7 +531,11 @@ def all_have(q: Question) -> Answer | None:
         said = f"是。{len(chosen)} 个项目都设了“{name}”。"
     else:
         listed = "；".join(f"{p.name}：{row_said(r)}" for p, r in rows)
-        said = f"不是。{len(chosen)} 个项目中只有 {len(have)} 个设了“{name}”：{listed or '无'}。"
+        lacking = _names([p.name for p in chosen if p.id not in having])
+        said = (
+            f"不是。{len(chosen)} 个项目中只有 {len(have)} 个设了“{name}”，没有设的是{lacking}。"
+            f"设了的：{listed or '无'}。"
+        )
     return Answer(said, "indicator_yes_no", [indicator_source(p, r) for p, r in rows][:MAX_SOURCES])
 
 
@@ -730,6 +734,8 @@ def named_indicators(q: Question) -> Answer | None:
     mention = q.indicators
     if mention is None or len(q.projects) > 1:
         return None
+    if not q.projects and q.has(EXTREMES) and not q.has(MONEY_WORDS):
+        return None  # 哪个项目满意度卡得最严: the highest of them (extreme_target)
     # a name with a wrong character counts as named unless the stretch asks a field
     # (上年预算执行数 is a field, not 预算执行率 misspelled)
     whole = all(name in q.text for name in mention.names) or (mention.whole and not q.fields)
@@ -764,7 +770,7 @@ def named_indicators(q: Question) -> Answer | None:
             (p, r) for p in q.chosen for r in p.indicators
             if r.name not in names and any(n in r.name for n in names)
         ]  # fmt: skip
-    if not q.projects and re.search(r"(?<!有)没有|没设|未设|不设", q.text):
+    if not q.projects and re.search(r"(?<!有)没有|没设|未设|不设|没写|未写|没填|未填|没列", q.text):
         having = {p.id for p, _ in rows}  # 哪个项目没有“支付及时率”: those without it
         lacking = [p for p in q.chosen if p.id not in having]
         names = "、".join(p.name for p in lacking)
@@ -1086,7 +1092,9 @@ def projects_by_level(q: Question) -> Answer | None:
     # 没有设…的项目; not 没有量化成百分比 (a condition on targets, said above)
     negated = bool(
         re.search(
-            r"(?<!有)没有(?![^，。？?]{0,6}(?:百分比|百分数|%|量化|数值))|未设|没设|不设", text
+            r"(?<!有)没有(?![^，。？?]{0,6}(?:百分比|百分数|%|量化|数值))|未设|没设|不设|"
+            r"没写(?![^，。？?]{0,6}(?:百分比|百分数|%|数值))|没填|没列",
+            text,
         )
     )
     having = [(p, rows_of(p)) for p in chosen]
@@ -1320,25 +1328,36 @@ def unchanged(q: Question) -> Answer | None:
     )
 
 
+EXTREMES = ("最高", "最低", "最大", "最小", "最严", "最苛刻", "最松", "最宽")
+
+
 def extreme_target(q: Question) -> Answer | None:
     """满意度目标最高的项目？ 天文台哪个项目满意度要求最高？ Over the rows whose name or level
     holds the word asked, the highest (or lowest) number."""
-    if len(q.projects) == 1 or not q.has(("最高", "最低", "最大", "最小")):
+    if len(q.projects) == 1 or not q.has(EXTREMES):
         return None
     if q.has(MONEY_WORDS):
         return None
-    named = [w for w in (q.level_word, q.indicators.words if q.indicators else "") if w]
+    mention = q.indicators
+    # a row named as printed (用户满意度) is asked; one read in other words or with wrong
+    # characters (对使用者满意程度) stands for its kind, the level named (满意度)
+    exact = mention is not None and mention.words in mention.names
+    named = [mention.words] if exact else []
+    named += [q.level_word] if q.level_word else []
+    named += [mention.names[0]] if mention is not None and not exact else []
     if not named and not q.has(("权重", "分值")):
         return None
-    word = max(named, key=len, default="")  # 单个指标权重最高给到几分: over every row
     chosen = q.chosen
-    rows = [
-        (p, r) for p in chosen for r in p.indicators
-        if r.value is not None and of_kind(r, word)
-    ]  # fmt: skip
-    if not rows:
+    for word in named or [""]:  # 单个指标权重最高给到几分: "" is over every row
+        rows = [
+            (p, r) for p in chosen for r in p.indicators
+            if r.value is not None and of_kind(r, word)
+        ]  # fmt: skip
+        if rows:
+            break
+    else:
         return None
-    highest = q.has(("最高", "最大"))
+    highest = q.has(("最高", "最大", "最严", "最苛刻"))
     by_weight = q.has(("权重", "分值"))  # 满意度权重最高: the weight, not the target
 
     def measure(row):
