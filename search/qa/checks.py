@@ -236,6 +236,8 @@ def opinion(q: Question) -> Answer | None:
     names = q.indicators.names if q.indicators is not None else []
     if not ADVICE.search(q.text) and any(w in n for w in judged for n in names):
         return None  # 预算编制合不合理: the target of the indicator 预算编制合理性
+    if re.search(rf"(?:考核|考察|衡量|考评)了?[^，。？?]{{0,6}}{re.escape(said)}", q.text):
+        return None  # 哪些考核了花钱是否划算: what rows measure, not an opinion asked
     return refusal(q, "这是评价或建议，绩效目标表只记载申报的内容，不含评价")
 
 
@@ -330,7 +332,7 @@ QUANTITY = re.compile(r"多少|几|金额|比例|占")
 # Nouns of asking that no table needs to hold.
 ASKING_NOUNS = {
     "多少", "数量", "情况", "内容", "项目", "问题", "方面", "部分", "时候", "时间", "东西", "事情",
-    "事儿", "玩意", "钱", "倒数", "末位", "排名", "名次",
+    "事儿", "玩意", "钱", "倒数", "末位", "排名", "名次", "张表", "份表", "表格", "条目",
 }  # fmt: skip
 ASKING = re.compile(r"哪|什么|几|多少|这|那|各|每")
 WHOLE_UNIT = re.compile(r"[全本我贵该][院局所台区市处委厅队站]|[全本我贵该]单位")

@@ -1214,7 +1214,8 @@ def indicator_count(q: Question) -> Answer | None:
     counted = ("几个", "多少个", "多少项", "几项", "几条", "多少条", "最多", "最少")
     # 两个项目谁的绩效指标多, 哪张的三级指标少
     which = re.search(r"(?:谁|哪个|哪张|哪一个|哪一张|哪边|哪家)[^，。？?]{0,8}[多少]", q.text)
-    if not q.has(("指标",)) or not (q.has(counted) or which):
+    rows_named = q.has(("指标",)) or re.search(r"考核(?:的)?(?:条目|项目?|点|内容)", q.text)
+    if not rows_named or not (q.has(counted) or which):  # 考核条目一共有几条: rows
         return None
     if len(q.projects) > 1 and not _asks_money(q.rest):  # 各设了几个三级指标, 哪张的多
         return _counts_of_each(q.projects, q.level_word, bool(which) or q.has(("最多", "最少")))
