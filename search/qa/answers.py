@@ -1022,11 +1022,16 @@ def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
 
 
 # a project described rather than named: the words before 那个/那笔钱/的项目 …
-DESCRIBED = re.compile(r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:的?[那这](?:个|笔钱?|套|张表|项|块))")
+DESCRIBED = re.compile(
+    r"(?P<what>[\u4e00-\u9fff]{2,10}?)(?:的?[那这](?:个|笔钱?|套|张表|项|块|点钱))"
+)
 # …那个搞电脑系统的项目: the words after it
 DESCRIBED_AFTER = re.compile(r"那个(?P<what>[\u4e00-\u9fff]{2,10}?)的(?:项目|专项|那笔钱)")
 # 检察院买设备的，…: what the line is about, said first and set off by a comma
-DESCRIBED_LEAD = re.compile(r"^(?P<what>[\u4e00-\u9fff]{3,12}?)的?[，,]")
+# (检察院修房子的钱: what the line asks of it, said right after)
+DESCRIBED_LEAD = re.compile(
+    r"^(?P<what>[\u4e00-\u9fff]{3,12}?)(?:的?[，,]|的(?=钱|经费|预算|项目|表))"
+)
 # characters that say nothing of what a project does
 PLAIN_CHARS = set("的了是在和与及有为搞做弄干那这个些里中项目工程专笔钱套张表管用给")
 
@@ -1050,6 +1055,8 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
         u[i : i + 3] in what for u in units for i in range(len(u) - 2)
     ):
         return [], None  # a lead names a project only with its unit (检察院买设备的，…)
+    if found.re is DESCRIBED_LEAD and re.search(rf"(?:{NAME_SUFFIX})$", what):
+        return [], None  # 信息化运维项目的…: a name given (of a project none is), no description
     for unit in units:  # 检察院修房子: the unit's words describe no project
         what = "".join(ch for ch in what if ch not in unit)
     names = links.project_names_text  # 拆房子, 地道: the words names use for them
