@@ -1043,7 +1043,15 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     or words of the same meaning (扶持年轻人 → 青年 in 人才支撑体系专项; 修房子 → 维修,
     用房); none when two are close."""
     found = DESCRIBED.search(text) or DESCRIBED_AFTER.search(text) or DESCRIBED_LEAD.search(text)
-    if found is None or re.search(r"哪些|哪几|几个|排|最", text[: found.start()]):
+    # (a lead: the list is asked after it: 检察院买设备的，有哪几个项目)
+    asked = text[found.end() :] if found is not None and found.re is DESCRIBED_LEAD else ""
+    listing = r"哪些|哪几|几个|排|最"
+    projects_asked = r"(?:哪些|哪几个?|几个|多少个)项目|排名|排序"  # after a lead: of projects
+    if (
+        found is None
+        or re.search(listing, text[: found.start()])
+        or re.search(projects_asked, asked)
+    ):
         return [], None  # 含政府购买服务的那几个: a list, not one project described
     links = linker(store)
     what = found["what"]
@@ -1075,12 +1083,12 @@ def described(text: str, store: ProjectStore) -> tuple[list[Project], str | None
     ]  # fmt: skip
     by_words = _described_by_words(said, [p for _, p in ranked[:MAX_DESCRIBED]])
     if by_words is not None:
-        return [by_words], found.group(0)
+        return [by_words], found.group(0).rstrip("，,")
     if not ranked or ranked[0][0] < 4:
         return [], None
     if len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]:
         return [], None
-    return [ranked[0][1]], found.group(0)
+    return [ranked[0][1]], found.group(0).rstrip("，,")
 
 
 MAX_DESCRIBED = 20  # projects a description is read against word by word
@@ -1229,7 +1237,7 @@ def _names_other_thing(rest: str, projects: list[Project], row: str) -> bool:
     if len(projects) != 1:
         return False
     texts = "".join(projects[0].sections.values())
-    for run in re.findall(r"[\u4e00-\u9fff]{4,}", rest):
+    for run in re.findall(r"[\u4e00-\u9fff]{4,}", rest[:MAX_QUESTION_READ]):
         for size in range(min(len(run), 12), 3, -1):
             for start in range(len(run) - size + 1):
                 piece = run[start : start + size]
@@ -1238,7 +1246,8 @@ def _names_other_thing(rest: str, projects: list[Project], row: str) -> bool:
     return False
 
 
-DATE_ASKED = re.compile(r"哪天|哪一天|何时|什么时候|啥时候|几月|几号|日期|截止|最迟|最晚")
+MAX_QUESTION_READ = 80  # characters of a question read for things of a project's text
+DATE_ASKED = re.compile(r"哪天|哪一天|几号|最迟|最晚")
 
 
 # what may end the name of a project (…运行维护费, …监测项目)
@@ -1518,8 +1527,10 @@ def _named_before(text: str, mention: str, project: Project, links: Linker) -> b
     shortened = abbreviates(run, f"{project.unit}{project.department}") or abbreviates(
         run, project.name
     )
-    names = f"{project.name}{project.unit}{project.department}"
-    partial = len(run) >= 2 and not shortened and mention in project.name != mention
+    names = f"{project.name}{project.unit}{project.department or ''}"
+    partial = (
+        len(run) >= 2 and not shortened and mention in project.name and mention != project.name
+    )
     if partial and _another_name(text, at, mention, run, names):
         return True
     if (
@@ -2144,7 +2155,10 @@ def usual_targets(q: Question) -> Answer | None:
     core, groups = _groups_named(q)
     if not groups:
         return None
-    rows = [(project, row) for g in groups for project, row in g.rows]
+    chosen = {p.id for p in q.chosen}  # 检察院的项目一般设多少: of the projects in scope
+    rows = [(project, row) for g in groups for project, row in g.rows if project.id in chosen]
+    if not rows:
+        return None
     counts = Counter(row.target for _, row in rows)
     listed = "，".join(f"{t} × {n}" for t, n in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
     projects = len({p.id for p, _ in rows})

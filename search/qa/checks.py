@@ -54,7 +54,7 @@ REASON = re.compile(
 MONEY_CHANGE = re.compile(r"预算|经费|钱|资金|金额|万|元|比上年|比去年|上年|去年")
 # What will happen: no table says (会超支吗, 能花完吗, 还会继续申请吗)
 PREDICTION = re.compile(
-    r"会不会(?:超|延|花|增|减|取消|被砍|继续)|还会(?:再|继续)?(?:申请|安排|增|减|拨|给|列)|"
+    r"会不会(?:超|延|花|增|减|取消|被砍|继续)|还会再|还会(?:继续)?(?:申请|安排|增|减|拨|给|列)|"
     r"是否(?:还会)?继续(?:安排|申请|列|拨)|会超支|超支吗|能花完|花得完|"
     r"能否按时|能不能按时|会延期|能完成吗|前景|预测|"
     r"够[办用做买支][^，。？?]{0,4}多少"
@@ -916,7 +916,9 @@ LATIN_ROW = re.compile(r"([A-Za-z]{2,})\s*的?\s*([\u4e00-\u9fff]{3,})")
 def _latin_row(q: Question) -> Answer | None:
     """LAMOST的数据获取量: a row named by a Latin name and words that rows of other Latin
     names end with (FAST数据获取量), none of them of this one: no table sets it."""
-    rows = [r for p in q.chosen for r in p.indicators] if q.projects or q.conditions else None
+    if not LATIN_ROW.search(q.text):
+        return None
+    rows = [r for p in q.chosen for r in p.indicators] if q.projects else None
     names = [re.sub(r"\s+", "", r.name) for r in rows] if rows is not None else q.linker.names
     for found in LATIN_ROW.finditer(q.text):
         latin, words = found[1].lower(), found[2]

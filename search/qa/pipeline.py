@@ -128,8 +128,8 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
         several = len(whole.projects) == 1 and len(whole.fields) > 1
         # 分哪几个子项目，当年预算比上年少了多少: a part asks no field; each part its own plan
         # 上年执行数是多少，今年截至目前实际执行了多少: a part the corpus cannot answer
-        several = several and not any(
-            _asks_apart(part) or ACTUAL.search(part) for part in parts[1:] if len(parts) > 1
+        several = several and not (
+            any(_asks_apart(part) for part in parts) or any(ACTUAL.search(p) for p in parts[1:])
         )
         if several and len(parts) > 1 and opinion(whole) is not None:
             several = False  # 预算多少？是不是花太多了: the fact answered, the opinion refused
@@ -482,7 +482,11 @@ def _split_soft(piece: str, names: list[str]) -> list[str]:
             continue  # nothing on one side, or inside quotes (写的是“及时”)
         if re.search(r"[写填是为成]了?[“\"「][^”\"」]{1,12}[”\"」]$", left):
             continue  # 目标只写了“及时”、没给百分比的: a value stated, what follows narrows it
-        if found.group() in "，," and re.match(r"(?:是不是|是否|要)?比(?!例|重|率)", right):
+        if (
+            found.group() in "，,"
+            and re.match(r"(?:是不是|是否|要)?比(?!例|重|率)", right)
+            and not ASKS.search(left)
+        ):
             continue  # 拆违经费一年的钱，比检察办案业务费少多少: one comparison
         if left.endswith("的") and re.match(r"(?:都|又|分别)?(?:是|有)(?:哪|什么|谁)", right):
             continue  # …没给百分比的，都是哪些项目: what is described, then asked who

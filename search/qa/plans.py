@@ -770,7 +770,7 @@ def named_indicators(q: Question) -> Answer | None:
             (p, r) for p in q.chosen for r in p.indicators
             if r.name not in names and any(n in r.name for n in names)
         ]  # fmt: skip
-    if not q.projects and re.search(r"(?<!有)没有|没设|未设|不设|没写|未写|没填|未填|没列", q.text):
+    if not q.projects and NOT_SET.search(q.text):
         having = {p.id for p, _ in rows}  # 哪个项目没有“支付及时率”: those without it
         lacking = [p for p in q.chosen if p.id not in having]
         names = "、".join(p.name for p in lacking)
@@ -1034,6 +1034,11 @@ def _level_in_each(projects: list[Project], level: str) -> Answer:
     )
 
 
+# rows a project does not set: 没有设, 没写 (not 没有量化成百分比, a condition on targets)
+NOT_SET = re.compile(
+    r"(?:(?<!有)没有|没写|未写)(?![^，。？?]{0,6}(?:百分比|百分数|%|量化|数值))|"
+    r"未设|没设|不设|没填|未填|没列"
+)
 ANY_PROJECT = re.compile(
     r"有没有[^，。？?]{0,6}(?:项目|指标)|是否有[^，。？?]{0,4}(?:项目|指标)|有无[^，。？?]{0,4}项目|"
     r"有(?:项目|指标)[^，。？?]*吗"
@@ -1090,13 +1095,7 @@ def projects_by_level(q: Question) -> Answer | None:
 
     what = "、".join(f"“{c}”" for c in cores) + "指标" if core else "指标"
     # 没有设…的项目; not 没有量化成百分比 (a condition on targets, said above)
-    negated = bool(
-        re.search(
-            r"(?<!有)没有(?![^，。？?]{0,6}(?:百分比|百分数|%|量化|数值))|未设|没设|不设|"
-            r"没写(?![^，。？?]{0,6}(?:百分比|百分数|%|数值))|没填|没列",
-            text,
-        )
-    )
+    negated = bool(NOT_SET.search(text))
     having = [(p, rows_of(p)) for p in chosen]
     if negated:
         lacking = [p for p, rows in having if not rows]
@@ -1213,7 +1212,11 @@ def indicator_count(q: Question) -> Answer | None:
     """检察业务工作费一共设了多少个三级指标？ 指标最多的是哪个项目？"""
     counted = ("几个", "多少个", "多少项", "几项", "几条", "多少条", "最多", "最少")
     # 两个项目谁的绩效指标多, 哪张的三级指标少
-    which = re.search(r"(?:谁|哪个|哪张|哪一个|哪一张|哪边|哪家)[^，。？?]{0,8}[多少]", q.text)
+    which = re.search(
+        r"(?:谁|哪个|哪张|哪一个|哪一张|哪边|哪家)[^，。？?]{0,8}?(?:多(?!少)|(?<!多)少)"
+        r"(?=[？?，,。呢吗]|$|一些|些|点)",
+        q.text,
+    )
     rows_named = q.has(("指标",)) or re.search(r"考核(?:的)?(?:条目|项目?|点|内容)", q.text)
     if not rows_named or not (q.has(counted) or which):  # 考核条目一共有几条: rows
         return None
@@ -1291,7 +1294,7 @@ def indicator_count(q: Question) -> Answer | None:
 
 def _counts_of_each(projects: list[Project], core: str, ranked: bool) -> Answer:
     """How many rows (of a kind) each project sets, and which sets most where asked."""
-    counts = {p.id: sum(1 for r in p.indicators if not core or of_kind(r, core)) for p in projects}
+    counts = {p.id: sum(1 for r in p.indicators if of_kind(r, core)) for p in projects}
     what = f"“{core}”指标" if core else "三级指标"
     listed = "；".join(f"{p.name} {counts[p.id]} 个" for p in projects)
     said = f"{what}：{listed}。"
@@ -1299,7 +1302,7 @@ def _counts_of_each(projects: list[Project], core: str, ranked: bool) -> Answer:
         most = max(counts.values())
         top = [p.name for p in projects if counts[p.id] == most]
         said += (
-            "两者一样多。" if len(top) == len(projects) else f"{'、'.join(top)}最多（{most} 个）。"
+            "都一样多。" if len(top) == len(projects) else f"{'、'.join(top)}最多（{most} 个）。"
         )
     return Answer(
         said,
@@ -1349,41 +1352,42 @@ def extreme_target(q: Question) -> Answer | None:
     if not named and not q.has(("权重", "分值")):
         return None
     chosen = q.chosen
-    for word in named or [""]:  # 单个指标权重最高给到几分: "" is over every row
-        rows = [
-            (p, r) for p in chosen for r in p.indicators
-            if r.value is not None and of_kind(r, word)
-        ]  # fmt: skip
-        if rows:
-            break
-    else:
-        return None
-    highest = q.has(("最高", "最大", "最严", "最苛刻"))
     by_weight = q.has(("权重", "分值"))  # 满意度权重最高: the weight, not the target
 
     def measure(row):
         return float(row.weight if by_weight else row.value)
 
-    rows = [(p, r) for p, r in rows if not by_weight or r.weight is not None]
-    if not rows:
+    for word in named or [""]:  # 单个指标权重最高给到几分: "" is over every row
+        rows = [
+            (p, r) for p in chosen for r in p.indicators
+            if (r.weight if by_weight else r.value) is not None and of_kind(r, word)
+        ]  # fmt: skip
+        if rows:
+            break
+    else:
         return None
+    highest = q.has(("最高", "最大"))
+    if q.has(("最严", "最苛刻")) and not by_weight:
+        # the strictest: the highest floor (≥92%), or the lowest ceiling (≤120万元)
+        ceilings = sum(1 for _, r in rows if re.match(r"\s*(?:≤|<=|<|不高于|不超过)", r.target))
+        highest = ceilings * 2 < len(rows)
     best = (max if highest else min)(measure(r) for _, r in rows)
     top = [(p, r) for p, r in rows if measure(r) == best]
-    listed = "；".join(f"{p.name}：{row_said(r)}" for p, r in top)
+    listed = _names([f"{p.name}：{row_said(r)}" for p, r in top], MAX_SOURCES)
     what = "权重" if by_weight else "目标值"
     kind = f"“{word}”" if word else "单项指标"
     return Answer(
         f"{kind}{what}{'最高' if highest else '最低'}的是{listed}。",
         "ranking",
-        [indicator_source(p, r) for p, r in top][:MAX_SOURCES],
+        [indicator_source(p, r) for p, r in top[:MAX_SOURCES]],
     )
 
 
 # what asks how the targets of a kind of row are spread over the projects
 SPREAD = re.compile(
     r"有高有低|高低|区别|差别|差异|不同|不一样|一样|一致|都是|都定|都设|各种|各类|这类|那些|"
-    r"哪些项目|哪几个项目|哪个项目|谁|最低|最高|最严|最松|不是100|都多少|定的多少|定了多少|"
-    r"定多少|设了多少|用了|分别"
+    r"最低|最高|最严|最松|不是100|都多少|定的多少|定了多少|定多少|设了多少|用了|分别|"
+    r"哪些项目|哪几个项目"
 )
 # the end of a name that a kind of rows shares (到位率, 验收合格率, 知晓度, 健全性)
 FAMILY_END = "率度性"
@@ -1423,10 +1427,28 @@ def family_targets(q: Question) -> Answer | None:
         return None  # one indicator across projects: indicator_target says it
     if not rows:
         return None
+    what = f"名称以“{word}”结尾的指标"
+    if NOT_SET.search(q.text):  # 哪些项目没有设验收合格率: those without any of them
+        having = {p.id for p, _ in rows}
+        lacking = [p.name for p in q.chosen if p.id not in having]
+        return Answer(
+            f"没有设{what}的项目共 {len(lacking)} 个：{_names(lacking, MAX_NAMED) or '无'}。",
+            "list",
+            [header_source(p, p.name) for p in q.chosen if p.id not in having][:MAX_SOURCES],
+        )
+    test, condition = _target_test(q.text)
+    if test is not None:  # 验收合格率低于100%的: the rows that meet it
+        rows = [(p, r) for p, r in rows if test(r)]
+        what += f"（{condition}）"
+        if not rows:
+            return Answer(f"没有{what}。", "list", [])
     by_project: dict[str, list[str]] = {}
     for project, row in rows:
         by_project.setdefault(project.name, []).append(row_said(row))
-    listed = "；".join(f"{name}：{'、'.join(items)}" for name, items in by_project.items())
+    listed = "；".join(  # of thousands of tables, the first ones (the counts stay whole)
+        f"{name}：{'、'.join(items)}" for name, items in list(by_project.items())[:MAX_NAMED]
+    )
+    listed += "等" if len(by_project) > MAX_NAMED else ""
     counts: dict[str, int] = {}  # =100% and 100%, >=90% and ≥90%: one target written two ways
     said_as: dict[str, str] = {}
     for _, row in rows:
@@ -1435,17 +1457,16 @@ def family_targets(q: Question) -> Answer | None:
     spread = "，".join(f"{t} × {n}" for t, n in sorted(counts.items(), key=lambda i: -i[1]))
     same = "，都一样" if len(counts) == 1 else f"，有 {len(counts)} 种"
     said = (
-        f"名称以“{word}”结尾的指标在 {len(by_project)} 个项目中共 {len(rows)} 项：{listed}。"
-        f"目标值：{spread}{same}。"
+        f"{what}在 {len(by_project)} 个项目中共 {len(rows)} 项：{listed}。目标值：{spread}{same}。"
     )
     valued = [(p, r) for p, r in rows if r.value is not None]
     for asked, pick, label in ((("最低", "最松"), min, "最低"), (("最高", "最严"), max, "最高")):
         if q.has(asked) and valued:
             best = pick(float(r.value) for _, r in valued)
-            top = "；".join(f"{p.name}的{row_said(r)}" for p, r in valued if float(r.value) == best)
-            said += f"{label}的是{top}。"
+            tied = [f"{p.name}的{row_said(r)}" for p, r in valued if float(r.value) == best]
+            said += f"{label}的是{_names(tied, MAX_SOURCES)}。"
     return Answer(
-        said, "indicator_distribution", [indicator_source(p, r) for p, r in rows][:MAX_SOURCES]
+        said, "indicator_distribution", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]]
     )
 
 
@@ -1740,8 +1761,9 @@ def project_against_group(q: Question) -> Answer | None:
     if len(groups) != 1:
         return None
     label, members = groups[0]
-    others = bool(re.search(r"其余|其他|另外|别的", q.rest))
-    members = [p for p in members if p.id != project.id] if others else members
+    inside = any(p.id == project.id for p in members)
+    others = inside and bool(re.search(r"其余|其他|另外|别的", q.rest))
+    members = [p for p in members if p.id != project.id] if inside else members
     if not members:
         return None
     asked_key = q.field if q.field in BUDGET_NAMES else money_key([project], "total")
@@ -1749,6 +1771,8 @@ def project_against_group(q: Question) -> Answer | None:
     if key is None or project.budget.get(key) is None:
         return None
     priced = [p for p in members if p.budget.get(key) is not None]
+    if not priced:
+        return None
     own, total = project.budget[key], sum(p.budget[key] for p in priced)
     gap = own - total
     asked = re.search(r"(?:比|超过)[^，。？?]*?(多|少|高|低|大|小)", q.rest)
