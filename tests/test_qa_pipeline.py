@@ -1285,3 +1285,88 @@ def test_no_threshold_without_a_comparing_word(said):
     from search.qa.answers import _amount_threshold
 
     assert _amount_threshold(said) is None
+
+
+# ---------------------------------------------------------------------- eighth session
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # a project described in a few words, by the rare words its name holds
+        ("科研经费那个，发表文章目标定了多少", "indicator_target", ">100篇"),
+        # …by its unit and what it does, before 的钱 or set off by a comma
+        ("检察院修房子的钱比上年多了多少", "budget_change", "1,467,163"),
+        ("检察院买设备的，计划哪天前验收入库", "passage", "2020年11月30日"),
+        # a row named in plain words by a measure of one row (…的知晓度/比例要多少)
+        ("拆违经费那笔，群众对政策知道的比例要多少", "indicator_target", "≥90.00(%)"),
+        # whether two projects set the same target, or the same kind of rows
+        ("拆违经费的群众满意度和兰溪路下立交的满意度目标一样吗", "indicator_target", "一样。"),
+        ("机关服务费和信息化新建项目的满意度指标一样吗", "level_indicators", "不一样。"),
+        # how many rows each of several projects sets, and whose are more
+        ("兰溪路下立交和拆违经费哪张表的指标多", "count", "兰溪路-真南路下立交工程最多（9 个）"),
+        ("机关服务费、检察办案业务费各设了几个三级指标", "count", "检察办案业务费 20 个"),
+        # targets of a kind of row across projects, with a condition, or where none is set
+        ("检察院的到位率指标值有没有高有低", "indicator_distribution", "=100% × 5，都一样"),
+        ("验收合格率这类指标最低定到多少", "indicator_distribution", "最低的是检察业务工作费"),
+        ("哪些项目的验收合格率低于100%", "indicator_distribution", "档案数字化工作验收合格率"),
+        ("哪些项目没有设验收合格率", "list", "共 11 个"),
+        # whether any project sets a kind of row; not all do: which do not
+        ("有没有项目设了生态效益指标", "list", "有。"),
+        (
+            "检察院2020年的项目是不是都设了预算执行率",
+            "indicator_yes_no",
+            "没有设的是检察业务保障费",
+        ),
+        # the highest weight over a group's rows; the strictest of ceilings is the lowest
+        ("天文台单个指标权重最高是多少分", "ranking", "权重 50"),
+        ("天文台哪个项目的项目成本卡得最严", "ranking", "≤120万元"),
+        # one project's money against a group's sum, or against the others of its unit
+        ("拆违经费一年的钱是不是比检察院8个项目加起来还多", "comparison", "不是。"),
+        ("国家重大科学工程运行维护比天文台其余项目加起来多多少", "comparison", "其余的 8 个项目"),
+        # the whole collection in a user's word
+        ("全库里年度资金最少的是哪个项目", "ranking", "怀柔太阳观测基地高时空分辨率观测系统"),
+        # 明年 within a project's period; 实际 of who does it
+        ("兰溪路-真南路下立交工程要做到明年吗？计划完成日期是哪天", "project_fact", "2027-12-31"),
+        ("检察办案场所设备经费实际负责采购的是哪个部门", "passage", "检务保障部"),
+    ],
+)
+def test_eighth_session_reading(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a row of a kind the project sets, but not this one
+        "检察业务保障费的社会公众满意度目标是多少",
+        # a part of a project's name inside another project's name
+        "天文台公务车辆运行维护费的完好率目标是多少",
+        # a Latin name with the words only another Latin name's row has
+        "LAMOST的数据获取量目标是多少",
+        # what will be
+        "拆违经费明年还会再申请吗",
+    ],
+)
+def test_eighth_session_refusals(backend, question):
+    assert_refuses(backend, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "held", "refused"),
+    [
+        # each part's figure checked on its own words: the held part stays said
+        ("拆违经费今年申请了多少？其中无人机巡查占多少", "3,498,000", "没有各部分的金额"),
+        ("检察办案业务费上年执行数是多少，今年截至目前执行了多少", "10,180,000", "实际执行"),
+    ],
+)
+def test_eighth_session_partly_refused_lines(backend, question, held, refused):
+    found = ask(backend, question)
+    assert found["answer_type"] == "partly_not_in_corpus", found["answer"]
+    assert held in found["answer"] and refused in found["answer"], found["answer"]
+
+
+def test_eighth_session_sets(client):
+    # dev38 (indicators across projects) first ran 67/90, dev39 (tempting refusals) 71/90
+    # with 12 numbers: guarded against falling back, not targets
+    for name, least in (("dev38", 0.9), ("dev39", 0.9)):
+        results = judged(client, importlib.import_module(f"qa_questions_{name}").QUESTIONS)
+        assert sum(ok for _, _, ok in results) >= least * len(results), name
