@@ -1386,8 +1386,7 @@ def extreme_target(q: Question) -> Answer | None:
 # what asks how the targets of a kind of row are spread over the projects
 SPREAD = re.compile(
     r"有高有低|高低|区别|差别|差异|不同|不一样|一样|一致|都是|都定|都设|各种|各类|这类|那些|"
-    r"最低|最高|最严|最松|不是100|都多少|定的多少|定了多少|定多少|设了多少|用了|分别|"
-    r"哪些项目|哪几个项目"
+    r"最低|最高|最严|最松|不是100|都多少|定的多少|定了多少|定多少|设了多少|用了|分别"
 )
 # the end of a name that a kind of rows shares (到位率, 验收合格率, 知晓度, 健全性)
 FAMILY_END = "率度性"
@@ -1410,7 +1409,11 @@ def family_targets(q: Question) -> Answer | None:
     """到位率这个指标哪些项目用了？值有区别吗  各种及时率都定的多少  验收合格率这类指标最低
     定到多少: the rows whose names end on the words, over the projects in scope, with their
     targets, how many of each, and the lowest or highest where asked."""
-    if q.projects or not SPREAD.search(q.text) or q.has(MONEY_WORDS) or q.has(("权重", "分值")):
+    # (哪些项目设了到位率: who sets them, named_indicators; 低于100%的, 没有设的: here)
+    narrowed = NOT_SET.search(q.text) or _target_test(q.text)[0] is not None
+    if q.projects or not (SPREAD.search(q.text) or narrowed):
+        return None
+    if q.has(MONEY_WORDS) or q.has(("权重", "分值")):
         return None
     families = _families(q.store)
     word = max(
