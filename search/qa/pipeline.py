@@ -515,13 +515,11 @@ def _asks(text: str) -> bool:
 
 
 def _asks_field(text: str) -> bool:
-    from .answers import PART_LINES, asked_fields, fold
+    from .answers import asked_fields, fold
 
-    # 财政拨款, 以及空间分辨率指标: a printed line, or what is required, named as asked
-    # (…这个指标，…: what a question is about, pointed at, asks nothing itself)
-    named = PART_LINES.search(text) or (
-        re.search(r"(?:要求|指标)$", text.strip()) and not re.search(r"[这那]", text)
-    )
+    # …以及空间分辨率指标, 总内存要求: what is required, named as asked (…这个指标，…: what
+    # a question is about, pointed at, asks nothing itself)
+    named = re.search(r"(?:要求|指标)$", text.strip()) and not re.search(r"[这那]", text)
     return bool(asked_fields(fold(text))) or bool(named)
 
 
