@@ -1445,11 +1445,13 @@ def family_targets(q: Question) -> Answer | None:
         what += f"（{condition}）"
         if not rows:
             return Answer(f"没有{what}。", "list", [])
-    by_project: dict[str, list[str]] = {}
+    by_project: dict[str, list[str]] = {}  # by id: tables of one name in several years
+    names: dict[str, str] = {}
     for project, row in rows:
-        by_project.setdefault(project.name, []).append(row_said(row))
+        by_project.setdefault(project.id, []).append(row_said(row))
+        names[project.id] = project.name
     listed = "；".join(  # of thousands of tables, the first ones (the counts stay whole)
-        f"{name}：{'、'.join(items)}" for name, items in list(by_project.items())[:MAX_NAMED]
+        f"{names[pid]}：{'、'.join(items)}" for pid, items in list(by_project.items())[:MAX_NAMED]
     )
     listed += "等" if len(by_project) > MAX_NAMED else ""
     counts: dict[str, int] = {}  # =100% and 100%, >=90% and ≥90%: one target written two ways
