@@ -1327,6 +1327,10 @@ def test_no_threshold_without_a_comparing_word(said):
         # 明年 within a project's period; 实际 of who does it
         ("兰溪路-真南路下立交工程要做到明年吗？计划完成日期是哪天", "project_fact", "2027-12-31"),
         ("检察办案场所设备经费实际负责采购的是哪个部门", "passage", "检务保障部"),
+        # a kind of row with a condition on its targets, over a unit's projects
+        ("天文台有没有哪个项目的服务对象满意度要求比90%还高", "list", "顾客满意度 ≥92%"),
+        # 是…的多少倍 after a comma compares with the subject before it
+        ("兰溪路下立交的项目资金总额，大约是拆违经费的多少倍", "comparison", "倍"),
     ],
 )
 def test_eighth_session_reading(backend, question, answer_type, says):

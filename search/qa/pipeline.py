@@ -484,7 +484,10 @@ def _split_soft(piece: str, names: list[str]) -> list[str]:
             continue  # 目标只写了“及时”、没给百分比的: a value stated, what follows narrows it
         if (
             found.group() in "，,"
-            and re.match(r"(?:是不是|是否|要)?比(?!例|重|率)", right)
+            and re.match(
+                r"(?:是不是|是否|要)?比(?!例|重|率)|(?:差不多|大约|大概|约)?是[^，。？?]{1,30}?(?:多少|几)倍",
+                right,
+            )
             and not ASKS.search(left)
         ):
             continue  # 拆违经费一年的钱，比检察办案业务费少多少: one comparison

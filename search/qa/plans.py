@@ -736,6 +736,8 @@ def named_indicators(q: Question) -> Answer | None:
         return None
     if not q.projects and q.has(EXTREMES) and not q.has(MONEY_WORDS):
         return None  # 哪个项目满意度卡得最严: the highest of them (extreme_target)
+    if not q.projects and q.level_word and _target_test(q.text)[0] is not None:
+        return None  # 对服务对象满意度要求比90%还高的: the rows of the kind that meet it
     # a name with a wrong character counts as named unless the stretch asks a field
     # (上年预算执行数 is a field, not 预算执行率 misspelled)
     whole = all(name in q.text for name in mention.names) or (mention.whole and not q.fields)
@@ -1062,6 +1064,8 @@ def projects_by_level(q: Question) -> Answer | None:
     text = q.text
     test, said = _target_test(text)
     quoted = re.findall(r"[“\"'‘「]([^”\"'’」]{1,20})[”\"'’」]", text)
+    values = matcher(q.store).field_values  # 项目类别写“其他一次性项目”: a field's value
+    quoted = [w for w in quoted if not any(w in vs for vs in values.values())]
     if quoted and re.search(r"目标|指标值|写|填", text):  # 目标写的是“及时”: the target says it
         word = quoted[0]
         test, said = (lambda r, w=word: w in r.target), f"目标为“{word}”"
