@@ -757,6 +757,15 @@ def named_indicators(q: Question) -> Answer | None:
     if not whole and (fields or not (q.has(ABOUT_INDICATORS) or counted or measure)):
         return None  # a part of a name, in a question not about indicators
     rows = list(mention.rows)
+    if not q.projects and q.conditions:  # 检察院那些项目里，哪几个问群众满不满意: of them
+        chosen = {p.id for p in q.chosen}
+        rows = [(p, r) for p, r in rows if p.id in chosen]
+        if not rows and mention.words not in q.text:  # read in other words: among their rows
+            meant = q.linker.by_meaning(q.rest, q.chosen)
+            rows = list(meant.rows) if meant is not None else []
+            mention = meant or mention
+        if not rows:
+            return None
     if whole and PAIRED.search(q.text):  # LAMOST观测时间和高信噪比光谱数: the other one too
         rest = q.text
         for name in mention.names:
