@@ -1331,6 +1331,10 @@ def test_no_threshold_without_a_comparing_word(said):
         ("天文台有没有哪个项目的服务对象满意度要求比90%还高", "list", "顾客满意度 ≥92%"),
         # 是…的多少倍 after a comma compares with the subject before it
         ("兰溪路下立交的项目资金总额，大约是拆违经费的多少倍", "comparison", "倍"),
+        # the top project of several units named together, not the units' sums
+        ("检察院和天文台的项目放在一起，年度预算最少的是哪个项目", "ranking", "怀柔太阳观测基地"),
+        # an indicator asked of a unit's projects is read among their rows
+        ("天文台哪些项目考核了用户满不满意", "indicator_target", "用户满意度"),
     ],
 )
 def test_eighth_session_reading(backend, question, answer_type, says):

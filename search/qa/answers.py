@@ -2571,6 +2571,17 @@ def over_projects(q: Question) -> Answer | None:
     groups = groups_named(q)
     if len(groups) > 1 and EACH_GROUP.search(q.text):
         return _per_group(q, groups, key, about_money)
+    together = groups_named(q)
+    if (
+        len(together) > 1
+        and about_money
+        and q.has(MAX_WORDS + MIN_WORDS)
+        and re.search(r"哪个项目|哪一个项目|是哪个|哪一个|的项目", q.text)
+        and not re.search(r"哪边|哪家|哪个单位|哪组|哪方", q.text)
+    ):  # 检察院和普陀区的项目里预算最高的是哪个: one project of them all, not their sums
+        members = list({p.id: p for _, ps in together for p in ps}.values())
+        common = _common_key([(label, ps) for label, ps in together], key) or key
+        return _ranking(q, members, "、".join(label for label, _ in together), common)
     groups = _groups_compared(q)
     if groups is not None and about_money:
         return _compare_groups(groups, key)
