@@ -1335,6 +1335,8 @@ def test_no_threshold_without_a_comparing_word(said):
         ("检察院和天文台的项目放在一起，年度预算最少的是哪个项目", "ranking", "怀柔太阳观测基地"),
         # an indicator asked of a unit's projects is read among their rows
         ("天文台哪些项目考核了用户满不满意", "indicator_target", "用户满意度"),
+        # the question before, by each measure a part names (按百分比算，再按金额算)
+        ("哪个项目比去年增加得最多？按百分比算，再按增加的金额算", "several_parts", "增幅最大的是"),
     ],
 )
 def test_eighth_session_reading(backend, question, answer_type, says):

@@ -545,7 +545,7 @@ MOST = re.compile(r"最[多少高低大小]")
 COUNTED_THING = re.compile(r"几个|多少个|几项|几条|几台|几次")  # 立几个课题: a count, no amount
 # a measure a question goes by: 按百分比, 按金额算, 以增幅计
 BY = re.compile(
-    r"(?:按|以|用)([\u4e00-\u9fff]{1,6}?)(?:来看|来算|计算|算|计|排)?(?=又|呢|的话|是|哪|，|,|$)"
+    r"(?:按|以|用)([\u4e00-\u9fff%％]{1,6}?)(?:来看|来算|计算|算|计|排)?(?=又|呢|的话|是|哪|，|,|$)"
 )
 ROWS_ANSWERS = ("level_indicators", "indicator_target", "list", "count")
 
@@ -563,6 +563,17 @@ def _only_targets(part: str) -> bool:
 def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     """Each part answered, a part that names no project taking the line's; None if a part
     finds nothing (the whole line is then answered as one question)."""
+    # 哪个涨得最猛？按涨幅算，再按金额算: the question before, by each measure named
+    expanded: list[str] = []
+    for part in parts:
+        measures = [m.group(0) for m in BY.finditer(part)]
+        left = re.sub(r"再|然后|和|及|、|[，,\s]", "", BY.sub("", part))
+        if len(measures) > 1 and len(left) <= 4 and expanded:
+            asked = expanded.pop()
+            expanded += [f"{m}，{asked}" for m in measures]
+        else:
+            expanded.append(part)
+    parts = expanded
     answers = []
     previous_fields: list[str] = []
     previous = ""
