@@ -1337,6 +1337,9 @@ def test_no_threshold_without_a_comparing_word(said):
         ("天文台哪些项目考核了用户满不满意", "indicator_target", "用户满意度"),
         # the question before, by each measure a part names (按百分比算，再按金额算)
         ("哪个项目比去年增加得最多？按百分比算，再按增加的金额算", "several_parts", "增幅最大的是"),
+        # the projects above or below their average, asked on after the average
+        ("天文台的项目里年度预算低于平均数的有哪些", "list", "低于平均的有 7 个"),
+        ("检察院项目平均多少钱？几个在平均线以上？", "several_parts", "高于平均的有 3 个"),
     ],
 )
 def test_eighth_session_reading(backend, question, answer_type, says):

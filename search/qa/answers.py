@@ -2974,6 +2974,41 @@ def _sum(
     return Answer(f"{said_total}。", "sum", [budget_source(p, key) for p in priced][:MAX_SOURCES])
 
 
+# above or below the average of the projects asked of: 平均线以上, 高于平均, 低于平均数的
+AGAINST_AVERAGE = re.compile(
+    r"平均(?:线|数|值|水平)?(?P<side>以上|之上|以下|之下)|"
+    r"(?P<word>高于|超过|大于|多于|低于|不到|小于|少于|不足)平均"
+)
+
+
+def against_average(q: Question) -> Answer | None:
+    """有几个在平均线以上？ 低于平均数的有哪些？ The projects in scope whose money is above (or
+    below) their average, with the average."""
+    found = AGAINST_AVERAGE.search(q.text)
+    if q.projects or found is None:
+        return None
+    chosen = q.chosen
+    key = _budget_key(q)
+    priced = [p for p in chosen if p.budget.get(key) is not None]
+    if len(priced) < 2:
+        return None
+    mean = sum(p.budget[key] for p in priced) / len(priced)
+    above = (found["side"] or "") in ("以上", "之上") or (found["word"] or "") in (
+        "高于", "超过", "大于", "多于",
+    )  # fmt: skip
+    side = [p for p in priced if (p.budget[key] > mean if above else p.budget[key] < mean)]
+    side.sort(key=lambda p: -p.budget[key] if above else p.budget[key])
+    scope = "、".join(f.label for f in q.conditions)
+    scope = f"{scope}的" if scope else ""
+    listed = "、".join(f"{p.name}（{format_yuan(p.budget[key])}）" for p in side[:MAX_NAMED])
+    return Answer(
+        f"{scope} {len(priced)} 个项目的{BUDGET_NAMES[key]}平均每个 {format_yuan(round(mean))}；"
+        f"{'高于' if above else '低于'}平均的有 {len(side)} 个：{listed or '无'}。",
+        "list",
+        [budget_source(p, key) for p in side][:MAX_SOURCES],
+    )
+
+
 def unknown_project(q: Question) -> Answer | None:
     """A question about one project's facts when no project of that name exists."""
     if q.projects or q.field is None or q.conditions:

@@ -13,6 +13,7 @@ from indexer.text import words
 
 from ..vocabulary import same_meaning
 from .answers import (
+    AGAINST_AVERAGE,
     COUNTED,
     NUMERAL,
     Answer,
@@ -333,6 +334,7 @@ QUANTITY = re.compile(r"多少|几|金额|比例|占")
 ASKING_NOUNS = {
     "多少", "数量", "情况", "内容", "项目", "问题", "方面", "部分", "时候", "时间", "东西", "事情",
     "事儿", "玩意", "钱", "倒数", "末位", "排名", "名次", "张表", "份表", "表格", "条目",
+    "平均线", "平均数", "平均值", "平均水平",
 }  # fmt: skip
 ASKING = re.compile(r"哪|什么|几|多少|这|那|各|每")
 WHOLE_UNIT = re.compile(r"[全本我贵该][院局所台区市处委厅队站]|[全本我贵该]单位")
@@ -868,8 +870,8 @@ def _dimension(q: Question) -> Answer | None:
 def _count(q: Question) -> Answer | None:
     """A count the question asks of one project (多少人受益, 几个工作人员) where nothing in its
     table is a number of that measure: the table does not say."""
-    if q.fields or names_rows(q) or q.level_word:
-        return None  # a field, a whole indicator or a level is counted by the plans
+    if q.fields or names_rows(q) or q.level_word or AGAINST_AVERAGE.search(q.text):
+        return None  # a field, a whole indicator, a level, or 平均线以上 counted by the plans
     found = COUNTED.search(q.rest)
     number_of = NUMBER_OF.search(q.rest)  # 案件数量是多少: the count of a noun
     if found is None and number_of is not None:

@@ -76,6 +76,7 @@ PLANS = (
     p.projects_by_level,
     p.projects_with_weights,
     p.sum_of_lines,
+    a.against_average,
     a.over_projects,
     a.unknown_project,
     p.sub_project_purpose,
@@ -545,7 +546,7 @@ MOST = re.compile(r"最[多少高低大小]")
 COUNTED_THING = re.compile(r"几个|多少个|几项|几条|几台|几次")  # 立几个课题: a count, no amount
 # a measure a question goes by: 按百分比, 按金额算, 以增幅计
 BY = re.compile(
-    r"(?:按|以|用)([\u4e00-\u9fff%％]{1,6}?)(?:来看|来算|计算|算|计|排)?(?=又|呢|的话|是|哪|，|,|$)"
+    r"(?:按|以(?![上下内外前后来及])|用)([\u4e00-\u9fff%％]{1,6}?)(?:来看|来算|计算|算|计|排)?(?=又|呢|的话|是|哪|，|,|$)"
 )
 ROWS_ANSWERS = ("level_indicators", "indicator_target", "list", "count")
 
