@@ -611,6 +611,27 @@ def without_weights(text: str) -> str:
 ASKED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％)?")
 
 
+def _same_target(row: Indicator) -> tuple:
+    """A row's target as compared, read from the record's parsed comparator, value and unit
+    (=100% and 100%, ≥90.00(%) and >=90% are one target); a target in words as written."""
+    if row.value is None:
+        return (re.sub(r"\s+", "", row.target),)
+    return (row.op or "=", float(row.value), row.unit or "")
+
+
+def targets_counted(rows: Iterable[Indicator]) -> dict[str, int]:
+    """How many rows set each target (one target written two ways counted once, said as it
+    is first written), most first, then in the order of the targets' text."""
+    counts: dict[tuple, int] = {}
+    said: dict[tuple, str] = {}
+    for row in rows:
+        same = _same_target(row)
+        said.setdefault(same, row.target)
+        counts[same] = counts.get(same, 0) + 1
+    ranked = sorted(counts, key=lambda k: (-counts[k], said[k]))
+    return {said[k]: counts[k] for k in ranked}
+
+
 def target_check(text: str, row: Indicator) -> str:
     """是。/不是。 where a yes/no question states a target value (指标值是不是100%), else ""."""
     if not re.search(r"吗$|是不是|是否|对吗|对不对", text) or row.value is None:
@@ -2159,11 +2180,11 @@ def usual_targets(q: Question) -> Answer | None:
     rows = [(project, row) for g in groups for project, row in g.rows if project.id in chosen]
     if not rows:
         return None
-    counts = Counter(row.target for _, row in rows)
-    listed = "，".join(f"{t} × {n}" for t, n in sorted(counts.items(), key=lambda i: (-i[1], i[0])))
+    counts = targets_counted(row for _, row in rows)
+    listed = "，".join(f"{t} × {n}" for t, n in counts.items())
     projects = len({p.id for p, _ in rows})
     name = groups[0].name if len(groups) == 1 else f"“{core}”类指标"
-    top = counts.most_common(1)[0][0]
+    top = next(iter(counts))
     return Answer(
         f"{name}在 {projects} 个项目中共 {len(rows)} 项，目标值：{listed}；最常见的是 {top}。",
         "indicator_distribution",
@@ -2571,17 +2592,16 @@ def over_projects(q: Question) -> Answer | None:
     groups = groups_named(q)
     if len(groups) > 1 and EACH_GROUP.search(q.text):
         return _per_group(q, groups, key, about_money)
-    together = groups_named(q)
     if (
-        len(together) > 1
+        len(groups) > 1
         and about_money
         and q.has(MAX_WORDS + MIN_WORDS)
         and re.search(r"哪个项目|哪一个项目|是哪个|哪一个|的项目", q.text)
         and not re.search(r"哪边|哪家|哪个单位|哪组|哪方", q.text)
     ):  # 检察院和普陀区的项目里预算最高的是哪个: one project of them all, not their sums
-        members = list({p.id: p for _, ps in together for p in ps}.values())
-        common = _common_key([(label, ps) for label, ps in together], key) or key
-        return _ranking(q, members, "、".join(label for label, _ in together), common)
+        members = list({p.id: p for _, ps in groups for p in ps}.values())
+        common = _common_key([(label, ps) for label, ps in groups], key) or key
+        return _ranking(q, members, "、".join(label for label, _ in groups), common)
     groups = _groups_compared(q)
     if groups is not None and about_money:
         return _compare_groups(groups, key)

@@ -162,17 +162,14 @@ def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
             found = verified(whole, found)
         several_answers = found.type in ("several_fields", "several_parts", a.PARTLY)
         figure = (found.type in FIGURE_ANSWERS and len(parts) > 1) or several_answers
-        money = any(s.get("section") == "budget" for s in found.sources)
         # of several answers, a qualifier stated in the first part or in a closing clause that
-        # asks nothing (施工阶段有哪些安全措施 is a part's own)
+        # asks nothing (施工阶段有哪些安全措施 is a part's own); a line answered part by part had
+        # each part's money checked on its own
         line = question if not several_answers else _qualifying(asked, parts)
-        qualified = figure and (
-            qualified_figure(line, money)
-            or part_of_whole(parts[0] if parts else asked, whole.projects)
+        of_parts = found.type in ("several_fields", a.PARTLY) and not by_parts
+        qualified = figure and _held_back(
+            found, line, parts[0] if parts else asked, whole, parts if of_parts else [], pinned
         )
-        # (a line answered part by part: each part's money was checked on its own)
-        if not qualified and money and found.type in ("several_fields", a.PARTLY) and not by_parts:
-            qualified = _part_money_asked(parts, whole, store, pinned)
         if not qualified and _money_dropped(question, whole, found):
             qualified = "其中这一部分的金额（表中只有整个项目的预算和各栏资金）"
         if qualified:
@@ -346,6 +343,17 @@ def _asks_apart(part: str) -> bool:
         rf"{ASKS.pattern}|{a.AND}|项目|[^\u4e00-\u9fff]|[的了是呢吗还又也都各]", "", part
     )
     return _asks(part) and len(words) >= 3
+
+
+def _held_back(found: Answer, said: str, first: str, q, parts: list[str], backend) -> str | None:
+    """What a figure-giving answer leaves out that the words ask and no table holds: a
+    qualifier of the figure (`said`), a part of the project or its year (`first`), the money
+    of a part one of `parts` asks; None if nothing."""
+    money = any(s.get("section") == "budget" for s in found.sources)
+    qualified = qualified_figure(said, money) or part_of_whole(first, q.projects)
+    if not qualified and money and parts:
+        qualified = _part_money_asked(parts, q, q.store, backend)
+    return qualified
 
 
 def _part_money_asked(parts: list[str], whole, store, backend) -> str | None:
@@ -679,10 +687,8 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
             return None
         if found.type in (*FIGURE_ANSWERS, "several_fields"):
             # …每次沙龙花多少钱: a figure a part qualifies as no table holds it, refused there
-            money = any(s.get("section") == "budget" for s in found.sources)
-            qualified = qualified_figure(part, money) or part_of_whole(part, q.projects)
-            if not qualified and money and found.type == "several_fields":
-                qualified = _part_money_asked([q.text], q, store, backend)
+            own = [q.text] if found.type == "several_fields" else []
+            qualified = _held_back(found, part, part, q, own, backend)
             found = refused_for(q, qualified, found) if qualified else found
         answers.append(found)
         previous_part = part

@@ -37,6 +37,7 @@ from .answers import (
     _named_indicators,
     _named_level,
     _row_called,
+    _same_target,
     asked_fields,
     budget_source,
     citing_answer,
@@ -64,6 +65,7 @@ from .answers import (
     source,
     target_check,
     target_said,
+    targets_counted,
     value_named,
 )
 from .checks import refusal
@@ -436,17 +438,12 @@ def indicator_of_each(q: Question) -> Answer | None:
     if missing:
         listed += f"；{'、'.join(missing)}没有设这个指标"
     elif len(rows) > 1 and SAME_ASKED.search(q.text):  # 目标一样不一样: say which
-        same = len({_same_target(r.target) for _, r in rows}) == 1
+        same = len({_same_target(r) for _, r in rows}) == 1
         listed = f"{'一样' if same else '不一样'}。{listed}"
     return Answer(f"{listed}。", "indicator_target", [indicator_source(p, r) for p, r in rows])
 
 
 SAME_ASKED = re.compile(r"一样|相同|一致|有没有区别|有区别|不同")
-
-
-def _same_target(target: str) -> str:
-    """A target as compared: =100% and 100%, >=90% and ≥90% are one target."""
-    return re.sub(r"^=\s*", "", target.replace(">=", "≥").replace("<=", "≤").replace(" ", ""))
 
 
 def field_of_each(q: Question) -> Answer | None:
@@ -810,25 +807,29 @@ def named_indicators(q: Question) -> Answer | None:
             "indicator_yes_no",
             [indicator_source(p, r) for p, r in rows],
         )
-    by_project: dict[str, list[str]] = {}
-    names: dict[str, Project] = {}
-    for project, row in rows:
-        names[project.id] = project
-        by_project.setdefault(project.id, []).append(row_said(row))
-    listed = "；".join(
-        f"{names[pid].name}：{'、'.join(items)}" for pid, items in by_project.items()
-    )
-    count = len(by_project)
+    grouped, listed = _rows_of_each(rows)
+    count = len(grouped)
     called = "、".join(mention.names) if whole else mention.words  # 满意渡 → 满意度
     said = f"“{called}”相关的指标在 {count} 个项目中设置：{listed}。"
     if count == 1:  # LAMOST观测时间和高信噪比光谱数: the rows of one project
-        ((pid, items),) = by_project.items()
-        said = f"“{called}”相关的指标都在{names[pid].name}中：{'、'.join(items)}。"
+        ((project, items),) = grouped.values()
+        said = f"“{called}”相关的指标都在{project.name}中：{'、'.join(items)}。"
     if count == 1 and len(rows) == 1:
         project, row = rows[0]
         said = target_said(project, row)
         said = f"{target_check(q.text, row)}{said}"
     return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]])
+
+
+def _rows_of_each(rows: list) -> tuple[dict[str, tuple[Project, list[str]]], str]:
+    """Rows grouped by table (tables of one name in several years stay apart), and said as
+    “name：row、row；…” for the first MAX_NAMED tables (the counts stay whole)."""
+    grouped: dict[str, tuple[Project, list[str]]] = {}
+    for project, row in rows:
+        grouped.setdefault(project.id, (project, []))[1].append(row_said(row))
+    shown = list(grouped.values())[:MAX_NAMED]
+    listed = "；".join(f"{project.name}：{'、'.join(items)}" for project, items in shown)
+    return grouped, listed + ("等" if len(grouped) > MAX_NAMED else "")
 
 
 def _not_set(project: Project, named: str) -> Answer:
@@ -1013,7 +1014,7 @@ def level_of_named(q: Question) -> Answer | None:
     if SAME_ASKED.search(q.rest):  # 满意度指标设得是不是一模一样: each one's, and whether so
         found = _level_in_each(q.projects, q.level_word)
         sets = {
-            frozenset((normalize_name(r.name), _same_target(r.target))
+            frozenset((normalize_name(r.name), _same_target(r))
                       for r in p.indicators if of_kind(r, q.level_word))
             for p in q.projects
         }  # fmt: skip
@@ -1458,21 +1459,9 @@ def family_targets(q: Question) -> Answer | None:
         what += f"（{condition}）"
         if not rows:
             return Answer(f"没有{what}。", "list", [])
-    by_project: dict[str, list[str]] = {}  # by id: tables of one name in several years
-    names: dict[str, str] = {}
-    for project, row in rows:
-        by_project.setdefault(project.id, []).append(row_said(row))
-        names[project.id] = project.name
-    listed = "；".join(  # of thousands of tables, the first ones (the counts stay whole)
-        f"{names[pid]}：{'、'.join(items)}" for pid, items in list(by_project.items())[:MAX_NAMED]
-    )
-    listed += "等" if len(by_project) > MAX_NAMED else ""
-    counts: dict[str, int] = {}  # =100% and 100%, >=90% and ≥90%: one target written two ways
-    said_as: dict[str, str] = {}
-    for _, row in rows:
-        target = said_as.setdefault(_same_target(row.target), row.target)
-        counts[target] = counts.get(target, 0) + 1
-    spread = "，".join(f"{t} × {n}" for t, n in sorted(counts.items(), key=lambda i: -i[1]))
+    by_project, listed = _rows_of_each(rows)
+    counts = targets_counted(r for _, r in rows)
+    spread = "，".join(f"{t} × {n}" for t, n in counts.items())
     same = "，都一样" if len(counts) == 1 else f"，有 {len(counts)} 种"
     said = (
         f"{what}在 {len(by_project)} 个项目中共 {len(rows)} 项：{listed}。目标值：{spread}{same}。"
