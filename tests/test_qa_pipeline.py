@@ -1377,6 +1377,51 @@ def test_eighth_session_partly_refused_lines(backend, question, held, refused):
     assert held in found["answer"] and refused in found["answer"], found["answer"]
 
 
+# ---------------------------------------------------------------------- ninth session
+@pytest.mark.parametrize(
+    ("question", "answer_type", "says"),
+    [
+        # a row only one project sets: which, not what is usual
+        ("鉴定准确性一般设多少", "indicator_distribution", "只在检察办案业务费中设置"),
+        # a change named apart from last year (跟上年相比 … 砍得最多)
+        ("跟上年相比，哪个项目的预算砍得最多", "ranking", "降额最大的是检察办案业务费"),
+        # the form targets are written in, not a value
+        ("机关服务费的满意度指标是用百分比表示的吗", "indicator_yes_no", "是。"),
+        ("LAMOST观测时间是定量指标还是定性指标", "indicator_yes_no", "定量"),
+        # a row's target checked across the projects that set it
+        ("社会公众满意度是不是90%", "indicator_target", "是。"),
+        # a row named loosely beside a field: both answered, not money of the row
+        ("拆违经费 群众政策知晓率和年度资金总额", "several_fields", "≥90.00(%)"),
+        # what a project rests on: a document its basis names without a title too
+        ("派驻农场检察院机构业务经费凭什么文件立项", "project_citations", "1980年12月"),
+        # a name shortened to the first characters of its words
+        ("国重运维今年批了多少钱", "budget", "16,158"),
+        ("国重运行维护的顾客满意度要求多少", "indicator_target", "≥92%"),
+    ],
+)
+def test_ninth_session_reading(backend, question, answer_type, says):
+    assert_answers(backend, question, answer_type, says)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a price of each of a kind of thing
+        "拆违经费采购的无人机每台单价多少",
+        # a count of something no row of the one table a name's rows are in counts
+        "LAMOST那台望远镜配了几个技术人员",
+        # money shared out among parts the text names
+        "派驻农场检察院机构业务经费几个派驻检察院各拿了多少",
+        # a company that won a bid, where no table names one
+        "信息化新建项目最后哪家中标",
+        # a size of a part of a project, when only the whole's length is printed
+        "兰溪路下立交隧道段（暗埋段）长几米",
+    ],
+)
+def test_ninth_session_refusals(backend, question):
+    assert_refuses(backend, question)
+
+
 def test_eighth_session_sets(client):
     # dev38 (indicators across projects) first ran 67/90, dev39 (tempting refusals) 71/90
     # with 12 numbers: guarded against falling back, not targets

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -683,6 +683,9 @@ class ProjectMatcher:
         for project in store.projects:
             if 4 <= len(project.name) <= 8:
                 self.short_names.setdefault(project.name[0], []).append(project)
+        self.by_first: dict[str, list[Project]] = {}  # names by their first character
+        for project in store.projects:
+            self.by_first.setdefault(project.name[:1], []).append(project)
         self.fragments: dict[str, set[int]] = {}
         self.pairs: dict[str, set[int]] = {}  # two characters -> the names holding them
         for i, project in enumerate(self.projects):
@@ -764,8 +767,10 @@ class ProjectMatcher:
                             [],
                             None,
                         )  # 真南路拓宽改造工程: another project, named by its own words
+                    if len(projects) == 1:  # 国重|运行维护: the name's shortened start too
+                        fragment = self._shortened_before(text, start, fragment, projects[0])
                     return projects, fragment
-        for find in (self._misspelled, self._by_start, self._by_chunks):
+        for find in (self._misspelled, self._by_start, self._by_chunks, self._by_initials):
             found, said = find(text)
             if found:
                 return found, said
@@ -804,6 +809,35 @@ class ProjectMatcher:
                 return named, found.group(0)
         return [], None
 
+    def _shortened_before(self, text: str, start: int, fragment: str, project: Project) -> str:
+        """A fragment of one name with the name's start said shortened just before it (国重 of
+        国家重大 before 运行维护): the whole stretch, else the fragment."""
+        for size in range(min(start, 4), 1, -1):
+            stretch = text[start - size : start] + fragment
+            if "|" not in stretch and abbreviated(stretch, project.name):
+                return stretch
+        return fragment
+
+    def _by_initials(self, text: str) -> tuple[list[Project], str | None]:
+        """A name shortened to the first characters of some of its words, in order, from its
+        first (国重运维 for 国家|重大|科学|工程|运行|维护): the longest stretch of three or more
+        characters that shortens exactly one name and is no part of it."""
+        for size in range(min(len(text), 10), 2, -1):
+            for start in range(len(text) - size + 1):
+                stretch = text[start : start + size]
+                if "|" in stretch or self._generic(stretch) or _cut_word(text, start + size):
+                    continue
+                chars = set(stretch)
+                named = {
+                    p.name: p
+                    for p in self.by_first.get(stretch[0], ())
+                    if stretch not in p.name and chars <= set(p.name)
+                    and abbreviated(stretch, p.name)
+                }  # fmt: skip
+                if len(named) == 1:
+                    return list(named.values()), stretch
+        return [], None
+
     def _misspelled(self, text: str) -> tuple[list[Project], str | None]:
         """A short name with a character missing, added or wrong (拆违费 for 拆违经费): a stretch
         of the question within one edit of a name of at most 8 characters."""
@@ -820,6 +854,33 @@ class ProjectMatcher:
                     if close and (best is None or size > best[0]):
                         best = (size, [project], stretch)
         return (best[1], best[2]) if best else ([], None)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w, _, _ in words(name))
+
+
+def abbreviated(short: str, name: str) -> bool:
+    """Whether `short` is the start of each of some of the name's words, in order, from the
+    name's first character on (国重运维, 国重运行维护 of 国家|重大|科学|工程|运行|维护)."""
+    pieces = _name_words(name)
+    if not pieces or short[:1] != name[:1]:
+        return False
+
+    @cache
+    def fits(i: int, j: int) -> bool:  # short[i:] made of starts of pieces[j:]
+        if i == len(short):
+            return True
+        for k in range(j, len(pieces)):
+            word, n = pieces[k], 0
+            while n < len(word) and i + n < len(short) and short[i + n] == word[n]:
+                n += 1
+                if fits(i + n, k + 1):
+                    return True
+        return False
+
+    return fits(0, 0)
 
 
 def _cut_word(text: str, end: int) -> bool:
@@ -1644,11 +1705,27 @@ def project_citations(q: Question) -> Answer | None:
     sources = [
         source(project, s, project.sections[s]) for s in dict.fromkeys(c.section for c in citations)
     ]
-    return Answer(
-        f"{name}引用了 {len(cited)} 个文件：{'；'.join(cited)}。",
-        "project_citations",
-        sources,
-    )
+    said = f"{name}引用了 {len(cited)} 个文件：{'；'.join(cited)}。"
+    basis = project.sections.get("basis", "") if q.part is None else ""
+    if BASIS_ASKED.search(q.text) and UNTITLED_DOCUMENT.search(_untitled(basis, citations)):
+        # 依据什么文件设立: a document its basis names without a title (联合下发的文件) too
+        said += f"立项依据写的是：{basis[:200]}{'…' if len(basis) > 200 else ''}"
+        sources.insert(0, source(project, "basis", basis))
+    return Answer(said, "project_citations", sources)
+
+
+# what asks what a project rests on (not only the files it cites)
+BASIS_ASKED = re.compile(r"依据|根据|凭什么|设立|立项")
+# a document named in words, not by a title in 《》 or a number
+UNTITLED_DOCUMENT = re.compile(r"文件|批复|纪要|决定|会议|精神|指示|部署")
+
+
+def _untitled(text: str, citations) -> str:
+    """A section's text less the titles and numbers of the files it cites."""
+    for c in citations:
+        for said in (c.title and f"《{c.title}》", c.number):
+            text = text.replace(said, "|") if said else text
+    return re.sub(r"《[^》]*》", "|", text)
 
 
 def _part_text(project: Project, part: SubProject, sections: list[str] | None = None) -> str:
@@ -2185,8 +2262,15 @@ def usual_targets(q: Question) -> Answer | None:
     projects = len({p.id for p, _ in rows})
     name = groups[0].name if len(groups) == 1 else f"“{core}”类指标"
     top = next(iter(counts))
+    if projects == 1:  # one project sets it: say which, there is nothing usual to tell
+        said = f"目标值为 {top}" if len(rows) == 1 else f"共 {len(rows)} 项，目标值：{listed}"
+        text = f"{name}只在{rows[0][0].name}中设置，{said}。"
+    else:
+        text = (
+            f"{name}在 {projects} 个项目中共 {len(rows)} 项，目标值：{listed}；最常见的是 {top}。"
+        )
     return Answer(
-        f"{name}在 {projects} 个项目中共 {len(rows)} 项，目标值：{listed}；最常见的是 {top}。",
+        text,
         "indicator_distribution",
         [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]],
     )

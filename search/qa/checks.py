@@ -569,7 +569,11 @@ def _breakdown(q: Question) -> Answer | None:
         return refusal(q, "表中只有整个项目的预算，没有这个子项目的金额")
     if money and re.search(r"第[一二三四五六七八九十\d]+(?:段|部分|期|标段|个子项)", q.text):
         return refusal(q, "表中只有整个项目的预算，没有各部分的金额")  # 第三段安排了多少资金
-    shared_out = re.search(r"各分到|分到多少|分配多少|各拿多少|各自的预算|各自多少钱", q.text)
+    shared_out = re.search(
+        r"各(?:分|拿|得)了?到?多少|分(?:到|得|配给?)了?多少|各分到|之间(?:怎么|如何)?分配?|"
+        r"各自的预算|各自多少钱",
+        q.text,
+    )  # 在沪东院、沪西院之间各分了多少钱: money shared out among parts
     of_parts = re.search(
         r"(?:子项目|子项|各自)[^，,。？?]{0,8}(?:多少钱|预算|金额|资金|经费|花|钱)", q.text
     )
@@ -716,7 +720,7 @@ PARTS_OF_A_TABLE = re.compile(
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
     rf"(?P<what>{PEOPLE}|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
-    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|牌子|型号|面积|每[台部个套件辆次](?:要?花|价格|单价)?多少钱?|"
+    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|牌子|型号|面积|每(?:一)?[台部个套件辆次架张本把只条块间座批场期名位家棵盏处所栋幢艘枚颗根](?:的?价格|的?单价|要?花|大概|大约)*多少钱?|"
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算(?![中里])|整个部门|全部门|部门总预算|整个单位|"
     r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|"
@@ -731,7 +735,8 @@ UNRECORDED = re.compile(
 FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|外币|汇率")
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)
 COMPANY = re.compile(
-    r"哪(?:家|个|一家)(?:公司|企业|厂商?)|什么(?:公司|企业)|公司(?:名称|名字|叫什么)"
+    r"哪(?:家|个|一家)(?:公司|企业|厂商?|供应商|承包商|服务商|中标)|什么(?:公司|企业)|"
+    r"公司(?:名称|名字|叫什么)|中的?标|谁家"
 )
 COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|集团|研究院)")
 
@@ -819,7 +824,8 @@ NUMBER_OF = re.compile(
 # 口径多大, 隧道段有多长: a size of a thing
 DIMENSION = re.compile(
     r"(?P<thing>[A-Za-z0-9\u4e00-\u9fff]{2,10}?)的?(?:有|是)?"
-    r"(?P<size>口径|尺寸|长度|宽度|高度|深度|重量|多长|多宽|多高|多大|多重|多深)"
+    r"(?P<size>口径|尺寸|长度|宽度|高度|深度|重量|多长|多宽|多高|多大|多重|多深|"
+    r"[长宽高深](?=(?:有|约|大约|大概)?(?:多少|几)(?:米|公里|千米|厘米|毫米)))"
 )
 MONEY_OR_AMOUNT = re.compile(r"钱|资金|预算|经费|盘子|总额|金额|数据|量|规模")
 SHARE_AFTER = re.compile(r"[^，。？?]{0,4}(?:比例|比重|占)")
@@ -829,7 +835,7 @@ LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m|
 def _dimension(q: Question) -> Answer | None:
     """A size asked of a thing (FAST望远镜口径多大, 隧道段有多长) that no text gives a number of
     length or weight for near it."""
-    said_in = q.rest or q.text
+    said_in = re.sub(r"[(（][^)）]*[)）]", "", q.rest or q.text)  # 隧道段（暗埋段）: the first name
     found = DIMENSION.search(said_in)
     named = q.indicators is not None and q.indicators.whole  # 道路建设长度: a row's name
     if found is None or named:
@@ -838,6 +844,7 @@ def _dimension(q: Question) -> Answer | None:
     if share:
         return None  # 占了多大比例, 占…的比重有多大: a share, not a size
     thing, size = found["thing"], found["size"]
+    size = f"{size}度" if len(size) == 1 else size  # 长多少米: its length
     if re.search(r"周期|工期|期限|时间|时长|年限|期$", thing):
         return None  # 周期多长: a time, answered by its dates
     itself = not re.sub(  # 下立交打算修多长: the project itself, not a part of it (隧道段)
@@ -847,7 +854,9 @@ def _dimension(q: Question) -> Answer | None:
     rows = [r for p in q.projects for r in p.indicators]
     if itself and any(re.search(rf"\d\s*{LENGTHS}", r.target) for r in rows):
         return None  # a row of its table is a length (道路建设长度 985米)
-    measure = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "重": "重量"}.get(size[-1])
+    measure = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "重": "重量"}.get(
+        found["size"][-1]
+    )
     own = [w for w, _, _ in words(thing) if len(w) >= 2]
     if measure and any(measure in r.name and any(w in r.name for w in own) for r in rows):
         return None  # 道路修多长: the row 道路建设长度
@@ -861,10 +870,13 @@ def _dimension(q: Question) -> Answer | None:
     )
     thing = re.sub(asking, "", thing) or thing
     said = "|".join(re.escape(t) for t in {thing[-3:], thing[-2:]})  # 道路红线: 规划红线宽度
-    said += f"|{re.escape(size)}" if q.projects else ""
+    said += f"|{re.escape(size)}" if q.projects and size == found["size"] else ""  # 口径
     if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
         return None
-    return refusal(q, f"表中没有写明它的{size.removeprefix('多')}")  # its name is the user's
+    named = thing.strip("|的") if len(thing.strip("|的")) >= 2 else "它"  # the user's name for it
+    return refusal(
+        q, f"表中没有写明{named if named == '它' else f'“{named}”'}的{size.removeprefix('多')}"
+    )
 
 
 def _count(q: Question) -> Answer | None:
@@ -885,9 +897,15 @@ def _count(q: Question) -> Answer | None:
         return None
     if measure == "个" and not noun:
         return None
-    if len(q.projects) > 1 or not (q.projects or q.conditions):
+    scope = q.projects
+    other = len(noun) >= 2 and q.indicators is not None  # 配了多少工作人员: of a thing no row
+    other = other and not any(noun in r.name for _, r in q.indicators.rows)  # it names counts
+    if not scope and not q.conditions and other:
+        owners = {p.id: p for p, _ in q.indicators.rows}  # LAMOST运行维护配了多少人: the one
+        scope = list(owners.values()) if len(owners) == 1 else []  # table its rows are of
+    if len(scope) > 1 or not (scope or q.conditions):
         return None  # one project, or the projects a condition leaves (普陀…无人机一共几架)
-    texts = project_texts(q.chosen)
+    texts = project_texts(scope or q.chosen)
     if any(counted_in(text, measure, noun) for text in texts):
         return None
     unit = re.escape((measure + noun)[-1])  # 访问量多少人次: a row's ≥13万次

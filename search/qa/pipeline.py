@@ -45,6 +45,7 @@ PLANS = (
     p.several_fields,
     a.project_citations,
     p.project_weights,
+    p.target_form,
     p.family_targets,
     a.indicator_target,
     p.last_year_rate,

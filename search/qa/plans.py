@@ -733,7 +733,13 @@ def named_indicators(q: Question) -> Answer | None:
         return None
     if not q.projects and q.has(EXTREMES) and not q.has(MONEY_WORDS):
         return None  # 哪个项目满意度卡得最严: the highest of them (extreme_target)
-    if not q.projects and q.level_word and _target_test(q.text)[0] is not None:
+    # 社会公众满意度是不是90%: each row's target checked (not 比90%还高的: the rows above)
+    checked = (
+        mention.whole
+        and re.search(r"是不是|是否|吗$|对吗|对不对", q.text)
+        and not re.search(r"比\s*\d|[高低多少大小]于|以上|以下|超过|不到|不足|至少|起码", q.text)
+    )
+    if not q.projects and q.level_word and _target_test(q.text)[0] is not None and not checked:
         return None  # 对服务对象满意度要求比90%还高的: the rows of the kind that meet it
     # a name with a wrong character counts as named unless the stretch asks a field
     # (上年预算执行数 is a field, not 预算执行率 misspelled)
@@ -818,6 +824,12 @@ def named_indicators(q: Question) -> Answer | None:
         project, row = rows[0]
         said = target_said(project, row)
         said = f"{target_check(q.text, row)}{said}"
+    elif not q.projects and checked:  # 是不是90%: yes where every row says it, else which do
+        verdicts = {target_check(q.text, r) for _, r in rows}
+        if len(verdicts) == 1:
+            said = f"{verdicts.pop()}{said}"
+        elif "" not in verdicts:
+            said = f"不全是。{said}"
     return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]])
 
 
@@ -1419,6 +1431,58 @@ def _families(store) -> dict[str, list]:
     return found
 
 
+# 满意度指标是百分比吗, 目标值是定量的还是定性的: the form targets are written in, not a value
+TARGET_FORM = re.compile(
+    r"(?P<pct>百分比|百分数|百分率|百分号|百分制)|(?P<qual>定性)|定量|量化|数值|数字(?!化)"
+)
+
+
+def target_form(q: Question) -> Answer | None:
+    """信息化新建项目的满意度指标是百分比吗？ 这几个指标是定量的还是定性的？ Whether the
+    targets of the rows asked about are written as percentages, numbers, or in words."""
+    text = q.rest or q.text
+    for name in q.indicators.names if q.indicators is not None else []:
+        text = text.replace(name, "|")  # 档案数字化工作完成率: a name, not the form asked
+    asked = TARGET_FORM.search(text)
+    choice = "还是" in q.text
+    if asked is None or not (YES_NO.search(q.text) or choice) or "多少" in q.text:
+        return None
+    if q.indicators is not None:
+        owners = {p.id for p in q.projects}
+        rows = [(p, r) for p, r in q.indicators.rows if not owners or p.id in owners]
+    elif q.level_word and q.projects:
+        rows = [(p, r) for p in q.projects for r in p.indicators if of_kind(r, q.level_word)]
+    else:
+        return None
+    if not rows:
+        return None
+
+    def form(target: str) -> str:
+        if "%" in target or "百分" in target:
+            return "百分比，定量"
+        return "数值，定量，不是百分比" if re.search(r"\d", target) else "文字表述，定性，没有数值"
+
+    forms = [form(r.target or "") for _, r in rows]
+    if asked["pct"]:
+        held = [f.startswith("百分比") for f in forms]
+    elif asked["qual"]:
+        held = [f.startswith("文字") for f in forms]
+    else:
+        held = [not f.startswith("文字") for f in forms]
+    verdict = "" if choice else "是。" if all(held) else "不是。" if not any(held) else "不全是。"
+    several = len({p.id for p, _ in rows}) > 1
+    listed = "；".join(
+        f"{p.name + '的' if several else ''}“{r.name}”目标值为“{r.target}”（{f}）"
+        for (p, r), f in zip(rows, forms, strict=True)
+    )
+    owner = "" if several else f"{rows[0][0].name}："
+    return Answer(
+        f"{verdict}{owner}{listed}。",
+        "indicator_yes_no",
+        [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]],
+    )
+
+
 def family_targets(q: Question) -> Answer | None:
     """到位率这个指标哪些项目用了？值有区别吗  各种及时率都定的多少  验收合格率这类指标最低
     定到多少: the rows whose names end on the words, over the projects in scope, with their
@@ -1497,6 +1561,11 @@ def projects_with_line(q: Question) -> Answer | None:
 
 # 比去年多拿得最多, 比上年少了: a change asked by the comparison with last year
 AGAINST_PREVIOUS = re.compile(r"(?:比|较)(?:去年|上年|上一年)[^，,。？?]{0,4}?(多|少|高|低)")
+# 和上年比，哪个减得最多: last year named apart, then the way an amount moved, most or least
+VERSUS_PREVIOUS = re.compile(r"(?:和|与|跟|同|较|比|对比)(?:去年|上年度?|上一年)|同比")
+MOVED_MOST = re.compile(
+    r"([增减涨降升缩砍压多少])(?:得|了)?(?:最多|最少|最大|最小|最厉害|最狠|最猛)"
+)
 
 
 def change_ranking(q: Question) -> Answer | None:
@@ -1504,6 +1573,8 @@ def change_ranking(q: Question) -> Answer | None:
     按降幅排一下？"""
     asks = ("最", "第一", "排第一", "几个", "多少个", "哪几个", "哪些")
     against = AGAINST_PREVIOUS.search(q.text)
+    if against is None and VERSUS_PREVIOUS.search(q.text):
+        against = MOVED_MOST.search(q.text)
     if q.has(("盘子", "合计", "总计", "加起来", "总额")) and re.search(r"[这那]几个", q.text):
         return None  # 这几个项目的总盘子涨了还是缩了: their sum, not which of them
     if q.projects or not (q.has(CHANGE_WORDS) or against) or q.has(("指标",)):
@@ -1524,7 +1595,7 @@ def change_ranking(q: Question) -> Answer | None:
             [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
     falling = q.has(("降", "减少", "下降", "减", "砍", "压", "缩"))
-    falling = falling or (against is not None and against.group(1) in "少低")
+    falling = falling or (against is not None and against.group(1) in "少低缩砍压")
     by_percent = q.has(("幅", "百分", "%", "比例", "率"))
     measure = re.search(
         r"(?:按|以|用)[^，,。？?]{0,6}?(?P<how>金额|绝对额|绝对值|钱数|数额|额度|百分比|幅|比例|%)",

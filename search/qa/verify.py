@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from indexer.text import words
 
+from ..indicators import normalize_name
 from ..vocabulary import same_meaning
 from .answers import (
     MONEY_ASKING_WORDS,
@@ -813,6 +814,8 @@ def part_of_money(q: Question, project) -> str | None:
         latin = re.findall(r"[A-Za-z]{2,}", chunk)
         if len(re.findall(r"[\u4e00-\u9fff]", chunk)) < 2 and not latin:
             continue
+        if _names_own_row(q, project, chunk):
+            continue  # 档案数字化验收合格率: a row of the table, its target asked, named loosely
         named = [n for n in re.split(r"[、，,和及与]", project.name) if chunk in n]
         if named and (len(named) == 1 and len(re.split(r"[、，,]", project.name)) == 1):
             continue  # the project's own name (one thing), not one of the parts it lists
@@ -838,6 +841,16 @@ def part_of_money(q: Question, project) -> str | None:
             name = APART.sub("", next((run for run in said_runs if chunk in run), chunk))
             return f"“{name}”的单独金额（表中只有整个项目的预算）"
     return None
+
+
+def _names_own_row(q: Question, project, chunk: str) -> bool:
+    """Whether a stretch of the question is the name of one of the project's rows the
+    question was linked to, as printed or nearly (a character or two left out or wrong)."""
+    linked = q.indicators
+    if linked is None or not linked.whole or len(chunk) < 4:
+        return False
+    names = {r.name for p, r in linked.rows if p is project}
+    return any(Levenshtein.normalized_similarity(chunk, normalize_name(n)) >= 0.8 for n in names)
 
 
 # money asked of a thing apart from the rest of its project (单独预算, 单列多少)
