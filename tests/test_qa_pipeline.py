@@ -1397,6 +1397,10 @@ def test_eighth_session_partly_refused_lines(backend, question, held, refused):
         # a name shortened to the first characters of its words
         ("国重运维今年批了多少钱", "budget", "16,158"),
         ("国重运行维护的顾客满意度要求多少", "indicator_target", "≥92%"),
+        # a target no project sets: none, and the targets they do set
+        ("哪些项目的满意度定的98%", "list", "目标值为：≥90.00(%) × 21"),
+        # a part of a name with a target: the rows ending on its last word that meet it
+        ("正常开展天数365天的指标有哪些项目", "indicator_target", "机关服务工作保障天数 =365天"),
     ],
 )
 def test_ninth_session_reading(backend, question, answer_type, says):
@@ -1416,6 +1420,9 @@ def test_ninth_session_reading(backend, question, answer_type, says):
         "信息化新建项目最后哪家中标",
         # a size of a part of a project, when only the whole's length is printed
         "兰溪路下立交隧道段（暗埋段）长几米",
+        # a thing only other projects' tables speak of
+        "国家天文科学数据中心的总计算核数不少于多少",
+        "拆违经费的GPU计算卡要配多少块",
     ],
 )
 def test_ninth_session_refusals(backend, question):

@@ -124,6 +124,7 @@ def check(q: Question) -> Answer | None:
         _breakdown,
         _line_not_printed,
         _unknown_thing,
+        _thing_of_another,
         _unknown_named_project,
         _unknown_indicator,
         _latin_row,
@@ -382,6 +383,71 @@ def _unknown_thing(q: Question) -> Answer | None:
                 return missing_project()  # 量子计算项目的总预算: a project none is named
             return refusal(q, f"语料中没有关于“{word}”的内容")
     return None
+
+
+def _thing_of_another(q: Question) -> Answer | None:
+    """A quantity asked of one project about a thing only other projects' tables speak of
+    (数据中心要求的有效存储空间, 拆违经费的GPU计算卡: the computing system's table says it): a
+    term of the question the corpus holds but the named project's table does not, nor its
+    head word or a word of the same meaning."""
+    if len(q.projects) != 1 or q.fields or q.part is not None or names_rows(q):
+        return None
+    if not QUANTITY.search(q.text):
+        return None
+    project = q.projects[0]
+    own = " ".join([project.name, *project_texts([project])]).lower()
+    units = " ".join(q.linker.unit_names)  # 天文台这九个项目: a unit, not a thing of a table
+    for term in _terms(q.rest):
+        latin = re.fullmatch(r"[A-Za-z]+", term)
+        if len(term) < (2 if latin else 3) or (latin and term.lower() in UNITS):
+            continue
+        if term in DOMAIN_WORDS or ASKING.search(term) or term in units:
+            continue
+        if term.lower() not in q.linker.text_lower or term.lower() in own:
+            continue  # a term no table has (_unknown_thing's, or read otherwise), or its own
+        parts = [w for w, _, _ in words(term) if len(w) >= 2] or [term]
+        if any(w.lower() in own for w in same_meaning(parts[-1])):
+            continue  # 总计算核数 of a table that says 核数: its own thing, said otherwise
+        others = (
+            p.name
+            for p in q.store.projects
+            if p is not project
+            and not re.search(r"\d", p.name)
+            and term in p.name + " ".join(project_texts([p]))
+        )  # fmt: skip  (a name with a number in it would read as a figure given)
+        named = next(others, "")
+        where = (
+            f"（写到“{term}”的是{named}等其他项目的表）"
+            if named
+            else "（这是其他项目的表中的内容）"
+        )
+        called = "这个项目" if re.search(r"\d", project.name) else project.name
+        return refusal(q, f"{called}的表中没有写到“{term}”{where}")
+    return None
+
+
+def _terms(text: str) -> list[str]:
+    """The noun phrases of a text: runs of nouns, verbs and Latin words that end on a noun
+    (总计算核数, GPU计算卡, 存储空间), longest first within each run, and the nouns alone."""
+    import jieba.posseg as posseg
+
+    terms, run = [], []
+
+    def close() -> None:
+        while run and not run[-1].flag.startswith(("n", "eng")):
+            run.pop()  # GPU计算卡要配: the run ends on its noun
+        if run:
+            terms.append("".join(t.word for t in run))
+            terms.extend(t.word for t in run if t.flag.startswith(("n", "vn", "eng")))
+        run.clear()
+
+    for token in posseg.cut(text):
+        if token.flag.startswith(("n", "v", "eng")) and token.word not in ASKING_NOUNS:
+            run.append(token)
+        else:
+            close()
+    close()
+    return list(dict.fromkeys(terms))
 
 
 # Latin words that name no thing of their own: units (多少TB), 指标 in English (KPI)

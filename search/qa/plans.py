@@ -769,6 +769,8 @@ def named_indicators(q: Question) -> Answer | None:
             mention = meant or mention
         if not rows:
             return None
+    if not whole and not q.projects and q.has(WHICH):
+        rows = _same_ending_meeting(q, mention, rows)
     if whole and PAIRED.search(q.text):  # LAMOST观测时间和高信噪比光谱数: the other one too
         rest = q.text
         for name in mention.names:
@@ -833,6 +835,23 @@ def named_indicators(q: Question) -> Answer | None:
     return Answer(said, "indicator_target", [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]])
 
 
+def _same_ending_meeting(q: Question, mention, rows: list) -> list:
+    """保障天数365天的指标哪些项目有: a part of a name with a target stated reads as the rows
+    whose names end on its last word (…天数) and meet the target, where more tables set such
+    rows than the part itself names."""
+    test, _ = _target_test(q.text)
+    pieces = [w for w, _, _ in words(mention.words) if len(w) >= 2]
+    if test is None or len(pieces) < 2:
+        return rows
+    ending = pieces[-1]
+    wider = [
+        (p, r) for p in q.chosen for r in p.indicators
+        if normalize_name(r.name).endswith(ending) and test(r)
+    ]  # fmt: skip
+    more = len({p.id for p, _ in wider}) > len({p.id for p, _ in rows})
+    return wider if more else rows
+
+
 def _rows_of_each(rows: list) -> tuple[dict[str, tuple[Project, list[str]]], str]:
     """Rows grouped by table (tables of one name in several years stay apart), and said as
     “name：row、row；…” for the first MAX_NAMED tables (the counts stay whole)."""
@@ -879,7 +898,7 @@ def level_yes_no(q: Question) -> Answer | None:
 
 # A condition on a target: 90%以上, ≥90, 高于90%, 不是90%, 是100%; and on how many rows.
 TARGET_CONDITION = re.compile(
-    r"(?P<word>不是|不等于|高于|大于|超过|低于|小于|不低于|不少于|至少|不高于|不超过|≥|>=|≤|<=|是|为|达到|定在)?"
+    r"(?P<word>不是|不等于|高于|大于|超过|低于|小于|不低于|不少于|至少|不高于|不超过|≥|>=|≤|<=|定的|定为|定成|定了|设为|设成|设的|是|为|达到|定在)?"
     r"\s*(?P<value>\d+(?:\.\d+)?)(?!\d|\s*(?:万|亿|元|年|月|日))\s*(?P<unit>%|％)?\s*"
     r"(?P<after>及以上|以上|以下|及以下)?"
 )
@@ -890,15 +909,18 @@ VALUE_WITH_UNIT = re.compile(
 ROW_COUNT = re.compile(r"(?:超过|多于|大于|不少于|至少)\s*(\d+)\s*个|(\d+)\s*个(?:以上|及以上)")
 # 设了两个满意度指标: exactly that many rows of the kind
 EXACT_COUNT = re.compile(r"设了?([一二两三四五六七八九十\d]+)\s*个")
+# the words that state a target as it is set (定的95%, 设为365天), no comparator
+EQUALS = ("定在", "定的", "定为", "定成", "定了", "设为", "设成", "设的")
 COMPARE = {
     "不是": "!=", "不等于": "!=", "高于": ">", "大于": ">", "超过": ">", "低于": "<", "小于": "<",
     "不低于": ">=", "不少于": ">=", "至少": ">=", "≥": ">=", ">=": ">=", "不高于": "<=",
     "不超过": "<=", "≤": "<=", "<=": "<=", "是": "==", "为": "==", "达到": ">=", "定在": "==",
+    **dict.fromkeys(("定的", "定为", "定成", "定了", "设为", "设成", "设的"), "=="),
     "以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=",
 }  # fmt: skip
 # the comparators a question states (not 是/为, which may say anything)
 TARGET_CONDITION_WORDS = re.compile(
-    "|".join(re.escape(w) for w in COMPARE if w not in ("是", "为", "达到", "定在"))
+    "|".join(re.escape(w) for w in COMPARE if w not in ("是", "为", "达到") and w not in EQUALS)
 )
 
 
@@ -956,7 +978,7 @@ def _target_test(text: str):
         word = found["after"] or found["word"]
         if word is None or ROW_COUNT.match(text[found.start() :]):
             continue
-        if not found["unit"] and word in ("是", "为") and found["after"] is None:
+        if not found["unit"] and word in ("是", "为", *EQUALS) and found["after"] is None:
             continue  # 是2020年 …: no target
         return _compare(COMPARE[word], float(found["value"])), found.group(0).strip()
     return None, ""
@@ -1148,8 +1170,14 @@ def projects_by_level(q: Question) -> Answer | None:
     if not having:
         scope = "、".join(f.label for f in q.conditions)
         no = "没有。" if YES_NO.search(text) else ""
+        held = ""
+        if test is not None and core:  # 满意度定的95%: none; the targets they do set
+            rows = (r for p in chosen for r in p.indicators if any(of_kind(r, c) for c in cores))
+            counts = targets_counted(rows)
+            listed = "，".join(f"{t} × {n}" for t, n in list(counts.items())[:8])
+            held = f"这些项目的{what}目标值为：{listed}。" if counts else ""
         return Answer(
-            f"{no}{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。",
+            f"{no}{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。{held}",
             "list",
             [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
         )
