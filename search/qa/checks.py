@@ -807,6 +807,12 @@ COMPANY = re.compile(
 COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|集团|研究院)")
 
 
+@lru_cache(maxsize=2)  # the live generation's linker, and the one before during a swap
+def _names_a_company(linker) -> bool:
+    """Whether any table of the corpus names a company (searched once per generation)."""
+    return bool(COMPANY_NAME.search(linker.text))
+
+
 def _unrecorded(q: Question) -> Answer | None:
     """People's names, contacts and unit prices, where the tables' text never holds the word."""
     if PAYMENT.search(q.text):
@@ -815,8 +821,12 @@ def _unrecorded(q: Question) -> Answer | None:
         return refusal(q, "表中金额只以人民币列示，没有外币金额或汇率")
     if COMPANY.search(q.text):
         # the project's texts, or the corpus's (joined once per generation by the linker)
-        texts = project_texts(q.projects) if q.projects else [q.linker.text]
-        if not any(COMPANY_NAME.search(t) for t in texts):
+        named = (
+            any(COMPANY_NAME.search(t) for t in project_texts(q.projects))
+            if q.projects
+            else _names_a_company(q.linker)
+        )
+        if not named:
             return refusal(q, "绩效目标表没有写承担工作的公司名称")
     found = UNRECORDED.search(q.text)
     if found is None:
