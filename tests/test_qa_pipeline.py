@@ -1401,6 +1401,15 @@ def test_eighth_session_partly_refused_lines(backend, question, held, refused):
         ("哪些项目的满意度定的98%", "list", "目标值为：≥90.00(%) × 21"),
         # a part of a name with a target: the rows ending on its last word that meet it
         ("正常开展天数365天的指标有哪些项目", "indicator_target", "机关服务工作保障天数 =365天"),
+        # a size the text gives beside a word of the thing (规划红线宽度为52.5米)
+        ("兰溪路规划的路有多宽", "passage", "52.5米"),
+        # a thing alone, asked on: the question before, of it
+        (
+            "机关服务费的满意度目标多少，检察业务工作费呢",
+            "several_parts",
+            "检察业务工作费的“满意度”",
+        ),
+        ("LAMOST观测时间要多少小时，FAST呢", "several_parts", "≥5000小时"),
     ],
 )
 def test_ninth_session_reading(backend, question, answer_type, says):

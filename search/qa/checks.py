@@ -949,6 +949,15 @@ def _dimension(q: Question) -> Answer | None:
     said += f"|{re.escape(size)}" if q.projects and size == found["size"] else ""  # 口径
     if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
         return None
+    # 规划的路有多宽: a word of the thing, then the size's own word and a length, in one clause
+    # (规划红线宽度为52.5米)
+    way = re.escape(found["size"][-1])
+    for word in (w for w in own if not re.fullmatch(r"[的了是有]+", w)):
+        near = (
+            rf"{re.escape(word)}[^，。；,;]{{0,12}}?{way}[^，。；,;]{{0,6}}?{NUMERAL}\s*{LENGTHS}"
+        )
+        if any(re.search(near, t) for t in texts):
+            return None
     named = thing.strip("|的") if len(thing.strip("|的")) >= 2 else "它"  # the user's name for it
     return refusal(
         q, f"表中没有写明{named if named == '它' else f'“{named}”'}的{size.removeprefix('多')}"

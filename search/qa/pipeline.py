@@ -570,6 +570,29 @@ def _only_targets(part: str) -> bool:
     )
 
 
+# 真南路呢, FAST的呢: a thing alone, asked on (the question before, of it)
+ASKED_ON = re.compile(
+    r"^(?:那|那么)?(?P<x>[^，,。？?\s]{2,16}?)的?(?:呢|又如何|又怎样|怎么样)[？?]?$"
+)
+
+
+def _asked_on(part: str, previous: str, store, backend) -> str:
+    """兰溪路规划的路有多宽，真南路呢: the question before with its subject (the project or
+    Latin name it named) put in place by the one this part names; else the part."""
+    found = ASKED_ON.match(part)
+    if not found or not previous or ASKS.search(found["x"]):
+        return part
+    thing = found["x"]
+    named = read_question(thing, store, backend)
+    if not (named.projects or named.linker.mentions(thing)):
+        return part  # 去年呢, 那时效呢: no thing of the corpus, read as before
+    before = read_question(previous, store, backend)
+    slots = re.findall(r"[A-Za-z]{2,}", previous) if re.fullmatch(r"[A-Za-z]+", thing) else []
+    slots += [before.mention] if before.mention and "、" not in before.mention else []
+    slot = next((s for s in slots if s in previous and s != thing), None)
+    return previous.replace(slot, thing, 1) if slot else part
+
+
 def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
     """Each part answered, a part that names no project taking the line's; None if a part
     finds nothing (the whole line is then answered as one question)."""
@@ -603,6 +626,7 @@ def _answer_parts(parts: list[str], whole, store, backend) -> Answer | None:
         if most and most_before and len(part) <= 8 and not criterion:
             # 哪个项目钱最多，哪个最少: the question before, the other end
             part = previous.replace(most_before.group(0), most.group(0))
+        part = _asked_on(part, previous, store, backend)
         previous = part
         q = read_question(part, store, backend)
         if answers and answers[-1].type in ROWS_ANSWERS and not q.projects and _only_targets(part):
