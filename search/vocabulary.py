@@ -177,8 +177,17 @@ PHRASES = {
 _PHRASE = re.compile("|".join(sorted(map(re.escape, PHRASES), key=len, reverse=True)))
 
 
+# money left over from an earlier year and brought in, said in everyday words (去年没花完带过来
+# 的, 上年剩下转过来的钱, 往年结余转到今年的部分): the 上年结转资金 line
+CARRIED_OVER = re.compile(
+    r"(?:去年|上年度?|往年|以前年度|上一年|前几年)(?:没花完|没用完|没花掉|剩下|剩余|结余|多出)的?"
+    r"(?:钱|资金|经费)?(?:带|转|结转|滚)(?:过来|到今年|进来|入)的?(?:钱|资金|经费|部分|那部分)?"
+)
+
+
 def in_table_terms(text: str) -> str:
     """The text with the everyday phrases of PHRASES written as the tables' terms."""
+    text = CARRIED_OVER.sub("上年结转资金", text)
     return _PHRASE.sub(lambda m: PHRASES[m.group(0)], text)
 
 

@@ -1410,6 +1410,20 @@ def test_eighth_session_partly_refused_lines(backend, question, held, refused):
             "检察业务工作费的“满意度”",
         ),
         ("LAMOST观测时间要多少小时，FAST呢", "several_parts", "≥5000小时"),
+        # a printed field's label is no indicator written with a wrong character
+        ("机关服务费上年预算执行数多少", "budget", "上年预算执行数为 6,000,000 元"),
+        # a cited document's year, a project named
+        ("拆违经费引用的《上海市拆除违法建筑若干规定》哪年出台的", "not_in_corpus", "只写了标题"),
+        # rows named whole: no other row of a Latin name beside them
+        ("FAST数据获取量和LAMOST观测时间各定了多少", "indicator_target", "≥1000小时"),
+        # words about the asking before a colon
+        ("问个问题：机关服务费总预算多少", "budget", "6,000,000"),
+        # money carried over, in everyday words; its share of the project's whole
+        ("基本科研业务费去年没用完转过来的钱占全部的几成", "share", "69.41%"),
+        # 听说, 哪几家: no organisation's name
+        ("据说市检察院统一业务系统2.0硬件平台要升级，什么时候正式上线运行", "passage", "2020年9月"),
+        # the totals against last year's, a comma between
+        ("检察院8个项目合在一起，跟上年比少了多少", "sum", "10,528,558"),
     ],
 )
 def test_ninth_session_reading(backend, question, answer_type, says):
@@ -1432,6 +1446,9 @@ def test_ninth_session_reading(backend, question, answer_type, says):
         # a thing only other projects' tables speak of
         "国家天文科学数据中心的总计算核数不少于多少",
         "拆违经费的GPU计算卡要配多少块",
+        # what was done: a date or a share of the work
+        "检察办案场所设备经费实际是哪一天验收完的",
+        "兰溪路下立交现在拆迁完成了百分之几",
     ],
 )
 def test_ninth_session_refusals(backend, question):

@@ -80,6 +80,9 @@ FIELD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "prev_year_spent",
         (
+            "上年预算执行数",
+            "上年度预算执行数",
+            "预算执行数",
             "执行数",
             "执行了多少",
             "实际支出",
@@ -418,6 +421,9 @@ SUM_WORDS = (
     "加在一起",
     "加一起",
     "合起来",
+    "合在一起",
+    "放在一起算",
+    "放一起算",
 )
 USUAL_WORDS = ("一般", "通常", "常见", "大多", "多数", "普遍", "平均", "都设", "一般设")
 CITE_WORDS = ("引用", "依据", "根据", "援引", "提到", "文号")
@@ -1389,8 +1395,11 @@ def cited_by_title(q: Question) -> Answer | None:
     titled = re.search(r"关于[^，。？?]{4,}的(?:通知|意见|办法|规定|批复|决定|方案)", q.text)
     of_document = re.search(r"《[^》]{4,}》", q.text) and DOCUMENT_FACT.search(q.text)
     if not (q.has(CITE_WORDS) or of_document) or (
-        q.projects and not titled and not q.has(("哪些项目", "哪个项目", "哪几个项目"))
-    ):
+        q.projects
+        and not titled
+        and not of_document
+        and not q.has(("哪些项目", "哪个项目", "哪几个项目"))
+    ):  # fmt: skip  (拆违经费的《…若干规定》是哪年颁布的: of the document, a project named)
         return None  # a project's own citations: project_citations
     folded = normalize_title(q.text)
     named = [e for e in q.store.catalogue if e.title and normalize_title(e.title) in folded]
@@ -1798,7 +1807,9 @@ def names_rows(q: Question) -> bool:
     if q.indicators is None:
         return False
     if q.indicators.whole:
-        return True
+        literal = any(name in q.text for name in q.indicators.names)
+        # 上年预算执行数: a field's label, not 预算执行率 written with a wrong character
+        return literal or not asked_fields(q.indicators.words)
     return len(HAN.findall(q.indicators.words)) >= 4 and bool(TARGET_WORDS.search(q.text))
 
 
@@ -2415,6 +2426,12 @@ def _change_asked(q: Question) -> str | None:
     than = THAN_LAST_YEAR.search(q.text)
     if than and re.search(r"上年|去年|上一年", q.text[: than.start()]):
         return None  # 上年执行数低于上年预算额: two figures of last year
+    amount = re.search(
+        r"(?:比|较|和|跟|与)(?:去年|上年|上一年)[^，,。？?]{0,4}?(?:[多少增减涨降]了?多少|差多少)",
+        q.text,
+    )
+    if q.has(SUM_WORDS) and amount:
+        return None  # 这8个项目加起来，比上年少了多少: the totals' change, no projects picked
     if than:
         return "增加" if (than["word"] or than["over"]) in "多高大增涨升" else "减少"
     if "预算" not in q.text and not re.search(r"[比较]上年|[比较]去年", q.text):
@@ -3028,7 +3045,7 @@ def _top(
 # 今年总预算跟去年比, 合计比上年增减多少, 去年一共多少今年一共多少: the totals of two years
 AGAINST_LAST_YEAR = re.compile(
     r"(?:去年|上年|上一年)[^。？?]*(?:今年|当年|本年)|(?:今年|当年|本年)[^。？?]*(?:去年|上年|上一年)"
-    r"|(?:合计|总计|总共|一共|加起来|总和|总额|总预算)[^，,。？?]*(?:比|较|相比|跟|和|与)[^，,。？?]{0,4}?(?:去年|上年|上一年)"
+    r"|(?:合计|总计|总共|一共|加起来|合起来|合在一起|总和|总额|总预算)[^。？?]{0,12}?(?:比|较|相比|跟|和|与)[^，,。？?]{0,4}?(?:去年|上年|上一年)"
     r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算|盘子)"
     r"|(?:^|[，,。？?])(?:跟|和|与|同)(?:去年|上年|上一年)(?:相)?比(?:较)?[，,][^。？?]*"
     r"(?:合计|总计|总共|一共|加起来|总和|总额|总预算|盘子)"

@@ -107,8 +107,25 @@ def answer(backend: SearchBackend, question: str) -> dict[str, Any]:
     return {key: found[key] for key in ("question", "answer", "answer_type", "sources")}
 
 
+# 不确定这个能不能查：…, 请教个问题: …: words about the asking, before a colon
+PREAMBLE = re.compile(r"^[^：:，,。？?]{2,20}?[：:]\s*(?=\S)")
+ABOUT_ASKING = re.compile(
+    r"不确定|不知道|能不能查|可不可以查|能否查|查得到|查不查得到|想问|请问|问一下|问下|麻烦|帮我|"
+    r"帮忙|请教|咨询|你好|您好|老师|顺便|另外|问个|有个问题|一个问题|小问题"
+)
+
+
+def without_preamble(question: str) -> str:
+    """The question without words about the asking said before a colon."""
+    found = PREAMBLE.match(question)
+    if found and ABOUT_ASKING.search(found.group(0)) and not re.search(r"[《\d]", found.group(0)):
+        return question[found.end() :]
+    return question
+
+
 def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
     """`answer`, and what the question was read as (`reading`, for the /ask page)."""
+    question = without_preamble(question)
     with backend.snapshot() as snapshot:
         pinned = Pinned(snapshot)
         store = pinned.store()

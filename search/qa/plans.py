@@ -709,6 +709,8 @@ def _sharing_tail(text: str, rows: list) -> list:
     """FAST和LAMOST的观测时间: the rows of the same projects whose names end as a named row's
     does (观测时间) and begin with another word of the question (FAST观测时间)."""
     plain = text.replace("的", "")
+    for _, row in rows:  # FAST数据获取量和LAMOST观测时间: FAST of a row named whole is no head
+        plain = plain.replace(row.name, "|")
     added = []
     for project, row in rows:
         for other in project.indicators:
@@ -1759,6 +1761,14 @@ OWN_OPERATION = re.compile(
 
 
 # many projects' money: 八个项目…合计, 所有项目的总额
+# the labels of a table's whole money (年度资金总额), not of a part of it (上年结转资金)
+WHOLE_LINE = re.compile(r"总额|合计|总计|总数|总预算")
+# a share of all of a project's own money, its whole said as 全部 alone
+OF_ITS_WHOLE = re.compile(r"占了?(?:全部|所有|总数|整体)的?(?:几成|多少|多大|比例|比重|百分之)")
+# many projects named as the whole (not 全部 alone: 占了全部的几成 of one project's money)
+MANY_PROJECTS = re.compile(
+    r"[几两三四五六七八九十\d]+(?:个项目|张表)|(?:所有|全部|各个?)的?(?:项目|表)|总和"
+)
 OF_MANY = re.compile(
     r"[几两三四五六七八九十\d]+个项目|[几两三四五六七八九十\d]+张表|所有|全部|各项目|总和"
 )
@@ -1933,7 +1943,9 @@ def share_of_own(q: Question) -> Answer | None:
     """拆违经费的年度资金申请总额占项目资金总额的比例？ 项目资金总额是年度申请额的几倍？ 项目总额
     减去今年申请的还剩多少？ Two amounts of one table."""
     found = OWN_OPERATION.search(q.text)
-    if found is not None and found.group() == "占" and OF_MANY.search(q.text):
+    whole_own = len(q.projects) == 1 and OF_ITS_WHOLE.search(q.text)  # 占了全部的几成: its own
+    many = MANY_PROJECTS if whole_own else OF_MANY
+    if found is not None and found.group() == "占" and many.search(q.text):
         return None  # 在八个项目当年预算合计中占多大比重: a share of many projects' money
     if len(q.projects) == 1 and found is None and REMAINDER.search(q.text):
         return _remainder(q.projects[0])
@@ -1980,6 +1992,10 @@ def share_of_group(q: Question) -> Answer | None:
     if len(q.projects) != 1 or not _asks_share(q):
         return None
     project = q.projects[0]
+    at = q.text.find("占")
+    parts = [ln for ln in _lines_named(project, q.text[:at]) if not WHOLE_LINE.search(ln.label)]
+    if parts and not MANY_PROJECTS.search(q.text[at:]):
+        return None  # 基本科研业务费里，上年结转资金占了全部的几成: a line of its own money
     whole = share_whole(q.text)
     if whole and not of_tables(whole):  # 占上海市全部财政支出的比重: a total no table holds
         said = f"表中写到了相关内容，但没有写明“{whole}”的总额（语料中没有，算不出比重）"

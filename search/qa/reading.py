@@ -92,7 +92,7 @@ PEOPLE = r"负责人|联系人|经办人|项目经理|姓名"
 ORG_LEAD = re.compile(
     r"[的了是在和与及有为由从对占比中里个张被跟同较向钱|\d]|引用|提到|哪些|哪个|哪家|各个|所有|项目|"
     r"想问一?下|问一?下|一下|到低|到高|看看|查查|按照|按|排序|排名|排一下|既然|请问|麻烦|想问|请教|"
-    r"您好|你好"
+    r"您好|你好|听说|据说|听人说|好像|哪几家|哪一家|哪几个|几家|多少家|每家|各家"
 )
 # Places a question may name by their stem alone (杨浦拆违经费, 浙江的项目): the provinces, the
 # largest cities, and the districts of the municipalities whose tables are most published.
@@ -345,7 +345,9 @@ class Linker:
         上海市高级人民法院): no stretch of its name of two characters or more before its
         ending (国家天文台 in 请问国家天文台) occurs in a unit, department or section."""
         for found in PLACE.finditer(text):
-            place = found.group(1)
+            place = ORG_LEAD.split(found.group(1))[-1]  # 据说市检察院: no place 据说市
+            if len(place) < 3:
+                continue
             if re.search(r"(?:哪个|哪|什么|是|属于|位于|在|占)$", text[: found.start()]):
                 continue  # 属于哪个区, 是普陀区的吗: asked about, or a verb before it
             names = [place[i:] for i in range(len(place) - 2)]  # 是普陀区 → 普陀区
