@@ -1424,6 +1424,14 @@ def test_eighth_session_partly_refused_lines(backend, question, held, refused):
         ("据说市检察院统一业务系统2.0硬件平台要升级，什么时候正式上线运行", "passage", "2020年9月"),
         # the totals against last year's, a comma between
         ("检察院8个项目合在一起，跟上年比少了多少", "sum", "10,528,558"),
+        # 按表上的计划: words of where it is written, not a thing dated
+        ("拆违经费按表里的计划哪天开始", "project_fact", "计划开始日期"),
+        # a verb jieba tags as a noun is no thing the text must hold
+        ("检察工作网安全加固从哪几个方面入手", "passage", "物理安全"),
+        # 多久 of a row measured in time
+        ("LAMOST一年要观测多久", "indicator_target", "≥1000小时"),
+        # a project's own rows named by their ending are no other project's row
+        ("检察业务保障费有哪些预算执行率指标", "passage", "业务工作保障预算执行率"),
     ],
 )
 def test_ninth_session_reading(backend, question, answer_type, says):
@@ -1449,6 +1457,8 @@ def test_ninth_session_reading(backend, question, answer_type, says):
         # what was done: a date or a share of the work
         "检察办案场所设备经费实际是哪一天验收完的",
         "兰溪路下立交现在拆迁完成了百分之几",
+        # a row another project sets, asked of a project named in full
+        "国家天文科学数据中心的LAMOST观测时间目标定了多少",
     ],
 )
 def test_ninth_session_refusals(backend, question):

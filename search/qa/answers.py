@@ -962,6 +962,7 @@ PART_LINES = re.compile(
 # words before a date field that still ask the project's own date (计划、那个项目、整个)
 NOT_A_THING = re.compile(
     r"计划|预计|打算|准备|最晚|最早|项目|工程|经费|实施|整个|那个|这个|该|又|的|是|就|已经|从哪[一]?[年天月]|"
+    r"按照?|根据|依照|表[上里中面]|上面|写的|填的|"
     r"(?:19|20)\d{2}年(?:\d{1,2}月)?|[|，,、\s]"
 )
 DATE_FIELDS = ("start_date", "end_date", "dates")

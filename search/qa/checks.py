@@ -11,6 +11,7 @@ from functools import lru_cache
 from indexer.money import BUDGET_NAMES
 from indexer.text import words
 
+from ..indicators import normalize_name
 from ..vocabulary import same_meaning
 from .answers import (
     AGAINST_AVERAGE,
@@ -129,6 +130,7 @@ def check(q: Question) -> Answer | None:
         _unknown_named_project,
         _unknown_indicator,
         _latin_row,
+        _row_of_another,
         _count,
         _dimension,
         _ranked_by_unheld,
@@ -384,6 +386,26 @@ def _unknown_thing(q: Question) -> Answer | None:
                 return missing_project()  # 量子计算项目的总预算: a project none is named
             return refusal(q, f"语料中没有关于“{word}”的内容")
     return None
+
+
+def _row_of_another(q: Question) -> Answer | None:
+    """A row's target asked of a project named in full whose table does not set that row,
+    named as printed (国家天文科学数据中心的FAST观测时间目标): other projects set it."""
+    linked = q.indicators
+    if len(q.projects) != 1 or linked is None or not linked.whole or q.part is not None:
+        return None
+    project = q.projects[0]
+    if q.mention != project.name or not re.search(r"目标|指标|多少|几|要求|定了|达到", q.rest):
+        return None
+    named = [n for n in linked.names if n in q.text]
+    if not named or any(p is project for p, _ in linked.rows):
+        return None
+    own = [normalize_name(r.name) for r in project.indicators]
+    if any(normalize_name(n) in r or r in q.text for n in named for r in own):
+        return None  # 设备用户满意度, 教育培训预算执行率: its own rows, named by their ending
+    owners = [p.name for p, r in linked.rows if r.name in named]
+    shown = "、".join(dict.fromkeys(n for n in owners if not re.search(r"\d", n))) or "其他项目"
+    return refusal(q, f"{project.name}没有设“{named[0]}”指标（设这项指标的是{shown}）")
 
 
 def _thing_of_another(q: Question) -> Answer | None:
