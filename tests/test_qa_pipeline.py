@@ -1432,6 +1432,10 @@ def test_eighth_session_partly_refused_lines(backend, question, held, refused):
         ("LAMOST一年要观测多久", "indicator_target", "≥1000小时"),
         # a project's own rows named by their ending are no other project's row
         ("检察业务保障费有哪些预算执行率指标", "passage", "业务工作保障预算执行率"),
+        # a part of a project, and the department in charge of it: its text says
+        ("检察业务工作费里课题这块归院里哪个部门管", "passage", "研究室"),
+        # one file cited: said as the file
+        ("机关服务费是根据哪个文件立项的", "project_citations", "引用的文件是《"),
     ],
 )
 def test_ninth_session_reading(backend, question, answer_type, says):

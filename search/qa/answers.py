@@ -354,7 +354,8 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "department",
             r"(?:上头|上级|上面)[^，,。？?]{0,4}?(?:管|是谁|是哪)|管它的|牵头管|"
-            r"(?<!归)哪[个家](?:中央)?部门(?:牵头)?管",  # 课题经费归哪个部门管: a part's
+            # 课题经费归哪个部门管, 宣传这块归院里哪个部门管: a part's
+            r"(?<!归)(?<!归.)(?<!归..)(?<!归...)哪[个家](?:中央)?部门(?:牵头)?管",
         ),
         (
             "unit",
@@ -1715,7 +1716,11 @@ def project_citations(q: Question) -> Answer | None:
     sources = [
         source(project, s, project.sections[s]) for s in dict.fromkeys(c.section for c in citations)
     ]
-    said = f"{name}引用了 {len(cited)} 个文件：{'；'.join(cited)}。"
+    said = (
+        f"{name}引用的文件是{cited[0]}。"
+        if len(cited) == 1
+        else f"{name}引用了 {len(cited)} 个文件：{'；'.join(cited)}。"
+    )
     basis = project.sections.get("basis", "") if q.part is None else ""
     if BASIS_ASKED.search(q.text) and UNTITLED_DOCUMENT.search(_untitled(basis, citations)):
         # 依据什么文件设立: a document its basis names without a title (联合下发的文件) too
