@@ -1410,6 +1410,8 @@ def test_eighth_session_partly_refused_lines(backend, question, held, refused):
             "检察业务工作费的“满意度”",
         ),
         ("LAMOST观测时间要多少小时，FAST呢", "several_parts", "≥5000小时"),
+        # 满意度呢 after a project's money: the project's rows, not a subject put in its place
+        ("机关服务费的预算多少，满意度呢", "several_parts", "社会公众满意度"),
         # a printed field's label is no indicator written with a wrong character
         ("机关服务费上年预算执行数多少", "budget", "上年预算执行数为 6,000,000 元"),
         # a cited document's year, a project named

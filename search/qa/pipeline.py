@@ -600,12 +600,17 @@ def _asked_on(part: str, previous: str, store, backend) -> str:
     if not found or not previous or ASKS.search(found["x"]):
         return part
     thing = found["x"]
+    latin = re.fullmatch(r"[A-Za-z]+", thing)
     named = read_question(thing, store, backend)
-    if not (named.projects or named.linker.mentions(thing)):
-        return part  # 去年呢, 那时效呢: no thing of the corpus, read as before
+    # a project named by the whole of it (满意度呢, 去年呢, 预算呢: no subject, read as before)
+    project = named.projects and named.mention and len(named.mention) * 2 >= len(thing)
+    if not (latin or project):
+        return part
     before = read_question(previous, store, backend)
-    slots = re.findall(r"[A-Za-z]{2,}", previous) if re.fullmatch(r"[A-Za-z]+", thing) else []
-    slots += [before.mention] if before.mention and "、" not in before.mention else []
+    if latin:  # LAMOST观测时间要多少小时，FAST呢: one Latin name for another
+        slots = re.findall(r"[A-Za-z]{2,}", previous)
+    else:  # 兰溪路规划的路有多宽，真南路呢: one project's name for another's
+        slots = [before.mention] if before.mention and "、" not in before.mention else []
     slot = next((s for s in slots if s in previous and s != thing), None)
     return previous.replace(slot, thing, 1) if slot else part
 
