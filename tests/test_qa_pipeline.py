@@ -1465,6 +1465,11 @@ def test_ninth_session_reading(backend, question, answer_type, says):
         "兰溪路下立交现在拆迁完成了百分之几",
         # a row another project sets, asked of a project named in full
         "国家天文科学数据中心的LAMOST观测时间目标定了多少",
+        # a clearance or a site no text gives
+        "兰溪路下立交暗埋段的净高是多少米",
+        "毫角秒级光学稳像研发装置装在哪个观测站",
+        # what a target should be, a figure of the table stated in the asking
+        "检察办案业务费的预算执行率都写=100%，我觉得太死了，改成多少比较合适",
     ],
 )
 def test_ninth_session_refusals(backend, question):
