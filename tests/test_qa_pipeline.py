@@ -1476,6 +1476,14 @@ def test_ninth_session_refusals(backend, question):
     assert_refuses(backend, question)
 
 
+def test_ninth_session_sets(client):
+    # dev40 (lines mixing held and unheld parts) first ran 66/90; `heldout`, read in the ninth
+    # session after eight at 57/65, is a dev set now: guarded against falling back
+    for name, least in (("dev40", 0.88), ("heldout", 0.95)):
+        results = judged(client, importlib.import_module(f"qa_questions_{name}").QUESTIONS)
+        assert sum(ok for _, _, ok in results) >= least * len(results), name
+
+
 def test_eighth_session_sets(client):
     # dev38 (indicators across projects) first ran 67/90, dev39 (tempting refusals) 71/90
     # with 12 numbers: guarded against falling back, not targets
