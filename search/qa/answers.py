@@ -354,8 +354,7 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "department",
             r"(?:上头|上级|上面)[^，,。？?]{0,4}?(?:管|是谁|是哪)|管它的|牵头管|"
-            # 课题经费归哪个部门管, 宣传这块归院里哪个部门管: a part's
-            r"(?<!归)(?<!归.)(?<!归..)(?<!归...)哪[个家](?:中央)?部门(?:牵头)?管",
+            r"(?<!归)哪[个家](?:中央)?部门(?:牵头)?管",  # 课题经费归哪个部门管: a part's
         ),
         (
             "unit",
@@ -690,9 +689,6 @@ class ProjectMatcher:
         for project in store.projects:
             if 4 <= len(project.name) <= 8:
                 self.short_names.setdefault(project.name[0], []).append(project)
-        self.by_first: dict[str, list[Project]] = {}  # names by their first character
-        for project in store.projects:
-            self.by_first.setdefault(project.name[:1], []).append(project)
         self.fragments: dict[str, set[int]] = {}
         self.pairs: dict[str, set[int]] = {}  # two characters -> the names holding them
         for i, project in enumerate(self.projects):
@@ -825,25 +821,39 @@ class ProjectMatcher:
                 return stretch
         return fragment
 
+    @cached_property
+    def by_initials(self) -> dict[str, list[tuple[str, frozenset[str], Project]]]:
+        """The names by the two characters a shortening of them may begin with (built on
+        first use: a name's words are read once per generation)."""
+        found: dict[str, list[tuple[str, frozenset[str], Project]]] = {}
+        names = {p.name: p for p in self.projects if len(p.name) >= 4}
+        for name, project in names.items():
+            for pair in _initial_pairs(name):
+                found.setdefault(pair, []).append((name, frozenset(name), project))
+        return found
+
     def _by_initials(self, text: str) -> tuple[list[Project], str | None]:
-        """A name shortened to the first characters of some of its words, in order, from its
-        first (国重运维 for 国家|重大|科学|工程|运行|维护): the longest stretch of three or more
-        characters that shortens exactly one name and is no part of it."""
-        for size in range(min(len(text), 10), 2, -1):
-            for start in range(len(text) - size + 1):
+        """A name shortened to the first characters of at least half of its words, in order,
+        from its first (国重运维 for 国家|重大|科学|工程|运行|维护): the longest stretch of
+        three or more characters that shortens exactly one name and is no part of it."""
+        best: tuple[int, list[Project], str] | None = None
+        for start in range(len(text) - 2):
+            candidates = self.by_initials.get(text[start : start + 2], ())
+            for size in range(min(len(text) - start, 10), 2, -1):
+                if best is not None and size <= best[0]:
+                    break
                 stretch = text[start : start + size]
                 if "|" in stretch or self._generic(stretch) or _cut_word(text, start + size):
                     continue
                 chars = set(stretch)
                 named = {
-                    p.name: p
-                    for p in self.by_first.get(stretch[0], ())
-                    if stretch not in p.name and chars <= set(p.name)
-                    and abbreviated(stretch, p.name)
+                    name: project for name, held, project in candidates
+                    if chars <= held and stretch not in name and abbreviated(stretch, name)
                 }  # fmt: skip
                 if len(named) == 1:
-                    return list(named.values()), stretch
-        return [], None
+                    best = (size, list(named.values()), stretch)
+                    break
+        return (best[1], best[2]) if best else ([], None)
 
     def _misspelled(self, text: str) -> tuple[list[Project], str | None]:
         """A short name with a character missing, added or wrong (拆违费 for 拆违经费): a stretch
@@ -863,31 +873,43 @@ class ProjectMatcher:
         return (best[1], best[2]) if best else ([], None)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w, _, _ in words(name))
 
 
 def abbreviated(short: str, name: str) -> bool:
-    """Whether `short` is the start of each of some of the name's words, in order, from the
-    name's first character on (国重运维, 国重运行维护 of 国家|重大|科学|工程|运行|维护)."""
+    """Whether `short` is the start of each of at least half of the name's words, in order,
+    from the name's first character on (国重运维, 国重运行维护 of 国家|重大|科学|工程|运行|
+    维护; not 国家工程, two of its six words)."""
     pieces = _name_words(name)
     if not pieces or short[:1] != name[:1]:
         return False
 
     @cache
-    def fits(i: int, j: int) -> bool:  # short[i:] made of starts of pieces[j:]
+    def most(i: int, j: int) -> int:  # the most words short[i:] is made of the starts of
         if i == len(short):
-            return True
+            return 0
+        best = -1
         for k in range(j, len(pieces)):
             word, n = pieces[k], 0
             while n < len(word) and i + n < len(short) and short[i + n] == word[n]:
                 n += 1
-                if fits(i + n, k + 1):
-                    return True
-        return False
+                rest = most(i + n, k + 1)
+                best = max(best, rest + 1 if rest >= 0 else -1)
+        return best
 
-    return fits(0, 0)
+    return most(0, 0) * 2 >= len(pieces)
+
+
+def _initial_pairs(name: str) -> set[str]:
+    """The two characters a shortened name may begin with: the first word's first two, or
+    its first and the first of a later word (国重, 国家)."""
+    pieces = _name_words(name)
+    if not pieces:
+        return set()
+    first = pieces[0]
+    return {first[:2]} | {first[0] + w[0] for w in pieces[1:] if w}
 
 
 def _cut_word(text: str, end: int) -> bool:
@@ -991,6 +1013,12 @@ def most_specific(fields: list[str]) -> str | None:
     return next((name for name, _ in FIELD_WORDS if name in fields), None)
 
 
+# a part of a project marked before asking who is in charge of it (宣传这块归…, 课题方面由…)
+PART_IN_CHARGE = re.compile(
+    r"(?:这块|那块|这一块|这部分|那部分|这项工作|方面|这一项)[^，,。？?]{0,3}(?:归|由|是)"
+)
+
+
 def asked_fields(text: str) -> list[str]:
     """Every field the text asks for, in the order it asks (a word taken by one field is not
     read again: 年度总体目标 is goals, not also 目标)."""
@@ -1035,6 +1063,8 @@ def asked_fields(text: str) -> list[str]:
             r"的?(?:项目|经费|费用|支出|资金|专项|经常性|性质)|别|型|的?[呢吗啊]|的[？?]?$",
             text[at + len(spelling) :],
         )
+        if name == "department" and PART_IN_CHARGE.search(text):
+            continue  # 宣传这块归院里哪个部门管: who in the unit does a part (its text says)
         if name == "category" and spelling.endswith("类") and kind_of:
             continue  # 买的是哪类服务: a kind of something in the text, not the project's category
         found.append((at, name))
@@ -3049,12 +3079,14 @@ def _top(
 
 
 # 今年总预算跟去年比, 合计比上年增减多少, 去年一共多少今年一共多少: the totals of two years
+# a sum of projects' money in a question's words (SUM_WORDS and the money's own words)
+SUMMED = "|".join((*SUM_WORDS, "总额", "总预算", "盘子"))
 AGAINST_LAST_YEAR = re.compile(
     r"(?:去年|上年|上一年)[^。？?]*(?:今年|当年|本年)|(?:今年|当年|本年)[^。？?]*(?:去年|上年|上一年)"
-    r"|(?:合计|总计|总共|一共|加起来|合起来|合在一起|总和|总额|总预算)[^。？?]{0,12}?(?:比|较|相比|跟|和|与)[^，,。？?]{0,4}?(?:去年|上年|上一年)"
-    r"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:合计|总计|总共|一共|总和|总额|总预算|盘子)"
+    rf"|(?:{SUMMED})[^。？?]{{0,12}}?(?:比|较|相比|跟|和|与)[^，,。？?]{{0,4}}?(?:去年|上年|上一年)"
+    rf"|(?:比|较|相比|跟|和|与)\s*(?:去年|上年|上一年)[^，,。？?]*(?:{SUMMED})"
     r"|(?:^|[，,。？?])(?:跟|和|与|同)(?:去年|上年|上一年)(?:相)?比(?:较)?[，,][^。？?]*"
-    r"(?:合计|总计|总共|一共|加起来|总和|总额|总预算|盘子)"
+    rf"(?:{SUMMED})"
     r"|(?:比|较|跟|和|与|同)\s*(?:去年|上年|上一年)[^。？?]*(?:多了还是少了|增还是减|增加还是减少|差了?多少|相差)"
 )
 

@@ -49,7 +49,7 @@ OPINION = re.compile(
     r"更难|更容易|难度|难不难|容易达到|更重要|重要吗|哪个重要|为什么(?:这么|这样)定|为何(?:这么|这样)?定|"
     # what a target should be: 改成多少比较稳妥, 定多少合适, 该设多少
     r"(?:改|调|定|设|写)成?(?:多少|几)[^，。？?]{0,4}(?:稳妥|合适|合理|妥当|比较好|更好)|"
-    r"(?:应该|应当|该)(?:改|调|定|设|写)成?(?:多少|几)"
+    r"(?:应该|应当|该)(?:改|调)成?(?:多少|几)"
 )
 # Why money changed: no table says (为啥砍这么多, 减少的原因是什么)
 REASON = re.compile(
@@ -406,6 +406,9 @@ def _row_of_another(q: Question) -> Answer | None:
     own = [normalize_name(r.name) for r in project.indicators]
     if any(normalize_name(n) in r or r in q.text for n in named for r in own):
         return None  # 设备用户满意度, 教育培训预算执行率: its own rows, named by their ending
+    head = normalize_name(named[0])[-3:]
+    if any(r.endswith(head) for r in own):
+        return None  # rows of its kind (…满意度): level_indicators names them, or one is meant
     owners = [p.name for p, r in linked.rows if r.name in named]
     shown = "、".join(dict.fromkeys(n for n in owners if not re.search(r"\d", n))) or "其他项目"
     return refusal(q, f"{project.name}没有设“{named[0]}”指标（设这项指标的是{shown}）")
@@ -434,12 +437,13 @@ def _thing_of_another(q: Question) -> Answer | None:
         parts = [w for w, _, _ in words(term) if len(w) >= 2] or [term]
         if any(w.lower() in own for w in same_meaning(parts[-1])):
             continue  # 总计算核数 of a table that says 核数: its own thing, said otherwise
+        folded = re.sub(r"\s+", "", term).lower()
         others = (
             p.name
             for p in q.store.projects
             if p is not project
             and not re.search(r"\d", p.name)
-            and term in p.name + " ".join(project_texts([p]))
+            and folded in re.sub(r"\s+", "", p.name + "".join(project_texts([p]))).lower()
         )  # fmt: skip  (a name with a number in it would read as a figure given)
         named = next(others, "")
         where = (
@@ -812,7 +816,8 @@ PARTS_OF_A_TABLE = re.compile(
 # What no table of this kind records: people, contacts, unit prices
 UNRECORDED = re.compile(
     rf"(?P<what>{PEOPLE}|名字|联系电话|电话|联系方式|单价|每台多少钱|每个多少钱|"
-    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|牌子|型号|面积|每(?:一)?[台部个套件辆次架张本把只条块间座批场期名位家棵盏处所栋幢艘枚颗根](?:的?价格|的?单价|要?花|大概|大约)*多少钱?|"
+    r"地址|办公地点|造价|供应商|中标单位|承包商|厂家|品牌|牌子|型号|面积|每(?:一)?[台部个套件辆次架张本把只条块间座批场期名位家棵盏处所栋幢艘枚颗根](?:的?价格|的?单价|要?花|大概|大约)*多少钱|"
+    r"每(?:一)?[台部个套件辆次架张本把只条块间座批场期名位家棵盏处所栋幢艘枚颗根]的?(?:价格|单价)|"
     r"三公经费|基本支出|人员经费|公用经费|工资|部门收入|收入预算|收支总|在职人数|编制人数|"
     r"合同金额|合同价|合同额|中标价|中标金额|签约金额|部门预算(?![中里])|整个部门|全部门|部门总预算|整个单位|"
     r"罚没收入|罚没|罚款收入|采购金额|采购额|结余|追加|配套资金|配套|拨付计划|分期拨付|"
@@ -828,7 +833,8 @@ FOREIGN_MONEY = re.compile(r"美元|美金|欧元|日元|英镑|港币|港元|�
 # A company asked for by name (哪家公司中的标): the tables name none (no 有限公司 in them)
 COMPANY = re.compile(
     r"哪几?(?:家|个|一家)(?:公司|企业|厂商?|供应商|承包商|服务商|中标)|什么(?:公司|企业)|"
-    r"公司(?:名称|名字|叫什么)|中的?标|谁家"
+    r"公司(?:名称|名字|叫什么)|(?:谁|哪[几一]?[家个]|什么单位)(?:最后|最终)?中的?标|"
+    r"中标(?:单位|方|公司|企业|结果|价|了吗|了没|的是)|谁家"
 )
 COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|集团|研究院)")
 
@@ -955,7 +961,12 @@ def _dimension(q: Question) -> Answer | None:
         outside(thing, "|".join(p.name for p in q.projects) + "|" + (q.mention or "")),
     )  # fmt: skip
     rows = [r for p in q.projects for r in p.indicators]
-    if itself and any(re.search(rf"\d\s*{LENGTHS}", r.target) for r in rows):
+    way = re.sub(r"[多度量]", "", found["size"])[-1:]  # 多宽, 宽度, 宽: 宽
+    named_way = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度"}.get(way)
+    lengths = [r for r in rows if re.search(rf"\d\s*{LENGTHS}", r.target)]
+    if named_way and way != "长":  # 道路宽多少米: not answered by a row of its length
+        lengths = [r for r in lengths if named_way in r.name or way in r.name]
+    if itself and lengths:
         return None  # a row of its table is a length (道路建设长度 985米)
     measure = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "重": "重量"}.get(
         found["size"][-1]
@@ -974,8 +985,11 @@ def _dimension(q: Question) -> Answer | None:
     thing = re.sub(asking, "", thing) or thing
     said = "|".join(re.escape(t) for t in {thing[-3:], thing[-2:]})  # 道路红线: 规划红线宽度
     said += f"|{re.escape(size)}" if q.projects and size == found["size"] else ""  # 口径
-    if any(re.search(rf"(?:{said})[^，。；,;]{{0,10}}?{NUMERAL}\s*{LENGTHS}", t) for t in texts):
-        return None
+    other = "".join(ch for ch in "长宽高深" if ch != way) if named_way else ""
+    for t in texts:  # the thing, then a length (not one of another measure: 全长 of 宽多少)
+        for m in re.finditer(rf"(?:{said})([^，。；,;]{{0,10}}?){NUMERAL}\s*{LENGTHS}", t):
+            if not other or not re.search(f"[{other}]", m.group(1)):
+                return None
     # 规划的路有多宽: a word of the thing, then the size's own word and a length, in one clause
     # (规划红线宽度为52.5米)
     way = re.escape(found["size"][-1])

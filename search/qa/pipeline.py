@@ -118,9 +118,13 @@ ABOUT_ASKING = re.compile(
 def without_preamble(question: str) -> str:
     """The question without words about the asking said before a colon."""
     found = PREAMBLE.match(question)
-    if found and ABOUT_ASKING.search(found.group(0)) and not re.search(r"[《\d]", found.group(0)):
-        return question[found.end() :]
-    return question
+    if not found or not ABOUT_ASKING.search(found.group(0)):
+        return question
+    # only words of asking (不确定这个能不能查：…), nothing the question is about (麻烦查一下
+    # 机关服务费：预算多少 keeps its project)
+    left = ABOUT_ASKING.sub("", found.group(0))
+    left = re.sub(r"[这那]个|一下|下|查|看|问|个|的|了|吧|啊|呀|哈|我|想|能|[：:\s]", "", left)
+    return question[found.end() :] if not left else question
 
 
 def ask(backend: SearchBackend, question: str) -> dict[str, Any]:
@@ -558,7 +562,10 @@ STATED = re.compile(
     r"了(?:快|近|将近|差不多|足足)?(?:这么|那么)?(?:多(?![年久种项个次])|少|一半|一倍|不少|很多|许多|太多|好多|大半)|"
     r"(?:这么|那么)(?:多|少|高|低|大)|"
     # 预算执行率都写=100%: a value the asker reads off the table
-    r"(?<![没不未])(?:都|一律|全|全都|统一)?(?<![没不未])(?:写|填|定|设)(?:成|的|了|为)?\s*(?:[=＝≥≤<>]|>=|<=)?\s*\d+(?:\.\d+)?\s*%?(?![\d.])"
+    r"(?<![没不未])(?:都|一律|全都|全|统一)(?:写|填|定|设)(?:成|的|了|为)?\s*(?:[=＝≥≤<>]|>=|<=)?\s*"
+    r"\d+(?:\.\d+)?\s*%?(?![\d.个项年米条次人台名位天])|"
+    r"(?<![没不未])(?:写|填|定|设)(?:成|的|了|为)?\s*(?:[=＝≥≤<>]|>=|<=)\s*\d+(?:\.\d+)?\s*%?|"
+    r"(?<![没不未])(?:写|填|定)(?:成|的|了|为)?\s*\d+(?:\.\d+)?\s*%"
 )
 
 
@@ -605,7 +612,8 @@ def _asked_on(part: str, previous: str, store, backend) -> str:
     latin = re.fullmatch(r"[A-Za-z]+", thing)
     named = read_question(thing, store, backend)
     # a project named by the whole of it (满意度呢, 去年呢, 预算呢: no subject, read as before)
-    project = named.projects and named.mention and len(named.mention) * 2 >= len(thing)
+    rest = thing.replace(named.mention, "") if named.mention else thing
+    project = named.projects and named.mention and not re.sub(r"的|那个|这个|项目|呢", "", rest)
     if not (latin or project):
         return part
     before = read_question(previous, store, backend)

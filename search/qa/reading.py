@@ -94,6 +94,8 @@ ORG_LEAD = re.compile(
     r"想问一?下|问一?下|一下|到低|到高|看看|查查|按照|按|排序|排名|排一下|既然|请问|麻烦|想问|请教|"
     r"您好|你好|听说|据说|听人说|好像|哪几家|哪一家|哪几个|几家|多少家|每家|各家"
 )
+# words of speech a place's name may be read to begin with (据说市…, 听说区…)
+PLACE_LEAD = re.compile(r"听说|据说|听人说|好像|请问|麻烦|想问一?下?|问一?下|你好|您好")
 # Places a question may name by their stem alone (杨浦拆违经费, 浙江的项目): the provinces, the
 # largest cities, and the districts of the municipalities whose tables are most published.
 # Common words that are also place names (大兴, 朝阳, 通州) are left out.
@@ -345,7 +347,7 @@ class Linker:
         上海市高级人民法院): no stretch of its name of two characters or more before its
         ending (国家天文台 in 请问国家天文台) occurs in a unit, department or section."""
         for found in PLACE.finditer(text):
-            place = ORG_LEAD.split(found.group(1))[-1]  # 据说市检察院: no place 据说市
+            place = PLACE_LEAD.split(found.group(1))[-1]  # 据说市检察院: no place 据说市
             if len(place) < 3:
                 continue
             if re.search(r"(?:哪个|哪|什么|是|属于|位于|在|占)$", text[: found.start()]):
