@@ -68,11 +68,12 @@ def judged(client, questions):
 
 
 def assert_answers(backend, question: str, answer_type: str, says: str) -> None:
-    """The question is answered by that plan, saying that, with sources."""
+    """The question is answered by that plan, saying that, with sources (a refusal has
+    none to give)."""
     found = ask(backend, question)
     assert found["answer_type"] == answer_type, found["answer"]
     assert says in found["answer"], found["answer"]
-    assert found["sources"]
+    assert found["sources"] or answer_type == "not_in_corpus"
 
 
 def assert_refuses(backend, question: str) -> None:
@@ -1504,9 +1505,7 @@ def test_ninth_session_refusals(backend, question):
     ],
 )
 def test_ninth_session_second_reading(backend, question, answer_type, says):
-    found = ask(backend, question)
-    assert found["answer_type"] == answer_type, found["answer"]
-    assert says in found["answer"], found["answer"]
+    assert_answers(backend, question, answer_type, says)
 
 
 def test_a_shortening_of_too_few_words_names_no_project(backend):
