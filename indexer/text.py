@@ -1,6 +1,7 @@
 """Chinese text, cut for search: jieba words, Han character pairs, single characters,
 each with its character offsets. Full-width ASCII is folded and ASCII lower-cased
-(`ＯＣＲ` = `OCR` = `ocr`); numbers stay whole (`12309`). Every backend indexes and
+(`ＯＣＲ` = `OCR` = `ocr`), traditional characters read as simplified (`檢察` = `检察`);
+numbers stay whole (`12309`). Every backend indexes and
 queries with these; what they return must not change meaning silently (a backend's
 index of another meaning is rebuilt, e.g. the Whoosh schema's SCHEMA_VERSION).
 """
@@ -20,12 +21,29 @@ from .vocabulary import HAN
 
 USER_DICT = Path(__file__).with_name("data") / "userdict.txt"
 
-# Full-width ASCII (Ａ, ０, ＯＣＲ) to ASCII and upper to lower case, one character for one
-# character, so offsets into the folded text are offsets into the original.
+
+def _simplified() -> dict[str, str]:
+    """Each traditional Han character (of the CJK blocks tables use) and its simplified
+    form, by OpenCC's t2s tables read one character at a time: one character for one, so
+    a folded text keeps its offsets (phrases such as 乾隆 are not told apart from 乾燥;
+    index and query fold alike, so both find each other)."""
+    import opencc
+
+    chars = [chr(c) for c in (*range(0x4E00, 0xA000), *range(0x3400, 0x4DC0))]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a line joined or split: read none rather than shift
+        return {}
+    return {a: b for a, b in zip(chars, converted, strict=True) if a != b and len(b) == 1}
+
+
+# Full-width ASCII (Ａ, ０, ＯＣＲ) to ASCII and upper to lower case, traditional characters
+# to simplified (檢 → 检), one character for one character, so offsets into the folded text
+# are offsets into the original.
 _FOLD = str.maketrans(
     {chr(c): chr(c - 0xFEE0).lower() for c in range(0xFF01, 0xFF5F)}
     | {chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)}
     | {"\u3000": " "}
+    | _simplified()
 )
 
 _WORDY = re.compile(rf"[0-9a-z{HAN}]")
@@ -37,7 +55,8 @@ _segmenter: jieba.Tokenizer | None = None
 
 
 def fold(text: str) -> str:
-    """Full-width ASCII to ASCII, upper to lower case; the length never changes."""
+    """Full-width ASCII to ASCII, upper to lower case, traditional Han characters to
+    simplified; the length never changes."""
     return text.translate(_FOLD)
 
 

@@ -46,6 +46,12 @@ class QueryParts:
     numbers: tuple[str, ...] = ()  # normalized document numbers
     titles: tuple[str, ...] = ()  # as typed inside 《》
     dropped: tuple[str, ...] = ()  # parts past MAX_QUERY_PARTS, not searched
+    # other words a word may be matched by (修缮 → 维修), word by word: (word, other, …)
+    others: tuple[tuple[str, ...], ...] = ()
+
+    def alternatives(self, word: str) -> tuple[str, ...]:
+        """The word, and the other words it may be matched by."""
+        return next((group for group in self.others if group[0] == word), (word,))
 
     def __bool__(self) -> bool:
         return bool(self.words or self.phrases or self.numbers or self.titles)

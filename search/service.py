@@ -4,6 +4,7 @@ facet counts, notice codes). Words, labels, links and HTML are made in `search.v
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -17,6 +18,8 @@ from indexer.documents import (
     project_text,
 )
 from indexer.model import Project
+from indexer.text import HAN
+from indexer.text import words as jieba_words
 
 from .backend import Cost, SearchBackend, SearchPlan
 from .query import (
@@ -26,8 +29,10 @@ from .query import (
     parse_query,
 )
 from .snippets import Fragment, fragment, match_spans, window
+from .spelling import correction
 from .store import ProjectStore
 from .urls import section_anchor
+from .vocabulary import same_meaning
 
 DEFAULT_PER_PAGE = 10
 MAX_INDICATOR_ROWS_SHOWN = 5
@@ -83,6 +88,15 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
     plan = SearchPlan(parts, filters, SORTS[request.sort], start, start + request.per_page)
     with backend.snapshot() as snapshot:
         result = snapshot.search(plan)
+        loose = result.total == 0 or result.mode == "or"
+        widened = widen(parts, snapshot.store) if loose else None
+        if widened is not None:  # 维修本院大楼, 办公用房修缮: words apart, or said otherwise
+            again = snapshot.search(replace(plan, parts=widened.parts))
+            # the words found together, else (as the query did not) any of them: the
+            # segmented words are required before the fallback to any word
+            if again.total and (not result.total or again.mode == "and"):
+                result, parts = again, widened.parts
+                notices += widened.notices
         store = snapshot.store
         hits = [_hit(doc_id, score, store, parts, filters) for doc_id, score in result.hits]
     if result.mode == "or":
@@ -94,6 +108,89 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
     counts = result.facet_counts
     faceted = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
     return _answer(request, text, result.total, result.mode, faceted, hits, notices, result.cost)
+
+
+@dataclass(frozen=True)
+class Widened:
+    """A query read more loosely, and what the page says of it."""
+
+    parts: QueryParts
+    notices: list[dict[str, Any]]
+
+
+MAX_OTHER_WORDS = 4  # words of the same meaning a word is also matched by
+
+
+def widen(parts: QueryParts, store: ProjectStore) -> Widened | None:
+    """A query whose words matched nothing together, read more loosely: a word one
+    character from a name of the records as that name (检查办案业务费 → 检察办案业务费); a run
+    of words typed without spaces (维修本院大楼) as its jieba words, each required (and each
+    corrected so); each word also matched by the words of the same meaning in the vocabulary
+    (修缮 → 维修). None when nothing changes."""
+    words: list[str] = []
+    segmented: list[str] = []
+    corrected: list[list[str]] = []
+
+    def spelled(word: str) -> str:
+        meant = correction(word, store)
+        if meant is None:
+            return word
+        corrected.append([word, meant])
+        return meant
+
+    for word in parts.words:
+        long_han = len(re.findall(rf"[{HAN}]", word)) >= 4
+        pieces = _joined_singles([w for w, _, _ in jieba_words(word)]) if long_han else []
+        meant = correction(word, store)
+        if meant is not None:
+            corrected.append([word, meant])
+            words.append(meant)
+        elif len(pieces) >= 2:
+            words += [spelled(p) for p in pieces]
+            segmented.append(" ".join(pieces))
+        else:
+            words.append(word)
+    words = list(dict.fromkeys(words))
+    others = []
+    for word in words:
+        same = [w for w in same_meaning(word)[1:] if len(w) >= 2 and w != word]
+        if not same and len(word) >= 3 and word[-1] in "率度性量数":  # 达标率: 合格率
+            same = [w for w in same_meaning(word[:-1])[1:] if w.endswith(word[-1]) and w != word]
+        if same:
+            others.append((word, *same[:MAX_OTHER_WORDS]))
+    if not segmented and not others and not corrected:
+        return None
+    notices: list[dict[str, Any]] = []
+    if corrected:
+        notices.append({"code": "corrected", "words": corrected})
+    if segmented:
+        notices.append({"code": "segmented", "words": segmented})
+    if others:
+        notices.append({"code": "also_searched", "words": [w for g in others for w in g[1:]]})
+    widened = replace(parts, words=tuple(words[:MAX_QUERY_PARTS]), others=tuple(others))
+    return Widened(widened, notices)
+
+
+def _joined_singles(pieces: list[str]) -> list[str]:
+    """jieba words with each lone character joined to the word after it (真|南路 → 真南路),
+    a last one to the word before: a character alone matches too much."""
+    joined: list[str] = []
+    carry = ""
+    for piece in pieces:
+        if len(piece) == 1:
+            carry += piece
+            continue
+        if len(carry) >= 2:  # 拆|违|无人机: 拆违 is a word of its own
+            joined += [carry, piece]
+        else:
+            joined.append(carry + piece)
+        carry = ""
+    if carry:
+        if joined:
+            joined[-1] += carry
+        else:
+            joined.append(carry)
+    return joined
 
 
 def capped(text: str) -> str:

@@ -95,6 +95,13 @@ def notice_text(notice: Mapping[str, Any]) -> str:
         return "查询中没有可以检索的字词。"
     if code == "any_word":
         return "没有同时包含所有词语的结果，以下是包含任一词语的结果。"
+    if code == "corrected":
+        said = "；".join(f"“{typed}”按“{meant}”" for typed, meant in notice["words"])
+        return f"没有找到与输入完全一致的字词，已{said}检索。"
+    if code == "segmented":
+        return f"没有完全相同的字句，已分词检索：{'；'.join(notice['words'])}。"
+    if code == "also_searched":
+        return f"同时检索了：{'、'.join(notice['words'])}。"
     if code == "incomplete":
         return "检索耗时过长，结果可能不全、只按部分结果排序；可以换用更具体的词语。"
     if code == "nothing_found":

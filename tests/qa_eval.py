@@ -91,11 +91,14 @@ def judge(question: dict, answer: dict) -> bool:
     return not any_of or any(plain(a) in said for a in any_of)
 
 
-def run(client, questions: list[dict]) -> list[tuple[dict, dict, bool]]:
+def run(client, questions: list[dict], path: str = "/api/ask", judged=None) -> list[tuple]:
+    """Each item asked of `path` (its `q`), with the answer and the verdict of `judged`
+    (this module's `judge` unless given: search_eval judges searches so)."""
+    judged = judged or judge
     out = []
     for question in questions:
-        answer = client.get("/api/ask", query_string={"q": question["q"]}).get_json()
-        out.append((question, answer, judge(question, answer)))
+        answer = client.get(path, query_string={"q": question["q"]}).get_json()
+        out.append((question, answer, judged(question, answer)))
     return out
 
 

@@ -54,7 +54,8 @@ def test_searches_during_rebuilds_see_the_old_or_the_new_index(tmp_path):
             try:
                 totals = []
                 for word in ("人脸识别", "面部识别"):
-                    answer = search(engine, SearchRequest(q=word))
+                    # quoted: as typed (an unquoted word found nowhere is read more loosely)
+                    answer = search(engine, SearchRequest(q=f'"{word}"'))
                     # index and records of one generation: a hit's text has the word
                     assert all(word in hit["text"] for hit in answer["hits"])
                     assert answer["total"] == len(answer["hits"])

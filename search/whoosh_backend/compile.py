@@ -23,6 +23,8 @@ from search.query import (
     word_terms,
 )
 
+from .scoring import term_count
+
 
 def _all(queries: list[q.Query]) -> q.Query:
     return queries[0] if len(queries) == 1 else q.And(queries)
@@ -63,8 +65,30 @@ def match_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q
         loose = substring_query(title, limit, frequency)
         exact = q.Term("titles", normalize_title(title))
         found.append(q.Or([exact, loose]) if loose else exact)
-    found += [substring_query(text, limit, frequency) for text in (*parts.phrases, *parts.words)]
+    found += [substring_query(text, limit, frequency) for text in parts.phrases]
+    found += [
+        _any_of(parts.alternatives(w), substring_query, limit, frequency) for w in parts.words
+    ]
     return [part for part in found if part is not None]
+
+
+def _any_of(texts: tuple[str, ...], make, limit: int, frequency: Frequency | None):
+    """One text's query, or (a word and the words it may also be matched by) any of theirs,
+    all within the part's `limit` of terms: the word's own first, others while they fit."""
+    queries: list[q.Query] = []
+    used = 0
+    for text in texts:
+        query = make(text, limit, frequency)
+        if query is None:
+            continue
+        terms = term_count(query)
+        if queries and used + terms > limit:
+            continue  # no room left for this one within the part's share
+        queries.append(query)
+        used += terms
+    if len(queries) < 2:
+        return queries[0] if queries else None
+    return q.Or(queries)
 
 
 def rank_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q.Query]:
@@ -76,8 +100,14 @@ def rank_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q.
         words_of = word_query(title, limit, frequency)
         exact = q.Term("titles", normalize_title(title))
         found.append(q.Or([exact, words_of]) if words_of else exact)
-    for text in (*parts.phrases, *parts.words):
+    for text in parts.phrases:
         found.append(word_query(text, limit, frequency) or substring_query(text, limit, frequency))
+    for word in parts.words:
+
+        def rank(text: str, limit: int, frequency: Frequency | None):
+            return word_query(text, limit, frequency) or substring_query(text, limit, frequency)
+
+        found.append(_any_of(parts.alternatives(word), rank, limit, frequency))
     return [part for part in found if part is not None]
 
 

@@ -10,7 +10,7 @@ from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
 # rebuilt rather than read.
 # 4: the analyzers moved to search.whoosh_backend.analyzers; 5: name and indicator_names;
 # 6: template and department (records of every template family).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7  # 7: traditional characters folded to simplified (indexer.text.fold)
 
 
 def make_schema() -> Schema:
