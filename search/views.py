@@ -185,6 +185,8 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
             for name in SORTS
         ],
         pagination=_pagination(path, kept, request.page, answer["pages"]),
+        # a page past the last (共 18 条, 第 99 页): the way back to the last one
+        last_url=with_arg(path, kept, "page", max(answer["pages"], 1)),
         export_url=_export_url(kept),
         facet_labels={name: FACET_LABELS[name] for name in FACET_FIELDS},
     )

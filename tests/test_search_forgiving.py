@@ -105,3 +105,12 @@ def test_the_dev_half_of_the_helper_queries():
         client = app_on_corpus(corpus, Path(scratch) / "index").test_client()
         results = search_eval.run(client, queries)
     assert sum(ok for _, _, ok in results) >= 0.95 * len(results)
+
+
+def test_a_page_past_the_last_links_back_to_the_last_page(client):
+    answer = search(client, q="预算", per_page=10)
+    assert answer["pages"] >= 2
+    html = client.get("/", query_string={"q": "预算", "page": 99}).get_data(as_text=True)
+    assert "没有找到结果" not in html
+    assert f"共 {answer['pages']} 页" in html
+    assert f'page={answer["pages"]}">回到最后一页</a>' in html
