@@ -114,3 +114,10 @@ def test_a_page_past_the_last_links_back_to_the_last_page(client):
     assert "没有找到结果" not in html
     assert f"共 {answer['pages']} 页" in html
     assert f'page={answer["pages"]}">回到最后一页</a>' in html
+
+
+def test_a_long_query_that_finds_nothing_is_printed_once(client):
+    query = "量子纠缠卫星通信" * 30  # cut at 200 characters
+    html = client.get("/", query_string={"q": query}).get_data(as_text=True)
+    assert "查询过长，只使用了前 200 个字符。" in html
+    assert html.count(query[:200]) == 3  # the title, the search box and the one message
