@@ -360,7 +360,7 @@ def api_ask_view():
 def api_ask():
     question, _ = clean_query(request.args.get("q", ""))
     if not question:
-        raise BadRequest("q must be a question, e.g. 机关服务费的总预算是多少？")
+        raise BadRequest("参数 q 不能为空，请输入一个问题，例如：机关服务费的总预算是多少？")
     return jsonify(qa.answer(backend(), question))
 
 
@@ -429,8 +429,22 @@ def index_missing(exc: layout.IndexMissing) -> tuple[Any, int]:
     return error(503, str(exc), "索引不可用")
 
 
+# Werkzeug's own titles and messages, said in Chinese (a message of our own stays as it is)
+HTTP_SAID = {
+    400: ("请求有误", "请求的格式不正确。"),
+    404: ("页面不存在", "找不到这个地址。可以回到首页检索，或在“项目”页浏览全部项目。"),
+    405: ("不支持的请求方法", "这个地址不接受这种请求方法。"),
+    413: ("请求过大", "上传或提交的内容超过了允许的大小。"),
+    414: ("地址过长", "请求的地址过长，请缩短检索词。"),
+    429: ("请求过于频繁", "请求过于频繁，请稍后再试。"),
+}
+
+
 def http_error(exc: HTTPException) -> tuple[Any, int]:
-    return error(exc.code or 500, exc.description or exc.name, exc.name)
+    code = exc.code or 500
+    title, said = HTTP_SAID.get(code, (exc.name, exc.description or exc.name))
+    own = exc.description and exc.description != type(exc).description
+    return error(code, exc.description if own else said, title)
 
 
 def unexpected(exc: Exception) -> tuple[Any, int]:

@@ -25,9 +25,9 @@ def integer_arg(name: str, text: str, low: int, high: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise BadRequest(f"{name} must be a whole number, not {text[:20]!r}") from None
+        raise BadRequest(f"参数 {name} 必须是整数，而不是“{text[:20]}”") from None
     if not low <= value <= high:
-        raise BadRequest(f"{name} must be between {low} and {high}, not {value}")
+        raise BadRequest(f"参数 {name} 必须在 {low} 到 {high} 之间，而不是 {value}")
     return value
 
 
@@ -41,7 +41,7 @@ def search_request(args: Mapping[str, str]) -> SearchRequest:
             filters[name] = integer_arg(name, value, 0, 9999) if name == "year" else value
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
-        raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+        raise BadRequest(f"参数 sort 只能是 {'、'.join(SORTS)} 之一，而不是“{sort[:20]}”")
     return SearchRequest(
         q=args.get("q") or "",
         filters=filters,

@@ -75,7 +75,7 @@ def test_pagination_links(client):
 
 def test_bad_page_parameter_is_a_400_page(client):
     html = page(client, "/", status=400, q="检察", page="x")
-    assert "page must be a whole number" in html
+    assert "参数 page 必须是整数" in html
 
 
 def test_projects_page_and_twin(client):
@@ -236,3 +236,18 @@ def test_list_pages_and_the_landing_page_have_their_dict_as_a_json_twin(client):
     assert home["landing"] and home["listing"]["total"] == len(api(client, "/api/projects"))
     assert f"全部项目（{home['listing']['total']} 个）" in page(client, "/")
     assert "listing" not in api(client, "/api/search", q="预算")
+
+
+def test_errors_are_said_in_chinese(client):
+    html = page(client, "/no-such-page", status=404)
+    assert "<h1>页面不存在</h1>" in html and "Not Found" not in html
+    response = client.get("/api/no-such-thing")
+    assert response.status_code == 404
+    assert response.get_json() == {
+        "error": "找不到这个地址。可以回到首页检索，或在“项目”页浏览全部项目。"
+    }
+    response = client.get("/api/search", query_string={"q": "预算", "per_page": 1000})
+    assert response.status_code == 400
+    assert response.get_json() == {"error": "参数 per_page 必须在 1 到 100 之间，而不是 1000"}
+    response = client.post("/api/search")
+    assert response.status_code == 405 and "不接受这种请求方法" in response.get_json()["error"]
