@@ -181,6 +181,17 @@ def similarity(query: str, name: str) -> float:
     return round(min(79.0, 0.6 * ratio + 25.0 * shared + head), 2)
 
 
+def level_groups(groups: list[IndicatorGroup], text: str, limit: int = 10) -> list[IndicatorGroup]:
+    """The indicators under a level a query names (满意度, 时效指标, 社会效益): each group
+    whose first or second level holds it, the most used first."""
+    word = normalize_name(text).removesuffix("指标")
+    if len(word) < 2:
+        return []
+    found = [g for g in groups if any(word in (level or "") for level in (g.level1, g.level2))]
+    found.sort(key=lambda g: (-g.project_count, g.key))
+    return found[:limit]
+
+
 def similar_groups(
     groups: list[IndicatorGroup], text: str, limit: int = 10
 ) -> list[tuple[IndicatorGroup, float]]:

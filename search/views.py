@@ -18,7 +18,7 @@ from indexer.vocabulary import SECTION_NAMES, TEMPLATE_NAMES, section_name
 
 from .args import MAX_PAGE, integer_arg, search_request
 from .backend import SearchBackend
-from .indicators import library_tree, similar_groups
+from .indicators import level_groups, library_tree, similar_groups
 from .passages import similar_passages
 from .query import QueryParts, clean_query
 from .regulations import Regulation
@@ -573,4 +573,13 @@ def similar_view(store: ProjectStore, args: Mapping[str, str]) -> dict[str, Any]
         {**group.to_dict(), "score": score}
         for group, score in similar_groups(store.library, query, limit)
     ]
-    return {"query": query, "groups": groups}
+    if groups or not query:
+        return {"query": query, "groups": groups, "level": None}
+    # 满意度, 时效指标: a level's name, not an indicator's: the indicators under it
+    under = level_groups(store.library, query, limit)
+    level = query if under else None
+    return {
+        "query": query,
+        "groups": [{**g.to_dict(), "score": None} for g in under],
+        "level": level,
+    }

@@ -121,3 +121,21 @@ def test_a_long_query_that_finds_nothing_is_printed_once(client):
     html = client.get("/", query_string={"q": query}).get_data(as_text=True)
     assert "查询过长，只使用了前 200 个字符。" in html
     assert html.count(query[:200]) == 3  # the title, the search box and the one message
+
+
+def test_a_level_name_lists_the_indicators_under_it(client, sample_projects):
+    answer = client.get("/api/indicators/similar", query_string={"q": "满意度"}).get_json()
+    assert answer["level"] == "满意度"
+    names = [group["name"] for group in answer["groups"]]
+    under = {
+        row.name
+        for project in sample_projects
+        for row in project.indicators
+        if "满意度" in (row.level2 or "") or "满意度" in (row.level1 or "")
+    }
+    assert names and set(names) <= under
+    html = client.get("/indicators/similar", query_string={"q": "满意度"}).get_data(as_text=True)
+    assert "是指标的层级名称" in html and "没有找到相近的指标" not in html
+    # an indicator's own name still ranks names by similarity
+    named = client.get("/api/indicators/similar", query_string={"q": "社会公众满意度"}).get_json()
+    assert named["level"] is None and named["groups"][0]["name"] == "社会公众满意度"
