@@ -199,7 +199,7 @@ def projects_data(path: str) -> dict[str, Any]:
 
 def project_data(project_id: str) -> dict[str, Any]:
     current = store()  # one generation for the whole page
-    missing = f"no project with id {project_id}" if api() else f"没有编号为 {project_id} 的项目。"
+    missing = f"没有编号为 {project_id} 的项目。"
     return views.project_view(current, found(current.get(project_id), missing))
 
 
@@ -250,14 +250,14 @@ def corpus_path(corpus_dir: Path, source_file: str) -> Path | None:
 @projects_area.get("/api/projects/<project_id>")
 def api_project(project_id: str):
     # SPEC §4: the record itself; the page's dict is at …/view.
-    return jsonify(found(store().record(project_id), f"no project with id {project_id}"))
+    return jsonify(found(store().record(project_id), f"没有编号为 {project_id} 的项目。"))
 
 
 def passages_data(project_id: str, section: str) -> dict[str, Any]:
     limit = views.limit_arg(request.args)
     return found(
         views.passages_view(backend(), project_id, section, limit),
-        f"no section {section} in project {project_id}",
+        f"项目 {project_id} 没有“{section}”这一栏。",
     )
 
 
@@ -292,7 +292,7 @@ def api_regulations():
 
 
 def regulation_data(key: str) -> dict[str, Any]:
-    missing = f"no regulation with key {key}" if api() else f"没有编号为 {key} 的法规文件。"
+    missing = f"没有编号为 {key} 的法规文件。"
     return views.regulation_view(found(store().regulation_entry(key), missing))
 
 
@@ -305,7 +305,7 @@ page_and_twin(
 @regulations_area.get("/api/regulations/<key>")
 def api_regulation(key: str):
     # The catalogue entry as /api/regulations lists it; the page's dict is at …/view.
-    return jsonify(found(store().regulation(key), f"no regulation with key {key}"))
+    return jsonify(found(store().regulation(key), f"没有编号为 {key} 的法规文件。"))
 
 
 # ---------------------------------------------------------------- indicators

@@ -25,7 +25,7 @@ def test_api_project_by_id(client):
 def test_unknown_project_is_a_json_404(client):
     response = client.get("/api/projects/2020-nosuchproject")
     assert response.status_code == 404
-    assert response.get_json() == {"error": "no project with id 2020-nosuchproject"}
+    assert response.get_json() == {"error": "没有编号为 2020-nosuchproject 的项目。"}
 
 
 def test_unknown_page_is_an_html_404(client):
@@ -91,7 +91,7 @@ def test_api_regulations_errors(client):
     assert client.get("/api/regulations", query_string={"q": "无此文件"}).get_json() == []
     missing = client.get("/api/regulations/r-0000000000")
     assert missing.status_code == 404
-    assert missing.get_json() == {"error": "no regulation with key r-0000000000"}
+    assert missing.get_json() == {"error": "没有编号为 r-0000000000 的法规文件。"}
     long = client.get("/api/regulations", query_string={"q": "办" * 5000})
     assert long.status_code == 200 and long.get_json() == []
 

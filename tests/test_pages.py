@@ -111,7 +111,7 @@ def test_project_page(client):
 
 def test_unknown_project(client):
     assert "没有编号为 nope 的项目" in page(client, "/projects/nope", status=404)
-    assert api(client, "/api/projects/nope", status=404) == {"error": "no project with id nope"}
+    assert api(client, "/api/projects/nope", status=404) == {"error": "没有编号为 nope 的项目。"}
 
 
 def test_regulations_pages_and_twins(client):
@@ -216,7 +216,7 @@ def test_project_and_regulation_pages_have_their_dict_as_a_json_twin(client):
     html = page(client, f"/regulations/{key}")
     assert all(p["url"] in html for p in view["passages"])
     assert api(client, "/api/projects/nope/view", status=404) == {
-        "error": "no project with id nope"
+        "error": "没有编号为 nope 的项目。"
     }
 
 
