@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from flask import (
     Blueprint,
@@ -36,7 +38,7 @@ from search import qa, views
 from search.args import BadRequest
 from search.backend import SearchBackend
 from search.backends import open_backend
-from search.export import library_rows, search_rows, to_csv
+from search.export import citing_rows, file_name, library_rows, project_rows, search_rows, to_csv
 from search.query import clean_query
 from search.store import ProjectStore
 from search.urls import TEMPLATE_BUILDERS
@@ -97,10 +99,12 @@ def paged_json(data: dict[str, Any], key: str) -> Response:
 
 
 def csv_response(text: str, filename: str) -> Response:
+    """A CSV download; its name in UTF-8 (RFC 6266), with an ASCII name for old clients."""
+    day = re.search(r"\d{4}-\d{2}-\d{2}", filename)
+    ascii_name = f"jixiao-{day.group(0) if day else 'export'}.csv"
+    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
     return Response(
-        text.encode("utf-8"),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f"attachment; filename={filename}"},
+        text.encode("utf-8"), mimetype="text/csv", headers={"Content-Disposition": disposition}
     )
 
 
@@ -173,7 +177,8 @@ def export_search():
     # Links are relative unless a base URL is configured: never from the request's Host
     # header, which whoever sends the request chooses.
     header, rows = search_rows(answer, current_app.config["BASE_URL"])
-    return csv_response(to_csv(header, rows), "search.csv")
+    query = clean_query(request.args.get("q") or "")[0]
+    return csv_response(to_csv(header, rows), file_name("检索", query or "全部"))
 
 
 # ---------------------------------------------------------------- projects
@@ -186,6 +191,12 @@ def projects_list_data() -> dict[str, Any]:
 
 
 page_and_twin(projects_area, "/projects", "/api/projects/view", "projects.html", projects_list_data)
+
+
+@projects_area.get("/export/projects.csv")
+def export_projects():
+    header, rows = project_rows(store().projects, current_app.config["BASE_URL"])
+    return csv_response(to_csv(header, rows), file_name("项目列表"))
 
 
 @projects_area.get("/api/projects")
@@ -291,6 +302,14 @@ def api_regulations():
     return paged_json(data, "regulations")
 
 
+@regulations_area.get("/export/regulations/<key>.csv")
+def export_regulation(key: str):
+    data = regulation_data(key)
+    header, rows = citing_rows(data["passages"], current_app.config["BASE_URL"])
+    said = data["regulation"].get("title") or data["regulation"].get("number") or key
+    return csv_response(to_csv(header, rows), file_name("引用", said))
+
+
 def regulation_data(key: str) -> dict[str, Any]:
     missing = f"没有编号为 {key} 的法规文件。"
     return views.regulation_view(found(store().regulation_entry(key), missing))
@@ -330,7 +349,7 @@ page_and_twin(
 @indicators_area.get("/export/indicators.csv")
 def export_indicators():
     header, rows = library_rows(store().library)
-    return csv_response(to_csv(header, rows), "indicators.csv")
+    return csv_response(to_csv(header, rows), file_name("指标库"))
 
 
 # ---------------------------------------------------------------- ask

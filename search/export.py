@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
+from indexer.model import Project
+
 from .indicators import IndicatorGroup
+from .urls import project_url
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,6 +40,41 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     writer.writerow([neutralize(cell) for cell in header])
     writer.writerows([neutralize(cell) for cell in row] for row in rows)
     return BOM + out.getvalue()
+
+
+def file_name(*words: str, day: date | None = None) -> str:
+    """A download's file name: its words (a query among them) and the day, without the
+    characters file systems refuse, at most 60 characters before `.csv`."""
+    said = "-".join(
+        w for w in (re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", w).strip("_.") for w in words) if w
+    )
+    return f"{said[:60]}-{(day or date.today()).isoformat()}.csv"
+
+
+def project_rows(projects: Iterable[Project], base_url: str) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the project list: one row a table."""
+    header = ["项目名称", "年度", "申报/实施单位", "主管部门", "项目类别", "绩效类型",
+              "项目总预算（元）", "当年预算（元）", "链接"]  # fmt: skip
+    rows = [
+        [
+            p.name, p.year or "", p.unit, p.department or "", p.category or "",
+            p.perf_type or "", p.budget.get("total") or "", p.budget.get("current_year") or "",
+            base_url.rstrip("/") + project_url(p.id),
+        ]
+        for p in projects
+    ]  # fmt: skip
+    return header, rows
+
+
+def citing_rows(
+    passages: Iterable[dict[str, Any]], base_url: str
+) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of a regulation's citing projects: one row a citing section."""
+    header = ["项目名称", "栏目", "链接"]
+    rows = [
+        [p["project_name"], p["section_label"], base_url.rstrip("/") + p["url"]] for p in passages
+    ]
+    return header, rows
 
 
 def search_rows(answer: dict[str, Any], base_url: str) -> tuple[list[str], list[list[Any]]]:

@@ -139,3 +139,33 @@ def test_a_level_name_lists_the_indicators_under_it(client, sample_projects):
     # an indicator's own name still ranks names by similarity
     named = client.get("/api/indicators/similar", query_string={"q": "社会公众满意度"}).get_json()
     assert named["level"] is None and named["groups"][0]["name"] == "社会公众满意度"
+
+
+def test_csv_downloads_are_named_by_their_query_and_day(client, sample_projects):
+    from datetime import date
+    from urllib.parse import quote
+
+    today = date.today().isoformat()
+    response = client.get("/export/search.csv", query_string={"q": "沪财行[2014]39号"})
+    disposition = response.headers["Content-Disposition"]
+    assert f"filename*=UTF-8''{quote(f'检索-沪财行[2014]39号-{today}.csv')}" in disposition
+    assert f'filename="jixiao-{today}.csv"' in disposition
+    # the project list, one row a table
+    response = client.get("/export/projects.csv")
+    rows = response.get_data(as_text=True).lstrip("\ufeff").splitlines()
+    assert rows[0].startswith("项目名称,年度") and len(rows) == len(sample_projects) + 1
+    assert quote(f"项目列表-{today}.csv") in response.headers["Content-Disposition"]
+    assert "导出项目列表 CSV" in client.get("/projects").get_data(as_text=True)
+
+
+def test_a_regulations_citing_projects_are_a_csv(client):
+    regulations = client.get("/api/regulations").get_json()
+    entry = max(regulations, key=lambda r: len(r.get("citing", r.get("projects", [])) or []))
+    response = client.get(f"/export/regulations/{entry['key']}.csv")
+    assert response.status_code == 200
+    rows = response.get_data(as_text=True).lstrip("\ufeff").splitlines()
+    assert rows[0] == "项目名称,栏目,链接" and len(rows) >= 2
+    assert f"/export/regulations/{entry['key']}.csv" in client.get(
+        f"/regulations/{entry['key']}"
+    ).get_data(as_text=True)
+    assert client.get("/export/regulations/r-nope.csv").status_code == 404
