@@ -184,6 +184,7 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
             }
             for name in SORTS
         ],
+        did_you_mean=_did_you_mean(answer, path, kept),
         pagination=_pagination(path, kept, request.page, answer["pages"]),
         # a page past the last (共 18 条, 第 99 页): the way back to the last one
         last_url=with_arg(path, kept, "page", max(answer["pages"], 1)),
@@ -195,6 +196,18 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
     if answer["landing"]:
         answer["listing"] = projects_view(backend.store(), {}, "/projects", LANDING_PROJECTS)
     return answer
+
+
+def _did_you_mean(answer: dict[str, Any], path: str, kept: dict[str, str]) -> dict | None:
+    """Where a word was read as a name it is one character from: the query so spelled,
+    and the link that searches it as such."""
+    pairs = [p for n in answer["notices"] if n["code"] == "corrected" for p in n["words"]]
+    if not pairs:
+        return None
+    spelled = answer["query"]
+    for typed, meant in pairs:
+        spelled = spelled.replace(typed, meant)
+    return {"query": spelled, "url": with_arg(path, kept, "q", spelled)}
 
 
 def export_view(backend: SearchBackend, args: Mapping[str, str], rows: int) -> dict[str, Any]:
