@@ -29,3 +29,11 @@ document.addEventListener("click", (event) => {
     setTimeout(() => { button.textContent = label; }, 2000);
   });
 });
+
+// Narrow screens: the facets' panel starts folded, below the results (progressive
+// enhancement: without scripts it stays open).
+document.addEventListener("DOMContentLoaded", () => {
+  if (window.matchMedia("(max-width: 50rem)").matches) {
+    document.querySelectorAll("details.facet-panel").forEach((panel) => { panel.open = false; });
+  }
+});

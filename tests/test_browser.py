@@ -140,3 +140,35 @@ def test_no_script_from_the_corpus_or_the_query_runs(browser, hostile_server):
     expect(page.locator(".answer-text")).to_be_visible()
     context.close()
     assert dialogs == []
+
+
+def test_mobile_layout_results_first_facets_folded_nav_whole(browser, live_server):
+    context = browser.new_context(base_url=live_server, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/?q=%E6%BB%A1%E6%84%8F%E5%BA%A6")  # 满意度
+    results = page.locator("section.results").bounding_box()
+    facets = page.locator("aside.facets").bounding_box()
+    assert results["y"] < facets["y"]  # the results come first
+    panel = page.locator("details.facet-panel")
+    expect(panel).not_to_have_attribute("open", "")  # folded by app.js
+    page.locator("details.facet-panel > summary").click()
+    expect(panel).to_have_attribute("open", "")
+    expect(page.locator("section.facet").first).to_be_visible()
+    for link in page.locator("header.top nav a").all():  # each nav link on one line
+        box = link.bounding_box()
+        assert box["height"] < 2 * float(
+            link.evaluate("e => parseFloat(getComputedStyle(e).lineHeight) || 24")
+        )
+    assert page.locator("link[rel=icon]").get_attribute("href").endswith("favicon.svg")
+    context.close()
+
+
+def test_skip_link_moves_focus_to_the_main_content(page):
+    page.goto("/projects")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_have_text("跳到正文")
+    assert skip.bounding_box()["x"] >= 0  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
