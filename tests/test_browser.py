@@ -172,3 +172,16 @@ def test_skip_link_moves_focus_to_the_main_content(page):
     assert skip.bounding_box()["x"] >= 0  # shown when focused
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_a_project_prints_as_the_form_without_the_site(page, sample_projects):
+    project = sample_projects[0]
+    page.goto(f"/projects/{project.id}")
+    expect(page.locator(".form-title")).to_be_hidden()  # on screen: the site's own heading
+    page.emulate_media(media="print")
+    expect(page.locator(".form-title")).to_be_visible()
+    expect(page.locator(".form-title")).to_have_text(f"项目支出绩效目标表（{project.year}年度）")
+    expect(page.locator("header.top")).to_be_hidden()
+    for button in page.locator("button.copy").all():
+        expect(button).to_be_hidden()
+    expect(page.locator("h1")).to_have_text(project.name)
