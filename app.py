@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -98,11 +98,12 @@ def paged_json(data: dict[str, Any], key: str) -> Response:
     return response
 
 
-def csv_response(text: str, filename: str) -> Response:
-    """A CSV download; its name in UTF-8 (RFC 6266), with an ASCII name for old clients."""
-    day = re.search(r"\d{4}-\d{2}-\d{2}", filename)
-    ascii_name = f"jixiao-{day.group(0) if day else 'export'}.csv"
-    disposition = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+def csv_response(text: str, *words: str) -> Response:
+    """A CSV download named by its words and the day: in UTF-8 (RFC 6266), and in ASCII
+    (the day alone) for old clients."""
+    day = date.today()
+    name = file_name(*words, day=day)
+    disposition = f"attachment; filename=\"jixiao-{day}.csv\"; filename*=UTF-8''{quote(name)}"
     return Response(
         text.encode("utf-8"), mimetype="text/csv", headers={"Content-Disposition": disposition}
     )
@@ -178,7 +179,7 @@ def export_search():
     # header, which whoever sends the request chooses.
     header, rows = search_rows(answer, current_app.config["BASE_URL"])
     query = clean_query(request.args.get("q") or "")[0]
-    return csv_response(to_csv(header, rows), file_name("检索", query or "全部"))
+    return csv_response(to_csv(header, rows), "检索", query or "全部")
 
 
 # ---------------------------------------------------------------- projects
@@ -196,7 +197,7 @@ page_and_twin(projects_area, "/projects", "/api/projects/view", "projects.html",
 @projects_area.get("/export/projects.csv")
 def export_projects():
     header, rows = project_rows(store().projects, current_app.config["BASE_URL"])
-    return csv_response(to_csv(header, rows), file_name("项目列表"))
+    return csv_response(to_csv(header, rows), "项目列表")
 
 
 @projects_area.get("/api/projects")
@@ -307,7 +308,7 @@ def export_regulation(key: str):
     data = regulation_data(key)
     header, rows = citing_rows(data["passages"], current_app.config["BASE_URL"])
     said = data["regulation"].get("title") or data["regulation"].get("number") or key
-    return csv_response(to_csv(header, rows), file_name("引用", said))
+    return csv_response(to_csv(header, rows), "引用", said)
 
 
 def regulation_data(key: str) -> dict[str, Any]:
@@ -349,7 +350,7 @@ page_and_twin(
 @indicators_area.get("/export/indicators.csv")
 def export_indicators():
     header, rows = library_rows(store().library)
-    return csv_response(to_csv(header, rows), file_name("指标库"))
+    return csv_response(to_csv(header, rows), "指标库")
 
 
 # ---------------------------------------------------------------- ask

@@ -141,9 +141,7 @@ def widen(parts: QueryParts, store: ProjectStore) -> Widened | None:
     for word in parts.words:
         long_han = len(re.findall(rf"[{HAN}]", word)) >= 4
         pieces = _joined_singles([w for w, _, _ in jieba_words(word)]) if long_han else []
-        meant = correction(word, store)
-        if meant is not None:
-            corrected.append([word, meant])
+        if (meant := spelled(word)) != word:
             words.append(meant)
         elif len(pieces) >= 2:
             words += [spelled(p) for p in pieces]
@@ -154,8 +152,6 @@ def widen(parts: QueryParts, store: ProjectStore) -> Widened | None:
     others = []
     for word in words:
         same = [w for w in same_meaning(word)[1:] if len(w) >= 2 and w != word]
-        if not same and len(word) >= 3 and word[-1] in "率度性量数":  # 达标率: 合格率
-            same = [w for w in same_meaning(word[:-1])[1:] if w.endswith(word[-1]) and w != word]
         if same:
             others.append((word, *same[:MAX_OTHER_WORDS]))
     if not segmented and not others and not corrected:

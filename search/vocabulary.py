@@ -167,8 +167,7 @@ NAMES: tuple[str, ...] = (
 # else (a newcomer's 满不满意 is a table's 满意度, 没花完带过来的钱 its 上年结转资金)
 PHRASES = {
     "满不满意": "满意度", "满意不满意": "满意度", "满意程度": "满意度", "满意率": "满意度",
-    "没花完带过来的钱": "上年结转资金", "上年剩下转过来的钱": "上年结转资金",
-    "往年没花完带过来的钱": "上年结转资金", "放着不用": "闲置", "闲着不用": "闲置",
+    "放着不用": "闲置", "闲着不用": "闲置",
     "总盘子": "资金总额", "搁着不用": "闲置", "以前年度结转": "上年结转资金",
     "往年结转": "上年结转资金", "历年结转": "上年结转资金",
     # a budget line said as what was done (财政拨了多少: the 财政拨款 line)
@@ -180,7 +179,7 @@ _PHRASE = re.compile("|".join(sorted(map(re.escape, PHRASES), key=len, reverse=T
 # money left over from an earlier year and brought in, said in everyday words (去年没花完带过来
 # 的, 上年剩下转过来的钱, 往年结余转到今年的部分): the 上年结转资金 line
 CARRIED_OVER = re.compile(
-    r"(?:去年|上年度?|往年|以前年度|上一年|前几年)(?:没花完|没用完|没花掉|剩下|剩余|结余|多出)的?"
+    r"(?:去年|上年度?|往年|以前年度|上一年|前几年)?(?:没花完|没用完|没花掉|剩下|剩余|结余|多出)的?"
     r"(?:钱|资金|经费)?(?:带|转|结转|滚)(?:过来|到今年|进来|入)的?(?:钱|资金|经费|部分|那部分)?"
 )
 
@@ -269,10 +268,19 @@ def synonyms(word: str) -> list[str]:
 
 def same_meaning(word: str) -> list[str]:
     """The words that share a group with `word` (itself first), or with a word of the
-    vocabulary it is part of (郭守敬 of 郭守敬望远镜)."""
+    vocabulary it is part of (郭守敬 of 郭守敬望远镜); a measure no group holds (达标率) by
+    its stem's group, the measures of it (合格率)."""
     groups, _ = _index()
     within = (g for w, gs in groups.items() if len(word) >= 2 and word in w for g in gs)
-    return _words_of(word, (*groups.get(word.lower(), ()), *within), 1)
+    found = _words_of(word, (*groups.get(word.lower(), ()), *within), 1)
+    if len(found) == 1 and len(word) >= 3 and word[-1] in MEASURE_ENDS:
+        stem = same_meaning(word[:-1])[1:]
+        found += [w for w in stem if w.endswith(word[-1]) and w != word]
+    return found
+
+
+# the last characters of a measure's name (合格率, 满意度, 准确性)
+MEASURE_ENDS = "率度性"
 
 
 def _words_of(word: str, numbers: Iterable[int], shortest: int) -> list[str]:

@@ -941,6 +941,10 @@ SHARE_AFTER = re.compile(r"[^，。？?]{0,4}(?:比例|比重|占)")
 LENGTHS = r"(?:米|公里|千米|厘米|毫米|吨|千克|公斤|平方米|km|m|mm|TB|PB|GB|角秒|核)"
 
 
+# the words that name a size asked by one character (长 → 长度)
+MEASURE_NAMES = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "重": "重量"}
+
+
 def _dimension(q: Question) -> Answer | None:
     """A size asked of a thing (FAST望远镜口径多大, 隧道段有多长) that no text gives a number of
     length or weight for near it."""
@@ -962,15 +966,13 @@ def _dimension(q: Question) -> Answer | None:
     )  # fmt: skip
     rows = [r for p in q.projects for r in p.indicators]
     way = re.sub(r"[多度量]", "", found["size"])[-1:]  # 多宽, 宽度, 宽: 宽
-    named_way = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度"}.get(way)
+    named_way = MEASURE_NAMES.get(way) if way != "重" else None  # lengths of a kind
     lengths = [r for r in rows if re.search(rf"\d\s*{LENGTHS}", r.target)]
     if named_way and way != "长":  # 道路宽多少米: not answered by a row of its length
         lengths = [r for r in lengths if named_way in r.name or way in r.name]
     if itself and lengths:
         return None  # a row of its table is a length (道路建设长度 985米)
-    measure = {"长": "长度", "宽": "宽度", "高": "高度", "深": "深度", "重": "重量"}.get(
-        found["size"][-1]
-    )
+    measure = MEASURE_NAMES.get(found["size"][-1])
     own = [w for w, _, _ in words(thing) if len(w) >= 2]
     if measure and any(measure in r.name and any(w in r.name for w in own) for r in rows):
         return None  # 道路修多长: the row 道路建设长度

@@ -1772,9 +1772,8 @@ OF_ITS_WHOLE = re.compile(r"占了?(?:全部|所有|总数|整体)的?(?:几成|
 MANY_PROJECTS = re.compile(
     r"[几两三四五六七八九十\d]+(?:个项目|张表)|(?:所有|全部|各个?)的?(?:项目|表)|总和"
 )
-OF_MANY = re.compile(
-    r"[几两三四五六七八九十\d]+个项目|[几两三四五六七八九十\d]+张表|所有|全部|各项目|总和"
-)
+# many projects, or all said alone (全部, 所有: of a group named elsewhere in the line)
+OF_MANY = re.compile(f"{MANY_PROJECTS.pattern}|所有|全部")
 # 总共…，今年用…，剩下的还有多少: the project's money beyond this year's
 REMAINDER = re.compile(r"剩下|剩余|还剩|其余|余下")
 

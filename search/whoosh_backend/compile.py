@@ -100,15 +100,14 @@ def rank_parts(parts: QueryParts, frequency: Frequency | None = None) -> list[q.
         words_of = word_query(title, limit, frequency)
         exact = q.Term("titles", normalize_title(title))
         found.append(q.Or([exact, words_of]) if words_of else exact)
-    for text in parts.phrases:
-        found.append(word_query(text, limit, frequency) or substring_query(text, limit, frequency))
-    for word in parts.words:
-
-        def rank(text: str, limit: int, frequency: Frequency | None):
-            return word_query(text, limit, frequency) or substring_query(text, limit, frequency)
-
-        found.append(_any_of(parts.alternatives(word), rank, limit, frequency))
+    found += [_ranked(text, limit, frequency) for text in parts.phrases]
+    found += [_any_of(parts.alternatives(w), _ranked, limit, frequency) for w in parts.words]
     return [part for part in found if part is not None]
+
+
+def _ranked(text: str, limit: int, frequency: Frequency | None) -> q.Query | None:
+    """What ranks the documents a text matched: its jieba words, or the match itself."""
+    return word_query(text, limit, frequency) or substring_query(text, limit, frequency)
 
 
 def _combine(queries: list[q.Query], mode: str) -> q.Query | None:
