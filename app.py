@@ -182,6 +182,12 @@ def export_search():
     return csv_response(to_csv(header, rows), "检索", query or "全部")
 
 
+@search_area.get("/api/suggest")
+def api_suggest():
+    # Completions for the search box as one types (static/app.js asks for them).
+    return jsonify(views.suggest_view(backend(), request.args))
+
+
 # ---------------------------------------------------------------- projects
 
 projects_area = Blueprint("projects_area", __name__)

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from .query import QueryParts
 from .store import ProjectStore
+from .suggest import Entry
 
 
 class PublishFailed(Exception):
@@ -80,9 +81,9 @@ class Snapshot(Protocol):
         at."""
         ...
 
-    def suggest(self, field: str, prefix: str, limit: int = 10) -> list[str]:
-        """Values of `field` (`name`, `indicator_names`, `titles`, `numbers`) that start
-        with `prefix`, most documents first."""
+    def suggest(self, typed: str, limit: int) -> list[Entry]:
+        """Names, titles, document numbers and indicator names that contain `typed`
+        (folded), as the search box completes it (see `search.suggest`)."""
         ...
 
 

@@ -10,6 +10,7 @@ from indexer.model import Citation, Project
 
 from .indicators import IndicatorGroup, build_library
 from .regulations import Regulation, build_catalogue, find_regulations
+from .suggest import Suggestions, build_suggestions
 
 
 class ProjectStore:
@@ -29,6 +30,11 @@ class ProjectStore:
     def library(self) -> list[IndicatorGroup]:
         """Indicator rows grouped by name."""
         return build_library(self.projects)
+
+    @cached_property
+    def suggestions(self) -> Suggestions:
+        """What the search box completes to: names, titles, numbers, indicator names."""
+        return build_suggestions(self.projects, self.catalogue, self.library)
 
     @cached_property
     def _regulations(self) -> dict[str, Regulation]:

@@ -25,6 +25,8 @@ from .regulations import Regulation
 from .service import SORTS, search
 from .snippets import fragment, render_html
 from .store import ProjectStore
+from .suggest import DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS
+from .suggest import shown as shown_suggestion
 from .urls import (
     project_url,
     regulation_url,
@@ -596,3 +598,17 @@ def similar_view(store: ProjectStore, args: Mapping[str, str]) -> dict[str, Any]
         "groups": [{**g.to_dict(), "score": None} for g in under],
         "level": level,
     }
+
+
+# --------------------------------------------------------------------------- suggest
+
+
+def suggest_view(backend: SearchBackend, args: Mapping[str, str]) -> dict[str, Any]:
+    """Completions of what is typed in the search box (`q`, at most `limit`)."""
+    typed, _ = clean_query(args.get("q") or "")
+    limit = integer_arg("limit", args.get("limit") or str(DEFAULT_SUGGESTIONS), 1, MAX_SUGGESTIONS)
+    found = []
+    if typed:
+        with backend.snapshot() as snapshot:
+            found = snapshot.suggest(typed, limit)
+    return {"query": typed, "suggestions": [shown_suggestion(entry) for entry in found]}

@@ -37,3 +37,120 @@ document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("details.facet-panel").forEach((panel) => { panel.open = false; });
   }
 });
+
+// Search as you type: a search box whose form has data-suggest="/api/suggest" shows
+// completions (project names, titles, 文号, indicator names) in a listbox below it.
+// ↑ ↓ move through them, Enter opens the chosen one (or searches what was typed when
+// none is chosen), Esc closes the list. Without scripts the box is a plain search form.
+const SUGGEST_DELAY_MS = 120;
+
+function setUpSuggest(form) {
+  const input = form.querySelector("input[name=q]");
+  if (!input) return;
+  const list = document.createElement("ul");
+  list.id = "suggest-list";
+  list.className = "suggest";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", "输入建议");
+  list.hidden = true;
+  form.appendChild(list);
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-controls", list.id);
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("autocomplete", "off");
+
+  let timer = null;
+  let asked = 0; // the newest request: an older answer arriving late is dropped
+  let active = -1;
+
+  const options = () => Array.from(list.querySelectorAll("[role=option]"));
+
+  function close() {
+    list.hidden = true;
+    list.replaceChildren();
+    active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function mark(index) {
+    const all = options();
+    active = all.length ? (index + all.length) % all.length : -1;
+    all.forEach((option, n) => option.setAttribute("aria-selected", String(n === active)));
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", all[active].id);
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function show(suggestions) {
+    list.replaceChildren();
+    active = -1;
+    suggestions.forEach((item, n) => {
+      const option = document.createElement("li");
+      option.id = `suggest-${n}`;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.dataset.url = item.url;
+      const kind = document.createElement("span");
+      kind.className = "suggest-kind";
+      kind.textContent = item.label;
+      const text = document.createElement("span");
+      text.className = "suggest-text";
+      text.textContent = item.text;
+      const detail = document.createElement("span");
+      detail.className = "suggest-detail";
+      const counted = item.kind === "project" ? "" : `${item.count} 个项目`;
+      detail.textContent = [item.detail, counted].filter(Boolean).join(" · ");
+      option.append(kind, text, detail);
+      list.appendChild(option);
+    });
+    list.hidden = suggestions.length === 0;
+    input.setAttribute("aria-expanded", String(suggestions.length > 0));
+    input.removeAttribute("aria-activedescendant");
+  }
+
+  function ask() {
+    const typed = input.value.trim();
+    if (!typed) { close(); return; }
+    const mine = ++asked;
+    fetch(`${form.dataset.suggest}?q=${encodeURIComponent(typed)}`, {
+      headers: { Accept: "application/json" },
+    })
+      .then((response) => (response.ok ? response.json() : { suggestions: [] }))
+      .then((data) => { if (mine === asked) show(data.suggestions || []); })
+      .catch(() => { if (mine === asked) close(); });
+  }
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, SUGGEST_DELAY_MS);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      if (!list.hidden) { event.preventDefault(); close(); }
+      return;
+    }
+    if (list.hidden) return;
+    if (event.key === "ArrowDown") { event.preventDefault(); mark(active + 1); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); mark(active - 1); }
+    else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      window.location.assign(options()[active].dataset.url);
+    }
+  });
+  // mousedown, not click: it comes before the input's blur closes the list
+  list.addEventListener("mousedown", (event) => {
+    const option = event.target.closest("[role=option]");
+    if (!option) return;
+    event.preventDefault();
+    window.location.assign(option.dataset.url);
+  });
+  input.addEventListener("blur", () => { setTimeout(close, 0); });
+  form.addEventListener("submit", () => { clearTimeout(timer); asked++; close(); });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-suggest]").forEach(setUpSuggest);
+});

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -185,3 +186,51 @@ def test_a_project_prints_as_the_form_without_the_site(page, sample_projects):
     for button in page.locator("button.copy").all():
         expect(button).to_be_hidden()
     expect(page.locator("h1")).to_have_text(project.name)
+
+
+def test_search_as_you_type_with_the_keyboard(page):
+    page.goto("/")
+    box = page.get_by_role("combobox", name="查询")
+    box.press_sequentially("檢察辦", delay=30)  # traditional characters, as some users type
+    options = page.get_by_role("listbox").get_by_role("option")
+    expect(options.first).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
+    texts = options.locator(".suggest-text").all_inner_texts()
+    assert texts and all("检察办" in text for text in texts), texts
+    project = options.filter(has=page.locator(".suggest-kind", has_text="项目")).first
+    wanted = project.locator(".suggest-text").inner_text()
+    index = texts.index(wanted)
+    for _ in range(index + 1):
+        box.press("ArrowDown")
+    expect(options.nth(index)).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", f"suggest-{index}")
+    box.press("ArrowUp")
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page.locator("h1")).to_have_text(wanted)
+
+
+def test_suggestions_close_with_escape_and_a_number_opens_its_regulation(page):
+    page.goto("/")
+    box = page.get_by_role("combobox", name="查询")
+    box.press_sequentially("沪财行[2014", delay=30)  # square brackets, as typed
+    option = page.get_by_role("option").filter(has_text="沪财行〔2014〕39号")
+    expect(option).to_be_visible()
+    box.press("Escape")
+    expect(page.get_by_role("listbox")).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).to_have_value("沪财行[2014")  # Esc keeps what was typed
+    box.press_sequentially("]", delay=30)
+    option.click()
+    expect(page).to_have_url(re.compile(r"/regulations/[^/?]+$"))
+    expect(page.locator("main")).to_contain_text("沪财行〔2014〕39号")
+
+
+def test_enter_without_a_chosen_suggestion_searches_what_was_typed(page):
+    page.goto("/")
+    box = page.get_by_role("combobox", name="查询")
+    box.press_sequentially("满意度", delay=30)
+    expect(page.get_by_role("option").first).to_be_visible()
+    box.press("Enter")
+    expect(page.locator(".summary")).to_contain_text("共")
+    assert "q=%E6%BB%A1%E6%84%8F%E5%BA%A6" in page.url

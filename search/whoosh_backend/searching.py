@@ -11,18 +11,16 @@ incomplete.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from itertools import islice
 from typing import Any
 
 import numpy as np
 from whoosh import query as q
 from whoosh.searching import Searcher
 
-from indexer.citations import normalize_number_prefix, normalize_title
 from indexer.text import words
 from search.backend import Cost, SearchPlan, SearchResult
 from search.store import ProjectStore
+from search.suggest import Entry
 
 from .compile import build_rank_query, match_parts
 from .facets import FacetIndex
@@ -102,28 +100,11 @@ class WhooshSnapshot:
 
     # ------------------------------------------------------------------ suggest
 
-    def suggest(self, field: str, prefix: str, limit: int = 10) -> list[str]:
-        if field not in SUGGEST_FIELDS:
-            return []
-        prefix = SUGGEST_FIELDS[field](prefix)
-        if not prefix:
-            return []
-        reader = self.searcher.reader()
-        # A short prefix can expand to thousands of terms: look at a bounded number.
-        expanded = islice(reader.expand_prefix(field, prefix), MAX_EXPANDED)
-        found = [t.decode("utf-8") if isinstance(t, bytes) else t for t in expanded]
-        found.sort(key=lambda term: (-reader.doc_frequency(field, term), term))
-        return found[:limit]
+    def suggest(self, typed: str, limit: int) -> list[Entry]:
+        # The index's terms complete only from a name's start, and only one field at a
+        # time: the records' names, in memory, complete from inside too (a few ms).
+        return self.store.suggestions.complete(typed, limit)
 
-
-# Fields a prefix is completed in, and how a typed prefix is put in their form.
-SUGGEST_FIELDS: dict[str, Callable[[str], str]] = {
-    "name": str.strip,
-    "indicator_names": str.strip,
-    "titles": normalize_title,
-    "numbers": normalize_number_prefix,
-}
-MAX_EXPANDED = 2_000
 
 MIN_KEY_TERMS = 10
 # Each key term's postings are read: 40 terms took up to 7 s at 10,000 projects.

@@ -1,0 +1,118 @@
+"""Completions as one types in the search box: project names, regulation titles, document
+numbers (文号) and indicator names that contain what was typed.
+
+Everything is matched in one folded form (`key`): widths, spaces, traditional characters
+and bracket styles do not matter, so `沪财行[2014` completes `沪财行〔2014〕39号` and `檢察`
+completes `检察…`. Names that start with the typed text come first, then names that
+contain it; within each, those more projects use first. The entries are built once per
+index generation, from its records (any backend), and a completion is one pass over them
+in memory (a few milliseconds at 10,000 projects: see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from indexer.citations import normalize_number_prefix
+from indexer.model import Project
+from indexer.text import fold
+
+from .indicators import IndicatorGroup
+from .regulations import Regulation
+from .urls import project_url, regulation_url, search_url, similar_indicators_url
+
+MAX_SUGGESTIONS = 20
+DEFAULT_SUGGESTIONS = 8
+PER_KIND = 4  # of one kind at most, when others match too
+MIN_CHARS = 1
+KIND_LABELS = {"project": "项目", "regulation": "文件", "number": "文号", "indicator": "指标"}
+
+
+def key(text: str) -> str:
+    """`text` in the form completions are matched in: NFKC, no spaces, brackets as in a
+    normalized document number (〔〕), folded (simplified, lower case), no 《》 or quotes."""
+    folded = fold(normalize_number_prefix(text))
+    return re.sub(r"[《》〈〉\"“”'‘’「」]", "", folded)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A name that can be completed to, and where it leads."""
+
+    kind: str  # project, regulation, number, indicator
+    text: str  # as shown
+    query: str  # what the search box searches when it is chosen
+    url: str  # the page it is about
+    count: int  # projects that have it (1 for a project)
+    detail: str  # a few words beside it: a project's unit and year, a number's title
+    key: str
+
+
+class Suggestions:
+    """The completion entries of one index generation."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries = list(entries)
+
+    def complete(self, typed: str, limit: int = DEFAULT_SUGGESTIONS) -> list[Entry]:
+        """Entries whose name contains `typed` (folded): those that start with it first,
+        then by projects, shorter first; at most PER_KIND of one kind while others wait."""
+        wanted = key(typed)
+        if len(wanted) < MIN_CHARS:
+            return []
+        found = []
+        for n, entry in enumerate(self.entries):
+            at = entry.key.find(wanted)
+            if at >= 0:
+                found.append(((at > 0, -entry.count, len(entry.key), n), entry))
+        best = heapq.nsmallest(limit * len(KIND_LABELS), found)
+        chosen: list[Entry] = []
+        held: list[Entry] = []
+        per_kind: dict[str, int] = {}
+        for _, entry in best:
+            per_kind[entry.kind] = per_kind.get(entry.kind, 0) + 1
+            (chosen if per_kind[entry.kind] <= PER_KIND else held).append(entry)
+        return (chosen + held)[:limit]
+
+
+def build_suggestions(
+    projects: Iterable[Project], catalogue: Iterable[Regulation], library: Iterable[IndicatorGroup]
+) -> Suggestions:
+    """The entries: every project, every cited title and number, every indicator name."""
+    entries: list[Entry] = []
+
+    def add(kind: str, text: str, query: str, url: str, count: int, detail: str) -> None:
+        entries.append(Entry(kind, text, query, url, count, detail, key(text)))
+
+    for project in projects:
+        detail = " ".join(str(p) for p in (project.unit, project.year) if p)
+        add("project", project.name, project.name, project_url(project.id), 1, detail)
+    for regulation in catalogue:
+        title, count = regulation.title, regulation.project_count
+        url = regulation_url(regulation.key)
+        if regulation.number:
+            add("number", regulation.number, regulation.number, url, count, title or "")
+        if title:
+            add("regulation", title, f"《{title}》", url, count, regulation.number or "")
+    for group in library:
+        level = "/".join(p for p in (group.level1, group.level2) if p)
+        url = similar_indicators_url(group.name)
+        add("indicator", group.name, group.name, url, group.project_count, level)
+    return Suggestions(entries)
+
+
+def shown(entry: Entry) -> dict[str, object]:
+    """An entry as /api/suggest returns it."""
+    return {
+        "kind": entry.kind,
+        "label": KIND_LABELS[entry.kind],
+        "text": entry.text,
+        "query": entry.query,
+        "count": entry.count,
+        "detail": entry.detail,
+        "url": entry.url,
+        "search_url": search_url(entry.query),
+    }
