@@ -1,11 +1,13 @@
 """The one mapping from a project record to the index documents that stand for it.
 
 Per project: a `project` document (name and header), a `section` document per non-empty
-section, one `indicator` document for the whole indicator table, and a `citation`
-document per citation. The indicator table is one document, not one per row: tables
-repeat the same rows (预算执行率 =100% in nearly every project), and a document per row
-would multiply the index by ~25 without telling a searcher more; the rows that match are
-picked out when hits are shown.
+section, an `indicator` document per level of the indicator table (its rows under one
+一级/二级 pair: 产出指标 › 数量指标), and a `citation` document per citation. A level's
+rows are one document, not one per row: tables repeat the same rows (预算执行率 =100% in
+nearly every project), and a document per row would more than double the index without
+telling a searcher more; the rows that match are picked out when hits are shown. A
+document per level, not per table, lets the 一级/二级 facets filter rows: 满意度 under
+数量指标 finds only tables whose 数量指标 rows say 满意度.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class DocRef:
     project_id: str
     section: str | None = None
     citation: int | None = None
+    level: int | None = None  # an indicator document's place in `indicator_levels`
 
 
 _KIND_OF = {"p": "project", "s": "section", "i": "indicator", "c": "citation"}
@@ -46,7 +49,18 @@ def doc_ref(doc_id: str) -> DocRef:
         return DocRef(kind, project_id, section=rest[0])
     if kind == "citation":
         return DocRef(kind, project_id, citation=int(rest[0]))
+    if kind == "indicator":
+        return DocRef(kind, project_id, level=int(rest[0]))
     return DocRef(kind, project_id)
+
+
+def indicator_levels(project: Project) -> list[list[Indicator]]:
+    """The indicator rows by their 一级/二级 pair, pairs in order of first appearance (a
+    level split by other rows is still one)."""
+    levels: dict[tuple[str | None, str | None], list[Indicator]] = {}
+    for row in project.indicators:
+        levels.setdefault((row.level1, row.level2), []).append(row)
+    return list(levels.values())
 
 
 # Fields a search can filter and count by (facets), in display order.
@@ -111,7 +125,7 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
         common["budget"] = project.budget["total"]
     pid = project.id
     text = project_text(project)
-    yield {"doc_id": f"p:{pid}", "kind": "project", "name": project.name, **_text(text), **common}
+    yield {"doc_id": f"p:{pid}", "kind": "project", **_text(text), **common}
     for key, section_text in project.sections.items():
         if not section_text:
             continue
@@ -125,15 +139,13 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
             "titles": _words([normalize_title(c.title) for c in cited if c.title]),
             **common,
         }
-    if project.indicators:
-        table = "\n".join(indicator_line(row) for row in project.indicators)
+    for n, rows in enumerate(indicator_levels(project)):
+        level = {name: value for name in ("level1", "level2") if (value := getattr(rows[0], name))}
         yield {
-            "doc_id": f"i:{pid}",
+            "doc_id": f"i:{pid}:{n}",
             "kind": "indicator",
-            **_text(table),
-            "level1": _words([row.level1 for row in project.indicators if row.level1]),
-            "level2": _words([row.level2 for row in project.indicators if row.level2]),
-            "indicator_names": ",".join(dict.fromkeys(row.name for row in project.indicators)),
+            **_text("\n".join(indicator_line(row) for row in rows)),
+            **level,
             **common,
         }
     for n, citation in enumerate(project.citations):

@@ -14,6 +14,7 @@ from indexer.documents import (
     DocRef,
     citation_text,
     doc_ref,
+    indicator_levels,
     indicator_line,
     project_text,
 )
@@ -98,7 +99,7 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
                 result, parts = again, widened.parts
                 notices += widened.notices
         store = snapshot.store
-        hits = [_hit(doc_id, score, store, parts, filters) for doc_id, score in result.hits]
+        hits = [_hit(doc_id, score, store, parts) for doc_id, score in result.hits]
     if result.mode == "or":
         notices.insert(0, {"code": "any_word"})
     if not result.cost.complete:
@@ -225,7 +226,6 @@ def _hit(
     score: float | None,
     store: ProjectStore,
     parts: QueryParts,
-    filters: Mapping[str, Any],
 ) -> dict[str, Any]:
     """A hit as data: where it is, its text, the fragments a snippet shows (with the
     matches' spans) and, for an indicator table, how many more rows matched."""
@@ -238,7 +238,7 @@ def _hit(
         "section": _section_hit,
         "indicator": _indicator_hit,
         "citation": _citation_hit,
-    }[kind](project, ref, parts, filters)
+    }[kind](project, ref, parts)
     section, indicator, text, fragments, more, anchor = shaped
     return {
         "kind": kind,
@@ -259,24 +259,20 @@ def _hit(
 Shaped = tuple[str | None, str | None, str, list[Fragment], int, str | None]
 
 
-def _project_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
+def _project_hit(project: Project, ref: DocRef, parts: QueryParts) -> Shaped:
     text = project_text(project)
     return None, None, text, [fragment(text, parts)], 0, None
 
 
-def _section_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
+def _section_hit(project: Project, ref: DocRef, parts: QueryParts) -> Shaped:
     key = ref.section
     text = project.sections[key]
     return key, None, text, [fragment(text, parts)], 0, section_anchor(key)
 
 
-def _indicator_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
-    rows = [
-        row
-        for row in project.indicators
-        if filters.get("level1", row.level1) == row.level1
-        and filters.get("level2", row.level2) == row.level2
-    ] or project.indicators
+def _indicator_hit(project: Project, ref: DocRef, parts: QueryParts) -> Shaped:
+    assert ref.level is not None
+    rows = indicator_levels(project)[ref.level]
     lines = [(row, indicator_line(row)) for row in rows]
     matched = [(row, line, spans) for row, line in lines if (spans := match_spans(line, parts))]
     if not matched:
@@ -287,7 +283,7 @@ def _indicator_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Ma
     return None, matched[0][0].name, text, shown, more, "indicators"
 
 
-def _citation_hit(project: Project, ref: DocRef, parts: QueryParts, filters: Mapping) -> Shaped:
+def _citation_hit(project: Project, ref: DocRef, parts: QueryParts) -> Shaped:
     citation = project.citations[ref.citation]
     text = citation_text(citation.title, citation.number)
     anchor = section_anchor(citation.section)

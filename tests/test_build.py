@@ -22,12 +22,12 @@ def test_build_command_prints_a_summary(tmp_path):
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert lines[0].startswith("indexed 8 projects from 1 file in ")
-    assert lines[1] == "  48 sections, 195 indicator rows, 44 citations -> 108 documents"
+    assert lines[1] == "  48 sections, 195 indicator rows, 44 citations -> 183 documents"
     assert lines[2] == "  0 warnings, 0 errors"
     live = layout.current_generation(tmp_path / "ix")
     assert lines[3] == f"  live generation: {live.name}"
     meta = json.loads((live / "meta.json").read_text("utf-8"))
-    assert (meta["projects"], meta["documents"], meta["warnings"]) == (8, 108, 0)
+    assert (meta["projects"], meta["documents"], meta["warnings"]) == (8, 183, 0)
 
 
 def test_build_reports_problems_by_file_and_line(tmp_path):

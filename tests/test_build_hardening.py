@@ -262,7 +262,7 @@ def test_writer_processes_write_every_document(tmp_path):
     assert multi.returncode == 0, multi.stderr
     assert multi.stdout.splitlines()[1:3] == single.stdout.splitlines()[1:3]
     ix = whoosh_index.open_dir(str(layout.current_generation(tmp_path / "multi") / "whoosh"))
-    assert ix.doc_count() == 108
+    assert ix.doc_count() == 183
     assert len(ix._segments()) == 2  # one per writer process: they did the writing
 
 

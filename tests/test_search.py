@@ -176,7 +176,7 @@ def test_unknown_facet_values_just_find_nothing(client):
 def test_empty_query_lists_everything_in_source_order(client):
     answer = search(client, per_page=2)
     assert answer["mode"] == "all"
-    assert answer["total"] == 108
+    assert answer["total"] == 183
     assert [h["kind"] for h in answer["hits"]] == ["project", "section"]
     assert answer["hits"][0]["project_name"] == "办公及业务用房专项维修费"
 

@@ -10,7 +10,8 @@ from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
 # rebuilt rather than read.
 # 4: the analyzers moved to search.whoosh_backend.analyzers; 5: name and indicator_names;
 # 6: template and department (records of every template family).
-SCHEMA_VERSION = 7  # 7: traditional characters folded to simplified (indexer.text.fold)
+# 7: traditional characters folded to simplified (indexer.text.fold).
+SCHEMA_VERSION = 8  # 8: an indicator document per level (一级/二级 pair), not per table
 
 
 def make_schema() -> Schema:
@@ -23,9 +24,6 @@ def make_schema() -> Schema:
         body=TEXT(analyzer=WordTokenizer(), phrase=True),
         grams=TEXT(analyzer=BigramTokenizer(), phrase=True),
         chars=TEXT(analyzer=CharTokenizer(), phrase=False),
-        # Whole values, for suggestions as one types: project names, indicator names.
-        name=ID(),
-        indicator_names=KEYWORD(commas=True, lowercase=False),
         # Exact matches: normalized document numbers and citation titles.
         numbers=KEYWORD(lowercase=False, scorable=True),
         titles=KEYWORD(lowercase=False, scorable=True),
@@ -40,8 +38,8 @@ def make_schema() -> Schema:
         budget=NUMERIC(int, bits=64, stored=True, sortable=True),
         # Facets of some kinds only.
         section=ID(stored=True, sortable=True),
-        level1=KEYWORD(stored=True, lowercase=False),
-        level2=KEYWORD(stored=True, lowercase=False),
+        level1=ID(stored=True, sortable=True),  # one level per indicator document
+        level2=ID(stored=True, sortable=True),
         issuer=ID(stored=True, sortable=True),
         # Source order: of the project, and of the document (for listing without a query).
         order=NUMERIC(int, stored=True, sortable=True),
