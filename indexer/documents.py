@@ -79,6 +79,8 @@ FACET_FIELDS = (
 )
 # Numeric fields results can be ordered by ("seq" is source order).
 SORT_FIELDS = ("seq", "budget", "year")
+# The numeric field that says which project a document is of (its place in the corpus).
+PROJECT_FIELD = "order"
 
 
 def indicator_line(row: Indicator) -> str:

@@ -12,9 +12,9 @@ from indexer.layout import IndexMissing, default_index_dir
 
 from .args import BadRequest, search_request
 from .backends import open_backend
-from .service import SORTS, search
+from .service import SORTS, VIEWS, search
 from .snippets import render_plain
-from .views import labelled_hit, notice_text, shown_answer
+from .views import labelled_hit, notice_text, shown_answer, total_text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", default="1")
     parser.add_argument("--per-page", dest="per_page", default="10")
     parser.add_argument("--sort", default="relevance", choices=list(SORTS))
+    parser.add_argument(
+        "--view",
+        default="passages",
+        choices=list(VIEWS),
+        help="passages: one line per match (default); projects: the page counts projects",
+    )
     parser.add_argument(
         "--index",
         type=Path,
@@ -61,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         json.dump(shown_answer(answer), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    print(f"共 {answer['total']} 条结果（第 {answer['page']}/{max(answer['pages'], 1)} 页）")
+    print(f"{total_text(answer)}（第 {answer['page']}/{max(answer['pages'], 1)} 页）")
     for notice in answer["notices"]:
         print(notice_text(notice))
     for n, hit in enumerate(answer["hits"], start=(answer["page"] - 1) * answer["per_page"] + 1):

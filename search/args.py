@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from indexer.documents import FACET_FIELDS
 
-from .service import DEFAULT_PER_PAGE, SORTS, SearchRequest
+from .service import DEFAULT_PER_PAGE, SORTS, VIEWS, SearchRequest
 
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
@@ -42,6 +42,9 @@ def search_request(args: Mapping[str, str]) -> SearchRequest:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise BadRequest(f"参数 sort 只能是 {'、'.join(SORTS)} 之一，而不是“{sort[:20]}”")
+    view = args.get("view") or None
+    if view is not None and view not in VIEWS:
+        raise BadRequest(f"参数 view 只能是 {'、'.join(VIEWS)} 之一，而不是“{view[:20]}”")
     return SearchRequest(
         q=args.get("q") or "",
         filters=filters,
@@ -50,4 +53,5 @@ def search_request(args: Mapping[str, str]) -> SearchRequest:
             "per_page", args.get("per_page") or str(DEFAULT_PER_PAGE), 1, MAX_PER_PAGE
         ),
         sort=sort,
+        view=view,
     )

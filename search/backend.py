@@ -47,6 +47,9 @@ class SearchPlan:
     sort: tuple[str, bool] | None = None
     start: int = 0
     stop: int = 10
+    # By project: `total`, the slice and facet counts count projects (ranked by their best
+    # document), and the hits are the slice's projects' documents, grouped.
+    by_project: bool = False
 
 
 @dataclass
@@ -55,7 +58,8 @@ class SearchResult:
     ("and", "or" when no document has every part, "all" for no query, "none" when
     nothing in the query is searchable), facet counts (each counted with the other
     facets' filters), and the slice's hits as (document id, score or None: sorted by a
-    column). The service finds what a document id stands for (`indexer.documents.doc_ref`)
+    column). By project, `total` and the counts are of projects, and `groups` says which
+    hits are whose. The service finds what a document id stands for (`indexer.documents.doc_ref`)
     in the snapshot's records, and where the query matched in its text, the same way for
     every backend."""
 
@@ -64,6 +68,10 @@ class SearchResult:
     facet_counts: dict[str, dict[Any, int]]
     hits: list[tuple[str, float | None]]
     cost: Cost = field(default_factory=Cost)
+    passages: int = 0  # documents that passed
+    projects: int = 0  # projects they belong to
+    # by project: per project of the slice, in order, (its hits returned, its documents)
+    groups: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Snapshot(Protocol):

@@ -22,7 +22,7 @@ from indexer.model import Project
 from indexer.text import HAN
 from indexer.text import words as jieba_words
 
-from .backend import Cost, SearchBackend, SearchPlan
+from .backend import SearchBackend, SearchPlan, SearchResult
 from .query import (
     MAX_QUERY_PARTS,
     QueryParts,
@@ -58,6 +58,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     sort: str = "relevance"
+    view: str | None = None  # "projects", "passages", or None: chosen by the query
 
     def with_page(self, page: int, per_page: int) -> SearchRequest:
         """The same search, another page (no cap: for exports)."""
@@ -84,9 +85,12 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
     filters = dict(request.filters)
     if text and not parts:
         notices.insert(0, {"code": "nothing_searchable"})
-        return _answer(request, text, 0, "none", {}, [], notices, Cost())
+        return _answer(request, text, SearchResult(0, "none", {}, []), "passages", [], notices)
     start = (request.page - 1) * request.per_page
-    plan = SearchPlan(parts, filters, SORTS[request.sort], start, start + request.per_page)
+    view = request.view or default_view(parts)
+    plan = SearchPlan(
+        parts, filters, SORTS[request.sort], start, start + request.per_page, view == "projects"
+    )
     with backend.snapshot() as snapshot:
         result = snapshot.search(plan)
         loose = result.total == 0 or result.mode == "or"
@@ -106,9 +110,16 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
         notices.append({"code": "incomplete"})
     if result.total == 0:
         notices.append({"code": "nothing_found", "query": text, "filters": filters})
-    counts = result.facet_counts
-    faceted = {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS}
-    return _answer(request, text, result.total, result.mode, faceted, hits, notices, result.cost)
+    return _answer(request, text, result, view, hits, notices)
+
+
+VIEWS = ("projects", "passages")
+
+
+def default_view(parts: QueryParts) -> str:
+    """A query for a document (by number or 《title》) asks which projects cite it: one
+    row per project; any other query, its passages."""
+    return "projects" if parts.numbers or parts.titles else "passages"
 
 
 @dataclass(frozen=True)
@@ -198,13 +209,16 @@ def capped(text: str) -> str:
 def _answer(
     request: SearchRequest,
     text: str,
-    total: int,
-    mode: str,
-    facets: dict[str, list[dict[str, Any]]],
+    result: SearchResult,
+    view: str,
     hits: list[dict[str, Any]],
     notices: list[dict[str, Any]],
-    cost: Cost,
 ) -> dict[str, Any]:
+    total, counts, filters = result.total, result.facet_counts, request.filters
+    groups, at = [], 0
+    for shown, matched in result.groups:
+        groups.append({"project_id": hits[at]["project_id"], "shown": shown, "matched": matched})
+        at += shown
     return {
         "query": text,
         "total": total,
@@ -212,12 +226,18 @@ def _answer(
         "per_page": request.per_page,
         "pages": math.ceil(total / request.per_page) if total else 0,
         "sort": request.sort,
-        "mode": mode,
-        "filters": dict(request.filters),
+        "mode": result.mode,
+        "view": view,
+        # what `total`, `pages` and the facet counts count: projects or passages
+        "counts": view,
+        "total_projects": result.projects,
+        "total_passages": result.passages,
+        "filters": dict(filters),
         "notices": notices,
-        "facets": facets or {n: [] for n in FACET_FIELDS},
+        "facets": {n: _facet_values(n, counts.get(n, {}), filters.get(n)) for n in FACET_FIELDS},
         "hits": hits,
-        "cost": asdict(cost),
+        "groups": groups,
+        "cost": asdict(result.cost),
     }
 
 

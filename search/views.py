@@ -8,6 +8,7 @@ cells. Templates only loop and print.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +41,8 @@ from .urls import (
     without_arg,
 )
 
-SEARCH_ARGS = ("q", *FACET_FIELDS, "sort", "page", "per_page")
+SEARCH_ARGS = ("q", *FACET_FIELDS, "sort", "view", "page", "per_page")
+VIEW_LABELS = {"projects": "按项目", "passages": "按匹配处"}
 SORT_LABELS = {
     "relevance": "相关度",
     "budget": "总预算从高到低",
@@ -173,10 +175,21 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
         }
         for name, value in answer["filters"].items()
     ]
-    said = [f"共 {answer['total']} 条结果"] + [f"{c['label']} = {c['value_label']}" for c in chips]
+    said = [total_text(answer)] + [f"{c['label']} = {c['value_label']}" for c in chips]
     answer.update(
         chips=chips,
         summary="，".join(said),
+        views=[
+            {
+                "value": name,
+                "label": label,
+                "url": with_arg(path, kept, "view", name),
+                "selected": name == answer["view"],
+            }
+            for name, label in VIEW_LABELS.items()
+        ],
+        facets_count=FACETS_COUNT[answer["counts"]],
+        projects=_project_groups(answer),
         sorts=[
             {
                 "value": name,
@@ -200,6 +213,36 @@ def search_view(backend: SearchBackend, args: Mapping[str, str], path: str) -> d
     return answer
 
 
+FACETS_COUNT = {"projects": "数字为项目数", "passages": "数字为匹配处数"}
+
+
+def total_text(answer: Mapping[str, Any]) -> str:
+    """共 4 个项目（8 处匹配） or 共 8 处匹配（4 个项目）: what the total counts, said."""
+    projects, passages = answer["total_projects"], answer["total_passages"]
+    if answer["counts"] == "projects":
+        return f"共 {projects} 个项目（{passages} 处匹配）"
+    return f"共 {passages} 处匹配（{projects} 个项目）"
+
+
+def _project_groups(answer: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """By project: each project of the page with its shown hits beneath."""
+    groups, at = [], 0
+    for group in answer["groups"]:
+        hits = answer["hits"][at : at + group["shown"]]
+        at += group["shown"]
+        first = hits[0]
+        groups.append(
+            {
+                **group,
+                "project_name": first["project_name"],
+                "url": project_url(group["project_id"]),
+                "hits": hits,
+                "more": group["matched"] - group["shown"],
+            }
+        )
+    return groups
+
+
 def _did_you_mean(answer: dict[str, Any], path: str, kept: dict[str, str]) -> dict | None:
     """Where a word was read as a name it is one character from: the query so spelled,
     and the link that searches it as such."""
@@ -215,15 +258,15 @@ def _did_you_mean(answer: dict[str, Any], path: str, kept: dict[str, str]) -> di
 def export_view(backend: SearchBackend, args: Mapping[str, str], rows: int) -> dict[str, Any]:
     """The first `rows` hits of a search, labelled, for a CSV export (page arguments
     ignored; no snippets: a CSV row holds the whole text)."""
-    args = {k: v for k, v in args.items() if k not in ("page", "per_page")}
-    answer = search(backend, search_request(args).with_page(1, rows))
+    args = {k: v for k, v in args.items() if k not in ("page", "per_page", "view")}
+    request = replace(search_request(args).with_page(1, rows), view="passages")  # every row
+    answer = search(backend, request)
     return {**answer, "hits": [labelled_hit(hit) for hit in answer["hits"]]}
 
 
 def _export_url(kept: Mapping[str, str]) -> str:
-    return url(
-        "/export/search.csv", {k: v for k, v in kept.items() if k not in ("page", "per_page")}
-    )
+    dropped = ("page", "per_page", "view")  # a download lists every passage
+    return url("/export/search.csv", {k: v for k, v in kept.items() if k not in dropped})
 
 
 def _pagination(path: str, kept: Mapping[str, str], page: int, pages: int) -> dict[str, Any]:

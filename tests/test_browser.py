@@ -57,7 +57,7 @@ def test_type_a_query_and_see_highlighted_hits(page):
     page.goto("/")
     page.get_by_label("查询").fill("人脸识别")
     page.get_by_label("查询").press("Enter")
-    expect(page.locator(".summary")).to_have_text("共 1 条结果")
+    expect(page.locator(".summary")).to_have_text("共 1 处匹配（1 个项目）")
     expect(page.locator(".hit mark").first).to_have_text("人脸识别")
     expect(page.locator(".hit-head a")).to_have_text("信息化新建项目")
 
@@ -69,16 +69,17 @@ def facet_count(page, name, value):
 
 def test_click_a_facet_then_remove_its_chip(page):
     page.goto("/?q=满意度")
-    expect(page.locator(".summary")).to_have_text("共 8 条结果")
+    expect(page.locator(".summary")).to_have_text("共 8 处匹配（8 个项目）")
     assert facet_count(page, "category", "其他一次性项目") == 5
     page.locator('[data-facet="category"] a', has_text="经常性专项业务费").click()
-    expect(page.locator(".summary")).to_have_text("共 3 条结果，项目类别 = 经常性专项业务费")
+    filtered = "共 3 处匹配（3 个项目），项目类别 = 经常性专项业务费"
+    expect(page.locator(".summary")).to_have_text(filtered)
     expect(page.locator(".hit")).to_have_count(3)
     expect(page.locator(".chip")).to_have_text("项目类别：经常性专项业务费 ✕")
     assert facet_count(page, "perf_type", "其他类") == 3  # counted with the filter
     assert facet_count(page, "category", "其他一次性项目") == 5  # its own facet keeps values
     page.locator(".chip").click()
-    expect(page.locator(".summary")).to_have_text("共 8 条结果")
+    expect(page.locator(".summary")).to_have_text("共 8 处匹配（8 个项目）")
     expect(page.locator(".chip")).to_have_count(0)
 
 
@@ -234,3 +235,23 @@ def test_enter_without_a_chosen_suggestion_searches_what_was_typed(page):
     box.press("Enter")
     expect(page.locator(".summary")).to_contain_text("共")
     assert "q=%E6%BB%A1%E6%84%8F%E5%BA%A6" in page.url
+
+
+def test_a_document_number_shows_projects_with_their_passages(page, sample_projects):
+    number = "沪财行〔2014〕39号"
+    citing = [p for p in sample_projects if any(c.number == number for c in p.citations)]
+    page.goto("/")
+    box = page.get_by_role("combobox", name="查询")
+    box.fill("沪财行(2014)39号")
+    box.press("Enter")
+    projects = page.locator("li.project-hit")
+    expect(projects).to_have_count(len(citing))
+    expect(page.locator(".summary")).to_contain_text(f"共 {len(citing)} 个项目")
+    first = projects.first
+    expect(first.locator("> .hit-head a")).to_have_text(citing[0].name)
+    expect(first.locator(".project-passages .hit mark").first).to_have_text(number)
+    expect(page.locator(".facet-panel summary")).to_contain_text("数字为项目数")
+    page.get_by_role("link", name="按匹配处").click()
+    expect(page.locator("li.project-hit")).to_have_count(0)
+    expect(page.locator("ol.hits .hit").first).to_be_visible()
+    expect(page.locator(".summary")).to_contain_text("处匹配（")

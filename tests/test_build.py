@@ -111,13 +111,13 @@ def test_the_app_builds_no_index_but_its_first_start_does(tmp_path):
 def test_search_command(index_dir):
     run = subprocess_run(["-m", "search", "沪财行（2014）39号", "--index", str(index_dir)], ROOT)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("共 2 条结果（第 1/1 页）")
+    assert run.stdout.startswith("共 2 处匹配（1 个项目）（第 1/1 页）")
     assert "【沪财行〔2014〕39号】" in run.stdout
     filtered = subprocess_run(
         ["-m", "search", "满意度", "--category", "经常性专项业务费", "--index", str(index_dir)],
         ROOT,
     )
-    assert filtered.stdout.startswith("共 3 条结果")
+    assert filtered.stdout.startswith("共 3 处匹配（3 个项目）")
     missing = subprocess_run(["-m", "search", "x", "--index", str(index_dir / "none")], ROOT)
     assert missing.returncode == 2
     assert missing.stderr.startswith("error: no index in")

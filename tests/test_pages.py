@@ -33,7 +33,7 @@ def test_landing_page_lists_projects_and_examples(client):
 def test_search_page_and_its_twin_show_the_same_hits(client):
     html = page(client, "/", q="满意度")
     data = api(client, "/api/search", q="满意度")
-    assert data["summary"] == f"共 {data['total']} 条结果"
+    assert data["summary"] == f"共 {data['total']} 处匹配（{data['total_projects']} 个项目）"
     assert data["summary"] in html
     for hit in data["hits"]:
         assert hit["snippet_html"] in html
@@ -51,7 +51,8 @@ def test_facet_links_toggle_and_chips_remove(client):
     (chip,) = data["chips"]
     assert (chip["label"], chip["value_label"]) == ("项目类别", "经常性专项业务费")
     assert "category" not in chip["remove_url"]
-    assert data["summary"] == f"共 {data['total']} 条结果，项目类别 = 经常性专项业务费"
+    said = f"共 {data['total']} 处匹配（{data['total_projects']} 个项目）"
+    assert data["summary"] == f"{said}，项目类别 = 经常性专项业务费"
     html = page(client, "/", q="满意度", category="经常性专项业务费")
     assert "项目类别：经常性专项业务费 ✕" in html
     assert 'href="/?q=%E6%BB%A1%E6%84%8F%E5%BA%A6"' in html  # the chip's remove link

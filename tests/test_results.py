@@ -4,6 +4,8 @@ is counted from the records, not from the index."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections import Counter
 
 from indexer.documents import indicator_line
@@ -58,3 +60,79 @@ def test_an_indicator_hit_shows_only_rows_of_its_level(client, sample_projects):
         levels = {(r.level1, r.level2) for r in project.indicators if r.name == hit["indicator"]}
         assert len({line.split()[1] for line in hit["text"].splitlines()}) == 1
         assert any(level2 == hit["text"].split()[1] for _, level2 in levels)
+
+
+def citing(projects, number=None, title=None):
+    return {
+        p.id
+        for p in projects
+        for c in p.citations
+        if (number and c.number == number) or (title and c.title == title)
+    }
+
+
+def test_a_document_number_lists_each_citing_project_once(client, sample_projects):
+    counts = Counter(c.number for p in sample_projects for c in p.citations if c.number)
+    number = max(counts, key=lambda n: (len(citing(sample_projects, number=n)), n))
+    expected = citing(sample_projects, number=number)
+    typed = number.replace("〔", "[").replace("〕", "]")  # as users type it
+    answer = search(client, q=typed)
+    assert answer["view"] == answer["counts"] == "projects"
+    assert answer["total"] == answer["total_projects"] == len(expected)
+    assert [g["project_id"] for g in answer["groups"]] == list(
+        dict.fromkeys(h["project_id"] for h in answer["hits"])
+    )
+    assert {g["project_id"] for g in answer["groups"]} == expected
+    assert sum(g["shown"] for g in answer["groups"]) == len(answer["hits"])
+    assert answer["total_passages"] >= answer["total"]
+    assert answer["summary"].startswith(f"共 {len(expected)} 个项目（")
+    # the same search by passage counts passages
+    passages = search(client, q=typed, view="passages")
+    assert passages["view"] == "passages" and passages["groups"] == []
+    assert passages["total"] == answer["total_passages"]
+
+
+def test_a_title_query_is_by_project_and_its_facets_count_projects(client, sample_projects):
+    titles = Counter(c.title for p in sample_projects for c in p.citations if c.title)
+    title = max(titles, key=lambda t: (len(citing(sample_projects, title=t)), t))
+    expected = citing(sample_projects, title=title)
+    answer = search(client, q=f"《{title}》")
+    assert answer["view"] == "projects" and answer["total"] == len(expected)
+    kinds = facet(answer, "kind")
+    assert kinds["citation"] == len(expected)  # projects, not citations
+    assert all(count <= answer["total"] for count in kinds.values())
+
+
+def test_by_project_pages_hold_each_project_once(client):
+    whole = search(client, q="预算", view="projects", per_page=50)
+    assert whole["total"] == whole["total_projects"] > 3
+    seen = []
+    for page in range(1, -(-whole["total"] // 3) + 1):
+        answer = search(client, q="预算", view="projects", per_page=3, page=page)
+        assert answer["pages"] == -(-whole["total"] // 3)
+        assert len(answer["groups"]) <= 3
+        seen += [g["project_id"] for g in answer["groups"]]
+    assert seen == [g["project_id"] for g in whole["groups"]]
+    for group in whole["groups"]:
+        assert group["shown"] <= 5 and group["matched"] >= group["shown"]
+
+
+def test_a_bad_view_is_a_chinese_400(client):
+    response = client.get("/api/search", query_string={"q": "预算", "view": "tables"})
+    assert response.status_code == 400 and "view" in response.get_json()["error"]
+
+
+def test_the_page_shows_projects_with_their_passages_beneath(client, sample_projects):
+    html = client.get("/", query_string={"q": "沪财行（2014）39号"}).get_data(as_text=True)
+    expected = citing(sample_projects, number="沪财行〔2014〕39号")
+    assert html.count('class="project-hit"') == len(expected)
+    assert "按匹配处" in html and "数字为项目数" in html
+    passages = client.get("/", query_string={"q": "满意度"}).get_data(as_text=True)
+    assert 'class="project-hit"' not in passages and "数字为匹配处数" in passages
+
+
+def test_a_download_lists_every_passage_whatever_the_view(client):
+    answer = search(client, q="预算", view="projects")
+    response = client.get("/export/search.csv", query_string={"q": "预算", "view": "projects"})
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert len(rows) - 1 == answer["total_passages"]

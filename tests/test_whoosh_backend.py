@@ -11,7 +11,7 @@ import pytest
 from support import RunRamStorage
 
 from indexer.citations import extract_citations
-from indexer.documents import FACET_FIELDS, SORT_FIELDS, all_documents, doc_ref
+from indexer.documents import FACET_FIELDS, PROJECT_FIELD, SORT_FIELDS, all_documents, doc_ref
 from indexer.model import Indicator, Project, Source, empty_budget, empty_sections
 from search.args import search_request
 from search.backend import SearchPlan
@@ -74,7 +74,7 @@ class RamBackend:
             writer.add_document(**doc, seq=seq)
         writer.commit()
         with self.index.searcher() as searcher:
-            facets = FacetIndex(searcher, FACET_FIELDS, SORT_FIELDS)
+            facets = FacetIndex(searcher, FACET_FIELDS, SORT_FIELDS, PROJECT_FIELD)
         self.generation = Generation("ram", Path(), self.index, ProjectStore(projects), {}, facets)
 
     def store(self) -> ProjectStore:

@@ -22,15 +22,22 @@ class FacetIndex:
     """The documents of every value of every facet field of one index generation."""
 
     def __init__(
-        self, searcher: Searcher, fields: tuple[str, ...], sort_fields: tuple[str, ...]
+        self,
+        searcher: Searcher,
+        fields: tuple[str, ...],
+        sort_fields: tuple[str, ...],
+        project_field: str,
     ) -> None:
         reader = searcher.reader()
         self.size = reader.doc_count_all()
         self.fields = fields
         self.columns = {
             name: np.fromiter(reader.column_reader(name, translate=True), dtype=np.int64)
-            for name in sort_fields
+            for name in (*sort_fields, project_field)
         }
+        # each document's project, as its position in the corpus
+        self.project_of = self.columns[project_field]
+        self.projects = int(self.project_of.max()) + 1 if self.size else 0
         self.documents: dict[str, dict[Any, np.ndarray]] = {}
         for name in fields:
             field = searcher.schema[name]
@@ -60,18 +67,33 @@ class FacetIndex:
             passing &= has
         return passing
 
-    def counts(self, matched: np.ndarray, filters: Mapping[str, Any]) -> dict[str, dict[Any, int]]:
-        """Per facet, per value: matching documents, counted with the other facets' filters."""
+    def counts(
+        self, matched: np.ndarray, filters: Mapping[str, Any], by_project: bool = False
+    ) -> dict[str, dict[Any, int]]:
+        """Per facet, per value: matching documents (or their projects), counted with the
+        other facets' filters."""
         counted: dict[str, dict[Any, int]] = {}
+        count = self._project_count if by_project else _document_count
         for name in self.fields:
             others = {k: v for k, v in filters.items() if k != name}
             within = matched & self.selected(others)
             counted[name] = {
                 value: n
                 for value, docs in self.documents[name].items()
-                if (n := int(np.count_nonzero(within[docs])))
+                if (n := count(docs[within[docs]]))
             }
         return counted
+
+    def project_count(self, allowed: np.ndarray) -> int:
+        """How many projects the allowed documents belong to."""
+        return self._project_count(np.flatnonzero(allowed))
+
+    def _project_count(self, docs: np.ndarray) -> int:
+        if not len(docs):
+            return 0
+        has = np.zeros(self.projects, dtype=bool)
+        has[self.project_of[docs]] = True
+        return int(np.count_nonzero(has))
 
     def ordered(self, allowed: np.ndarray, by: str, reverse: bool = False) -> np.ndarray:
         """The allowed documents ordered by a column (ties in source order)."""
@@ -79,3 +101,7 @@ class FacetIndex:
         keys = self.columns[by][docs]
         order = np.lexsort((self.columns["seq"][docs], -keys if reverse else keys))
         return docs[order]
+
+
+def _document_count(docs: np.ndarray) -> int:
+    return len(docs)

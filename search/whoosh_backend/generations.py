@@ -12,7 +12,7 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import layout
-from indexer.documents import FACET_FIELDS, SORT_FIELDS
+from indexer.documents import FACET_FIELDS, PROJECT_FIELD, SORT_FIELDS
 from indexer.model import Project
 from search.store import ProjectStore
 
@@ -91,7 +91,7 @@ def open_generation(path: Path) -> Generation:
         storage = FileStorage(str(path / layout.WHOOSH_DIR), supports_mmap=False)
         ix = storage.open_index()
         with ix.searcher() as searcher:  # reads every segment: damage shows here, not later
-            facets = FacetIndex(searcher, FACET_FIELDS, SORT_FIELDS)
+            facets = FacetIndex(searcher, FACET_FIELDS, SORT_FIELDS, PROJECT_FIELD)
     except layout.IndexMissing:
         raise
     except Exception as exc:  # whatever a damaged file makes JSON or Whoosh raise

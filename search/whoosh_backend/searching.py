@@ -11,6 +11,7 @@ incomplete.
 from __future__ import annotations
 
 import time
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,7 @@ from .facets import FacetIndex
 from .generations import Generation
 from .scoring import Ranking, rank_within, score_documents, term_count
 
+MAX_PER_PROJECT = 5  # passages returned per project of a by-project page (all are counted)
 MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
 # Time budgets (an ordinary search takes 20-60 ms at 10,000 projects). Past one, the
 # answer uses what was done and says so; each page is then computed on its own, so pages
@@ -61,24 +63,41 @@ class WhooshSnapshot:
                 coverage = np.add.reduce([f.astype(np.int8) for f in found])
                 matched, mode = coverage > 0, "or"
         allowed = matched & facets.selected(plan.filters)
-        total = int(np.count_nonzero(allowed))
-        counts = facets.counts(matched, plan.filters)
-        span = (plan.start, plan.stop)
-        page: list[tuple[int, float | None]] = []
-        if span[0] < total:
-            if plan.sort is not None or mode == "all":
-                name, reverse = plan.sort or ("seq", False)
-                ordered = facets.ordered(allowed, name, reverse)[slice(*span)]
-                page = [(int(d), None) for d in ordered]
-            else:
-                rank = build_rank_query(plan.parts, mode, searcher.doc_frequency)
-                cost.rank_terms = term_count(rank)
-                if coverage is None:
-                    page = _ranked_page(searcher, facets, rank, allowed, span, cost)
-                else:
-                    page = _fallback_page(searcher, facets, rank, allowed, coverage, span, cost)
+        passages = int(np.count_nonzero(allowed))
+        projects = facets.project_count(allowed)
+        counts = facets.counts(matched, plan.filters, by_project=plan.by_project)
+        if plan.by_project:  # every passage ordered, then the page's projects' passages
+            ordered = self._ordered(plan, mode, allowed, coverage, (0, passages), cost)
+            page, groups = _project_page(ordered, facets.project_of, plan, MAX_PER_PROJECT)
+            total = projects
+        else:
+            page = self._ordered(plan, mode, allowed, coverage, (plan.start, plan.stop), cost)
+            groups, total = [], passages
         hits = [(searcher.stored_fields(docnum)["doc_id"], score) for docnum, score in page]
-        return SearchResult(total, mode, counts, hits, cost)
+        return SearchResult(total, mode, counts, hits, cost, passages, projects, groups)
+
+    def _ordered(
+        self,
+        plan: SearchPlan,
+        mode: str,
+        allowed: np.ndarray,
+        coverage: np.ndarray | None,
+        span: tuple[int, int],
+        cost: Cost,
+    ) -> list[tuple[int, float | None]]:
+        """The slice `span` of the allowed documents in the plan's order."""
+        searcher, facets = self.searcher, self.generation.facets
+        if span[0] >= span[1] or span[0] >= int(np.count_nonzero(allowed)):
+            return []
+        if plan.sort is not None or mode == "all":
+            name, reverse = plan.sort or ("seq", False)
+            ordered = facets.ordered(allowed, name, reverse)[slice(*span)]
+            return [(int(d), None) for d in ordered]
+        rank = build_rank_query(plan.parts, mode, searcher.doc_frequency)
+        cost.rank_terms = term_count(rank)
+        if coverage is None:
+            return _ranked_page(searcher, facets, rank, allowed, span, cost)
+        return _fallback_page(searcher, facets, rank, allowed, coverage, span, cost)
 
     # ------------------------------------------------------------------ more like
 
@@ -135,6 +154,25 @@ def _match_each(
         cost.parts += 1
         cost.match_terms += term_count(query)
     return found
+
+
+def _project_page(
+    ordered: list[tuple[int, float | None]],
+    project_of: np.ndarray,
+    plan: SearchPlan,
+    per_project: int,
+) -> tuple[list[tuple[int, float | None]], list[tuple[int, int]]]:
+    """The page's projects (ranked by their best passage) with their first passages, and
+    per project how many of its passages are returned and how many matched."""
+    passages: dict[int, list[tuple[int, float | None]]] = {}
+    for docnum, score in ordered:
+        passages.setdefault(int(project_of[docnum]), []).append((docnum, score))
+    page: list[tuple[int, float | None]] = []
+    groups: list[tuple[int, int]] = []
+    for found in islice(passages.values(), plan.start, plan.stop):
+        page += found[:per_project]
+        groups.append((min(per_project, len(found)), len(found)))
+    return page, groups
 
 
 def _ranked_page(
