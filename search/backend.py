@@ -89,6 +89,11 @@ class Snapshot(Protocol):
         at."""
         ...
 
+    def vocabulary(self) -> Mapping[str, int]:
+        """The words (jieba words, folded) the index holds, each with how many documents
+        hold it: what a word found nowhere may be a misspelling of."""
+        ...
+
     def suggest(self, typed: str, limit: int) -> list[Entry]:
         """Names, titles, document numbers and indicator names that contain `typed`
         (folded), as the search box completes it (see `search.suggest`)."""

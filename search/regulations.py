@@ -52,13 +52,11 @@ class Regulation:
         self.citations.append((project, citation))
         if citation.title:
             self.titles[citation.title] += 1
-        cited = {
-            "project_id": project.id,
-            "project_name": project.name,
-            "section": citation.section,
-        }
-        if cited not in self.cited_by:
-            self.cited_by.append(cited)
+        seen = (project.id, citation.section)
+        if seen not in self._cited:  # a set: a list scan made 10,000 projects take 10 s
+            self._cited.add(seen)
+            cited = {"project_id": project.id, "project_name": project.name}
+            self.cited_by.append(cited | {"section": citation.section})
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -19,7 +19,7 @@ from indexer.documents import (
     project_text,
 )
 from indexer.model import Project
-from indexer.text import HAN
+from indexer.text import HAN, word_parts
 from indexer.text import words as jieba_words
 
 from .backend import SearchBackend, SearchPlan, SearchResult
@@ -94,7 +94,7 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
     with backend.snapshot() as snapshot:
         result = snapshot.search(plan)
         loose = result.total == 0 or result.mode == "or"
-        widened = widen(parts, snapshot.store) if loose else None
+        widened = widen(parts, snapshot.store, snapshot.vocabulary()) if loose else None
         if widened is not None:  # 维修本院大楼, 办公用房修缮: words apart, or said otherwise
             again = snapshot.search(replace(plan, parts=widened.parts))
             # the words found together, else (as the query did not) any of them: the
@@ -133,7 +133,7 @@ class Widened:
 MAX_OTHER_WORDS = 4  # words of the same meaning a word is also matched by
 
 
-def widen(parts: QueryParts, store: ProjectStore) -> Widened | None:
+def widen(parts: QueryParts, store: ProjectStore, vocabulary: Mapping[str, int]) -> Widened | None:
     """A query whose words matched nothing together, read more loosely: a word one
     character from a name of the records as that name (检查办案业务费 → 检察办案业务费); a run
     of words typed without spaces (维修本院大楼) as its jieba words, each required (and each
@@ -144,15 +144,14 @@ def widen(parts: QueryParts, store: ProjectStore) -> Widened | None:
     corrected: list[list[str]] = []
 
     def spelled(word: str) -> str:
-        meant = correction(word, store)
+        meant = correction(word, store, vocabulary)
         if meant is None:
             return word
         corrected.append([word, meant])
         return meant
 
     for word in parts.words:
-        long_han = len(re.findall(rf"[{HAN}]", word)) >= 4
-        pieces = _joined_singles([w for w, _, _ in jieba_words(word)]) if long_han else []
+        pieces = _pieces(word, vocabulary)
         if (meant := spelled(word)) != word:
             words.append(meant)
         elif len(pieces) >= 2:
@@ -177,6 +176,19 @@ def widen(parts: QueryParts, store: ProjectStore) -> Widened | None:
         notices.append({"code": "also_searched", "words": [w for g in others for w in g[1:]]})
     widened = replace(parts, words=tuple(words[:MAX_QUERY_PARTS]), others=tuple(others))
     return Widened(widened, notices)
+
+
+def _pieces(word: str, vocabulary: Mapping[str, int]) -> list[str]:
+    """The words of a run of four Han characters or more typed without spaces: its jieba
+    words, a lone character joined to a neighbour, and a word the index does not hold
+    as its shorter words (拆除费用 → 拆除, 费用); [] for a shorter run."""
+    if len(re.findall(rf"[{HAN}]", word)) < 4:
+        return []
+    pieces = []
+    for piece in _joined_singles([w for w, _, _ in jieba_words(word)]):
+        inner = word_parts(piece) if len(piece) >= 4 and piece not in vocabulary else []
+        pieces += inner if len(inner) >= 2 else [piece]
+    return pieces
 
 
 def _joined_singles(pieces: list[str]) -> list[str]:

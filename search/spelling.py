@@ -1,14 +1,20 @@
 """A word typed with one character wrong, missing or extra, read as the word of the records
 it is one edit from (检查办案业务费 → 检察办案业务费, 午间学述沙龙 → 午间学术沙龙): the
 stretches of the names a search most often means (projects, indicators, units, cited titles),
-compared by edit distance. Searched only when a query finds nothing as typed."""
+compared by edit distance; failing that, a word that sounds like one of those stretches
+(same toneless pinyin, at most two characters different: 基关服物费 → 机关服务费, what a pinyin
+input method makes), or a stretch's pinyin typed in letters (jiguanfuwufei). Searched only
+when a query finds nothing as typed."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
+from pypinyin import lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
 from indexer.text import HAN, fold, words
@@ -16,6 +22,10 @@ from indexer.text import HAN, fold, words
 from .store import ProjectStore
 
 MIN_CHARS = 3  # a shorter word has too many neighbours one edit away
+MIN_VOCABULARY_CHARS = 2  # a word of two is corrected only to one that sounds like it
+MAX_SOUNDED = 2  # characters a homophone may have wrong
+MAX_SOUNDED_CHARS = 12  # stretches of names longer than this are not looked up by sound
+MIN_LETTERS = 5  # pinyin typed in letters: shorter is an abbreviation or an English word
 
 
 @lru_cache(maxsize=2)  # the live generation's store, and the one before during a swap
@@ -37,20 +47,27 @@ def _names(store: ProjectStore) -> tuple[tuple[str, frozenset[int]], ...]:
     )
 
 
-def correction(word: str, store: ProjectStore) -> str | None:
-    """The stretch of a record's name one edit from `word` (the most common name's first),
-    or None: a word of three or more characters not found in any name as typed."""
+def correction(word: str, store: ProjectStore, vocabulary: Mapping[str, int]) -> str | None:
+    """What `word`, found nowhere as typed, was meant as: the stretch of a record's name
+    one edit from it (three characters or more; the most common name's first), else a
+    stretch that sounds like it, else a word of the index's `vocabulary` one edit from it
+    or sounding like it (the word most documents hold first); None if nothing is near."""
     plain = re.sub(rf"[^0-9a-z{HAN}]", "", fold(word))
-    if len(plain) < MIN_CHARS:
+    if len(plain) < MIN_VOCABULARY_CHARS:
         return None
     names = _names(store)
-    if any(plain in name for name, _ in names):
+    if plain in vocabulary or any(plain in name for name, _ in names):
         return None  # as typed: nothing to correct
-    # one character wrong or left out; one too many only in a long word (教育局 is no
-    # 教育 with 局 added)
-    sizes = (len(plain), len(plain) + 1, *((len(plain) - 1,) if len(plain) >= 5 else ()))
+    if len(plain) >= MIN_CHARS and (meant := _one_edit_stretch(plain, names)):
+        return meant
+    if len(plain) >= MIN_CHARS and (meant := _sounded(plain, store)):
+        return meant
+    return _nearest_word(plain, vocabulary)
+
+
+def _one_edit_stretch(plain: str, names: tuple[tuple[str, frozenset[int]], ...]) -> str | None:
     for name, bounds in names:
-        for size in sizes:
+        for size in _sizes(plain):
             for start in range(len(name) - size + 1):
                 if start not in bounds or start + size not in bounds:
                     continue  # whole words of the name (教育局 is not 教育培|训)
@@ -60,3 +77,112 @@ def correction(word: str, store: ProjectStore) -> str | None:
                 if Levenshtein.distance(plain, stretch, score_cutoff=1) <= 1:
                     return stretch
     return None
+
+
+def _sizes(plain: str) -> tuple[int, ...]:
+    """The lengths a word one edit from `plain` may have: one character wrong or left out;
+    one too many only in a long word (教育局 is no 教育 with 局 added)."""
+    return (len(plain), len(plain) + 1, *((len(plain) - 1,) if len(plain) >= 5 else ()))
+
+
+def _nearest_word(plain: str, vocabulary: Mapping[str, int]) -> str | None:
+    """The word of the index most documents hold that is one edit from `plain` (three
+    characters or more), or that sounds like it with at most one character in two wrong
+    (维秀 → 维修); None if none is."""
+    if plain.isascii():  # a word's pinyin typed in letters (jingfei → 经费)
+        if len(plain) < MIN_LETTERS or not plain.isalpha():
+            return None
+        near = _word_sounds(vocabulary).get(plain, [])
+        return max(near, key=lambda word: (vocabulary[word], word)) if near else None
+    near: list[str] = []
+    if len(plain) >= MIN_CHARS:
+        sizes = _sizes(plain)
+        near = [
+            word
+            for word in _han_words(vocabulary)
+            if len(word) in sizes and Levenshtein.distance(plain, word, score_cutoff=1) <= 1
+        ]
+    if not near:
+        wrong = min(MAX_SOUNDED, len(plain) // 2)
+        near = [
+            word
+            for word in _word_sounds(vocabulary).get(_sound(plain), ())
+            if _differing(plain, word) <= wrong
+        ]
+    return max(near, key=lambda word: (vocabulary[word], word)) if near else None
+
+
+_kept: dict[int, tuple[Mapping[str, int], dict[str, Any]]] = {}
+
+
+def _keep(vocabulary: Mapping[str, int]) -> dict[str, Any]:
+    """What is worked out once from a vocabulary (the live generation's, the one before)."""
+    held = _kept.get(id(vocabulary))
+    if held is None or held[0] is not vocabulary:
+        while len(_kept) >= 2:
+            _kept.pop(next(iter(_kept)))
+        held = _kept[id(vocabulary)] = (vocabulary, {})
+    return held[1]
+
+
+def _han_words(vocabulary: Mapping[str, int]) -> list[str]:
+    kept = _keep(vocabulary)
+    if "han" not in kept:
+        kept["han"] = [w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{HAN}]+", w)]
+    return kept["han"]
+
+
+def _word_sounds(vocabulary: Mapping[str, int]) -> dict[str, list[str]]:
+    kept = _keep(vocabulary)
+    if "sounds" not in kept:
+        sounds: dict[str, list[str]] = {}
+        for word in _han_words(vocabulary):
+            sounds.setdefault(_sound(word), []).append(word)
+        kept["sounds"] = sounds
+    return kept["sounds"]
+
+
+def _sounded(plain: str, store: ProjectStore) -> str | None:
+    """The stretch of a name that sounds like `plain`: its Han characters with at most
+    MAX_SOUNDED wrong, or its pinyin typed in letters; None if no stretch does."""
+    letters = plain.isascii()
+    if letters and (len(plain) < MIN_LETTERS or not plain.isalpha()):
+        return None
+    for stretch in _sounds(store).get(_sound(plain), ()):
+        if letters or _differing(plain, stretch) <= MAX_SOUNDED:
+            return stretch
+    return None
+
+
+def _differing(typed: str, name: str) -> int:
+    """How many characters differ, place by place (a different length: all of them)."""
+    if len(typed) != len(name):
+        return len(typed) + len(name)
+    return sum(a != b for a, b in zip(typed, name, strict=True))
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(char: str) -> str:
+    """A character's toneless pinyin (its first reading), or the character itself."""
+    return lazy_pinyin(char)[0] if re.match(rf"[{HAN}]", char) else char
+
+
+def _sound(text: str) -> str:
+    return "".join(_pinyin(char) for char in text)
+
+
+@lru_cache(maxsize=2)
+def _sounds(store: ProjectStore) -> dict[str, tuple[str, ...]]:
+    """The whole-word stretches of the names (2 to MAX_SOUNDED_CHARS long) by
+    their toneless pinyin, the most common name's first."""
+    found: dict[str, dict[str, None]] = {}
+    for name, bounds in _names(store):
+        ends = sorted(bounds)
+        for n, start in enumerate(ends):
+            for end in ends[n + 1 :]:
+                if end - start > MAX_SOUNDED_CHARS:
+                    break
+                if end - start >= MIN_VOCABULARY_CHARS:  # 拆违: chaiwei
+                    stretch = name[start:end]
+                    found.setdefault(_sound(stretch), {})[stretch] = None
+    return {sound: tuple(stretches) for sound, stretches in found.items()}

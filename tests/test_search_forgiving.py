@@ -183,3 +183,59 @@ def test_a_corrected_query_is_offered_as_a_link(client):
         client.get("/api/search", query_string={"q": "检察业务保障费"}).get_json()["did_you_mean"]
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("基关服物费", "机关服务费"),  # two characters that sound alike (a pinyin input slip)
+        ("检查夜务保障费", "检察业务保障费"),
+        ("jiguanfuwufei", "机关服务费"),  # the name's pinyin, typed in letters
+        ("jianchabananyewufei", "检察办案业务费"),
+    ],
+)
+def test_a_word_that_sounds_like_a_name_is_read_as_it(client, typed, meant):
+    answer = search(client, q=typed)
+    assert answer["did_you_mean"]["query"] == meant
+    assert first_projects(answer)[:1] == [meant]
+    (notice,) = [n for n in answer["notices"] if n["code"] == "corrected"]
+    assert notice["words"] == [[typed, meant]]
+
+
+def test_three_characters_wrong_are_too_many_even_if_they_sound_alike(client):
+    answer = search(client, q="基关付物费")
+    assert answer["did_you_mean"] is None and "corrected" not in codes(answer)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("维秀", "维修"),  # a two-character word with a homophone: the index's word
+        ("weixiu", "维修"),  # a word's pinyin
+        ("manyidu", "满意度"),
+    ],
+)
+def test_a_word_of_the_index_is_offered_for_one_that_sounds_like_it(client, typed, meant):
+    answer = search(client, q=typed)
+    assert answer["did_you_mean"]["query"] == meant
+    assert answer["total"] > 0 and answer["mode"] == "and"
+
+
+def test_words_typed_in_pinyin_one_by_one_are_each_read(client):
+    answer = search(client, q="jiguan fuwufei")
+    assert answer["did_you_mean"]["query"] == "机关 服务费"
+    assert first_projects(answer)[:1] == ["机关服务费"]
+
+
+def test_a_long_word_the_index_lacks_is_searched_as_its_shorter_words(client):
+    # jieba keeps 拆除费用 as one word, which no document holds; 拆除 and 费用 it holds
+    answer = search(client, q="拆除费用")
+    (segmented,) = [n for n in answer["notices"] if n["code"] == "segmented"]
+    assert segmented["words"] == ["拆除 费用"]
+    assert answer["total"] > 0
+
+
+def test_words_found_nowhere_are_not_an_any_word_fallback(client):
+    answer = search(client, q="龘龘龘 鱻鱻鱻")
+    assert answer["total"] == 0 and answer["mode"] == "and"
+    assert codes(answer) == ["nothing_found"]

@@ -179,3 +179,10 @@ def test_the_backend_is_chosen_by_config(tmp_path):
     )
     with pytest.raises(ValueError, match="unknown SEARCH_BACKEND 'solr'"):
         open_backend({"INDEX_DIR": tmp_path, "SEARCH_BACKEND": "solr"})
+
+
+def test_vocabulary_is_the_indexs_words_with_their_document_counts(backend):
+    with backend.snapshot() as snap:
+        vocabulary = snap.vocabulary()
+        assert vocabulary["维修"] == snap.searcher.doc_frequency("body", "维修") > 0
+        assert "维修和" not in vocabulary and snap.vocabulary() is vocabulary  # read once

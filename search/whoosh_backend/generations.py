@@ -33,6 +33,8 @@ class Generation:
     # name -> (size, mtime, inode) of the Whoosh files when opened: a search that fails
     # later is put down to damage only if these changed, so that a bug still shows as one.
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # what is read from the index once and kept while it is live (its vocabulary)
+    kept: dict[str, Any] = field(default_factory=dict)
 
     def damage(self) -> str | None:
         """How the Whoosh files differ from when they were opened, or None if they don't."""

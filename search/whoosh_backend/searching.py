@@ -11,6 +11,7 @@ incomplete.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from itertools import islice
 from typing import Any
 
@@ -61,7 +62,10 @@ class WhooshSnapshot:
             matched, mode = np.logical_and.reduce(found), "and"
             if not matched.any() and len(found) > 1:
                 coverage = np.add.reduce([f.astype(np.int8) for f in found])
-                matched, mode = coverage > 0, "or"
+                if coverage.any():  # else nothing has any part: no "any word" to say
+                    matched, mode = coverage > 0, "or"
+                else:
+                    coverage = None
         allowed = matched & facets.selected(plan.filters)
         passages = int(np.count_nonzero(allowed))
         projects = facets.project_count(allowed)
@@ -116,6 +120,18 @@ class WhooshSnapshot:
         )
         found = [(searcher.stored_fields(d)["doc_id"], score) for d, score in ranking.scored]
         return found, ranking.complete
+
+    # ------------------------------------------------------------------ vocabulary
+
+    def vocabulary(self) -> Mapping[str, int]:
+        kept = self.generation.kept
+        if "vocabulary" not in kept:  # read once per generation (0.1 s at 10,000 projects)
+            reader = self.searcher.reader()
+            kept["vocabulary"] = {
+                term.decode("utf-8") if isinstance(term, bytes) else term: info.doc_frequency()
+                for term, info in reader.iter_field("body")
+            }
+        return kept["vocabulary"]
 
     # ------------------------------------------------------------------ suggest
 
