@@ -4,9 +4,9 @@
 
 For each size: generate a corpus, time parsing, build the index in a process of its own
 (time, documents/s, size on disk, peak memory), start `python app.py` on it and time a
-fixed query mix over HTTP (with facets and highlights), /api/ask and
-/api/indicators/similar, read the warmed server's peak memory; then build SQLite FTS5
-and tantivy on the same documents and time the same search mix in-process, next to ours
+fixed query mix over HTTP (with facets and highlights), /api/ask,
+/api/indicators/similar and /api/suggest, read the warmed server's peak memory; then build
+SQLite FTS5 and tantivy on the same documents and time the same search mix in-process, next to ours
 in-process. Prints one Markdown table. Timings are for a person to read, never asserted.
 """
 
@@ -45,6 +45,7 @@ def query_mix(number: str) -> dict[str, dict[str, str]]:
     """The fixed search mix; `number` is a document number cited in the corpus."""
     return {
         "common word": {"q": "预算执行率"},
+        "common word, by project": {"q": "预算执行率", "view": "projects"},
         "rare word": {"q": "人脸识别"},
         "phrase": {"q": '"智能卷宗"'},
         "document number": {"q": number},
@@ -150,6 +151,10 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
                 lambda t=text: get_json(server, "/api/indicators/similar", {"q": t}), repeat
             )
         row["similar ms"] = percentiles(similar)
+        suggested: list[float] = []
+        for typed in ["检", "检察", "满意", name[:2], name[1:4], number[:5], "《上海市", "2019"]:
+            suggested += timed(lambda t=typed: get_json(server, "/api/suggest", {"q": t}), repeat)
+        row["suggest ms"] = percentiles(suggested)
         row["server peak RSS MB"] = peak_rss_mb(server.process.pid)
     finally:
         server.stop()
@@ -170,7 +175,7 @@ def run_size(size: int, work: Path, repeat: int) -> dict[str, Any]:
         seconds = baseline.build(docs)
         samples: list[float] = []
         for params in mix.values():
-            filters = {k: v for k, v in params.items() if k != "q"}
+            filters = {k: v for k, v in params.items() if k not in ("q", "view")}
             samples += timed(lambda b=baseline, p=params, f=filters: b.search(p["q"], f), repeat)
         row[f"{baseline.name} build s"] = seconds
         row[f"{baseline.name} ms"] = percentiles(samples)

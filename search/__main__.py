@@ -70,15 +70,28 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{total_text(answer)}（第 {answer['page']}/{max(answer['pages'], 1)} 页）")
     for notice in answer["notices"]:
         print(notice_text(notice))
-    for n, hit in enumerate(answer["hits"], start=(answer["page"] - 1) * answer["per_page"] + 1):
+    first = (answer["page"] - 1) * answer["per_page"] + 1
+    if answer["view"] == "projects":
+        for n, group in enumerate(answer["groups"], start=first):
+            hits = answer["hits"][group["start"] : group["start"] + group["shown"]]
+            print(f"\n{n}. {hits[0]['project_name']}（{group['matched']} 处匹配）")
+            for hit in hits:
+                _print_hit(labelled_hit(hit), "   - ", "     ")
+            if group["matched"] > group["shown"]:
+                print(f"   还有 {group['matched'] - group['shown']} 处匹配")
+        return 0
+    for n, hit in enumerate(answer["hits"], start=first):
         hit = labelled_hit(hit)
-        where = hit["indicator"] or hit["section_label"] or ""
-        print(
-            f"\n{n}. [{hit['kind_label']}] {hit['project_name']}" + (f" · {where}" if where else "")
-        )
-        print(f"   {render_plain(hit['fragments'], hit['more'])}")
-        print(f"   {hit['url']}")
+        _print_hit(hit, f"\n{n}. ", "   ", hit["project_name"])
     return 0
+
+
+def _print_hit(hit: dict, head: str, indent: str, name: str = "") -> None:
+    """A hit as three lines: where it is, its snippet with matches in 【】, its link."""
+    where = " · ".join(p for p in (name, hit["indicator"] or hit["section_label"]) if p)
+    print(f"{head}[{hit['kind_label']}] {where}")
+    print(f"{indent}{render_plain(hit['fragments'], hit['more'])}")
+    print(f"{indent}{hit['url']}")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,9 @@ class SearchPlan:
     # By project: `total`, the slice and facet counts count projects (ranked by their best
     # document), and the hits are the slice's projects' documents, grouped.
     by_project: bool = False
+    # The "any word" fallback keeps only documents whose parts carry most of the query's
+    # information (for words typed as one run: the run names one thing).
+    most_of_it: bool = False
 
 
 @dataclass

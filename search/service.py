@@ -83,11 +83,11 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
     if parts.dropped:
         notices.append({"code": "parts_dropped", "kept": MAX_QUERY_PARTS, "words": parts.dropped})
     filters = dict(request.filters)
+    view = request.view or default_view(parts)
     if text and not parts:
         notices.insert(0, {"code": "nothing_searchable"})
-        return _answer(request, text, SearchResult(0, "none", {}, []), "passages", [], notices)
+        return _answer(request, text, SearchResult(0, "none", {}, []), view, [], notices)
     start = (request.page - 1) * request.per_page
-    view = request.view or default_view(parts)
     plan = SearchPlan(
         parts, filters, SORTS[request.sort], start, start + request.per_page, view == "projects"
     )
@@ -96,7 +96,7 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
         loose = result.total == 0 or result.mode == "or"
         widened = widen(parts, snapshot.store, snapshot.vocabulary()) if loose else None
         if widened is not None:  # 维修本院大楼, 办公用房修缮: words apart, or said otherwise
-            again = snapshot.search(replace(plan, parts=widened.parts))
+            again = snapshot.search(replace(plan, parts=widened.parts, most_of_it=widened.one_run))
             # the words found together, else (as the query did not) any of them: the
             # segmented words are required before the fallback to any word
             if again.total and (not result.total or again.mode == "and"):
@@ -128,6 +128,7 @@ class Widened:
 
     parts: QueryParts
     notices: list[dict[str, Any]]
+    one_run: bool = False  # all its words are of one run typed without spaces
 
 
 MAX_OTHER_WORDS = 4  # words of the same meaning a word is also matched by
@@ -175,7 +176,7 @@ def widen(parts: QueryParts, store: ProjectStore, vocabulary: Mapping[str, int])
     if others:
         notices.append({"code": "also_searched", "words": [w for g in others for w in g[1:]]})
     widened = replace(parts, words=tuple(words[:MAX_QUERY_PARTS]), others=tuple(others))
-    return Widened(widened, notices)
+    return Widened(widened, notices, bool(segmented) and parts.count == 1)
 
 
 def _pieces(word: str, vocabulary: Mapping[str, int]) -> list[str]:
@@ -187,7 +188,8 @@ def _pieces(word: str, vocabulary: Mapping[str, int]) -> list[str]:
     pieces = []
     for piece in _joined_singles([w for w, _, _ in jieba_words(word)]):
         inner = word_parts(piece) if len(piece) >= 4 and piece not in vocabulary else []
-        pieces += inner if len(inner) >= 2 else [piece]
+        # words of two characters or more only: a character alone matches too much
+        pieces += inner if len(inner) >= 2 and min(map(len, inner)) >= 2 else [piece]
     return pieces
 
 
@@ -228,8 +230,9 @@ def _answer(
 ) -> dict[str, Any]:
     total, counts, filters = result.total, result.facet_counts, request.filters
     groups, at = [], 0
-    for shown, matched in result.groups:
-        groups.append({"project_id": hits[at]["project_id"], "shown": shown, "matched": matched})
+    for shown, matched in result.groups:  # hits[start : start + shown] are the project's
+        project_id = hits[at]["project_id"]
+        groups.append({"project_id": project_id, "start": at, "shown": shown, "matched": matched})
         at += shown
     return {
         "query": text,

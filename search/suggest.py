@@ -26,7 +26,6 @@ from .urls import project_url, regulation_url, search_url, similar_indicators_ur
 
 MAX_SUGGESTIONS = 20
 DEFAULT_SUGGESTIONS = 8
-PER_KIND = 4  # of one kind at most, when others match too
 MIN_CHARS = 1
 KIND_LABELS = {"project": "项目", "regulation": "文件", "number": "文号", "indicator": "指标"}
 
@@ -59,23 +58,22 @@ class Suggestions:
 
     def complete(self, typed: str, limit: int = DEFAULT_SUGGESTIONS) -> list[Entry]:
         """Entries whose name contains `typed` (folded): those that start with it first,
-        then by projects, shorter first; at most PER_KIND of one kind while others wait."""
+        then by projects, shorter first; each kind that matches has its share of places."""
         wanted = key(typed)
         if len(wanted) < MIN_CHARS:
             return []
-        found = []
+        found: dict[str, list[tuple[tuple, Entry]]] = {kind: [] for kind in KIND_LABELS}
         for n, entry in enumerate(self.entries):
             at = entry.key.find(wanted)
             if at >= 0:
-                found.append(((at > 0, -entry.count, len(entry.key), n), entry))
-        best = heapq.nsmallest(limit * len(KIND_LABELS), found)
-        chosen: list[Entry] = []
-        held: list[Entry] = []
-        per_kind: dict[str, int] = {}
-        for _, entry in best:
-            per_kind[entry.kind] = per_kind.get(entry.kind, 0) + 1
-            (chosen if per_kind[entry.kind] <= PER_KIND else held).append(entry)
-        return (chosen + held)[:limit]
+                found[entry.kind].append(((at > 0, -entry.count, len(entry.key), n), entry))
+        # each kind's best first, an equal share of the places each, the rest by rank:
+        # one kind's many names never hide another kind's
+        best = [heapq.nsmallest(limit, items) for items in found.values() if items]
+        share = max(1, limit // len(best)) if best else 0
+        chosen = sorted(item for items in best for item in items[:share])
+        held = sorted(item for items in best for item in items[share:])
+        return [entry for _, entry in (chosen + held)[:limit]]
 
 
 def build_suggestions(

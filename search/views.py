@@ -226,15 +226,13 @@ def total_text(answer: Mapping[str, Any]) -> str:
 
 def _project_groups(answer: Mapping[str, Any]) -> list[dict[str, Any]]:
     """By project: each project of the page with its shown hits beneath."""
-    groups, at = [], 0
+    groups = []
     for group in answer["groups"]:
-        hits = answer["hits"][at : at + group["shown"]]
-        at += group["shown"]
-        first = hits[0]
+        hits = answer["hits"][group["start"] : group["start"] + group["shown"]]
         groups.append(
             {
                 **group,
-                "project_name": first["project_name"],
+                "project_name": hits[0]["project_name"],
                 "url": project_url(group["project_id"]),
                 "hits": hits,
                 "more": group["matched"] - group["shown"],

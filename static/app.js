@@ -76,6 +76,7 @@ function setUpSuggest(form) {
 
   function mark(index) {
     const all = options();
+    // from no choice, ↑ goes to the last and ↓ to the first; then round
     active = all.length ? (index + all.length) % all.length : -1;
     all.forEach((option, n) => option.setAttribute("aria-selected", String(n === active)));
     if (active >= 0) {
@@ -85,6 +86,7 @@ function setUpSuggest(form) {
   }
 
   function show(suggestions) {
+    if (document.activeElement !== input) { close(); return; } // focus moved on meanwhile
     list.replaceChildren();
     active = -1;
     suggestions.forEach((item, n) => {
@@ -123,18 +125,24 @@ function setUpSuggest(form) {
       .catch(() => { if (mine === asked) close(); });
   }
 
-  input.addEventListener("input", () => {
+  function later() {
     clearTimeout(timer);
     timer = setTimeout(ask, SUGGEST_DELAY_MS);
-  });
+  }
+
+  // While an input method composes (pinyin not yet turned into characters), nothing is
+  // asked and no key moves or opens the list: the keys belong to the input method.
+  input.addEventListener("input", (event) => { if (!event.isComposing) later(); });
+  input.addEventListener("compositionend", later);
   input.addEventListener("keydown", (event) => {
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.key === "Escape") {
       if (!list.hidden) { event.preventDefault(); close(); }
       return;
     }
     if (list.hidden) return;
     if (event.key === "ArrowDown") { event.preventDefault(); mark(active + 1); }
-    else if (event.key === "ArrowUp") { event.preventDefault(); mark(active - 1); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); mark(active < 0 ? -1 : active - 1); }
     else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
       window.location.assign(options()[active].dataset.url);
@@ -147,8 +155,9 @@ function setUpSuggest(form) {
     event.preventDefault();
     window.location.assign(option.dataset.url);
   });
-  input.addEventListener("blur", () => { setTimeout(close, 0); });
-  form.addEventListener("submit", () => { clearTimeout(timer); asked++; close(); });
+  function stop() { clearTimeout(timer); asked++; close(); } // and drop answers on the way
+  input.addEventListener("blur", () => { setTimeout(stop, 0); });
+  form.addEventListener("submit", stop);
 }
 
 document.addEventListener("DOMContentLoaded", () => {

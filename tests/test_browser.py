@@ -255,3 +255,21 @@ def test_a_document_number_shows_projects_with_their_passages(page, sample_proje
     expect(page.locator("li.project-hit")).to_have_count(0)
     expect(page.locator("ol.hits .hit").first).to_be_visible()
     expect(page.locator(".summary")).to_contain_text("处匹配（")
+
+
+def test_arrow_up_from_no_choice_picks_the_last_and_leaving_the_box_keeps_it_shut(page):
+    page.goto("/")
+    box = page.get_by_role("combobox", name="查询")
+    box.press_sequentially("检察", delay=30)
+    options = page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    count = options.count()
+    box.press("ArrowUp")
+    expect(options.nth(count - 1)).to_have_attribute("aria-selected", "true")
+    # typed, then away before the answer: the list must not open behind the user
+    box.press("Escape")
+    box.press_sequentially("办", delay=0)
+    box.press("Tab")
+    page.wait_for_timeout(600)
+    expect(page.get_by_role("listbox")).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")

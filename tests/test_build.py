@@ -119,6 +119,12 @@ def test_search_command(index_dir):
         ROOT,
     )
     assert filtered.stdout.startswith("共 3 处匹配（3 个项目）")
+    by_project = subprocess_run(
+        ["-m", "search", "沪财行（2014）39号", "--view", "projects", "--index", str(index_dir)],
+        ROOT,
+    )
+    assert by_project.stdout.startswith("共 1 个项目（2 处匹配）（第 1/1 页）")
+    assert "\n1. 检察办案场所设备经费（2 处匹配）\n   - [引用文件] 立项依据" in by_project.stdout
     missing = subprocess_run(["-m", "search", "x", "--index", str(index_dir / "none")], ROOT)
     assert missing.returncode == 2
     assert missing.stderr.startswith("error: no index in")

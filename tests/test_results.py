@@ -136,3 +136,8 @@ def test_a_download_lists_every_passage_whatever_the_view(client):
     response = client.get("/export/search.csv", query_string={"q": "预算", "view": "projects"})
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert len(rows) - 1 == answer["total_passages"]
+
+
+def test_a_query_with_nothing_searchable_still_says_its_view(client):
+    answer = search(client, q="《》", view="projects")
+    assert answer["view"] == answer["counts"] == "projects" and answer["total"] == 0

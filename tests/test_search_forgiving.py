@@ -228,14 +228,25 @@ def test_words_typed_in_pinyin_one_by_one_are_each_read(client):
 
 
 def test_a_long_word_the_index_lacks_is_searched_as_its_shorter_words(client):
-    # jieba keeps 拆除费用 as one word, which no document holds; 拆除 and 费用 it holds
-    answer = search(client, q="拆除费用")
+    # jieba keeps 管理费用 as one word, which no document holds; 管理 and 费用 (经费) it holds
+    answer = search(client, q="管理费用")
     (segmented,) = [n for n in answer["notices"] if n["code"] == "segmented"]
-    assert segmented["words"] == ["拆除 费用"]
-    assert answer["total"] > 0
+    assert segmented["words"] == ["管理 费用"]
+    assert answer["total"] > 0 and answer["mode"] == "and"
 
 
 def test_words_found_nowhere_are_not_an_any_word_fallback(client):
     answer = search(client, q="龘龘龘 鱻鱻鱻")
     assert answer["total"] == 0 and answer["mode"] == "and"
     assert codes(answer) == ["nothing_found"]
+
+
+def test_a_run_about_what_the_corpus_lacks_finds_nothing(client):
+    # 区块链 is in no table; 技术 and 应用 are in many: they are not what the run is about
+    answer = search(client, q="区块链技术应用")
+    assert answer["total"] == 0 and "nothing_found" in codes(answer)
+
+
+def test_a_run_whose_rare_words_a_table_holds_still_falls_back_to_them(client):
+    answer = search(client, q="办公用房维修费用")  # 费用: the table says 经费 and 费
+    assert "办公及业务用房专项维修费" in first_projects(answer)
