@@ -136,8 +136,9 @@ function setUpSuggest(form) {
   input.addEventListener("compositionend", later);
   input.addEventListener("keydown", (event) => {
     if (event.isComposing || event.keyCode === 229) return;
-    if (event.key === "Escape") {
-      if (!list.hidden) { event.preventDefault(); close(); }
+    if (event.key === "Escape") { // also what was asked and not yet answered
+      if (!list.hidden) event.preventDefault();
+      stop();
       return;
     }
     if (list.hidden) return;

@@ -113,8 +113,11 @@ def test_by_project_pages_hold_each_project_once(client):
         assert len(answer["groups"]) <= 3
         seen += [g["project_id"] for g in answer["groups"]]
     assert seen == [g["project_id"] for g in whole["groups"]]
-    for group in whole["groups"]:
-        assert group["shown"] <= 5 and group["matched"] >= group["shown"]
+    for group in whole["groups"]:  # up to five passages beneath, however they are ordered
+        assert group["shown"] == min(5, group["matched"])
+    by_budget = search(client, q="预算", view="projects", sort="budget", per_page=3, page=2)
+    for group in by_budget["groups"] + answer["groups"]:
+        assert group["shown"] == min(5, group["matched"])
 
 
 def test_a_bad_view_is_a_chinese_400(client):

@@ -75,10 +75,16 @@ class WhooshSnapshot:
             if plan.sort is not None or mode == "all":  # in NumPy: no tuple per passage
                 name, reverse = plan.sort or ("seq", False)
                 docs, scores = facets.ordered(allowed, name, reverse), None
+                shown = _page_projects(docs, facets.project_of, plan)
             else:
-                docs, scores = self._ranked_for_projects(plan, mode, allowed, coverage, cost)
+                shown = _page_projects(
+                    self._ranked_for_projects(plan, mode, allowed, coverage, cost),
+                    facets.project_of,
+                    plan,
+                )
+                docs, scores = self._scored_passages(plan, mode, allowed, shown, cost)
             matched_of = np.bincount(facets.project_of[allowed], minlength=facets.projects)
-            page, groups = _project_page(docs, scores, facets.project_of, matched_of, plan)
+            page, groups = _project_page(docs, scores, facets.project_of, matched_of, shown)
             total = projects
         else:
             page = self._ordered(plan, mode, allowed, coverage, (plan.start, plan.stop), cost)
@@ -93,18 +99,40 @@ class WhooshSnapshot:
         allowed: np.ndarray,
         coverage: np.ndarray | None,
         cost: Cost,
-    ) -> tuple[np.ndarray, list[float | None]]:
-        """The best-ranked passages, enough of them to hold the page's projects: ranking
-        all of 30,000 passages costs 60 ms more than their first few hundred."""
+    ) -> np.ndarray:
+        """The best-ranked passages, enough of them to hold the page's projects (ranking
+        all of 30,000 passages costs 60 ms more than their first few hundred): a project's
+        best passage ranks before its others, so the first projects among the first
+        passages are the first projects."""
         passages = int(np.count_nonzero(allowed))
-        limit = plan.stop * 4
+        limit = plan.stop * 8
         while True:
             ranked = self._ordered(plan, mode, allowed, coverage, (0, min(limit, passages)), cost)
             docs = np.array([docnum for docnum, _ in ranked], dtype=np.int64)
             owners = self.generation.facets.project_of[docs]
             if limit >= passages or len(np.unique(owners)) >= plan.stop:
-                return docs, [score for _, score in ranked]
-            limit *= 4
+                return docs
+            limit *= 8
+
+    def _scored_passages(
+        self, plan: SearchPlan, mode: str, allowed: np.ndarray, shown: np.ndarray, cost: Cost
+    ) -> tuple[np.ndarray, list[float | None]]:
+        """Every allowed passage of the page's projects, best first (each scored on its
+        own: a few hundred, not every posting again); passages the words do not score
+        (matched as substrings) follow in source order."""
+        searcher, facets = self.searcher, self.generation.facets
+        candidates = np.flatnonzero(allowed & np.isin(facets.project_of, shown))
+        rank = build_rank_query(plan.parts, mode, searcher.doc_frequency)
+        ranking = (
+            score_documents(searcher, rank, candidates, RANK_SECONDS)
+            if rank is not None
+            else Ranking()
+        )
+        cost.complete = cost.complete and ranking.complete
+        score_of = dict(ranking.scored)
+        seq = facets.columns["seq"]
+        ordered = sorted(candidates.tolist(), key=lambda d: (-score_of.get(d, 0.0), seq[d]))
+        return np.array(ordered, dtype=np.int64), [score_of.get(d, 0.0) for d in ordered]
 
     def _ordered(
         self,
@@ -208,19 +236,24 @@ def _holding_most(found: list[np.ndarray]) -> np.ndarray:
     return held >= sum(weights) / 2
 
 
+def _page_projects(docs: np.ndarray, project_of: np.ndarray, plan: SearchPlan) -> np.ndarray:
+    """The projects of the plan's page: in the order their first passage has in `docs`."""
+    owners = project_of[docs]
+    _, first = np.unique(owners, return_index=True)
+    return owners[np.sort(first)][plan.start : plan.stop]
+
+
 def _project_page(
     docs: np.ndarray,
     scores: list[float | None] | None,
     project_of: np.ndarray,
     matched_of: np.ndarray,
-    plan: SearchPlan,
+    shown: np.ndarray,
 ) -> tuple[list[tuple[int, float | None]], list[tuple[int, int]]]:
-    """The page's projects (ranked by their best passage, `docs` being in order) with
-    their first MAX_PER_PROJECT passages among `docs`, and per project how many of its
-    passages are returned and how many matched (`matched_of`, by project)."""
+    """The `shown` projects with their first MAX_PER_PROJECT passages in `docs` (in
+    order), and per project how many of its passages are returned and how many matched
+    (`matched_of`, by project)."""
     owners = project_of[docs]
-    _, first = np.unique(owners, return_index=True)
-    shown = owners[np.sort(first)][plan.start : plan.stop]
     positions: dict[int, list[int]] = {int(project): [] for project in shown}
     for at in np.flatnonzero(np.isin(owners, shown)).tolist():
         positions[int(owners[at])].append(at)
