@@ -35,12 +35,13 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import BuildError, build_index
+from indexer.csvfile import to_csv
 from indexer.textio import NotTextError, decode
 from search import qa, spelling, views
 from search.args import BadRequest
 from search.backend import SearchBackend
 from search.backends import open_backend
-from search.export import citing_rows, file_name, library_rows, project_rows, search_rows, to_csv
+from search.export import citing_rows, file_name, library_rows, project_rows, search_rows
 from search.query import clean_query
 from search.store import ProjectStore
 from search.urls import TEMPLATE_BUILDERS

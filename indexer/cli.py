@@ -1,4 +1,4 @@
-"""Command line: `python -m indexer build|export …` (SPEC §3)."""
+"""Command line: `python -m indexer build|export|check …` (SPEC §3)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 from . import layout
@@ -17,7 +18,9 @@ from .build import (
     build_index,
     count,
 )
+from .checks import FINDING_COLUMNS, check_corpus, finding_row
 from .corpus import CorpusError, load_corpus
+from .csvfile import to_csv
 from .model import ParseResult
 
 DEFAULT_CORPUS = Path("corpus")
@@ -64,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="exit with code 1 if any warning or error"
     )
     export.set_defaults(handler=run_export)
+
+    check = commands.add_parser(
+        "check",
+        help="check every table against the rules and its peers",
+        description="Parse the corpus and print what each table's checks found (missing "
+        "parts, inconsistent money or dates, vague or lax targets, levels, weights, "
+        "citations): JSON (default) or CSV on stdout, counts per rule on stderr.",
+    )
+    _corpus_option(check)
+    check.add_argument("--format", choices=("json", "csv"), default="json")
+    check.set_defaults(handler=run_check)
     return parser
 
 
@@ -116,17 +130,45 @@ def run_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_export(args: argparse.Namespace) -> int:
+def _loaded(args: argparse.Namespace) -> tuple[ParseResult, int] | None:
+    """The corpus's records and how many files held them; None (said on stderr) if the
+    corpus folder cannot be read."""
     try:
-        result, files = load_corpus(args.corpus, progress=True)
+        return load_corpus(args.corpus, progress=True)
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if (loaded := _loaded(args)) is None:
         return EXIT_USAGE
+    result, files = loaded
     json.dump([p.to_dict() for p in result.projects], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     report(result, files)
     if args.strict and result.diagnostics:
         return EXIT_STRICT
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if (loaded := _loaded(args)) is None:
+        return EXIT_USAGE
+    result, files = loaded
+    projects = {project.id: project for project in result.projects}
+    findings = check_corpus(result.projects)
+    rows = [finding_row(f, projects[f.project_id]) for f in findings]
+    if args.format == "csv":
+        header = list(FINDING_COLUMNS.values())
+        sys.stdout.write(to_csv(header, ([row[k] for k in FINDING_COLUMNS] for row in rows)))
+    else:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    report(result, files)
+    per_rule = Counter(f.rule for f in findings)
+    said = ", ".join(f"{rule} {n}" for rule, n in per_rule.most_common()) or "none"
+    print(f"{count(len(findings), 'finding')} in {len(projects)} tables: {said}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -87,3 +87,13 @@ def parse_target(target: str) -> Target:
     if (unit and not _UNIT.match(unit)) or _CALENDAR_WORDS.match(unit):
         return QUALITATIVE
     return Target(op, parse_number(match["number"]), unit or None, "quantitative")
+
+
+_PERCENT_SUFFIX = re.compile(r"[(（]\s*[%％]\s*[)）]$")
+
+
+def normalize_name(name: str) -> str:
+    """An indicator's name as rows of one indicator share it across tables:
+    `设施设备验收合格率（%）` -> `设施设备验收合格率`; width folded, spaces removed."""
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    return _PERCENT_SUFFIX.sub("", folded)

@@ -7,9 +7,7 @@ of targets and, for quantitative targets of one unit, their minimum, median and 
 
 from __future__ import annotations
 
-import re
 import statistics
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,23 +17,16 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from indexer.model import Indicator, Project
-from indexer.targets import parse_target
+from indexer.targets import normalize_name, parse_target
 from indexer.text import words
 from indexer.vocabulary import LEVEL_NAMES
 
-_PERCENT_SUFFIX = re.compile(r"[(（]\s*[%％]\s*[)）]$")
 # Head words: the last few characters carry what an indicator measures.
 HEAD_LENGTHS = (3, 2)
 MIN_SCORE = 45.0
 CANDIDATES = 200
 # A group lists at most this many of its projects (its count says how many use it).
 MAX_PROJECTS_LISTED = 100
-
-
-def normalize_name(name: str) -> str:
-    """`设施设备验收合格率（%）` -> `设施设备验收合格率`; width folded, spaces removed."""
-    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
-    return _PERCENT_SUFFIX.sub("", folded)
 
 
 @dataclass

@@ -17,8 +17,8 @@ import pytest
 from app import MAX_EXPORT_ROWS, create_app
 from benchmarks.generate import generate, write_corpus
 from indexer.build import build_index
+from indexer.csvfile import neutralize, to_csv
 from search.args import search_request
-from search.export import neutralize, to_csv
 from search.passages import similar_passages
 from search.query import (
     MAX_MATCH_TERMS,

@@ -1,0 +1,392 @@
+"""Table checks: what a reviewer would flag in a performance-goal table, rule by rule.
+
+Each rule has a stable id, a severity, a one-line Chinese explanation (and the document it
+follows, where there is one) and a small function over one record that yields where in
+the record it found something and what, said in a sentence. Peer rules also read what the
+other tables of the corpus set (`Peers`, worked out once). `check_corpus` runs every rule
+over every record; a finding is reported once per project, rule and place.
+
+Rules read the record model only, so they hold for every template family.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .citations import normalize_title
+from .model import Indicator, Project
+from .targets import normalize_name
+from .vocabulary import section_name
+
+SEVERITIES = ("error", "warning", "notice")
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "notice": "提示"}
+
+# The national framework of indicators (财预〔2020〕10号; 成本指标 a required level from
+# 财预〔2021〕101号 on): its level-1 names, and those every table that uses it has.
+FRAMEWORK_LEVEL1 = ("产出指标", "效益指标", "满意度指标", "成本指标")
+FRAMEWORK_REQUIRED = ("产出指标", "效益指标", "满意度指标")
+COST_REQUIRED_FROM = 2021
+# Level-2 names that ask for a measure (a number, a date), not a description.
+MEASURED_LEVELS = ("数量", "质量", "时效", "成本")
+# Words that describe without measuring: 有效, 提升 … as a target where a measure is asked.
+VAGUE_WORDS = (
+    "有效",
+    "提升",
+    "提高",
+    "合理",
+    "及时",
+    "健全",
+    "完善",
+    "良好",
+    "明显",
+    "显著",
+    "较好",
+    "逐步",
+    "进一步",
+    "加强",
+    "规范",
+    "稳步",
+)
+WEIGHT_TOTALS = (90, 100)  # the central template prints 90 (预算执行率 takes the other 10)
+MIN_PEERS = 4  # other tables with the same indicator before its target is compared
+PEER_SHARE = 2 / 3  # a target is laxer when at least this share of peers is stricter
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a rule found in one record: where (`section:basis`, `indicator:3`,
+    `budget:current_year`, `dates`, `citation:2`, `table`) and what, in a sentence."""
+
+    project_id: str
+    rule: str
+    severity: str
+    where: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Peers:
+    """What the corpus's tables set, for the peer rules: per indicator (normalized name,
+    operator, unit) the projects' numeric targets; per cited title the numbers it is
+    cited under."""
+
+    targets: dict[tuple[str, str, str | None], dict[str, float]] = field(default_factory=dict)
+    numbers_of_title: dict[str, Counter[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, projects: Iterable[Project]) -> Peers:
+        targets: dict[tuple[str, str, str | None], dict[str, float]] = defaultdict(dict)
+        numbers: dict[str, Counter[str]] = defaultdict(Counter)
+        for project in projects:
+            for row in project.indicators:
+                if (key := _target_key(row)) is not None and row.value is not None:
+                    targets[key].setdefault(project.id, float(row.value))
+            for citation in project.citations:
+                if citation.title and citation.number:
+                    numbers[normalize_title(citation.title)][citation.number] += 1
+        return cls(dict(targets), dict(numbers))
+
+
+def _target_key(row: Indicator) -> tuple[str, str, str | None] | None:
+    """Rows whose targets compare: the same indicator, operator family and unit, in
+    percent (a rate: 满意度, 完成率; an amount or a count depends on the project's size)."""
+    if row.kind != "quantitative" or row.op not in (">=", ">", "<=", "<") or row.unit != "%":
+        return None
+    return normalize_name(row.name), row.op[0], row.unit
+
+
+Check = Callable[[Project, Peers], Iterator[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    title: str  # what the rule asks, in one Chinese line
+    source: str | None
+    check: Check
+
+
+RULES: list[Rule] = []
+
+
+def rule(id: str, severity: str, title: str, source: str | None = None) -> Callable[[Check], Check]:
+    """Register a check function as a rule."""
+
+    def register(check: Check) -> Check:
+        RULES.append(Rule(id, severity, title, source, check))
+        return check
+
+    return register
+
+
+# --------------------------------------------------------------------------- completeness
+
+
+@rule("section-empty", "warning", "表中列出的栏目不应为空")
+def _empty_sections(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    for key, text in project.sections.items():
+        if not text.strip():
+            yield f"section:{key}", f"“{section_name(key, project.template)}”一栏为空。"
+
+
+@rule("goals-missing", "error", "绩效目标表应有绩效指标", "财预〔2020〕10号")
+def _no_indicators(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    if not project.indicators:
+        yield "table", "表中没有任何绩效指标。"
+
+
+@rule("money-missing", "error", "绩效目标表应写明项目资金")
+def _no_money(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    amounts = [v for v in project.budget.values() if v is not None]
+    amounts += [line.yuan for line in project.budget_lines if line.yuan is not None]
+    if not amounts:
+        yield "budget", "表中没有任何资金金额。"
+
+
+# --------------------------------------------------------------------------- consistency
+
+
+@rule("dates-reversed", "error", "项目结束日期不应早于开始日期")
+def _dates(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    start, end = project.start_date, project.end_date
+    if start and end and end < start:
+        yield "dates", f"结束日期 {end} 早于开始日期 {start}。"
+
+
+@rule("current-above-total", "error", "当年预算不应超过项目总预算")
+def _current_above_total(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    total, current = project.budget.get("total"), project.budget.get("current_year")
+    if total is not None and current is not None and current > total:
+        yield "budget:current_year", f"当年预算 {_yuan(current)} 超过项目总预算 {_yuan(total)}。"
+
+
+@rule("spent-above-budget", "warning", "上年预算执行数不应超过上年预算额")
+def _spent_above_budget(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    budget, spent = project.budget.get("prev_year_budget"), project.budget.get("prev_year_spent")
+    if budget is not None and spent is not None and spent > budget:
+        yield (
+            "budget:prev_year_spent",
+            f"上年执行数 {_yuan(spent)} 超过上年预算额 {_yuan(budget)}。",
+        )
+
+
+def _yuan(amount: int) -> str:
+    return f"{amount:,} 元"
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@rule(
+    "vague-target",
+    "warning",
+    "数量、质量、时效、成本指标应有可衡量的目标值，而不是描述性的词语",
+    "财预〔2021〕101号",
+)
+def _vague_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    for n, row in enumerate(project.indicators):
+        level = row.level2 or ""
+        if row.kind != "qualitative" or not any(word in level for word in MEASURED_LEVELS):
+            continue
+        vague = [word for word in VAGUE_WORDS if word in row.target]
+        if vague:
+            yield (
+                f"indicator:{n}",
+                f"“{row.name}”属于{level}，目标值“{row.target}”是描述（{'、'.join(vague)}），"
+                "没有可衡量的数值。",
+            )
+
+
+@rule("no-unit", "notice", "定量目标值应写明计量单位")
+def _no_unit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    for n, row in enumerate(project.indicators):
+        if row.kind == "quantitative" and row.value is not None and not row.unit:
+            yield f"indicator:{n}", f"“{row.name}”的目标值“{row.target}”没有计量单位。"
+
+
+@rule(
+    "lax-target",
+    "notice",
+    "目标值明显低于其他项目同一指标的常见目标值",
+)
+def _lax_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    for n, row in enumerate(project.indicators):
+        key = _target_key(row)
+        if key is None or row.value is None:
+            continue
+        others = [v for pid, v in peers.targets.get(key, {}).items() if pid != project.id]
+        if len(others) < MIN_PEERS:
+            continue
+        mine = float(row.value)
+        higher_is_stricter = key[1] == ">"
+        stricter = [v for v in others if (v > mine if higher_is_stricter else v < mine)]
+        if len(stricter) >= PEER_SHARE * len(others):
+            unit = row.unit or ""
+            median = statistics.median(others)
+            yield (
+                f"indicator:{n}",
+                f"“{row.name}”目标 {row.target}；其他 {len(others)} 个表中 {len(stricter)} 个"
+                f"定得更严（中位数 {OP_SIGNS.get(row.op, row.op)}{_number(median)}{unit}）。",
+            )
+
+
+OP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# --------------------------------------------------------------------------- levels
+
+
+@rule(
+    "framework-missing",
+    "warning",
+    "采用全国指标框架的表应有产出、效益、满意度指标（2021 年起还应有成本指标）",
+    "财预〔2020〕10号；财预〔2021〕101号",
+)
+def _framework(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    level1 = {row.level1 for row in project.indicators if row.level1}
+    if not level1 & set(FRAMEWORK_LEVEL1):
+        return  # another framework (the Shanghai municipal 2020 one)
+    required = list(FRAMEWORK_REQUIRED)
+    if project.year is not None and project.year >= COST_REQUIRED_FROM:
+        required.append("成本指标")
+    missing = [name for name in required if name not in level1]
+    if missing:
+        yield "table", f"缺少一级指标：{'、'.join(missing)}。"
+
+
+@rule("level-misfit", "warning", "满意度指标应列在满意度一级或二级指标下")
+def _level_misfit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    for n, row in enumerate(project.indicators):
+        levels = f"{row.level1 or ''}{row.level2 or ''}"
+        if "满意" in row.name and "满意" not in levels and levels:
+            where = row.level2 or row.level1
+            yield f"indicator:{n}", f"“{row.name}”是满意度指标，却列在“{where}”下。"
+
+
+@rule("duplicate-indicator", "warning", "同一指标不应在一张表中重复出现")
+def _duplicates(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    seen: dict[tuple[str | None, str], int] = {}
+    for n, row in enumerate(project.indicators):
+        key = (row.level2, normalize_name(row.name))
+        if key in seen:
+            yield f"indicator:{n}", f"“{row.name}”在第 {seen[key] + 1} 行已经出现过。"
+        else:
+            seen[key] = n
+
+
+@rule("weights-total", "warning", "指标分值之和应等于表中的合计分值（90 或 100）")
+def _weights(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    weights = [row.weight for row in project.indicators if row.weight is not None]
+    if weights and sum(weights) not in WEIGHT_TOTALS:
+        yield "table", f"指标分值之和为 {_number(sum(weights))}，不是 90 或 100。"
+
+
+# --------------------------------------------------------------------------- citations
+
+
+@rule("citation-no-title", "notice", "引用的文件应写明文件名称，而不只是文号")
+def _number_only(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    for n, citation in enumerate(project.citations):
+        if citation.number and not citation.title:
+            yield f"citation:{n}", f"引用了文号 {citation.number}，没有写文件名称。"
+
+
+@rule("citation-other-number", "warning", "引用文件的文号应与其他项目引用同一文件时的文号一致")
+def _other_number(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
+    for n, citation in enumerate(project.citations):
+        if not (citation.title and citation.number):
+            continue
+        known = peers.numbers_of_title.get(normalize_title(citation.title), Counter())
+        others = {number: count for number, count in known.items() if number != citation.number}
+        if others and sum(others.values()) > known[citation.number]:
+            usual = max(others, key=lambda number: (others[number], number))
+            yield (
+                f"citation:{n}",
+                f"《{citation.title}》在这里的文号是 {citation.number}，其他项目多写作 {usual}。",
+            )
+
+
+# --------------------------------------------------------------------------- running
+
+
+RULES_BY_ID = {r.id: r for r in RULES}
+
+
+def check_project(project: Project, peers: Peers) -> list[Finding]:
+    """Every rule's findings for one record, each (rule, place) once."""
+    found: dict[tuple[str, str], Finding] = {}
+    for r in RULES:
+        for where, message in r.check(project, peers):
+            found.setdefault((r.id, where), Finding(project.id, r.id, r.severity, where, message))
+    return list(found.values())
+
+
+def check_corpus(projects: list[Project]) -> list[Finding]:
+    """Every record's findings, in source order and rule order."""
+    peers = Peers.of(projects)
+    return [finding for project in projects for finding in check_project(project, peers)]
+
+
+# A finding as a row of `python -m indexer check` (JSON keys → CSV headers)
+FINDING_COLUMNS = {
+    "project_id": "项目编号",
+    "project_name": "项目名称",
+    "source": "来源",
+    "rule": "规则",
+    "severity": "级别",
+    "where": "位置",
+    "message": "说明",
+    "rule_title": "规则说明",
+    "rule_source": "依据",
+}
+
+
+def finding_row(finding: Finding, project: Project) -> dict[str, Any]:
+    """A finding with its project's name and source and its rule's words."""
+    r = RULES_BY_ID[finding.rule]
+    source = project.source
+    at = f"{source.file}:{source.line}" if source.line else source.file
+    if source.page:
+        at += f" p.{source.page}"
+    return {
+        "project_id": finding.project_id,
+        "project_name": project.name,
+        "source": at,
+        "rule": finding.rule,
+        "severity": SEVERITY_NAMES[finding.severity],
+        "where": where_label(finding.where, project),
+        "message": finding.message,
+        "rule_title": r.title,
+        "rule_source": r.source or "",
+    }
+
+
+def rule_table() -> list[dict[str, Any]]:
+    """The rules as data (id, severity, title, source)."""
+    return [
+        {"id": r.id, "severity": r.severity, "title": r.title, "source": r.source} for r in RULES
+    ]
+
+
+def where_label(where: str, project: Project) -> str:
+    """`indicator:3` → 第 4 行指标（name）, `section:basis` → the section's name …"""
+    kind, _, rest = where.partition(":")
+    if kind == "indicator" and rest.isdigit() and int(rest) < len(project.indicators):
+        return f"指标第 {int(rest) + 1} 行（{project.indicators[int(rest)].name}）"
+    if kind == "section":
+        return section_name(rest, project.template)
+    if kind == "citation" and rest.isdigit():
+        return f"第 {int(rest) + 1} 处引用"
+    return {"budget": "资金", "dates": "实施期限", "table": "全表"}.get(kind, where)

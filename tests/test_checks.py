@@ -1,0 +1,204 @@
+"""Table checks (issue 16): each rule on tiny records of our own, then every rule over the
+real tables, whose findings were judged by reading the documents; the command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from support import ROOT, subprocess_run
+
+from indexer.checks import RULES, RULES_BY_ID, Peers, check_corpus, check_project
+from indexer.corpus import load_corpus
+from indexer.model import Citation, Indicator, Project, Source, empty_budget
+
+DATA = Path(__file__).parent / "data"
+
+
+def row(level1, level2, name, target, op=None, value=None, unit=None, kind="qualitative", w=None):
+    return Indicator(level1, level2, name, target, op, value, unit, kind, w)
+
+
+def satisfied(value=90):
+    return row("满意度指标", "服务对象满意度指标", "群众满意度", f"≥{value}%", ">=", value, "%",
+               "quantitative")  # fmt: skip
+
+
+FRAMEWORK = [
+    row("产出指标", "数量指标", "培训人次", "≥500人次", ">=", 500, "人次", "quantitative"),
+    row("成本指标", "经济成本指标", "培训成本", "≤20万元", "<=", 20, "万元", "quantitative"),
+    row("效益指标", "社会效益指标", "培训覆盖率", "≥95%", ">=", 95, "%", "quantitative"),
+    satisfied(),
+]
+
+
+def table(n=1, **changes) -> Project:
+    base = Project(
+        id=f"t{n}",
+        source=Source("corpus/t.txt", n),
+        year=2023,
+        unit="某局",
+        name=f"项目{n}",
+        category=None,
+        perf_type=None,
+        start_date="2023-01-01",
+        end_date="2023-12-31",
+        gov_purchase=None,
+        sections={"overview": "开展培训。", "goals": "完成培训。"},
+        budget={**empty_budget(), "total": 1000, "current_year": 500},
+        indicators=list(FRAMEWORK),
+        citations=[],
+        template="sh-district-2026",
+    )
+    return replace(base, **changes)
+
+
+def found(project: Project, others: list[Project] = ()) -> set[tuple[str, str]]:
+    peers = Peers.of([project, *others])
+    return {(f.rule, f.where) for f in check_project(project, peers)}
+
+
+def test_a_sound_table_has_no_findings():
+    assert found(table()) == set()
+
+
+def test_every_rule_has_an_id_a_severity_and_a_chinese_line():
+    assert len(RULES_BY_ID) == len(RULES)
+    for r in RULES:
+        assert r.severity in ("error", "warning", "notice")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in r.title)
+
+
+def test_an_empty_section():
+    assert found(table(sections={"overview": "开展培训。", "goals": "  "})) == {
+        ("section-empty", "section:goals")
+    }
+
+
+def test_no_indicators_and_no_money():
+    bare = table(indicators=[], budget=empty_budget())
+    assert found(bare) == {("goals-missing", "table"), ("money-missing", "budget")}
+
+
+def test_dates_that_end_before_they_start():
+    assert found(table(start_date="2024-03-01", end_date="2023-12-31")) == {
+        ("dates-reversed", "dates")
+    }
+
+
+def test_money_that_does_not_add_up():
+    over = {**empty_budget(), "total": 100, "current_year": 200,
+            "prev_year_budget": 50, "prev_year_spent": 60}  # fmt: skip
+    assert found(table(budget=over)) == {
+        ("current-above-total", "budget:current_year"),
+        ("spent-above-budget", "budget:prev_year_spent"),
+    }
+
+
+def test_a_vague_word_where_a_measure_is_asked():
+    vague = row("产出指标", "时效指标", "完成及时性", "及时")
+    described = row("效益指标", "社会效益指标", "群众获得感", "明显提升")  # a benefit may
+    rows = [*FRAMEWORK, vague, described]
+    assert found(table(indicators=rows)) == {("vague-target", "indicator:4")}
+
+
+def test_a_number_without_a_unit():
+    bare = row("产出指标", "数量指标", "检查次数", "≥12", ">=", 12, None, "quantitative")
+    assert found(table(indicators=[*FRAMEWORK, bare])) == {("no-unit", "indicator:4")}
+
+
+def test_the_national_framework_needs_its_levels():
+    no_cost = [r for r in FRAMEWORK if r.level1 != "成本指标"]
+    assert found(table(indicators=no_cost)) == {("framework-missing", "table")}
+    assert found(table(indicators=no_cost, year=2020)) == set()  # 成本 from 2021 on
+    no_output = [r for r in FRAMEWORK if r.level1 != "产出指标"]
+    (finding,) = check_project(table(indicators=no_output), Peers())
+    assert "产出指标" in finding.message
+    municipal = [row("产出目标", "数量", "会议次数", "≥4次", ">=", 4, "次", "quantitative")]
+    assert found(table(indicators=municipal)) == set()  # another framework
+
+
+def test_a_target_laxer_than_its_peers():
+    peers = [table(n, indicators=[*FRAMEWORK[:3], satisfied(90 + n % 3)]) for n in range(2, 7)]
+    lax = table(indicators=[*FRAMEWORK[:3], satisfied(80)])
+    assert found(lax, peers) == {("lax-target", "indicator:3")}
+    (finding,) = [f for f in check_project(lax, Peers.of([lax, *peers]))]
+    assert "5 个表中 5 个" in finding.message and "≥91%" in finding.message
+    assert found(table(indicators=[*FRAMEWORK[:3], satisfied(92)]), peers) == set()
+    assert found(lax, peers[:3]) == set()  # too few peers to say
+
+
+def test_levels_names_and_weights():
+    misplaced = row("产出指标", "数量指标", "参训人员满意度", "≥90%", ">=", 90, "%", "quantitative")
+    twice = FRAMEWORK[0]
+    rows = [*FRAMEWORK, misplaced, twice]
+    assert found(table(indicators=rows)) == {
+        ("level-misfit", "indicator:4"),
+        ("duplicate-indicator", "indicator:5"),
+    }
+    weighted = [replace(r, weight=w) for r, w in zip(FRAMEWORK, (30, 20, 30, 10), strict=True)]
+    assert found(table(indicators=weighted)) == set()  # 90: the central template's total
+    weighted[0] = replace(weighted[0], weight=25)
+    assert found(table(indicators=weighted)) == {("weights-total", "table")}
+
+
+def test_citations():
+    number_only = Citation(None, "沪财预〔2020〕1号", "沪财预", 2020, "basis")
+    assert found(table(citations=[number_only])) == {("citation-no-title", "citation:0")}
+    usual = Citation("某某管理办法", "沪财行〔2014〕39号", "沪财行", 2014, "basis")
+    other = Citation("某某管理办法", "沪财行〔2014〕93号", "沪财行", 2014, "basis")
+    peers = [table(n, citations=[usual]) for n in (2, 3)]
+    assert found(table(citations=[other]), peers) == {("citation-other-number", "citation:0")}
+    assert found(table(citations=[usual]), peers) == set()
+
+
+def test_nothing_is_a_finding_twice():
+    rows = [*FRAMEWORK, FRAMEWORK[0], FRAMEWORK[0]]
+    findings = check_project(table(indicators=rows), Peers())
+    keys = [(f.rule, f.where) for f in findings]
+    assert len(keys) == len(set(keys)) == 2
+
+
+# The real tables: what each check finds, judged by reading the documents (the PDF's
+# goal tables and the district texts), not taken from the checks' output.
+REAL_FINDINGS = {
+    # central 2023 (PDF 06): four tables have no 成本指标, which the 2021+ framework asks
+    # for; the building-renovation table has no 产出指标 at all
+    ("国家重大科学工程运行维护", "framework-missing"),
+    ("基本科研业务费", "framework-missing"),
+    ("人才支撑体系专项", "framework-missing"),
+    ("国家天文科学数据中心", "framework-missing"),
+    ("本部大楼公共区域节能改造、旧电梯更新、屋面防水项目", "framework-missing"),
+    # district 2026: a 时效 row whose target is the word 及时; a cost row whose target is 合理
+    ("兰溪路-真南路下立交工程", "vague-target"),
+    ("拆违经费", "vague-target"),
+}
+
+
+def test_the_real_tables_findings():
+    corpus_dir = DATA / "realworld"
+    result, _ = load_corpus(corpus_dir)
+    names = {p.id: p.name for p in result.projects}
+    got = {(names[f.project_id], f.rule) for f in check_corpus(result.projects)}
+    assert got == REAL_FINDINGS
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_the_check_command(tmp_path, fmt):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(DATA / "realworld", corpus)
+    run = subprocess_run(["-m", "indexer", "check", "--corpus", str(corpus), "--format", fmt], ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "7 findings in 11 tables: framework-missing 5, vague-target 2" in run.stderr
+    if fmt == "json":
+        rows = json.loads(run.stdout)
+        assert {r["rule"] for r in rows} == {"framework-missing", "vague-target"}
+        assert all(r["message"] and r["where"] and r["source"] for r in rows)
+    else:
+        rows = list(csv.reader(io.StringIO(run.stdout.lstrip("\ufeff"))))
+        assert rows[0][:4] == ["项目编号", "项目名称", "来源", "规则"] and len(rows) == 8
