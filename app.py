@@ -35,6 +35,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import BuildError, build_index
+from indexer.checks import FINDING_COLUMNS, finding_row
 from indexer.csvfile import to_csv
 from indexer.textio import NotTextError, decode
 from search import qa, spelling, views
@@ -397,7 +398,30 @@ def api_ask():
     return jsonify(qa.answer(backend(), question))
 
 
-AREAS = (search_area, projects_area, regulations_area, indicators_area, ask_area)
+# ---------------------------------------------------------------- checks
+
+checks_area = Blueprint("checks_area", __name__)
+
+
+def checks_data() -> dict[str, Any]:
+    return views.checks_view(store(), request.args, "/checks")
+
+
+page_and_twin(checks_area, "/checks", "/api/checks", "checks.html", checks_data)
+
+
+@checks_area.get("/export/checks.csv")
+def export_checks():
+    current = store()
+    rule = (request.args.get("rule") or "").strip()
+    findings = [f for f in current.findings if not rule or f.rule == rule]
+    rows = [finding_row(f, p) for f in findings if (p := current.get(f.project_id)) is not None]
+    header = list(FINDING_COLUMNS.values())
+    body = ([row[key] for key in FINDING_COLUMNS] for row in rows)
+    return csv_response(to_csv(header, body), "检查", rule or "全部")
+
+
+AREAS = (search_area, projects_area, regulations_area, indicators_area, ask_area, checks_area)
 
 
 # ---------------------------------------------------------------- the app

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from indexer.checks import Finding, check_corpus
 from indexer.model import Citation, Project
 
 from .indicators import IndicatorGroup, build_library
@@ -30,6 +31,19 @@ class ProjectStore:
     def library(self) -> list[IndicatorGroup]:
         """Indicator rows grouped by name."""
         return build_library(self.projects)
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """What the table checks find in every record (`indexer.checks`), in source order."""
+        return check_corpus(self.projects)
+
+    @cached_property
+    def findings_of(self) -> dict[str, list[Finding]]:
+        """The findings of each project (projects with none are left out)."""
+        found: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            found.setdefault(finding.project_id, []).append(finding)
+        return found
 
     @cached_property
     def suggestions(self) -> Suggestions:

@@ -7,18 +7,21 @@ cells. Templates only loop and print.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from indexer.checks import RULES_BY_ID, SEVERITY_NAMES, Finding, finding_row, rule_table
 from indexer.documents import FACET_FIELDS
 from indexer.model import Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
 from indexer.vocabulary import SECTION_NAMES, TEMPLATE_NAMES, section_name
 
-from .args import MAX_PAGE, integer_arg, search_request
+from .args import MAX_PAGE, BadRequest, integer_arg, search_request
 from .backend import SearchBackend
+from .charts import bar_chart
 from .indicators import level_groups, library_tree, similar_groups
 from .passages import similar_passages
 from .query import QueryParts, clean_query
@@ -439,7 +442,8 @@ def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
             }
             for key, text in project.sections.items()
         ],
-        "indicator_rows": indicator_table(project),
+        "indicator_rows": indicator_table(project, store.findings_of.get(project.id, [])),
+        "findings": project_findings(store, project),
     }
 
 
@@ -455,8 +459,12 @@ def _change_text(change: dict[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
-def indicator_table(project: Project) -> list[dict[str, Any]]:
-    """Rows with merged cells: a level's span on its first row, 0 on the rows it covers."""
+def indicator_table(project: Project, findings: Sequence[Finding] = ()) -> list[dict[str, Any]]:
+    """Rows with merged cells: a level's span on its first row, 0 on the rows it covers;
+    beside each row, what the checks found in it."""
+    problems: dict[str, list[str]] = {}
+    for finding in findings:
+        problems.setdefault(finding.where, []).append(finding.message)
     rows = [
         {
             "level1": row.level1,
@@ -468,6 +476,7 @@ def indicator_table(project: Project) -> list[dict[str, Any]]:
             "level1_span": 0,
             "level2_span": 0,
             "anchor": f"indicator-{number}",
+            "problems": problems.get(f"indicator:{number - 1}", []),
         }
         for number, row in enumerate(project.indicators, 1)
     ]
@@ -653,3 +662,55 @@ def suggest_view(backend: SearchBackend, args: Mapping[str, str]) -> dict[str, A
         with backend.snapshot() as snapshot:
             found = snapshot.suggest(typed, limit)
     return {"query": typed, "suggestions": [shown_suggestion(entry) for entry in found]}
+
+
+# --------------------------------------------------------------------------- checks
+
+CHECKS_PER_PAGE = 50
+
+
+def checks_view(store: ProjectStore, args: Mapping[str, str], path: str) -> dict[str, Any]:
+    """What the table checks found: counts per rule (and a bar chart of them), and one page
+    of the findings, of one rule when `rule` is given."""
+    findings = store.findings
+    chosen = (args.get("rule") or "").strip()
+    if chosen and chosen not in RULES_BY_ID:
+        raise BadRequest(f"没有编号为“{chosen[:40]}”的检查规则。")
+    per_rule = Counter(f.rule for f in findings)
+    projects_per_rule = {r: len({f.project_id for f in findings if f.rule == r}) for r in per_rule}
+    rules = [
+        {
+            **r,
+            "severity_label": SEVERITY_NAMES[r["severity"]],
+            "count": per_rule.get(r["id"], 0),
+            "projects": projects_per_rule.get(r["id"], 0),
+            "url": with_arg(path, {}, "rule", r["id"]),
+            "selected": r["id"] == chosen,
+        }
+        for r in rule_table()
+    ]
+    shown = [f for f in findings if f.rule == chosen] if chosen else findings
+    data = paged(shown, args, path, CHECKS_PER_PAGE, keep=("rule",))
+    items = data.pop("items")
+    rows = [
+        finding_row(f, project) | {"url": project_url(f.project_id, "checks")}
+        for f in items
+        if (project := store.get(f.project_id)) is not None
+    ]
+    counted = sorted((r for r in rules if r["count"]), key=lambda r: -r["count"])
+    return {
+        **data,
+        "rule": chosen or None,
+        "rules": rules,
+        "findings": rows,
+        "total_findings": len(findings),
+        "projects_with_findings": len(store.findings_of),
+        "projects": len(store.projects),
+        "chart_svg": str(bar_chart([(r["title"], r["count"]) for r in counted], "各规则的问题数")),
+        "export_url": url("/export/checks.csv", {"rule": chosen}),
+    }
+
+
+def project_findings(store: ProjectStore, project: Project) -> list[dict[str, Any]]:
+    """A project's findings as its page shows them (with the rule's words and the place)."""
+    return [finding_row(f, project) for f in store.findings_of.get(project.id, [])]

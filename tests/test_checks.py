@@ -202,3 +202,39 @@ def test_the_check_command(tmp_path, fmt):
     else:
         rows = list(csv.reader(io.StringIO(run.stdout.lstrip("\ufeff"))))
         assert rows[0][:4] == ["项目编号", "项目名称", "来源", "规则"] and len(rows) == 8
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def test_the_checks_page_counts_per_rule_with_a_chart(client, sample_projects):
+    expected = check_corpus(sample_projects)
+    data = client.get("/api/checks").get_json()
+    assert data["total_findings"] == len(expected) > 0
+    counts = {r["id"]: r["count"] for r in data["rules"]}
+    assert counts == {r.id: sum(f.rule == r.id for f in expected) for r in RULES}
+    html = client.get("/checks").get_data(as_text=True)
+    assert '<svg class="chart" role="img"' in html and "<rect" in html
+    assert f"共 {len(expected)} 条" in html
+
+
+def test_one_rules_findings_and_their_csv(client, sample_projects):
+    rule = check_corpus(sample_projects)[0].rule
+    data = client.get("/api/checks", query_string={"rule": rule}).get_json()
+    assert data["rule"] == rule and data["findings"]
+    assert all(f["rule"] == rule and f["url"].startswith("/projects/") for f in data["findings"])
+    response = client.get("/export/checks.csv", query_string={"rule": rule})
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) - 1 == data["total"] and rows[0][0] == "项目编号"
+    bad = client.get("/api/checks", query_string={"rule": "<b>x</b>"})
+    assert bad.status_code == 400 and "检查规则" in bad.get_json()["error"]
+
+
+def test_a_projects_findings_are_shown_beside_its_rows(client, sample_projects):
+    finding = next(f for f in check_corpus(sample_projects) if f.where.startswith("indicator:"))
+    html = client.get(f"/projects/{finding.project_id}").get_data(as_text=True)
+    assert 'id="checks"' in html and "检查发现" in html
+    row = int(finding.where.split(":")[1]) + 1
+    cell = html[html.index(f'id="indicator-{row}"') :]
+    cell = cell[: cell.index("</tr>")]
+    assert 'class="problem"' in cell
