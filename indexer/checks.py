@@ -108,6 +108,7 @@ Check = Callable[[Project, Peers], Iterator[tuple[str, str]]]
 @dataclass(frozen=True)
 class Rule:
     id: str
+    name: str  # a few Chinese words: 目标值不可衡量
     severity: str
     title: str  # what the rule asks, in one Chinese line
     source: str | None
@@ -117,11 +118,13 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(id: str, severity: str, title: str, source: str | None = None) -> Callable[[Check], Check]:
+def rule(
+    id: str, name: str, severity: str, title: str, source: str | None = None
+) -> Callable[[Check], Check]:
     """Register a check function as a rule."""
 
     def register(check: Check) -> Check:
-        RULES.append(Rule(id, severity, title, source, check))
+        RULES.append(Rule(id, name, severity, title, source, check))
         return check
 
     return register
@@ -130,20 +133,20 @@ def rule(id: str, severity: str, title: str, source: str | None = None) -> Calla
 # --------------------------------------------------------------------------- completeness
 
 
-@rule("section-empty", "warning", "表中列出的栏目不应为空")
+@rule("section-empty", "栏目为空", "warning", "表中列出的栏目不应为空")
 def _empty_sections(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for key, text in project.sections.items():
         if not text.strip():
             yield f"section:{key}", f"“{section_name(key, project.template)}”一栏为空。"
 
 
-@rule("goals-missing", "error", "绩效目标表应有绩效指标", "财预〔2020〕10号")
+@rule("goals-missing", "没有绩效指标", "error", "绩效目标表应有绩效指标", "财预〔2020〕10号")
 def _no_indicators(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     if not project.indicators:
         yield "table", "表中没有任何绩效指标。"
 
 
-@rule("money-missing", "error", "绩效目标表应写明项目资金")
+@rule("money-missing", "没有资金", "error", "绩效目标表应写明项目资金")
 def _no_money(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     amounts = [v for v in project.budget.values() if v is not None]
     amounts += [line.yuan for line in project.budget_lines if line.yuan is not None]
@@ -154,21 +157,21 @@ def _no_money(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
 # --------------------------------------------------------------------------- consistency
 
 
-@rule("dates-reversed", "error", "项目结束日期不应早于开始日期")
+@rule("dates-reversed", "日期颠倒", "error", "项目结束日期不应早于开始日期")
 def _dates(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     start, end = project.start_date, project.end_date
     if start and end and end < start:
         yield "dates", f"结束日期 {end} 早于开始日期 {start}。"
 
 
-@rule("current-above-total", "error", "当年预算不应超过项目总预算")
+@rule("current-above-total", "当年预算超过总预算", "error", "当年预算不应超过项目总预算")
 def _current_above_total(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     total, current = project.budget.get("total"), project.budget.get("current_year")
     if total is not None and current is not None and current > total:
         yield "budget:current_year", f"当年预算 {_yuan(current)} 超过项目总预算 {_yuan(total)}。"
 
 
-@rule("spent-above-budget", "warning", "上年预算执行数不应超过上年预算额")
+@rule("spent-above-budget", "上年执行超过预算", "warning", "上年预算执行数不应超过上年预算额")
 def _spent_above_budget(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     budget, spent = project.budget.get("prev_year_budget"), project.budget.get("prev_year_spent")
     if budget is not None and spent is not None and spent > budget:
@@ -187,6 +190,7 @@ def _yuan(amount: int) -> str:
 
 @rule(
     "vague-target",
+    "目标值不可衡量",
     "warning",
     "数量、质量、时效、成本指标应有可衡量的目标值，而不是描述性的词语",
     "财预〔2021〕101号",
@@ -205,7 +209,7 @@ def _vague_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
             )
 
 
-@rule("no-unit", "notice", "定量目标值应写明计量单位")
+@rule("no-unit", "缺计量单位", "notice", "定量目标值应写明计量单位")
 def _no_unit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, row in enumerate(project.indicators):
         if row.kind == "quantitative" and row.value is not None and not row.unit:
@@ -214,6 +218,7 @@ def _no_unit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
 
 @rule(
     "lax-target",
+    "目标低于同类",
     "notice",
     "目标值明显低于其他项目同一指标的常见目标值",
 )
@@ -250,6 +255,7 @@ def _number(value: float) -> str:
 
 @rule(
     "framework-missing",
+    "缺一级指标",
     "warning",
     "采用全国指标框架的表应有产出、效益、满意度指标（2021 年起还应有成本指标）",
     "财预〔2020〕10号；财预〔2021〕101号",
@@ -266,7 +272,7 @@ def _framework(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
         yield "table", f"缺少一级指标：{'、'.join(missing)}。"
 
 
-@rule("level-misfit", "warning", "满意度指标应列在满意度一级或二级指标下")
+@rule("level-misfit", "满意度指标错位", "warning", "满意度指标应列在满意度一级或二级指标下")
 def _level_misfit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, row in enumerate(project.indicators):
         levels = f"{row.level1 or ''}{row.level2 or ''}"
@@ -275,7 +281,7 @@ def _level_misfit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
             yield f"indicator:{n}", f"“{row.name}”是满意度指标，却列在“{where}”下。"
 
 
-@rule("duplicate-indicator", "warning", "同一指标不应在一张表中重复出现")
+@rule("duplicate-indicator", "指标重复", "warning", "同一指标不应在一张表中重复出现")
 def _duplicates(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     seen: dict[tuple[str | None, str], int] = {}
     for n, row in enumerate(project.indicators):
@@ -286,7 +292,7 @@ def _duplicates(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
             seen[key] = n
 
 
-@rule("weights-total", "warning", "指标分值之和应等于表中的合计分值（90 或 100）")
+@rule("weights-total", "分值合计不符", "warning", "指标分值之和应等于表中的合计分值（90 或 100）")
 def _weights(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     weights = [row.weight for row in project.indicators if row.weight is not None]
     if weights and sum(weights) not in WEIGHT_TOTALS:
@@ -296,14 +302,19 @@ def _weights(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
 # --------------------------------------------------------------------------- citations
 
 
-@rule("citation-no-title", "notice", "引用的文件应写明文件名称，而不只是文号")
+@rule("citation-no-title", "文号无文件名", "notice", "引用的文件应写明文件名称，而不只是文号")
 def _number_only(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, citation in enumerate(project.citations):
         if citation.number and not citation.title:
             yield f"citation:{n}", f"引用了文号 {citation.number}，没有写文件名称。"
 
 
-@rule("citation-other-number", "warning", "引用文件的文号应与其他项目引用同一文件时的文号一致")
+@rule(
+    "citation-other-number",
+    "文号与他处不同",
+    "warning",
+    "引用文件的文号应与其他项目引用同一文件时的文号一致",
+)
 def _other_number(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, citation in enumerate(project.citations):
         if not (citation.title and citation.number):
@@ -345,6 +356,7 @@ FINDING_COLUMNS = {
     "project_name": "项目名称",
     "source": "来源",
     "rule": "规则",
+    "rule_name": "问题",
     "severity": "级别",
     "where": "位置",
     "message": "说明",
@@ -365,6 +377,7 @@ def finding_row(finding: Finding, project: Project) -> dict[str, Any]:
         "project_name": project.name,
         "source": at,
         "rule": finding.rule,
+        "rule_name": r.name,
         "severity": SEVERITY_NAMES[finding.severity],
         "where": where_label(finding.where, project),
         "message": finding.message,
@@ -376,7 +389,8 @@ def finding_row(finding: Finding, project: Project) -> dict[str, Any]:
 def rule_table() -> list[dict[str, Any]]:
     """The rules as data (id, severity, title, source)."""
     return [
-        {"id": r.id, "severity": r.severity, "title": r.title, "source": r.source} for r in RULES
+        {"id": r.id, "name": r.name, "severity": r.severity, "title": r.title, "source": r.source}
+        for r in RULES
     ]
 
 

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 BAR_HEIGHT = 22
 BAR_GAP = 6
-LABEL_WIDTH = 260
+LABEL_WIDTH = 170
 BAR_WIDTH = 320
 COUNT_WIDTH = 60
 

@@ -706,7 +706,7 @@ def checks_view(store: ProjectStore, args: Mapping[str, str], path: str) -> dict
         "total_findings": len(findings),
         "projects_with_findings": len(store.findings_of),
         "projects": len(store.projects),
-        "chart_svg": str(bar_chart([(r["title"], r["count"]) for r in counted], "各规则的问题数")),
+        "chart_svg": str(bar_chart([(r["name"], r["count"]) for r in counted], "各规则的问题数")),
         "export_url": url("/export/checks.csv", {"rule": chosen}),
     }
 
