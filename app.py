@@ -361,6 +361,14 @@ page_and_twin(
 )
 
 
+def compare_data() -> dict[str, Any]:
+    # ids=a,b or, from the project list's checkboxes, ids=a&ids=b
+    return views.compare_view(store(), {"ids": ",".join(request.args.getlist("ids"))})
+
+
+page_and_twin(projects_area, "/compare", "/api/compare", "compare.html", compare_data)
+
+
 @indicators_area.get("/export/indicators.csv")
 def export_indicators():
     header, rows = library_rows(store().library)

@@ -22,6 +22,7 @@ from indexer.vocabulary import SECTION_NAMES, TEMPLATE_NAMES, section_name
 from .args import MAX_PAGE, BadRequest, integer_arg, search_request
 from .backend import SearchBackend
 from .charts import bar_chart
+from .compare import MAX_PROJECTS, MIN_PROJECTS, aligned, compare_ids, header_lines
 from .indicators import level_groups, library_tree, similar_groups
 from .passages import similar_passages
 from .query import QueryParts, clean_query
@@ -714,3 +715,41 @@ def checks_view(store: ProjectStore, args: Mapping[str, str], path: str) -> dict
 def project_findings(store: ProjectStore, project: Project) -> list[dict[str, Any]]:
     """A project's findings as its page shows them (with the rule's words and the place)."""
     return [finding_row(f, project) for f in store.findings_of.get(project.id, [])]
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare_view(store: ProjectStore, args: Mapping[str, str]) -> dict[str, Any]:
+    """Two to five projects side by side (`ids=a,b,…`): header and money, and their
+    indicators one line per indicator, lines whose targets differ marked."""
+    ids = compare_ids(args.get("ids") or "")
+    if not MIN_PROJECTS <= len(ids) <= MAX_PROJECTS:
+        raise BadRequest(
+            f"参数 ids 应列出 {MIN_PROJECTS} 到 {MAX_PROJECTS} 个项目编号，用逗号分隔，"
+            f"而不是 {len(ids)} 个"
+        )
+    missing = [i for i in ids if store.get(i) is None]
+    if missing:
+        raise BadRequest(f"没有编号为 {'、'.join(m[:40] for m in missing)} 的项目。")
+    projects = [p for i in ids if (p := store.get(i)) is not None]
+    lines = aligned(projects)
+    return {
+        "projects": [
+            {"project_id": p.id, "name": p.name, "url": project_url(p.id)} for p in projects
+        ],
+        "header": header_lines(projects),
+        "indicators": [
+            {
+                "level1": line.level1,
+                "level2": line.level2,
+                "cells": [
+                    {"name": r.name, "target": r.target} if r is not None else None
+                    for r in line.rows
+                ],
+                "differs": line.differs,
+            }
+            for line in lines
+        ],
+        "differing": sum(line.differs for line in lines),
+    }

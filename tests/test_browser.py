@@ -273,3 +273,15 @@ def test_arrow_up_from_no_choice_picks_the_last_and_leaving_the_box_keeps_it_shu
     page.wait_for_timeout(600)
     expect(page.get_by_role("listbox")).to_be_hidden()
     expect(box).to_have_attribute("aria-expanded", "false")
+
+
+def test_pick_two_projects_from_the_list_and_compare_them(page, sample_projects):
+    page.goto("/projects")
+    first, second = sample_projects[0], sample_projects[1]
+    page.get_by_label(f"对比 {first.name}").check()
+    page.get_by_label(f"对比 {second.name}").check()
+    page.get_by_role("button", name="对比所选项目").click()
+    expect(page.locator("h1")).to_have_text("项目对比")
+    heads = page.locator("table.compare thead th a")
+    expect(heads).to_have_text([first.name, second.name])
+    expect(page.locator("table.compare tr.differs").first).to_be_visible()
