@@ -3,15 +3,25 @@ catalogue and indicator library built from them on first use."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Any
 
 from indexer.checks import Finding, check_corpus
 from indexer.model import Citation, Project
+from indexer.targets import normalize_name
 
 from .indicators import IndicatorGroup, build_library
 from .regulations import Regulation, build_catalogue, find_regulations
 from .suggest import Suggestions, build_suggestions
+
+
+def history_key(name: str) -> str:
+    """A project's name as its tables of other years share it: without years, spaces and
+    punctuation (2020年机关服务费 and 机关服务费（2021年度） are one)."""
+    folded = normalize_name(name)
+    folded = re.sub(r"(?:19|20)\d{2}\s*年?度?", "", folded)
+    return re.sub(r"[\W_]+", "", folded)
 
 
 class ProjectStore:
@@ -44,6 +54,28 @@ class ProjectStore:
         for finding in self.findings:
             found.setdefault(finding.project_id, []).append(finding)
         return found
+
+    @cached_property
+    def _histories(self) -> dict[str, list[Project]]:
+        """Each project's history: the tables of its unit whose names match its own
+        (the same once years, spaces and punctuation are dropped), by year."""
+        groups: dict[tuple[str, str], list[Project]] = {}
+        for project in self.projects:
+            groups.setdefault((project.unit, history_key(project.name)), []).append(project)
+        history: dict[str, list[Project]] = {}
+        for group in groups.values():
+            years = {p.year for p in group}
+            if len(years) < 2:
+                continue  # one year: no history
+            ordered = sorted(group, key=lambda p: (p.year or 0, p.id))
+            for project in group:
+                history[project.id] = ordered
+        return history
+
+    def history(self, project: Project) -> list[Project]:
+        """The project's tables of every year (itself among them), oldest first; [] when
+        no other year's table matches."""
+        return self._histories.get(project.id, [])
 
     @cached_property
     def suggestions(self) -> Suggestions:

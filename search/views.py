@@ -445,6 +445,7 @@ def project_view(store: ProjectStore, project: Project) -> dict[str, Any]:
         ],
         "indicator_rows": indicator_table(project, store.findings_of.get(project.id, [])),
         "findings": project_findings(store, project),
+        "history": history_view(store, project),
     }
 
 
@@ -752,4 +753,21 @@ def compare_view(store: ProjectStore, args: Mapping[str, str]) -> dict[str, Any]
             for line in lines
         ],
         "differing": sum(line.differs for line in lines),
+    }
+
+
+def history_view(store: ProjectStore, project: Project) -> dict[str, Any] | None:
+    """The project's tables of other years (往年：2019 · 2021), and the link that puts up to
+    five of them side by side, year by year."""
+    years = store.history(project)
+    if not years:
+        return None
+    nearest = sorted(years, key=lambda p: (abs((p.year or 0) - (project.year or 0)), p.id))
+    shown = sorted(nearest[:MAX_PROJECTS], key=lambda p: (p.year or 0, p.id))
+    return {
+        "years": [
+            {"year": p.year, "project_id": p.id, "url": project_url(p.id), "current": p is project}
+            for p in years
+        ],
+        "compare_url": url("/compare", {"ids": ",".join(p.id for p in shown)}),
     }
