@@ -37,6 +37,7 @@ from indexer import layout
 from indexer.build import BuildError, build_index
 from indexer.checks import FINDING_COLUMNS, finding_row
 from indexer.csvfile import to_csv
+from indexer.draft import MAX_DRAFT_BYTES, DraftError, read_draft
 from indexer.textio import NotTextError, decode
 from search import qa, spelling, views
 from search.args import BadRequest
@@ -429,7 +430,45 @@ def export_checks():
     return csv_response(to_csv(header, body), "检查", rule or "全部")
 
 
-AREAS = (search_area, projects_area, regulations_area, indicators_area, ask_area, checks_area)
+# ---------------------------------------------------------------- draft
+
+draft_area = Blueprint("draft_area", __name__)
+
+
+def draft_data() -> dict[str, Any]:
+    """The uploaded draft (form field `file`) read and checked; nothing kept."""
+    if request.method == "GET":
+        return views.draft_view(store(), None)
+    upload = request.files.get("file")
+    if upload is None:
+        raise BadRequest("请选择要检查的文件（表单字段 file），PDF 或文本。")
+    name = upload.filename or "draft"
+    try:
+        result = read_draft(upload.read(MAX_DRAFT_BYTES + 1), name)
+    except DraftError as exc:
+        raise BadRequest(str(exc)) from None
+    return views.draft_view(store(), result, name)
+
+
+@draft_area.route("/draft", methods=["GET", "POST"])
+def draft_page():
+    return render_template("draft.html", data=draft_data())
+
+
+@draft_area.post("/api/draft")
+def api_draft():
+    return jsonify(draft_data())
+
+
+AREAS = (
+    search_area,
+    projects_area,
+    regulations_area,
+    indicators_area,
+    ask_area,
+    checks_area,
+    draft_area,
+)
 
 
 # ---------------------------------------------------------------- the app
@@ -449,6 +488,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         INDEX_DIR=str(layout.default_index_dir(ROOT)),
         SEARCH_BACKEND=os.environ.get("JIXIAO_SEARCH_BACKEND", "whoosh"),
         BASE_URL=os.environ.get("JIXIAO_BASE_URL", ""),
+        # an upload (a draft table) of at most 10 MB, and its form around it; more is a 413
+        MAX_CONTENT_LENGTH=MAX_DRAFT_BYTES + 64 * 1024,
     )
     if config:
         app.config.update(config)
@@ -519,12 +560,12 @@ def unexpected(exc: Exception) -> tuple[Any, int]:
 
 
 def warm(app: Flask) -> None:
-    """Read the live generation and work out what the search box completes from and what
-    a misspelt word is compared with (5-8 s at 10,000 projects, most of it reading the
-    records), so that the first requests do not wait for them. A generation published
-    later is read by the first request that needs it."""
+    """Read the live generation and work out what its pages compute once (completions,
+    the checks' findings and peers, the spelling tables: 10-15 s at 10,000 projects, most
+    of it reading the records), so that the first requests do not wait for them. A
+    generation published later is read by the first request that needs it."""
     with contextlib.suppress(layout.IndexMissing), backend_of(app).snapshot() as snapshot:
-        snapshot.suggest("", 1)
+        snapshot.store.prepare()
         spelling.prepare(snapshot.store, snapshot.vocabulary())
 
 

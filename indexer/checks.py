@@ -344,9 +344,9 @@ def check_project(project: Project, peers: Peers) -> list[Finding]:
     return list(found.values())
 
 
-def check_corpus(projects: list[Project]) -> list[Finding]:
-    """Every record's findings, in source order and rule order."""
-    peers = Peers.of(projects)
+def check_corpus(projects: list[Project], peers: Peers | None = None) -> list[Finding]:
+    """Every record's findings, in source order and rule order (peers: the records')."""
+    peers = peers or Peers.of(projects)
     return [finding for project in projects for finding in check_project(project, peers)]
 
 

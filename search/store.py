@@ -7,7 +7,7 @@ import re
 from functools import cached_property
 from typing import Any
 
-from indexer.checks import Finding, check_corpus
+from indexer.checks import Finding, Peers, check_corpus
 from indexer.model import Citation, Project
 from indexer.targets import normalize_name
 
@@ -43,9 +43,14 @@ class ProjectStore:
         return build_library(self.projects)
 
     @cached_property
+    def peers(self) -> Peers:
+        """What the records' tables set, for the checks that compare a table with others."""
+        return Peers.of(self.projects)
+
+    @cached_property
     def findings(self) -> list[Finding]:
         """What the table checks find in every record (`indexer.checks`), in source order."""
-        return check_corpus(self.projects)
+        return check_corpus(self.projects, self.peers)
 
     @cached_property
     def findings_of(self) -> dict[str, list[Finding]]:
@@ -89,6 +94,11 @@ class ProjectStore:
     @cached_property
     def _citation_keys(self) -> dict[int, str]:
         return {id(c): e.key for e in self.catalogue for _, c in e.citations}
+
+    def prepare(self) -> None:
+        """Build what is otherwise built on first use (the completions, the catalogue
+        and library under them, the checks' peers and findings)."""
+        _built = (self.suggestions, self.peers, self.findings_of)
 
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)

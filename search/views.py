@@ -13,10 +13,18 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from indexer.checks import RULES_BY_ID, SEVERITY_NAMES, Finding, finding_row, rule_table
+from indexer.checks import (
+    RULES_BY_ID,
+    SEVERITY_NAMES,
+    Finding,
+    check_project,
+    finding_row,
+    rule_table,
+)
 from indexer.documents import FACET_FIELDS
-from indexer.model import Project
+from indexer.model import ParseResult, Project
 from indexer.money import BUDGET_NAMES, budget_change, format_yuan
+from indexer.targets import normalize_name
 from indexer.vocabulary import SECTION_NAMES, TEMPLATE_NAMES, section_name
 
 from .args import MAX_PAGE, BadRequest, integer_arg, search_request
@@ -37,6 +45,7 @@ from .urls import (
     regulation_url,
     search_url,
     section_url,
+    similar_indicators_url,
     similar_passages_url,
     source_file_url,
     toggle_arg,
@@ -771,3 +780,48 @@ def history_view(store: ProjectStore, project: Project) -> dict[str, Any] | None
         ],
         "compare_url": url("/compare", {"ids": ",".join(p.id for p in shown)}),
     }
+
+
+# --------------------------------------------------------------------------- draft
+
+DRAFT_SIMILAR = 3
+
+
+def draft_view(store: ProjectStore, result: ParseResult | None, name: str = "") -> dict[str, Any]:
+    """An uploaded draft read as the corpus would read it, kept nowhere: each table's
+    fields, sections and indicators as its project page shows them, what the checks find
+    (its peers: the index's tables), and beside each indicator what other tables set for
+    it and the indicators of nearly the same name."""
+    if result is None:
+        return {"file": None, "tables": [], "problems": []}
+    by_key = {group.key: group for group in store.library}
+    tables = []
+    for project in result.projects:
+        findings = check_project(project, store.peers)
+        rows = indicator_table(project, findings)
+        for row, indicator in zip(rows, project.indicators, strict=True):
+            group = by_key.get(normalize_name(indicator.name))
+            row["peers"] = (
+                {"count": group.project_count, "targets": group.targets()[:3]} if group else None
+            )
+            row["similar"] = [
+                {"name": g.name, "count": g.project_count, "url": similar_indicators_url(g.name)}
+                for g, _ in similar_groups(store.library, indicator.name, DRAFT_SIMILAR + 1)
+                if g.key != normalize_name(indicator.name)
+            ][:DRAFT_SIMILAR]
+        tables.append(
+            {
+                "record": project.to_dict(),
+                "name": project.name,
+                "header_rows": header_rows(project),
+                "sections": [
+                    {"key": k, "label": section_name(k, project.template), "text": t}
+                    for k, t in project.sections.items()
+                ],
+                "indicator_heads": indicator_heads(project),
+                "indicator_rows": rows,
+                "findings": [finding_row(f, project) for f in findings],
+            }
+        )
+    problems = [str(d) for d in result.diagnostics]
+    return {"file": name, "tables": tables, "problems": problems}

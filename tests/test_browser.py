@@ -285,3 +285,22 @@ def test_pick_two_projects_from_the_list_and_compare_them(page, sample_projects)
     heads = page.locator("table.compare thead th a")
     expect(heads).to_have_text([first.name, second.name])
     expect(page.locator("table.compare tr.differs").first).to_be_visible()
+
+
+def test_upload_a_draft_pdf_and_see_its_findings(page, tmp_path):
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(
+        Path(__file__).parent / "data" / "realworld" / "06_central2023_cas_nao_budget.pdf"
+    )
+    one = pdfium.PdfDocument.new()
+    one.import_pages(source, [27])  # the PDF's first goal table, page 28
+    draft = tmp_path / "草稿.pdf"
+    one.save(draft)
+    page.goto("/draft")
+    page.get_by_label("草稿文件").set_input_files(str(draft))
+    page.get_by_role("button", name="检查").click()
+    expect(page.locator(".draft-table h2")).to_have_text("国家重大科学工程运行维护")
+    findings = page.locator(".draft-table .checks li")
+    expect(findings.first).to_contain_text("成本指标")
+    expect(page.locator("table.indicators tbody tr").first).to_be_visible()
