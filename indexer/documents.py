@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .checks import check_corpus
 from .citations import normalize_title
 from .model import Indicator, Project
 
@@ -76,6 +77,7 @@ FACET_FIELDS = (
     "level1",
     "level2",
     "issuer",
+    "problem",
 )
 # Numeric fields results can be ordered by ("seq" is source order).
 SORT_FIELDS = ("seq", "budget", "year")
@@ -109,8 +111,11 @@ def _words(values: list[str]) -> str:
     return " ".join(dict.fromkeys(v for v in values if v))
 
 
-def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
-    """The index documents of one project; `order` is its position in the corpus."""
+def documents(
+    project: Project, order: int, problems: tuple[str, ...] = ()
+) -> Iterator[dict[str, Any]]:
+    """The index documents of one project; `order` is its position in the corpus,
+    `problems` the ids of the check rules that found something in it."""
     common: dict[str, Any] = {
         "project_id": project.id,
         "template": project.template,
@@ -123,6 +128,8 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
             common[name] = value
     if project.year is not None:
         common["year"] = project.year
+    if problems:
+        common["problem"] = " ".join(problems)
     if project.budget.get("total") is not None:
         common["budget"] = project.budget["total"]
     pid = project.id
@@ -168,10 +175,15 @@ def documents(project: Project, order: int) -> Iterator[dict[str, Any]]:
 
 def all_documents(projects: list[Project]) -> Callable[[], Iterator[dict[str, Any]]]:
     """A function that yields every document of `projects`, in order, as often as asked
-    (a backend counts them first and writes them after, instead of holding them all)."""
+    (a backend counts them first and writes them after, instead of holding them all).
+    Every document of a project carries what the table checks found in it (facet 问题)."""
+    found: dict[str, list[str]] = {}
+    for finding in check_corpus(projects):
+        found.setdefault(finding.project_id, []).append(finding.rule)
+    problems = {pid: tuple(dict.fromkeys(rules)) for pid, rules in found.items()}
 
     def generate() -> Iterator[dict[str, Any]]:
         for order, project in enumerate(projects):
-            yield from documents(project, order)
+            yield from documents(project, order, problems.get(project.id, ()))
 
     return generate

@@ -76,6 +76,7 @@ FACET_LABELS = {
     "level1": "一级目标",
     "level2": "二级目标",
     "issuer": "发文机关代字",
+    "problem": "问题",
 }
 PAGE_WINDOW = 3
 MAX_SIMILAR = 50
@@ -97,6 +98,8 @@ def facet_label(name: str, value: Any) -> str:
         return SECTION_NAMES.get(value, str(value))
     if name == "template":
         return TEMPLATE_NAMES.get(value, str(value))
+    if name == "problem" and value in RULES_BY_ID:
+        return RULES_BY_ID[value].name
     return str(value)
 
 

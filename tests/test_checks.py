@@ -238,3 +238,19 @@ def test_a_projects_findings_are_shown_beside_its_rows(client, sample_projects):
     cell = html[html.index(f'id="indicator-{row}"') :]
     cell = cell[: cell.index("</tr>")]
     assert 'class="problem"' in cell
+
+
+def test_problems_are_a_search_facet(client, sample_projects):
+    flagged = {f.project_id for f in check_corpus(sample_projects) if f.rule == "vague-target"}
+    answer = client.get("/api/search", query_string={"q": "预算", "view": "projects"}).get_json()
+    values = {item["value"]: item for item in answer["facets"]["problem"]}
+    assert values["vague-target"]["label"] == "目标值不可衡量"
+    matched = {g["project_id"] for g in answer["groups"]}
+    assert values["vague-target"]["count"] == len(flagged & matched) > 0
+    only = client.get(
+        "/api/search",
+        query_string={"q": "预算", "view": "projects", "problem": "vague-target", "per_page": 50},
+    ).get_json()
+    assert {g["project_id"] for g in only["groups"]} == flagged & matched
+    html = client.get("/", query_string={"q": "预算"}).get_data(as_text=True)
+    assert 'data-facet="problem"' in html and "目标值不可衡量" in html

@@ -11,7 +11,8 @@ from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
 # 4: the analyzers moved to search.whoosh_backend.analyzers; 5: name and indicator_names;
 # 6: template and department (records of every template family).
 # 7: traditional characters folded to simplified (indexer.text.fold).
-SCHEMA_VERSION = 8  # 8: an indicator document per level (一级/二级 pair), not per table
+# 8: an indicator document per level (一级/二级 pair), not per table.
+SCHEMA_VERSION = 9  # 9: problem, the check rules that found something in the project
 
 
 def make_schema() -> Schema:
@@ -41,6 +42,8 @@ def make_schema() -> Schema:
         level1=ID(stored=True, sortable=True),  # one level per indicator document
         level2=ID(stored=True, sortable=True),
         issuer=ID(stored=True, sortable=True),
+        # The ids of the check rules that found something in the project (indexer.checks).
+        problem=KEYWORD(stored=True, lowercase=False),
         # Source order: of the project, and of the document (for listing without a query).
         order=NUMERIC(int, stored=True, sortable=True),
         seq=NUMERIC(int, stored=True, sortable=True),
