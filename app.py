@@ -35,7 +35,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import BuildError, build_index
-from indexer.checks import FINDING_COLUMNS, finding_row
+from indexer.checks import RULES_BY_ID, csv_table
 from indexer.csvfile import to_csv
 from indexer.draft import MAX_DRAFT_BYTES, DraftError, read_draft
 from indexer.textio import NotTextError, decode
@@ -423,11 +423,11 @@ page_and_twin(checks_area, "/checks", "/api/checks", "checks.html", checks_data)
 def export_checks():
     current = store()
     rule = (request.args.get("rule") or "").strip()
+    if rule and rule not in RULES_BY_ID:
+        raise BadRequest(f"没有编号为“{rule[:40]}”的检查规则。")
     findings = [f for f in current.findings if not rule or f.rule == rule]
-    rows = [finding_row(f, p) for f in findings if (p := current.get(f.project_id)) is not None]
-    header = list(FINDING_COLUMNS.values())
-    body = ([row[key] for key in FINDING_COLUMNS] for row in rows)
-    return csv_response(to_csv(header, body), "检查", rule or "全部")
+    header, rows = csv_table(findings, current.get)
+    return csv_response(to_csv(header, rows), "检查", rule or "全部")
 
 
 # ---------------------------------------------------------------- draft
@@ -442,7 +442,7 @@ def draft_data() -> dict[str, Any]:
     upload = request.files.get("file")
     if upload is None:
         raise BadRequest("请选择要检查的文件（表单字段 file），PDF 或文本。")
-    name = upload.filename or "draft"
+    name = Path(upload.filename or "draft").name[:100] or "draft"
     try:
         result = read_draft(upload.read(MAX_DRAFT_BYTES + 1), name)
     except DraftError as exc:

@@ -11,6 +11,7 @@ Rules read the record model only, so they hold for every template family.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -51,6 +52,9 @@ VAGUE_WORDS = (
     "规范",
     "稳步",
 )
+# a name that measures satisfaction (满意度, 满意率), not a count of surveys (满意度调查份数)
+SATISFACTION = re.compile(r"满意(?:度|率)$")
+UNIT_IN_NAME = re.compile(r"[(（][^()（）]{1,6}[)）]\s*$")
 WEIGHT_TOTALS = (90, 100)  # the central template prints 90 (预算执行率 takes the other 10)
 MIN_PEERS = 4  # other tables with the same indicator before its target is compared
 PEER_SHARE = 2 / 3  # a target is laxer when at least this share of peers is stricter
@@ -200,6 +204,8 @@ def _vague_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
         level = row.level2 or ""
         if row.kind != "qualitative" or not any(word in level for word in MEASURED_LEVELS):
             continue
+        if re.search(r"\d", row.target):
+            continue  # 较上年提高10%: a measure, whatever words are around it
         vague = [word for word in VAGUE_WORDS if word in row.target]
         if vague:
             yield (
@@ -213,6 +219,8 @@ def _vague_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
 def _no_unit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, row in enumerate(project.indicators):
         if row.kind == "quantitative" and row.value is not None and not row.unit:
+            if UNIT_IN_NAME.search(row.name):
+                continue  # 验收合格率（%） ≥95: the unit is in the name
             yield f"indicator:{n}", f"“{row.name}”的目标值“{row.target}”没有计量单位。"
 
 
@@ -276,7 +284,7 @@ def _framework(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
 def _level_misfit(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, row in enumerate(project.indicators):
         levels = f"{row.level1 or ''}{row.level2 or ''}"
-        if "满意" in row.name and "满意" not in levels and levels:
+        if SATISFACTION.search(normalize_name(row.name)) and "满意" not in levels and levels:
             where = row.level2 or row.level1
             yield f"indicator:{n}", f"“{row.name}”是满意度指标，却列在“{where}”下。"
 
@@ -294,9 +302,12 @@ def _duplicates(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
 
 @rule("weights-total", "分值合计不符", "warning", "指标分值之和应等于表中的合计分值（90 或 100）")
 def _weights(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
-    weights = [row.weight for row in project.indicators if row.weight is not None]
-    if weights and sum(weights) not in WEIGHT_TOTALS:
-        yield "table", f"指标分值之和为 {_number(sum(weights))}，不是 90 或 100。"
+    weights = [row.weight for row in project.indicators]
+    if not weights or any(weight is None for weight in weights):
+        return  # no weights, or some rows without one: nothing to add up
+    total = round(sum(w for w in weights if w is not None), 2)
+    if total not in WEIGHT_TOTALS:
+        yield "table", f"指标分值之和为 {_number(total)}，不是 90 或 100。"
 
 
 # --------------------------------------------------------------------------- citations
@@ -384,6 +395,27 @@ def finding_row(finding: Finding, project: Project) -> dict[str, Any]:
         "rule_title": r.title,
         "rule_source": r.source or "",
     }
+
+
+def csv_table(
+    findings: Iterable[Finding], project: Callable[[str], Project | None]
+) -> tuple[list[str], list[list[Any]]]:
+    """Findings as a CSV's header and rows (`project` looks a record up by id)."""
+    rows = [
+        [row[key] for key in FINDING_COLUMNS]
+        for f in findings
+        if (p := project(f.project_id)) is not None
+        for row in (finding_row(f, p),)
+    ]
+    return list(FINDING_COLUMNS.values()), rows
+
+
+def by_project(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    """The findings of each project (projects with none left out), in order."""
+    found: dict[str, list[Finding]] = {}
+    for finding in findings:
+        found.setdefault(finding.project_id, []).append(finding)
+    return found
 
 
 def rule_table() -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from .build import (
     build_index,
     count,
 )
-from .checks import FINDING_COLUMNS, check_corpus, finding_row
+from .checks import check_corpus, csv_table, finding_row
 from .corpus import CorpusError, load_corpus
 from .csvfile import to_csv
 from .model import ParseResult
@@ -158,11 +158,10 @@ def run_check(args: argparse.Namespace) -> int:
     result, files = loaded
     projects = {project.id: project for project in result.projects}
     findings = check_corpus(result.projects)
-    rows = [finding_row(f, projects[f.project_id]) for f in findings]
     if args.format == "csv":
-        header = list(FINDING_COLUMNS.values())
-        sys.stdout.write(to_csv(header, ([row[k] for k in FINDING_COLUMNS] for row in rows)))
+        sys.stdout.write(to_csv(*csv_table(findings, projects.get)))
     else:
+        rows = [finding_row(f, projects[f.project_id]) for f in findings]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     report(result, files)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .checks import check_corpus
+from .checks import by_project, check_corpus
 from .citations import normalize_title
 from .model import Indicator, Project
 
@@ -177,10 +177,10 @@ def all_documents(projects: list[Project]) -> Callable[[], Iterator[dict[str, An
     """A function that yields every document of `projects`, in order, as often as asked
     (a backend counts them first and writes them after, instead of holding them all).
     Every document of a project carries what the table checks found in it (facet 问题)."""
-    found: dict[str, list[str]] = {}
-    for finding in check_corpus(projects):
-        found.setdefault(finding.project_id, []).append(finding.rule)
-    problems = {pid: tuple(dict.fromkeys(rules)) for pid, rules in found.items()}
+    problems = {
+        pid: tuple(dict.fromkeys(f.rule for f in found))
+        for pid, found in by_project(check_corpus(projects)).items()
+    }
 
     def generate() -> Iterator[dict[str, Any]]:
         for order, project in enumerate(projects):

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .corpus import parse_document
-from .formats.pdf import _mapped_bytes, read_pdf_here
+from .formats.pdf import PdfError, _mapped_bytes, read_pdf_here
 from .formats.text import read_text
 from .model import ParseResult
 from .textio import NotTextError, decode
@@ -24,7 +24,10 @@ from .textio import NotTextError, decode
 MAX_DRAFT_BYTES = 10 * 1024 * 1024
 DRAFT_SECONDS = 30.0
 DRAFT_MEMORY_BYTES = 1024**3
-PRELOADED = ["indexer.draft", "pdfplumber", "pypdfium2"]
+# imported once in the fork server; "__main__" too, or every child imports the main script
+# (app.py: Flask, Whoosh and the app) again
+PRELOADED = ["__main__", "indexer.draft", "pdfplumber", "pypdfium2"]
+MAX_DRAFT_TABLES = 20  # tables of one draft checked (a draft is a table or a few)
 
 
 class DraftError(Exception):
@@ -76,6 +79,11 @@ def read_draft(
             receiver.close()
     if isinstance(outcome, str):
         raise DraftError(outcome)
+    if len(outcome.projects) > MAX_DRAFT_TABLES:
+        raise DraftError(
+            f"文件中有 {len(outcome.projects)} 张表；草稿检查一次最多 {MAX_DRAFT_TABLES} 张，"
+            "请只上传要检查的表。"
+        )
     return outcome
 
 
@@ -88,7 +96,9 @@ def _child(sender, path: Path, name: str, memory: int) -> None:  # pragma: no co
         outcome: ParseResult | str = parse_document(document)
     except MemoryError:
         outcome = "读取这个文件所需的内存超过限制。"
-    except Exception as exc:  # a damaged PDF, a reader's error: said, never raised
+    except PdfError as exc:  # encrypted, damaged, scanned: the reader says which
+        outcome = f"无法读取这个 PDF：{exc}"
+    except Exception as exc:  # a reader's error: said, never raised
         outcome = f"无法读取这个文件（{type(exc).__name__}）。"
     try:
         sender.send(outcome)

@@ -39,12 +39,23 @@ class Line:
 
 def aligned(projects: list[Project]) -> list[Line]:
     """Every indicator of the projects, one line per indicator, in the first project's
-    order; another project's row that finds no line gets one after its level's lines."""
+    order; another project's row that finds no line gets one after its level's lines.
+    A project's rows of the same name as a line take it first; only then do the others
+    look for a line of nearly the same name (so a near name never takes the line of one
+    that is the same)."""
     lines: list[Line] = []
     for n, project in enumerate(projects):
-        for row in project.indicators:
-            key = normalize_name(row.name)
-            line = _line_for(lines, row, key, n)
+        rows = [(row, normalize_name(row.name)) for row in project.indicators]
+        placed: dict[int, Line] = {}
+        for at, (_, key) in enumerate(rows):
+            same = next((ln for ln in lines if ln.rows[n] is None and ln.key == key), None)
+            if same is not None:
+                same.rows[n] = project.indicators[at]
+                placed[at] = same
+        for at, (row, key) in enumerate(rows):
+            if at in placed:
+                continue
+            line = _near_line(lines, row, key, n)
             if line is None:
                 line = Line(row.level1, row.level2, key, [None] * len(projects))
                 lines.insert(_place(lines, line), line)
@@ -65,18 +76,26 @@ def _place(lines: list[Line], new: Line) -> int:
     return len(lines)
 
 
-def _line_for(lines: list[Line], row: Indicator, key: str, n: int) -> Line | None:
-    """The line a row joins: the same name, else the most similar name under the same
-    一级 level that has no row of this project yet."""
-    free = [line for line in lines if line.rows[n] is None]
-    same = next((line for line in free if line.key == key), None)
-    if same is not None:
-        return same
+def _near_line(lines: list[Line], row: Indicator, key: str, n: int) -> Line | None:
+    """The free line (no row of this project yet) of the most similar name under the same
+    一级 level, if it is similar enough; names of other measures (培训人数, 培训人数达标率)
+    never share one."""
     scored = [
-        (similarity(key, line.key), line) for line in free if line.level1 == row.level1 and key
+        (similarity(key, line.key), line)
+        for line in lines
+        if line.rows[n] is None
+        and line.level1 == row.level1
+        and key
+        and _measure(line.key) == _measure(key)
     ]
     best = max(scored, key=lambda item: item[0], default=(0.0, None))
     return best[1] if best[0] >= ALIGN_SCORE else None
+
+
+def _measure(key: str) -> str:
+    """What a name measures by its last character when that says a measure (率, 度, 性,
+    数): 培训人数 counts, 培训人数达标率 is a rate."""
+    return key[-1:] if key[-1:] in "率度性数量额" else ""
 
 
 def header_lines(projects: list[Project]) -> list[dict[str, Any]]:
@@ -87,7 +106,7 @@ def header_lines(projects: list[Project]) -> list[dict[str, Any]]:
         ("主管部门", lambda p: p.department or ""),
         ("项目类别", lambda p: p.category or ""),
         ("项目性质", lambda p: p.nature or ""),
-        ("实施期限", lambda p: "–".join(d for d in (p.start_date, p.end_date) if d)),
+        ("实施期限", lambda p: _period(p.start_date, p.end_date)),
         ("项目总预算", lambda p: _money(p.budget.get("total"))),
         ("当年预算", lambda p: _money(p.budget.get("current_year"))),
         ("指标数", lambda p: str(len(p.indicators))),
@@ -98,6 +117,12 @@ def header_lines(projects: list[Project]) -> list[dict[str, Any]]:
         if any(values):
             lines.append({"label": label, "values": values, "differs": len(set(values)) > 1})
     return lines
+
+
+def _period(start: str | None, end: str | None) -> str:
+    if not (start or end):
+        return ""
+    return f"{start or '？'}–{end or '？'}"
 
 
 def _money(yuan: int | None) -> str:

@@ -7,7 +7,7 @@ import re
 from functools import cached_property
 from typing import Any
 
-from indexer.checks import Finding, Peers, check_corpus
+from indexer.checks import Finding, Peers, by_project, check_corpus
 from indexer.model import Citation, Project
 from indexer.targets import normalize_name
 
@@ -55,10 +55,7 @@ class ProjectStore:
     @cached_property
     def findings_of(self) -> dict[str, list[Finding]]:
         """The findings of each project (projects with none are left out)."""
-        found: dict[str, list[Finding]] = {}
-        for finding in self.findings:
-            found.setdefault(finding.project_id, []).append(finding)
-        return found
+        return by_project(self.findings)
 
     @cached_property
     def _histories(self) -> dict[str, list[Project]]:
@@ -66,7 +63,8 @@ class ProjectStore:
         (the same once years, spaces and punctuation are dropped), by year."""
         groups: dict[tuple[str, str], list[Project]] = {}
         for project in self.projects:
-            groups.setdefault((project.unit, history_key(project.name)), []).append(project)
+            if project.year is not None:  # a table without its year has no place in one
+                groups.setdefault((project.unit, history_key(project.name)), []).append(project)
         history: dict[str, list[Project]] = {}
         for group in groups.values():
             years = {p.year for p in group}

@@ -254,3 +254,26 @@ def test_problems_are_a_search_facet(client, sample_projects):
     assert {g["project_id"] for g in only["groups"]} == flagged & matched
     html = client.get("/", query_string={"q": "预算"}).get_data(as_text=True)
     assert 'data-facet="problem"' in html and "目标值不可衡量" in html
+
+
+def test_sound_rows_that_only_look_like_problems():
+    measured = row("产出指标", "质量指标", "达标率", "较上年提高10%")  # a number: a measure
+    unit_in_name = row("产出指标", "数量指标", "培训场次（场）", "≥10", ">=", 10, None,
+                       "quantitative")  # fmt: skip
+    surveys = row("产出指标", "数量指标", "满意度调查份数", "≥200份", ">=", 200, "份",
+                  "quantitative")  # fmt: skip
+    assert found(table(indicators=[*FRAMEWORK, measured, unit_in_name, surveys])) == set()
+
+
+def test_weights_add_up_in_decimals_and_only_when_every_row_has_one():
+    tenths = [
+        replace(r, weight=w) for r, w in zip(FRAMEWORK, (30.1, 19.9, 30.0, 10.0), strict=True)
+    ]
+    assert found(table(indicators=tenths)) == set()  # 90.0, whatever the float sum says
+    partly = [replace(FRAMEWORK[0], weight=30), *FRAMEWORK[1:]]
+    assert found(table(indicators=partly)) == set()
+
+
+def test_a_download_of_an_unknown_rule_is_a_400(client):
+    response = client.get("/export/checks.csv", query_string={"rule": "nope"})
+    assert response.status_code == 400

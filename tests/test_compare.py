@@ -66,3 +66,25 @@ def test_the_page_shows_the_projects_side_by_side(client, sample_projects):
     ids = ",".join(p.id for p in sample_projects[:2])
     html = client.get("/compare", query_string={"ids": ids}).get_data(as_text=True)
     assert html.count('class="differs"') > 0 and sample_projects[1].name in html
+
+
+def test_a_near_name_never_takes_the_line_of_the_same_name(sample_projects):
+    from dataclasses import replace
+
+    from indexer.model import Indicator
+    from search.compare import aligned
+
+    def rows(*names):
+        return [Indicator("效益指标", "满意度指标", n, "≥90%", ">=", 90, "%", "quantitative")
+                for n in names]  # fmt: skip
+
+    a = replace(
+        sample_projects[0], indicators=rows("检察院工作人员满意度", "派驻检察院工作人员满意度")
+    )
+    b = replace(sample_projects[1], indicators=rows("工作人员满意度", "检察院工作人员满意度"))
+    lines = aligned([a, b])
+    pairs = {(x.name if x else None, y.name if y else None) for x, y in (ln.rows for ln in lines)}
+    assert ("检察院工作人员满意度", "检察院工作人员满意度") in pairs
+    c = replace(sample_projects[2], indicators=rows("培训人数"))
+    d = replace(sample_projects[3], indicators=rows("培训人数达标率"))
+    assert len(aligned([c, d])) == 2  # a count and a rate: two lines

@@ -56,3 +56,16 @@ def test_each_project_links_its_other_year(two_years):
 def test_a_single_year_has_no_history(client, sample_projects):
     data = client.get(f"/api/projects/{sample_projects[0].id}/view").get_json()
     assert data["history"] is None
+
+
+def test_a_table_without_its_year_has_no_history(sample_projects):
+    from dataclasses import replace
+
+    from search.store import ProjectStore
+
+    first = sample_projects[0]
+    store = ProjectStore(
+        [first, replace(first, id="x-none", year=None), replace(first, id="x-2021", year=2021)]
+    )
+    assert [p.year for p in store.history(first)] == [2020, 2021]
+    assert store.history(store.get("x-none")) == []
