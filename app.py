@@ -569,6 +569,37 @@ def warm(app: Flask) -> None:
         spelling.prepare(snapshot.store, snapshot.vocabulary())
 
 
+def serve_processes(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
+    """Serve with `workers` processes of `threads` threads each (gunicorn). The records
+    and what is built from them are read here, before the workers fork, and shared with
+    them copy-on-write (frozen out of the garbage collector, which would otherwise touch
+    every page); each worker opens its own index files per request."""
+    import gc
+
+    from gunicorn.app.base import BaseApplication
+
+    warm(app)
+    gc.freeze()
+
+    class Served(BaseApplication):
+        def load_config(self) -> None:
+            settings = {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "timeout": 120,
+            }
+            for key, value in settings.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Flask:
+            return app
+
+    print(f"serving on http://{host}:{port} with {workers} processes", file=sys.stderr)
+    Served().run()
+
+
 def main(argv: list[str] | None = None) -> None:
     """`python app.py`: build the index if there is none, then serve."""
     parser = argparse.ArgumentParser(
@@ -576,7 +607,14 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=5000)
-    parser.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    parser.add_argument("--threads", type=int, default=8, help="threads per process (default 8)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes (default 1: waitress in this process; more: gunicorn's workers, "
+        "so that requests are not serialized by one interpreter lock)",
+    )
     parser.add_argument(
         "--debug", action="store_true", help="Flask's debug server instead of waitress"
     )
@@ -587,6 +625,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"error: {exc}")
     config = app.config
     ensure_index(Path(config["CORPUS_DIR"]), Path(config["INDEX_DIR"]), dict(config))
+    if args.workers > 1 and not args.debug:
+        serve_processes(app, args.host, args.port, args.workers, args.threads)
+        return
     threading.Thread(target=warm, args=(app,), daemon=True).start()
     if args.debug:
         app.run(host=args.host, port=args.port, debug=True)

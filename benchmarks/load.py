@@ -1,6 +1,6 @@
 """Load test: concurrent clients on loopback mixing search, project pages and questions.
 
-    python -m benchmarks.load --index DIR [--clients 16] [--seconds 30]
+    python -m benchmarks.load --index DIR [--clients 16] [--seconds 30] [--workers N]
 
 Starts `python app.py` on the index (waitress, 8 threads) and reports requests, errors,
 throughput and latency percentiles.
@@ -34,13 +34,14 @@ def free_port() -> int:
 class Server:
     """`python app.py` on an index, in a process of its own, as users run it."""
 
-    def __init__(self, index_dir: Path, log: Path) -> None:
+    def __init__(self, index_dir: Path, log: Path, workers: int = 1) -> None:
         self.port = free_port()
         env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir)}
         # The log goes to a file: a pipe nobody reads fills up and blocks the server.
         self.log = log.open("w+")
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py"), "--port", str(self.port)],
+            [sys.executable, str(ROOT / "app.py"), "--port", str(self.port)]
+            + (["--workers", str(workers)] if workers > 1 else []),
             env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
@@ -136,8 +137,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args(argv)
-    server = Server(args.index, args.index.parent / "load-server.log")
+    server = Server(args.index, args.index.parent / "load-server.log", args.workers)
     try:
         result = run_load(server, mixed_paths(server), args.clients, args.seconds)
     finally:

@@ -1,0 +1,60 @@
+"""`python app.py --workers 2` (issue 17, serving under load): several processes answer,
+each with the same answers as one process would give."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from support import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get_json(port: int, path: str) -> bytes:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
+        assert response.status == 200
+        return response.read()
+
+
+def test_two_worker_processes_serve_the_same_answers(index_dir, client, tmp_path):
+    port = free_port()
+    env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir), "HOME": str(tmp_path)}
+    log = (tmp_path / "server.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py"), "--workers", "2", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                get_json(port, "/api/projects")
+                break
+            except OSError:
+                assert server.poll() is None, (tmp_path / "server.log").read_text()
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.3)
+        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        assert len(workers) == 2
+        for path in ("/api/search?q=%E6%BB%A1%E6%84%8F%E5%BA%A6", "/api/checks", "/api/projects"):
+            for _ in range(4):  # whichever worker answers
+                assert get_json(port, path) == client.get(path).get_data()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
