@@ -35,7 +35,7 @@ from werkzeug.exceptions import HTTPException
 
 from indexer import layout
 from indexer.build import BuildError, build_index
-from indexer.checks import RULES_BY_ID, csv_table
+from indexer.checks import csv_table
 from indexer.csvfile import to_csv
 from indexer.draft import MAX_DRAFT_BYTES, DraftError, read_draft
 from indexer.textio import NotTextError, decode
@@ -422,10 +422,7 @@ page_and_twin(checks_area, "/checks", "/api/checks", "checks.html", checks_data)
 @checks_area.get("/export/checks.csv")
 def export_checks():
     current = store()
-    rule = (request.args.get("rule") or "").strip()
-    if rule and rule not in RULES_BY_ID:
-        raise BadRequest(f"没有编号为“{rule[:40]}”的检查规则。")
-    findings = [f for f in current.findings if not rule or f.rule == rule]
+    rule, findings = views.rule_findings(current, request.args)
     header, rows = csv_table(findings, current.get)
     return csv_response(to_csv(header, rows), "检查", rule or "全部")
 

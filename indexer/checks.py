@@ -20,6 +20,7 @@ from typing import Any
 
 from .citations import normalize_title
 from .model import Indicator, Project
+from .money import format_yuan
 from .targets import normalize_name
 from .vocabulary import section_name
 
@@ -172,7 +173,8 @@ def _dates(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
 def _current_above_total(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     total, current = project.budget.get("total"), project.budget.get("current_year")
     if total is not None and current is not None and current > total:
-        yield "budget:current_year", f"当年预算 {_yuan(current)} 超过项目总预算 {_yuan(total)}。"
+        said = f"当年预算 {format_yuan(current)} 超过项目总预算 {format_yuan(total)}。"
+        yield "budget:current_year", said
 
 
 @rule("spent-above-budget", "上年执行超过预算", "warning", "上年预算执行数不应超过上年预算额")
@@ -181,12 +183,8 @@ def _spent_above_budget(project: Project, peers: Peers) -> Iterator[tuple[str, s
     if budget is not None and spent is not None and spent > budget:
         yield (
             "budget:prev_year_spent",
-            f"上年执行数 {_yuan(spent)} 超过上年预算额 {_yuan(budget)}。",
+            f"上年执行数 {format_yuan(spent)} 超过上年预算额 {format_yuan(budget)}。",
         )
-
-
-def _yuan(amount: int) -> str:
-    return f"{amount:,} 元"
 
 
 # --------------------------------------------------------------------------- targets
@@ -379,14 +377,10 @@ FINDING_COLUMNS = {
 def finding_row(finding: Finding, project: Project) -> dict[str, Any]:
     """A finding with its project's name and source and its rule's words."""
     r = RULES_BY_ID[finding.rule]
-    source = project.source
-    at = f"{source.file}:{source.line}" if source.line else source.file
-    if source.page:
-        at += f" p.{source.page}"
     return {
         "project_id": finding.project_id,
         "project_name": project.name,
-        "source": at,
+        "source": project.source.where,
         "rule": finding.rule,
         "rule_name": r.name,
         "severity": SEVERITY_NAMES[finding.severity],

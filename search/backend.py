@@ -77,6 +77,16 @@ class SearchResult:
     groups: list[tuple[int, int]] = field(default_factory=list)
 
 
+class Vocabulary(dict[str, int]):
+    """The words (jieba words, folded) an index generation holds, each with how many
+    documents hold it; what is worked out from them once (`search.spelling`) is kept in
+    `kept`, for as long as the generation is live."""
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        super().__init__(counts)
+        self.kept: dict[str, Any] = {}
+
+
 class Snapshot(Protocol):
     """One generation, open: its records, and searches on its index."""
 
@@ -92,9 +102,9 @@ class Snapshot(Protocol):
         at."""
         ...
 
-    def vocabulary(self) -> Mapping[str, int]:
-        """The words (jieba words, folded) the index holds, each with how many documents
-        hold it: what a word found nowhere may be a misspelling of."""
+    def vocabulary(self) -> Vocabulary:
+        """The words the index holds, with their document counts: what a word found
+        nowhere may be a misspelling of; the same object for the generation's life."""
         ...
 
     def suggest(self, typed: str, limit: int) -> list[Entry]:

@@ -22,7 +22,7 @@ from indexer.model import Project
 from indexer.text import HAN, word_parts
 from indexer.text import words as jieba_words
 
-from .backend import SearchBackend, SearchPlan, SearchResult
+from .backend import SearchBackend, SearchPlan, SearchResult, Vocabulary
 from .query import (
     MAX_QUERY_PARTS,
     QueryParts,
@@ -179,7 +179,7 @@ def widen(parts: QueryParts, store: ProjectStore, vocabulary: Mapping[str, int])
     return Widened(widened, notices, bool(segmented) and parts.count == 1)
 
 
-def _pieces(word: str, vocabulary: Mapping[str, int]) -> list[str]:
+def _pieces(word: str, vocabulary: Vocabulary) -> list[str]:
     """The words of a run of four Han characters or more typed without spaces: its jieba
     words, a lone character joined to a neighbour, and a word the index does not hold
     as its shorter words (拆除费用 → 拆除, 费用); [] for a shorter run."""

@@ -9,17 +9,15 @@ when a query finds nothing as typed."""
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
-from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
 
 from pypinyin import lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
 from indexer.text import HAN, fold, words
 
+from .backend import Vocabulary
 from .store import ProjectStore
 
 MIN_CHARS = 3  # a shorter word has too many neighbours one edit away
@@ -48,7 +46,7 @@ def _names(store: ProjectStore) -> tuple[tuple[str, frozenset[int]], ...]:
     )
 
 
-def correction(word: str, store: ProjectStore, vocabulary: Mapping[str, int]) -> str | None:
+def correction(word: str, store: ProjectStore, vocabulary: Vocabulary) -> str | None:
     """What `word`, found nowhere as typed, was meant as: the stretch of a record's name
     one edit from it (three characters or more; the most common name's first), else a
     stretch that sounds like it, else a word of the index's `vocabulary` one edit from it
@@ -86,7 +84,7 @@ def _sizes(plain: str) -> tuple[int, ...]:
     return (len(plain), len(plain) + 1, *((len(plain) - 1,) if len(plain) >= 5 else ()))
 
 
-def _nearest_word(plain: str, vocabulary: Mapping[str, int]) -> str | None:
+def _nearest_word(plain: str, vocabulary: Vocabulary) -> str | None:
     """The word of the index most documents hold that is one edit from `plain` (three
     characters or more), or that sounds like it with at most one character in two wrong
     (维秀 → 维修); None if none is."""
@@ -113,45 +111,28 @@ def _nearest_word(plain: str, vocabulary: Mapping[str, int]) -> str | None:
     return max(near, key=lambda word: (vocabulary[word], word)) if near else None
 
 
-_kept: dict[int, tuple[Mapping[str, int], dict[str, Any]]] = {}
-
-
-_keeping = threading.Lock()
-
-
-def _keep(vocabulary: Mapping[str, int]) -> dict[str, Any]:
-    """What is worked out once from a vocabulary (the live generation's, the one before)."""
-    with _keeping:  # requests of two generations may ask at once
-        held = _kept.get(id(vocabulary))
-        if held is None or held[0] is not vocabulary:
-            while len(_kept) >= 2:
-                _kept.pop(next(iter(_kept)))
-            held = _kept[id(vocabulary)] = (vocabulary, {})
-        return held[1]
-
-
-def prepare(store: ProjectStore, vocabulary: Mapping[str, int]) -> None:
+def prepare(store: ProjectStore, vocabulary: Vocabulary) -> None:
     """Work out the tables a correction reads (about a second at 10,000 projects), so
     that the first misspelt query does not wait for them."""
     _sounds(store)
     _word_sounds(vocabulary)
 
 
-def _han_words(vocabulary: Mapping[str, int]) -> list[str]:
-    kept = _keep(vocabulary)
-    if "han" not in kept:
-        kept["han"] = [w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{HAN}]+", w)]
-    return kept["han"]
+def _han_words(vocabulary: Vocabulary) -> list[str]:
+    if "han" not in vocabulary.kept:  # two requests may both work it out: the same result
+        vocabulary.kept["han"] = [
+            w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{HAN}]+", w)
+        ]
+    return vocabulary.kept["han"]
 
 
-def _word_sounds(vocabulary: Mapping[str, int]) -> dict[str, list[str]]:
-    kept = _keep(vocabulary)
-    if "sounds" not in kept:
+def _word_sounds(vocabulary: Vocabulary) -> dict[str, list[str]]:
+    if "sounds" not in vocabulary.kept:
         sounds: dict[str, list[str]] = {}
         for word in _han_words(vocabulary):
             sounds.setdefault(_sound(word), []).append(word)
-        kept["sounds"] = sounds
-    return kept["sounds"]
+        vocabulary.kept["sounds"] = sounds
+    return vocabulary.kept["sounds"]
 
 
 def _sounded(plain: str, store: ProjectStore) -> str | None:

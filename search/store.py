@@ -86,6 +86,14 @@ class ProjectStore:
         return build_suggestions(self.projects, self.catalogue, self.library)
 
     @cached_property
+    def _library_by_key(self) -> dict[str, IndicatorGroup]:
+        return {group.key: group for group in self.library}
+
+    def library_group(self, name: str) -> IndicatorGroup | None:
+        """The library's group of an indicator name (any table's, a draft's too)."""
+        return self._library_by_key.get(normalize_name(name))
+
+    @cached_property
     def _regulations(self) -> dict[str, Regulation]:
         return {entry.key: entry for entry in self.catalogue}
 

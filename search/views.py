@@ -687,9 +687,7 @@ def checks_view(store: ProjectStore, args: Mapping[str, str], path: str) -> dict
     """What the table checks found: counts per rule (and a bar chart of them), and one page
     of the findings, of one rule when `rule` is given."""
     findings = store.findings
-    chosen = (args.get("rule") or "").strip()
-    if chosen and chosen not in RULES_BY_ID:
-        raise BadRequest(f"没有编号为“{chosen[:40]}”的检查规则。")
+    chosen, shown = rule_findings(store, args)
     per_rule = Counter(f.rule for f in findings)
     projects_per_rule = {r: len({f.project_id for f in findings if f.rule == r}) for r in per_rule}
     rules = [
@@ -703,7 +701,6 @@ def checks_view(store: ProjectStore, args: Mapping[str, str], path: str) -> dict
         }
         for r in rule_table()
     ]
-    shown = [f for f in findings if f.rule == chosen] if chosen else findings
     data = paged(shown, args, path, CHECKS_PER_PAGE, keep=("rule",))
     items = data.pop("items")
     rows = [
@@ -723,6 +720,15 @@ def checks_view(store: ProjectStore, args: Mapping[str, str], path: str) -> dict
         "chart_svg": str(bar_chart([(r["name"], r["count"]) for r in counted], "各规则的问题数")),
         "export_url": url("/export/checks.csv", {"rule": chosen}),
     }
+
+
+def rule_findings(store: ProjectStore, args: Mapping[str, str]) -> tuple[str, list[Finding]]:
+    """The rule the `rule` argument names ("" for every rule) and its findings; a
+    BadRequest for a rule that does not exist."""
+    chosen = (args.get("rule") or "").strip()
+    if chosen and chosen not in RULES_BY_ID:
+        raise BadRequest(f"没有编号为“{chosen[:40]}”的检查规则。")
+    return chosen, [f for f in store.findings if not chosen or f.rule == chosen]
 
 
 def project_findings(store: ProjectStore, project: Project) -> list[dict[str, Any]]:
@@ -797,13 +803,12 @@ def draft_view(store: ProjectStore, result: ParseResult | None, name: str = "") 
     it and the indicators of nearly the same name."""
     if result is None:
         return {"file": None, "tables": [], "problems": []}
-    by_key = {group.key: group for group in store.library}
     tables = []
     for project in result.projects:
         findings = check_project(project, store.peers)
         rows = indicator_table(project, findings)
         for row, indicator in zip(rows, project.indicators, strict=True):
-            group = by_key.get(normalize_name(indicator.name))
+            group = store.library_group(indicator.name)
             row["peers"] = (
                 {"count": group.project_count, "targets": group.targets()[:3]} if group else None
             )

@@ -84,10 +84,6 @@ class FacetIndex:
             }
         return counted
 
-    def project_count(self, allowed: np.ndarray) -> int:
-        """How many projects the allowed documents belong to."""
-        return self._project_count(np.flatnonzero(allowed))
-
     def _project_count(self, docs: np.ndarray) -> int:
         if not len(docs):
             return 0

@@ -11,7 +11,7 @@ incomplete.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -19,7 +19,7 @@ from whoosh import query as q
 from whoosh.searching import Searcher
 
 from indexer.text import words
-from search.backend import Cost, SearchPlan, SearchResult
+from search.backend import Cost, SearchPlan, SearchResult, Vocabulary
 from search.store import ProjectStore
 from search.suggest import Entry
 
@@ -35,6 +35,15 @@ MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
 # of such an answer may overlap.
 MATCH_SECONDS = 0.25  # matching the query's parts one by one
 RANK_SECONDS = 0.25  # ranking the matches
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    """How a search ranks: its rank query (None: substring matches only), and for the
+    "any word" fallback how many parts each document has."""
+
+    query: Any
+    coverage: np.ndarray | None
 
 
 class WhooshSnapshot:
@@ -69,45 +78,42 @@ class WhooshSnapshot:
                     coverage = None
         allowed = matched & facets.selected(plan.filters)
         passages = int(np.count_nonzero(allowed))
-        projects = facets.project_count(allowed)
+        matched_of = np.bincount(facets.project_of[allowed], minlength=facets.projects)
+        projects = int(np.count_nonzero(matched_of))
         counts = facets.counts(matched, plan.filters, by_project=plan.by_project)
+        ranking = None  # ordered by a column, else ranked by the rank query
+        if plan.sort is None and mode != "all":
+            ranking = _Ranking(build_rank_query(plan.parts, mode, searcher.doc_frequency), coverage)
+            cost.rank_terms = term_count(ranking.query)
         if plan.by_project:  # every passage ordered, then the page's projects' passages
-            if plan.sort is not None or mode == "all":  # in NumPy: no tuple per passage
+            if ranking is None:  # in NumPy: no tuple per passage
                 name, reverse = plan.sort or ("seq", False)
                 docs, scores = facets.ordered(allowed, name, reverse), None
                 shown = _page_projects(docs, facets.project_of, plan)
             else:
-                shown = _page_projects(
-                    self._ranked_for_projects(plan, mode, allowed, coverage, cost),
-                    facets.project_of,
-                    plan,
-                )
-                docs, scores = self._scored_passages(plan, mode, allowed, shown, cost)
-            matched_of = np.bincount(facets.project_of[allowed], minlength=facets.projects)
+                ranked = self._ranked_for_projects(plan, ranking, allowed, passages, cost)
+                shown = _page_projects(ranked, facets.project_of, plan)
+                docs, scores = self._scored_passages(ranking.query, allowed, shown, cost)
             page, groups = _project_page(docs, scores, facets.project_of, matched_of, shown)
             total = projects
         else:
-            page = self._ordered(plan, mode, allowed, coverage, (plan.start, plan.stop), cost)
+            span = (plan.start, plan.stop)
+            page = self._ordered(plan, ranking, allowed, passages, span, cost)
             groups, total = [], passages
         hits = [(searcher.stored_fields(docnum)["doc_id"], score) for docnum, score in page]
         return SearchResult(total, mode, counts, hits, cost, passages, projects, groups)
 
     def _ranked_for_projects(
-        self,
-        plan: SearchPlan,
-        mode: str,
-        allowed: np.ndarray,
-        coverage: np.ndarray | None,
-        cost: Cost,
+        self, plan: SearchPlan, ranking: _Ranking, allowed: np.ndarray, passages: int, cost: Cost
     ) -> np.ndarray:
         """The best-ranked passages, enough of them to hold the page's projects (ranking
         all of 30,000 passages costs 60 ms more than their first few hundred): a project's
         best passage ranks before its others, so the first projects among the first
         passages are the first projects."""
-        passages = int(np.count_nonzero(allowed))
         limit = plan.stop * 8
         while True:
-            ranked = self._ordered(plan, mode, allowed, coverage, (0, min(limit, passages)), cost)
+            span = (0, min(limit, passages))
+            ranked = self._ordered(plan, ranking, allowed, passages, span, cost)
             docs = np.array([docnum for docnum, _ in ranked], dtype=np.int64)
             owners = self.generation.facets.project_of[docs]
             if limit >= passages or len(np.unique(owners)) >= plan.stop:
@@ -115,21 +121,20 @@ class WhooshSnapshot:
             limit *= 8
 
     def _scored_passages(
-        self, plan: SearchPlan, mode: str, allowed: np.ndarray, shown: np.ndarray, cost: Cost
+        self, rank: Any, allowed: np.ndarray, shown: np.ndarray, cost: Cost
     ) -> tuple[np.ndarray, list[float | None]]:
         """Every allowed passage of the page's projects, best first (each scored on its
         own: a few hundred, not every posting again); passages the words do not score
         (matched as substrings) follow in source order."""
         searcher, facets = self.searcher, self.generation.facets
         candidates = np.flatnonzero(allowed & np.isin(facets.project_of, shown))
-        rank = build_rank_query(plan.parts, mode, searcher.doc_frequency)
-        ranking = (
+        scored = (
             score_documents(searcher, rank, candidates, RANK_SECONDS)
             if rank is not None
             else Ranking()
         )
-        cost.complete = cost.complete and ranking.complete
-        score_of = dict(ranking.scored)
+        cost.complete = cost.complete and scored.complete
+        score_of = dict(scored.scored)
         seq = facets.columns["seq"]
         ordered = sorted(candidates.tolist(), key=lambda d: (-score_of.get(d, 0.0), seq[d]))
         return np.array(ordered, dtype=np.int64), [score_of.get(d, 0.0) for d in ordered]
@@ -137,25 +142,26 @@ class WhooshSnapshot:
     def _ordered(
         self,
         plan: SearchPlan,
-        mode: str,
+        ranking: _Ranking | None,
         allowed: np.ndarray,
-        coverage: np.ndarray | None,
+        passages: int,
         span: tuple[int, int],
         cost: Cost,
     ) -> list[tuple[int, float | None]]:
-        """The slice `span` of the allowed documents in the plan's order."""
+        """The slice `span` of the allowed documents in the plan's order: by a column
+        (`ranking` None), else by the rank query's score."""
         searcher, facets = self.searcher, self.generation.facets
-        if span[0] >= span[1] or span[0] >= int(np.count_nonzero(allowed)):
+        if span[0] >= span[1] or span[0] >= passages:
             return []
-        if plan.sort is not None or mode == "all":
+        if ranking is None:
             name, reverse = plan.sort or ("seq", False)
             ordered = facets.ordered(allowed, name, reverse)[slice(*span)]
             return [(int(d), None) for d in ordered]
-        rank = build_rank_query(plan.parts, mode, searcher.doc_frequency)
-        cost.rank_terms = term_count(rank)
-        if coverage is None:
-            return _ranked_page(searcher, facets, rank, allowed, span, cost)
-        return _fallback_page(searcher, facets, rank, allowed, coverage, span, cost)
+        if ranking.coverage is None:
+            return _ranked_page(searcher, facets, ranking.query, allowed, span, cost)
+        return _fallback_page(
+            searcher, facets, ranking.query, allowed, ranking.coverage, span, cost
+        )
 
     # ------------------------------------------------------------------ more like
 
@@ -177,14 +183,16 @@ class WhooshSnapshot:
 
     # ------------------------------------------------------------------ vocabulary
 
-    def vocabulary(self) -> Mapping[str, int]:
+    def vocabulary(self) -> Vocabulary:
         kept = self.generation.kept
         if "vocabulary" not in kept:  # read once per generation (0.1 s at 10,000 projects)
             reader = self.searcher.reader()
-            kept["vocabulary"] = {
-                term.decode("utf-8") if isinstance(term, bytes) else term: info.doc_frequency()
-                for term, info in reader.iter_field("body")
-            }
+            kept["vocabulary"] = Vocabulary(
+                {
+                    term.decode("utf-8") if isinstance(term, bytes) else term: info.doc_frequency()
+                    for term, info in reader.iter_field("body")
+                }
+            )
         return kept["vocabulary"]
 
     # ------------------------------------------------------------------ suggest
