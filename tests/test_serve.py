@@ -44,8 +44,12 @@ def test_two_worker_processes_serve_the_same_answers(index_dir, client, tmp_path
                 assert server.poll() is None, (tmp_path / "server.log").read_text()
                 assert time.monotonic() < deadline, "the server did not start"
                 time.sleep(0.3)
-        workers = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-        assert len(workers) == 2
+        # gunicorn forks its workers one after another: the first may answer before the
+        # second exists
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+        while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(children.read_text().split()) == 2
         for path in ("/api/search?q=%E6%BB%A1%E6%84%8F%E5%BA%A6", "/api/checks", "/api/projects"):
             for _ in range(4):  # whichever worker answers
                 assert get_json(port, path) == client.get(path).get_data()
