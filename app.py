@@ -75,8 +75,10 @@ def ensure_index(
     reported: the server still starts, and its pages answer 503 with the command that
     builds the index. Building over a damaged index at every start would hide the damage.
     """
-    if not layout.has_current(index_dir):
-        print(f"building the index from {corpus_dir} into {index_dir} …", file=sys.stderr)
+    backend = open_backend({**(backend_config or {}), "INDEX_DIR": str(index_dir)})
+    if not backend.has_live():
+        where = backend.location()
+        print(f"building the index from {corpus_dir} into {where} …", file=sys.stderr)
         try:
             summary, _result = build_index(corpus_dir, index_dir, backend_config=backend_config)
         except BuildError as exc:
@@ -85,7 +87,7 @@ def ensure_index(
         print("\n".join(summary.lines()), file=sys.stderr)
         return
     try:
-        layout.current_generation(index_dir)
+        backend.check_live()
     except layout.IndexMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
 

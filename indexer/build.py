@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from search.backend import PublishFailed
+from search.backend import PublishFailed, SearchBackend
 from search.backends import open_backend
 
 from . import layout
@@ -111,6 +111,15 @@ def check_index_dir(index_dir: Path) -> None:
         raise IndexDirUnusable(f"{unusable}: {reason(exc)}") from None
 
 
+def _serves(backend: SearchBackend) -> bool:
+    """Whether the backend has a live generation that can be served."""
+    try:
+        backend.check_live()
+    except layout.IndexMissing:
+        return False
+    return True
+
+
 def build_index(
     corpus_dir: Path,
     index_dir: Path,
@@ -128,11 +137,12 @@ def build_index(
     then unchanged.
     """
     started = time.monotonic()
-    check_index_dir(index_dir)
     try:
         backend = open_backend({**(backend_config or {}), "INDEX_DIR": index_dir})
     except ValueError as exc:  # a setting the backend cannot use
         raise BuildError(str(exc)) from None
+    if backend.folder() is not None:
+        check_index_dir(backend.folder())
     try:
         result, files = load_corpus(corpus_dir, progress=progress)
     except CorpusError as exc:
@@ -140,9 +150,7 @@ def build_index(
     except OSError as exc:
         raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
     if not result.projects and not allow_empty:
-        live = (
-            "the live index is unchanged" if layout.has_index(index_dir) else "no index was built"
-        )
+        live = "the live index is unchanged" if _serves(backend) else "no index was built"
         raise EmptyCorpus(
             f"the corpus {corpus_dir} has no tables ({count(files, 'file')}, 0 projects); "
             f"{live}. Use --allow-empty to publish an empty index.",
@@ -170,9 +178,11 @@ def build_index(
     try:
         meta = backend.publish(records, all_documents(result.projects), describe, progress)
     except OSError as exc:
-        raise IndexWriteFailed(f"{reason(exc)} while writing the index to {index_dir}") from exc
+        where = backend.location()
+        raise IndexWriteFailed(f"{reason(exc)} while writing the index to {where}") from exc
     except PublishFailed as exc:
-        raise IndexWriteFailed(f"{exc} while writing the index to {index_dir}") from exc
+        where = backend.location()
+        raise IndexWriteFailed(f"{exc} while writing the index to {where}") from exc
     except ValueError as exc:  # a setting the backend cannot use
         raise BuildError(str(exc)) from None
     summary = BuildSummary(**{k: meta[k] for k in BuildSummary.__dataclass_fields__})

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from .query import QueryParts
@@ -115,6 +116,24 @@ class Snapshot(Protocol):
 
 class SearchBackend(Protocol):
     """A search engine behind the protocol."""
+
+    def location(self) -> str:
+        """Where the index lives, for messages (a folder, a database)."""
+        ...
+
+    def folder(self) -> Path | None:
+        """The folder a build writes into, if the backend keeps its index in one (checked
+        for being writable before a build parses the corpus)."""
+        ...
+
+    def has_live(self) -> bool:
+        """Whether there is a live generation to serve (damaged or not)."""
+        ...
+
+    def check_live(self) -> None:
+        """Raise IndexMissing, saying why and how to rebuild, if the live generation
+        cannot be served."""
+        ...
 
     def snapshot(self) -> AbstractContextManager[Snapshot]:
         """The live generation, open for the length of a `with` block."""

@@ -6,12 +6,13 @@ import os
 
 import pytest
 from hypothesis import settings
+from postgres_support import Server
 from support import CORPUS
 
 from app import create_app
 from indexer import load_corpus
 from indexer.build import build_index
-from search.whoosh_backend import WhooshBackend
+from search.backends import open_backend
 
 settings.register_profile("default", deadline=None)
 settings.register_profile("ci", deadline=None, max_examples=300)
@@ -38,13 +39,41 @@ def index_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def engine(index_dir):
-    return WhooshBackend(index_dir)
+def postgres():
+    """A PostgreSQL server for the tests (see `postgres_support`)."""
+    server = Server()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
-def app(index_dir):
-    return create_app({"TESTING": True, "INDEX_DIR": str(index_dir), "BUILD_IF_MISSING": False})
+def postgres_config(postgres, tmp_path_factory):
+    """The app's settings for a PostgreSQL database holding the bundled corpus."""
+    config = {"SEARCH_BACKEND": "postgres", "DATABASE_URL": postgres.database()}
+    build_index(CORPUS, tmp_path_factory.mktemp("unused"), backend_config=config)
+    return config
+
+
+# Every test that asks for `engine`, `app` or `client` runs on each backend.
+BACKENDS = ("whoosh", "postgres")
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend_config(request, index_dir):
+    """The settings of one backend serving the bundled corpus."""
+    if request.param == "whoosh":
+        return {"SEARCH_BACKEND": "whoosh", "INDEX_DIR": str(index_dir)}
+    return {**request.getfixturevalue("postgres_config"), "INDEX_DIR": str(index_dir)}
+
+
+@pytest.fixture(scope="session")
+def engine(backend_config):
+    return open_backend(backend_config)
+
+
+@pytest.fixture(scope="session")
+def app(backend_config):
+    return create_app({"TESTING": True, "BUILD_IF_MISSING": False, **backend_config})
 
 
 @pytest.fixture

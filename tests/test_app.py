@@ -109,4 +109,4 @@ def test_an_unknown_search_backend_is_one_line_at_start():
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 1
-    assert done.stderr.strip() == "error: unknown SEARCH_BACKEND 'solr'; known: whoosh"
+    assert done.stderr.strip() == "error: unknown SEARCH_BACKEND 'solr'; known: whoosh, postgres"

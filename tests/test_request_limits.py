@@ -19,6 +19,7 @@ from benchmarks.generate import generate, write_corpus
 from indexer.build import build_index
 from indexer.csvfile import neutralize, to_csv
 from search.args import search_request
+from search.compile import MAX_KEY_TERMS, key_term_count
 from search.passages import similar_passages
 from search.query import (
     MAX_MATCH_TERMS,
@@ -35,7 +36,7 @@ from search.views import shown_answer, shown_hit
 from search.whoosh_backend import WhooshBackend
 from search.whoosh_backend.compile import build_rank_query, substring_query, word_query
 from search.whoosh_backend.scoring import rank_within, score_documents, term_count
-from search.whoosh_backend.searching import MAX_KEY_TERMS, MAX_SCORED, key_term_count
+from search.whoosh_backend.searching import MAX_SCORED
 
 NEVER = "龘"  # in no table
 COMMON_PAIRS = "项目 预算 管理 工作 实施 保障 质量 完成 经费 服务 建设 资金 单位 计划"

@@ -22,9 +22,15 @@ def get_json(port: int, path: str) -> bytes:
         return response.read()
 
 
-def test_two_worker_processes_serve_the_same_answers(index_dir, client, tmp_path):
+def test_two_worker_processes_serve_the_same_answers(backend_config, client, tmp_path):
     port = free_port()
-    env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir), "HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "JIXIAO_SEARCH_BACKEND": backend_config["SEARCH_BACKEND"],
+        "JIXIAO_DATABASE_URL": backend_config.get("DATABASE_URL", ""),
+        "JIXIAO_INDEX_DIR": backend_config["INDEX_DIR"],
+        "HOME": str(tmp_path),
+    }
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "app.py"), "--workers", "2", "--port", str(port)],

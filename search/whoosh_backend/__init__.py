@@ -35,6 +35,18 @@ class WhooshBackend:
         self._generation: Generation | None = None
         self._lock = threading.Lock()
 
+    def location(self) -> str:
+        return str(self.index_dir)
+
+    def folder(self) -> Path:
+        return self.index_dir
+
+    def has_live(self) -> bool:
+        return layout.has_current(self.index_dir)
+
+    def check_live(self) -> None:
+        layout.current_generation(self.index_dir)
+
     def generation(self) -> Generation:
         """The live generation. Raises IndexMissing when there is none."""
         path = layout.current_generation(self.index_dir)

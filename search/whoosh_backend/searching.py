@@ -18,8 +18,8 @@ import numpy as np
 from whoosh import query as q
 from whoosh.searching import Searcher
 
-from indexer.text import words
 from search.backend import Cost, SearchPlan, SearchResult, Vocabulary
+from search.compile import key_term_count
 from search.store import ProjectStore
 from search.suggest import Entry
 
@@ -201,16 +201,6 @@ class WhooshSnapshot:
         # The index's terms complete only from a name's start, and only one field at a
         # time: the records' names, in memory, complete from inside too (a few ms).
         return self.store.suggestions.complete(typed, limit)
-
-
-MIN_KEY_TERMS = 10
-# Each key term's postings are read: 40 terms took up to 7 s at 10,000 projects.
-MAX_KEY_TERMS = 20
-
-
-def key_term_count(text: str) -> int:
-    """How many key terms to look for: a third of the passage's words, within bounds."""
-    return max(MIN_KEY_TERMS, min(MAX_KEY_TERMS, len(words(text)) // 3))
 
 
 def _match_each(

@@ -1,0 +1,191 @@
+"""The PostgreSQL backend: pooled connections, the live generation, snapshots."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from indexer import layout
+from indexer.model import Project
+from search.backend import PublishFailed
+from search.store import ProjectStore
+
+from .publish import REGISTRY, SCHEMA_VERSION, publish
+from .searching import Generation, PostgresSnapshot
+
+URL_VARIABLE = "JIXIAO_DATABASE_URL"
+READ_URL_VARIABLE = "JIXIAO_DATABASE_READ_URL"
+POOL_SIZE = 16
+STATEMENT_SECONDS = 10  # no search statement runs longer
+POOL_WAIT_SECONDS = 10  # a request waits this long for a free connection ...
+DOWN_WAIT_SECONDS = 1  # ... or this long when the last one found the database down
+
+
+def rebuild_command() -> str:
+    return "JIXIAO_SEARCH_BACKEND=postgres python -m indexer build"
+
+
+class PostgresBackend:
+    """Hands out the live generation, and snapshots (a transaction on it) per request."""
+
+    def __init__(self, url: str, read_url: str | None = None) -> None:
+        if not url:
+            raise ValueError(
+                f"SEARCH_BACKEND postgres needs a database: set {URL_VARIABLE} "
+                "(e.g. postgresql://user@host:5432/jixiao)"
+            )
+        self.url = url
+        self.read_url = read_url or url
+        self._pools: dict[int, ConnectionPool] = {}
+        self._generation: Generation | None = None
+        self._lock = threading.Lock()
+        self._reachable = False  # until a connection is made: see _reading
+
+    # ------------------------------------------------------------------ connections
+
+    def _pool(self) -> ConnectionPool:
+        """This process's pool (a forked worker makes its own)."""
+        pid = os.getpid()
+        pool = self._pools.get(pid)
+        if pool is None:
+            with self._lock:
+                pool = self._pools.get(pid)
+                if pool is None:
+                    pool = ConnectionPool(
+                        self.read_url,
+                        min_size=1,
+                        max_size=POOL_SIZE,
+                        kwargs={"autocommit": True},
+                        open=False,
+                        name=f"jixiao-{pid}",
+                    )
+                    pool.open(wait=False)
+                    self._pools[pid] = pool
+        return pool
+
+    @contextmanager
+    def _reading(self) -> Iterator[psycopg.Connection]:
+        """A pooled connection in a read-only repeatable-read transaction. An unreachable
+        database raises IndexMissing (the pages answer 503 and say so)."""
+        # after a failure, a request does not wait long for a database that is down
+        wait = POOL_WAIT_SECONDS if self._reachable else DOWN_WAIT_SECONDS
+        try:
+            with self._pool().connection(timeout=wait) as conn, conn.transaction():
+                self._reachable = True
+                conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                conn.execute(f"SET LOCAL statement_timeout = '{STATEMENT_SECONDS}s'")
+                yield conn
+        except PoolTimeout as exc:
+            self._reachable = False
+            raise layout.IndexMissing(
+                f"the PostgreSQL database is unreachable: {self._why_unreachable(wait)}"
+            ) from exc
+        except psycopg.OperationalError as exc:
+            raise layout.IndexMissing(f"the PostgreSQL database is unreachable: {exc}") from exc
+
+    def _why_unreachable(self, waited: float) -> str:
+        """What connecting says, or that the pool had no connection free in time."""
+        try:
+            psycopg.connect(self.read_url, connect_timeout=2).close()
+        except psycopg.Error as exc:
+            return " ".join(str(exc).split())
+        return f"no connection was free within {waited:g} s"
+
+    def _live_name(self, conn: psycopg.Connection) -> str:
+        try:
+            found = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+        except psycopg.errors.UndefinedTable:
+            found = None
+        if found is None:
+            raise layout.IndexMissing(
+                f"the PostgreSQL database has no index yet; build it with: {rebuild_command()}"
+            )
+        return found[0]
+
+    def _open(self, conn: psycopg.Connection, name: str) -> Generation:
+        current = self._generation
+        if current is not None and current.name == name:
+            return current
+        with self._lock:
+            if self._generation is None or self._generation.name != name:
+                self._generation = _read_generation(conn, name)
+            return self._generation
+
+    # ------------------------------------------------------------------ the protocol
+
+    def has_live(self) -> bool:
+        try:
+            with self._reading() as conn:
+                self._live_name(conn)
+        except layout.IndexMissing:
+            return False
+        return True
+
+    def check_live(self) -> None:
+        with self._reading() as conn:
+            self._live_name(conn)
+
+    def location(self) -> str:
+        info = psycopg.conninfo.conninfo_to_dict(self.url)
+        where = f"{info.get('host', 'localhost')}:{info.get('port', 5432)}"
+        return f"the PostgreSQL database {info.get('dbname', '')} on {where}"
+
+    def folder(self) -> None:
+        return None
+
+    def store(self) -> ProjectStore:
+        with self._reading() as conn:
+            return self._open(conn, self._live_name(conn)).store
+
+    @contextmanager
+    def snapshot(self) -> Iterator[PostgresSnapshot]:
+        with self._reading() as conn:
+            generation = self._open(conn, self._live_name(conn))
+            yield PostgresSnapshot(generation, conn)
+
+    def publish(
+        self,
+        records: list[dict[str, Any]],
+        documents: Callable[[], Iterator[dict[str, Any]]],
+        describe: Callable[[Counter[str], str], dict[str, Any]],
+        progress: bool = False,
+    ) -> dict[str, Any]:
+        def connect() -> psycopg.Connection:
+            return psycopg.connect(self.url, autocommit=True)
+
+        try:
+            return publish(connect, records, documents, describe, progress)
+        except psycopg.OperationalError as exc:
+            raise PublishFailed(f"the PostgreSQL database failed: {exc}") from exc
+        except psycopg.Error as exc:
+            raise PublishFailed(f"PostgreSQL refused the index: {exc}") from exc
+
+    def close(self) -> None:
+        for pool in self._pools.values():
+            pool.close()
+        self._pools.clear()
+
+
+def _read_generation(conn: psycopg.Connection, name: str) -> Generation:
+    """A generation's records and numbers, read once."""
+    meta = conn.execute(
+        f"SELECT meta FROM {REGISTRY}.generations WHERE name = %s", [name]
+    ).fetchone()[0]
+    if meta.get("schema_version") != SCHEMA_VERSION:
+        raise layout.IndexMissing(
+            "the index in the PostgreSQL database was built by another version of Jixiao "
+            f"Search; rebuild it with: {rebuild_command()}"
+        )
+    records = [r for (r,) in conn.execute(f"SELECT record FROM {name}.records ORDER BY position")]
+    documents, average = conn.execute(
+        f"SELECT count(*), coalesce(avg(words), 1) FROM {name}.docs"
+    ).fetchone()
+    store = ProjectStore([Project.from_dict(r) for r in records])
+    return Generation(name, store, meta, int(documents), float(average))

@@ -1,0 +1,200 @@
+"""Writing a PostgreSQL generation: a schema of its own (documents, records, term
+counts), loaded and indexed inside one transaction that also makes it live. Readers see
+the old generation until that transaction commits and the new one after, never a mix;
+a build that fails leaves nothing behind (the transaction is rolled back).
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Json
+from tqdm import tqdm
+
+from indexer.text import bigrams, characters, words
+
+from .sql import SCALAR_FACETS, tsvector
+
+SCHEMA_VERSION = 1
+REGISTRY = "jixiao"
+# One build at a time per database (pg_advisory_xact_lock)
+BUILD_LOCK = 0x6A697869616F  # "jixiao"
+# Generations kept besides the live one: requests that began on the previous one finish
+KEEP_PREVIOUS = 1
+
+REGISTRY_DDL = f"""
+CREATE SCHEMA IF NOT EXISTS {REGISTRY};
+CREATE TABLE IF NOT EXISTS {REGISTRY}.generations (
+    name text PRIMARY KEY,
+    meta jsonb NOT NULL,
+    created timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS {REGISTRY}.live (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    name text NOT NULL REFERENCES {REGISTRY}.generations (name)
+);
+"""
+
+_FACET_COLUMNS = ", ".join(f"{name} {kind}" for name, kind in SCALAR_FACETS.items())
+COLUMNS = (
+    "docnum", "doc_id", "project", "project_id", "body", "grams", "chars", "words",
+    "numbers", "titles", "problem", *SCALAR_FACETS, "budget", "seq",
+)  # fmt: skip
+
+
+def generation_ddl(schema: str) -> str:
+    return f"""
+CREATE SCHEMA {schema};
+CREATE TABLE {schema}.docs (
+    docnum int PRIMARY KEY,
+    doc_id text NOT NULL,
+    project int NOT NULL,
+    project_id text NOT NULL,
+    body tsvector NOT NULL,
+    grams tsvector NOT NULL,
+    chars tsvector NOT NULL,
+    words int NOT NULL,
+    numbers text[] NOT NULL,
+    titles text[] NOT NULL,
+    problem text[] NOT NULL,
+    {_FACET_COLUMNS},
+    budget bigint,
+    seq int NOT NULL
+);
+CREATE TABLE {schema}.records (position int PRIMARY KEY, record json NOT NULL);
+CREATE TABLE {schema}.terms (
+    field text NOT NULL, term text NOT NULL, docs int NOT NULL, PRIMARY KEY (field, term)
+);
+"""
+
+
+def index_ddl(schema: str) -> str:
+    return f"""
+CREATE INDEX ON {schema}.docs USING gin (body);
+CREATE INDEX ON {schema}.docs USING gin (grams);
+CREATE INDEX ON {schema}.docs USING gin (chars);
+CREATE INDEX ON {schema}.docs USING gin (numbers);
+CREATE INDEX ON {schema}.docs USING gin (titles);
+CREATE UNIQUE INDEX ON {schema}.docs (doc_id);
+CREATE INDEX ON {schema}.docs (project, seq);
+INSERT INTO {schema}.terms
+    SELECT 'body', word, ndoc FROM ts_stat('SELECT body FROM {schema}.docs')
+    UNION ALL SELECT 'grams', word, ndoc FROM ts_stat('SELECT grams FROM {schema}.docs')
+    UNION ALL SELECT 'chars', word, ndoc FROM ts_stat('SELECT chars FROM {schema}.docs')
+    UNION ALL SELECT 'numbers', n, count(*) FROM {schema}.docs, unnest(numbers) n GROUP BY n
+    UNION ALL SELECT 'titles', t, count(*) FROM {schema}.docs, unnest(titles) t GROUP BY t;
+ANALYZE {schema}.docs;
+ANALYZE {schema}.terms;
+"""
+
+
+def new_name() -> str:
+    """A generation's schema name: g_<time to the microsecond>_<random> (sorts by time)."""
+    now = time.time()
+    micro = int(now * 1_000_000) % 1_000_000
+    return (
+        f"g_{time.strftime('%Y%m%d_%H%M%S', time.gmtime(now))}_{micro:06d}_{secrets.token_hex(2)}"
+    )
+
+
+def row(doc: dict[str, Any], seq: int) -> tuple[Any, ...]:
+    """A document as the docs table's row (in COLUMNS order)."""
+    text = doc.get("body", "")
+    body = [w for w, _, _ in words(text)]
+    return (
+        seq,
+        doc["doc_id"],
+        doc["order"],
+        doc["project_id"],
+        tsvector(body),
+        tsvector(t for t, _, _ in bigrams(text)),
+        tsvector(t for t, _, _ in characters(text)),
+        len(body),
+        (doc.get("numbers") or "").split(),
+        (doc.get("titles") or "").split(),
+        (doc.get("problem") or "").split(),
+        *(doc.get(name) or None for name in SCALAR_FACETS),
+        doc.get("budget"),
+        seq,
+    )
+
+
+def publish(
+    connect: Callable[[], psycopg.Connection],
+    records: list[dict[str, Any]],
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    describe: Callable[[Counter[str], str], dict[str, Any]],
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Load a generation and make it live in one transaction (see `SearchBackend.publish`);
+    then drop the generations older than the previous one."""
+    name = new_name()
+    with connect() as conn:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
+            conn.execute(REGISTRY_DDL)
+            conn.execute(generation_ddl(name))
+            kinds = _load(conn, name, documents, progress)
+            with conn.cursor().copy(f"COPY {name}.records (position, record) FROM STDIN") as copy:
+                for position, record in enumerate(records):
+                    copy.write_row((position, Json(record)))
+            conn.execute(index_ddl(name))
+            meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION}
+            conn.execute(
+                f"INSERT INTO {REGISTRY}.generations (name, meta) VALUES (%s, %s)",
+                [name, Json(meta)],
+            )
+            conn.execute(
+                f"INSERT INTO {REGISTRY}.live (name) VALUES (%s) "
+                "ON CONFLICT (only_row) DO UPDATE SET name = excluded.name",
+                [name],
+            )
+        drop_stale(conn, name)
+    return meta
+
+
+def _load(
+    conn: psycopg.Connection,
+    name: str,
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    progress: bool,
+) -> Counter[str]:
+    kinds: Counter[str] = Counter()
+    bar = tqdm(desc="indexing", unit="doc", disable=None if progress else True)
+    columns = ", ".join(COLUMNS)
+    with conn.cursor().copy(f"COPY {name}.docs ({columns}) FROM STDIN") as copy:
+        for seq, doc in enumerate(documents()):
+            copy.write_row(row(doc, seq))
+            kinds[doc["kind"]] += 1
+            bar.update()
+    bar.close()
+    return kinds
+
+
+def drop_stale(conn: psycopg.Connection, live: str) -> list[str]:
+    """Drop the generations older than the live one and the KEEP_PREVIOUS before it. A
+    generation still being read is left for the next build (waits at most 2 s)."""
+    names = [
+        n
+        for (n,) in conn.execute(
+            f"SELECT name FROM {REGISTRY}.generations WHERE name <> %s "
+            "ORDER BY created DESC, name DESC",
+            [live],
+        )
+    ]
+    dropped = []
+    for stale in names[KEEP_PREVIOUS:]:
+        try:
+            with conn.transaction():
+                conn.execute("SET LOCAL lock_timeout = '2s'")
+                conn.execute(f"DROP SCHEMA IF EXISTS {stale} CASCADE")
+                conn.execute(f"DELETE FROM {REGISTRY}.generations WHERE name = %s", [stale])
+            dropped.append(stale)
+        except psycopg.errors.LockNotAvailable:
+            continue
+    return dropped

@@ -1,0 +1,136 @@
+"""SQL from the engine-neutral trees of `search.compile`: pure functions, tested by
+comparing text. Text fields are `tsvector`s of our own tokens (jieba words, character
+pairs, single characters: `indexer.text`, never PostgreSQL's parsers), matched with
+`@@` and a `tsquery` of quoted lexemes; document numbers and titles are `text[]`,
+matched with `@>`. Field names come from a fixed list; every text is a parameter.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from search.compile import AnyOf, Node, Term, terms_of
+
+TEXT_FIELDS = ("body", "grams", "chars")
+ARRAY_FIELDS = ("numbers", "titles", "problem")
+# Facets with one value per document, and their SQL type
+SCALAR_FACETS = {
+    "kind": "text",
+    "template": "text",
+    "department": "text",
+    "category": "text",
+    "perf_type": "text",
+    "unit": "text",
+    "year": "int",
+    "section": "text",
+    "level1": "text",
+    "level2": "text",
+    "issuer": "text",
+}
+SORT_COLUMNS = ("seq", "budget", "year")
+# BM25's constants, as Whoosh's BM25F has them (a word's presence counts, not how often)
+K1, B = 1.2, 0.75
+
+Sql = tuple[str, list[Any]]
+
+
+def lexeme(text: str) -> str:
+    """A lexeme quoted for tsvector or tsquery input (quotes and backslashes doubled)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector(tokens: Iterable[str]) -> str:
+    """The tsvector input of a set of tokens (no positions: presence is what is read)."""
+    return " ".join(lexeme(t) for t in dict.fromkeys(t for t in tokens if t))
+
+
+def _field(name: str) -> str:
+    if name not in TEXT_FIELDS + ARRAY_FIELDS:
+        raise ValueError(f"not a searchable field: {name!r}")
+    return name
+
+
+def term_sql(term: Term) -> Sql:
+    field = _field(term.field)
+    if field in TEXT_FIELDS:
+        return f"{field} @@ %s::tsquery", [lexeme(term.text)]
+    return f"{field} @> %s::text[]", [[term.text]]
+
+
+def condition(node: Node) -> Sql:
+    """A WHERE condition that holds for the documents the tree matches. The terms of one
+    text field that must all be present are one tsquery (one index probe)."""
+    if isinstance(node, Term):
+        return term_sql(node)
+    if isinstance(node, AnyOf):
+        return _joined([condition(item) for item in node.items], " OR ")
+    together: dict[str, list[str]] = {}
+    others: list[Sql] = []
+    for item in node.items:
+        if isinstance(item, Term) and item.field in TEXT_FIELDS:
+            together.setdefault(item.field, []).append(item.text)
+        else:
+            others.append(condition(item))
+    merged: list[Sql] = [
+        (f"{field} @@ %s::tsquery", [" & ".join(lexeme(t) for t in dict.fromkeys(texts))])
+        for field, texts in together.items()
+    ]
+    return _joined(merged + others, " AND ")
+
+
+def _joined(parts: list[Sql], glue: str) -> Sql:
+    if len(parts) == 1:
+        return parts[0]
+    return "(" + glue.join(f"({text})" for text, _ in parts) + ")", [
+        p for _, params in parts for p in params
+    ]
+
+
+def idf(documents: int, holding: int) -> float:
+    """BM25's inverse document frequency (as Whoosh's)."""
+    return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
+
+
+def score(
+    node: Node | None,
+    frequency: Mapping[tuple[str, str], int],
+    documents: int,
+    average_words: float,
+) -> Sql:
+    """A relevance score: BM25 with each term present or not (a passage is short and a
+    word rarely repeats in it), each term weighing its idf, over the passage's length in
+    words. The tree's structure does not matter here: the documents scored are those
+    that match."""
+    terms = list(dict.fromkeys(terms_of(node)))
+    if not terms:
+        return "0.0::float8", []
+    sums, params = [], []
+    for term in terms:
+        text, p = term_sql(term)
+        weight = idf(documents, frequency.get((term.field, term.text), 0))
+        sums.append(f"({text})::int * {weight:.6f}")
+        params += p
+    norm = f"{K1 + 1} / (1 + {K1} * ({1 - B} + {B} * words / {max(average_words, 1.0):.4f}))"
+    return f"(({' + '.join(sums)}) * {norm})::float8", params
+
+
+def filters_sql(filters: Mapping[str, Any], leave_out: str | None = None) -> Sql:
+    """The condition that every filter (but `leave_out`'s) holds; an unknown field holds
+    for no document."""
+    parts: list[Sql] = []
+    for name, value in filters.items():
+        if name == leave_out:
+            continue
+        if isinstance(value, str) and "\x00" in value:
+            parts.append(("false", []))  # no text PostgreSQL holds has a NUL
+        elif name == "problem":
+            parts.append(("problem @> %s::text[]", [[str(value)]]))
+        elif name in SCALAR_FACETS:
+            parts.append((f"{name} = %s::{SCALAR_FACETS[name]}", [value]))
+        else:
+            parts.append(("false", []))
+    if not parts:
+        return "true", []
+    return _joined(parts, " AND ")

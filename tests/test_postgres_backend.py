@@ -1,0 +1,202 @@
+"""The PostgreSQL backend's own behaviour (its searches are tested with every other
+backend's, through the `engine`, `app` and `client` fixtures): generations switched in
+one transaction, a failed build that leaves nothing, the database out of reach, the
+first start of `python app.py` on an empty database, SQL built from data."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import psycopg
+import pytest
+from support import CORPUS, ROOT, SAMPLE
+
+from app import create_app, ensure_index
+from benchmarks.load import free_port
+from indexer.build import IndexWriteFailed, build_index
+from search.args import SearchRequest
+from search.backend import SearchPlan
+from search.compile import All, AnyOf, Term
+from search.postgres_backend import sql
+from search.postgres_backend.backend import PostgresBackend
+from search.postgres_backend.publish import REGISTRY
+from search.query import parse_query
+from search.service import search
+
+
+def config(url: str) -> dict[str, str]:
+    return {"SEARCH_BACKEND": "postgres", "DATABASE_URL": url}
+
+
+def generations(url: str) -> list[str]:
+    with psycopg.connect(url) as conn:
+        found = conn.execute(f"SELECT name FROM {REGISTRY}.generations ORDER BY created, name")
+        return [n for (n,) in found]
+
+
+def schemas(url: str) -> list[str]:
+    with psycopg.connect(url) as conn:
+        found = conn.execute(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'g\\_%' ORDER BY 1"
+        )
+        return [n for (n,) in found]
+
+
+def one_file_corpus(tmp_path, text: str):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    (corpus / "a.txt").write_text(text, "utf-8")
+    return corpus
+
+
+def test_a_request_sees_one_generation_and_the_next_sees_the_new_one(postgres, tmp_path):
+    url = postgres.database()
+    text = SAMPLE.read_text("utf-8")
+    corpus = one_file_corpus(tmp_path, text)
+    build_index(corpus, tmp_path / "unused", backend_config=config(url))
+    engine = PostgresBackend(url)
+    assert search(engine, SearchRequest(q='"人脸识别"'))["total"] == 1
+    with engine.snapshot() as before:
+        (corpus / "a.txt").write_text(text.replace("人脸识别", "面部识别"), "utf-8")
+        build_index(corpus, tmp_path / "unused", backend_config=config(url))
+        # the snapshot opened before the switch still reads its own generation
+        assert before.search(SearchPlan(parse_query('"人脸识别"'))).total == 1
+        assert before.search(SearchPlan(parse_query('"面部识别"'))).total == 0
+    assert search(engine, SearchRequest(q='"人脸识别"'))["total"] == 0
+    assert search(engine, SearchRequest(q='"面部识别"'))["total"] == 1
+    engine.close()
+
+
+def test_builds_keep_the_live_generation_and_the_one_before(postgres, tmp_path):
+    url = postgres.database()
+    for _ in range(3):
+        build_index(CORPUS, tmp_path / "unused", backend_config=config(url))
+    kept = generations(url)
+    assert len(kept) == 2 and schemas(url) == sorted(kept)
+    with psycopg.connect(url) as conn:
+        live = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()[0]
+    assert live == kept[-1]
+
+
+def test_a_build_that_fails_leaves_the_live_generation_and_nothing_else(postgres, tmp_path):
+    url = postgres.database()
+    build_index(CORPUS, tmp_path / "unused", backend_config=config(url))
+    before = generations(url)
+    engine = PostgresBackend(url)
+    records = [{"id": "x"}]
+
+    def broken_documents():
+        yield {"doc_id": "p:x", "kind": "project", "project_id": "x", "order": 0, "body": "甲"}
+        yield {"doc_id": "p:x", "kind": "project", "project_id": "x", "order": 0, "body": "乙"}
+
+    with pytest.raises(Exception, match="PostgreSQL refused the index"):
+        engine.publish(records, broken_documents, lambda kinds, name: {"generation": name})
+    assert generations(url) == before and schemas(url) == before
+    assert search(engine, SearchRequest(q="预算"))["total"] > 0
+    engine.close()
+
+
+def test_a_database_out_of_reach_is_a_503_that_says_so():
+    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/none?connect_timeout=2"
+    app = create_app({**config(dead), "BUILD_IF_MISSING": False})
+    response = app.test_client().get("/api/search", query_string={"q": "预算"})
+    assert response.status_code == 503
+    assert "PostgreSQL" in response.get_json()["error"]
+    page = app.test_client().get("/")
+    assert page.status_code == 503 and "Traceback" not in page.get_data(as_text=True)
+
+
+def test_a_build_into_a_database_out_of_reach_is_a_clear_error(tmp_path):
+    dead = f"postgresql://postgres@127.0.0.1:{free_port()}/none?connect_timeout=2"
+    with pytest.raises(IndexWriteFailed, match="PostgreSQL database"):
+        build_index(CORPUS, tmp_path / "unused", backend_config=config(dead))
+
+
+def test_an_empty_database_says_how_to_build_and_the_first_start_builds(postgres, tmp_path):
+    url = postgres.database()
+    app = create_app({**config(url), "BUILD_IF_MISSING": False})
+    response = app.test_client().get("/api/projects")
+    assert response.status_code == 503
+    assert "JIXIAO_SEARCH_BACKEND=postgres python -m indexer build" in response.get_json()["error"]
+    ensure_index(CORPUS, tmp_path / "unused", config(url))  # what `python app.py` does
+    assert len(app.test_client().get("/api/projects").get_json()) == 8
+
+
+def test_python_app_serves_from_postgresql(postgres, tmp_path):
+    url = postgres.database()
+    port = free_port()
+    env = {
+        **os.environ,
+        "JIXIAO_SEARCH_BACKEND": "postgres",
+        "JIXIAO_DATABASE_URL": url,
+        "JIXIAO_INDEX_DIR": str(tmp_path / "unused"),
+    }
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py"), "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                address = f"http://127.0.0.1:{port}/api/search?q=%E6%BB%A1%E6%84%8F%E5%BA%A6"
+                with urllib.request.urlopen(address, timeout=30) as response:
+                    assert response.status == 200
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.3)
+        assert len(generations(url)) == 1  # built on first start
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        server.stderr.close()
+
+
+def test_a_filter_value_postgresql_cannot_hold_finds_nothing(client):
+    response = client.get("/api/search", query_string={"q": "预算", "unit": "a\x00b"})
+    assert response.status_code in (200, 400)
+
+
+# ---------------------------------------------------------------- SQL from data
+
+
+def test_lexemes_are_quoted_so_no_text_is_read_as_tsquery_syntax():
+    assert sql.lexeme("a'b\\c") == "'a''b\\\\c'"
+    assert sql.tsvector(["满意", "意度", "满意", ""]) == "'满意' '意度'"
+
+
+def test_terms_of_one_field_that_must_all_match_are_one_tsquery():
+    tree = All(
+        (Term("grams", "满意"), Term("grams", "意度"), Term("numbers", "沪财行〔2014〕39号"))
+    )
+    text, params = sql.condition(tree)
+    assert text == "((grams @@ %s::tsquery) AND (numbers @> %s::text[]))"
+    assert params == ["'满意' & '意度'", ["沪财行〔2014〕39号"]]
+    either = sql.condition(AnyOf((Term("chars", "率"), Term("titles", "办法"))))
+    assert either == ("((chars @@ %s::tsquery) OR (titles @> %s::text[]))", ["'率'", ["办法"]])
+
+
+def test_a_field_outside_the_list_is_refused():
+    with pytest.raises(ValueError):
+        sql.condition(Term("body; DROP TABLE x", "a"))
+
+
+def test_filters_compare_with_parameters_and_an_unknown_field_holds_nowhere():
+    text, params = sql.filters_sql({"year": 2020, "problem": "vague", "colour": "red"})
+    assert text == "((year = %s::int) AND (problem @> %s::text[]) AND (false))"
+    assert params == [2020, ["vague"]]
+    assert sql.filters_sql({"year": 2020}, leave_out="year") == ("true", [])
+
+
+def test_rarer_terms_weigh_more_and_longer_passages_less():
+    assert sql.idf(1000, 1) > sql.idf(1000, 100) > 0
+    text, params = sql.score(Term("body", "维修"), {("body", "维修"): 10}, 1000, 20.0)
+    assert params == ["'维修'"] and "words / 20.0000" in text
