@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import os
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -13,9 +19,9 @@ from search.backend import PublishFailed, SearchBackend
 from search.backends import open_backend
 
 from . import layout
-from .corpus import CorpusError, load_corpus
-from .documents import all_documents
-from .model import ParseResult
+from .corpus import CorpusError, corpus_files, load_files, make_ids_unique, source_name
+from .documents import all_documents, problems_of
+from .model import Diagnostic, ParseResult
 from .textio import os_reason
 
 
@@ -77,11 +83,18 @@ class BuildSummary:
     warnings: int
     errors: int
     seconds: float
+    parsed: int = -1  # files parsed; -1: all of them (a full build)
 
     def lines(self) -> list[str]:
+        reused = (
+            []
+            if self.parsed < 0
+            else [f"  parsed {count(self.parsed, 'file')}; the others' records were reused"]
+        )
         return [
             f"indexed {count(self.projects, 'project')} from {count(self.files, 'file')} "
             f"in {self.seconds:.1f} s",
+            *reused,
             f"  {count(self.sections, 'section')}, {count(self.indicators, 'indicator row')}, "
             f"{count(self.citations, 'citation')} -> {count(self.documents, 'document')}",
             f"  {count(self.warnings, 'warning')}, {count(self.errors, 'error')}",
@@ -126,9 +139,13 @@ def build_index(
     progress: bool = False,
     allow_empty: bool = False,
     backend_config: dict[str, Any] | None = None,
+    full: bool = False,
 ) -> tuple[BuildSummary, ParseResult]:
     """Parse `corpus_dir` and make a new index generation live in `index_dir`.
 
+    Files whose content the live generation was built from (same SHA-256) are not parsed
+    again: their records and documents are reused, and only what changed is written
+    (`SearchBackend.update`), unless `full` or the live generation was built otherwise.
     Returns the summary and the parse result (its diagnostics are for the user to see).
     A corpus without tables is refused unless `allow_empty`: its empty index would
     replace the live one. `backend_config` chooses and sets up the search backend
@@ -137,28 +154,264 @@ def build_index(
     then unchanged.
     """
     started = time.monotonic()
+    backend = _open_backend(index_dir, backend_config)
+    with contextlib.closing(backend):
+        try:
+            files, skipped = corpus_files(corpus_dir)
+            root = corpus_dir.resolve()
+            hashes = {source_name(path, root): digest(path) for path in files}
+        except CorpusError as exc:
+            raise CorpusUnusable(str(exc)) from None
+        except OSError as exc:
+            raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
+        live = None if full else _reusable(backend.live_meta())
+        if live is not None:
+            old = live["file_hashes"]
+            change = Change(
+                parse=[
+                    p
+                    for p, name in zip(files, hashes, strict=True)
+                    if old.get(name) != hashes[name]
+                ],
+                drop={name for name in old if old[name] != hashes.get(name)},
+                files=hashes,
+            )
+            return _apply(
+                backend, corpus_dir, change, live, skipped, progress, allow_empty, started
+            )
+        try:
+            result = ParseResult(diagnostics=skipped)
+            result.extend(load_files(files, corpus_dir, progress))
+            result.diagnostics.extend(make_ids_unique(result.projects))
+        except OSError as exc:
+            raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
+        _refuse_empty(result, len(files), corpus_dir, backend, allow_empty)
+        problems = problems_of(result.projects)
+        manifest = _manifest(hashes, result.diagnostics, problems, len(result.projects))
+        describe = _describer(corpus_dir, result, len(files), started, manifest)
+        records = [project.to_dict() for project in result.projects]
+        with _writing(backend):
+            meta = backend.publish(
+                records, all_documents(result.projects, problems), describe, progress
+            )
+        return _summary(meta), result
+
+
+def add_files(
+    corpus_dir: Path,
+    index_dir: Path,
+    paths: list[Path],
+    progress: bool = False,
+    backend_config: dict[str, Any] | None = None,
+) -> tuple[BuildSummary, ParseResult]:
+    """Parse `paths` (files of the corpus in `corpus_dir`) and add their tables to the
+    live index, replacing what an earlier version of a file gave. Raises BuildError."""
+    started = time.monotonic()
+    backend, live = _changing(index_dir, backend_config)
+    with contextlib.closing(backend):
+        chosen: dict[str, Path] = {}  # by name: a file named twice is read once
+        hashes: dict[str, str] = {}
+        for path in paths:
+            name = _name_in_corpus(path, corpus_dir)
+            if not path.is_file() or not path.name.lower().endswith((".txt", ".pdf")):
+                raise BuildError(f"{path}: not a *.txt or *.pdf file")
+            try:
+                chosen[name], hashes[name] = path, digest(path)
+            except OSError as exc:
+                raise BuildError(f"cannot read {path}: {reason(exc)}") from None
+        change = Change(
+            parse=[chosen[name] for name in sorted(chosen)],  # in corpus order
+            drop=set(chosen),
+            files=dict(sorted({**live["file_hashes"], **hashes}.items())),
+        )
+        return _apply(backend, corpus_dir, change, live, [], progress, True, started)
+
+
+def remove_files(
+    corpus_dir: Path,
+    index_dir: Path,
+    paths: list[Path],
+    progress: bool = False,
+    backend_config: dict[str, Any] | None = None,
+) -> tuple[BuildSummary, ParseResult]:
+    """Take the tables of `paths` (files of the corpus, which may be gone from disk) out
+    of the live index. Raises BuildError, also for a file the index does not hold."""
+    started = time.monotonic()
+    backend, live = _changing(index_dir, backend_config)
+    with contextlib.closing(backend):
+        names = {_name_in_corpus(path, corpus_dir) for path in paths}
+        unknown = sorted(names - set(live["file_hashes"]))
+        if unknown:
+            raise BuildError(f"the index holds no file {', '.join(unknown)}")
+        files = {name: h for name, h in live["file_hashes"].items() if name not in names}
+        change = Change(parse=[], drop=names, files=files)
+        return _apply(backend, corpus_dir, change, live, [], progress, True, started)
+
+
+@dataclass
+class Change:
+    """What an update does: the files to parse, the files whose records go (removed or
+    parsed again), and the new generation's files with their SHA-256."""
+
+    parse: list[Path]
+    drop: set[str]
+    files: dict[str, str]
+
+
+def digest(path: Path) -> str:
+    """A file's SHA-256, in hex."""
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _open_backend(index_dir: Path, backend_config: dict[str, Any] | None) -> SearchBackend:
     try:
         backend = open_backend({**(backend_config or {}), "INDEX_DIR": index_dir})
     except ValueError as exc:  # a setting the backend cannot use
         raise BuildError(str(exc)) from None
     if backend.folder() is not None:
         check_index_dir(backend.folder())
+    return backend
+
+
+def _reusable(meta: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The live generation's description, if it says what an update needs and was made
+    by this version of the parsers and checks (another one may read the same file into
+    other records)."""
+    needed = ("file_hashes", "diagnostics", "problems", "next_order")
+    if not meta or not all(key in meta for key in needed):
+        return None
+    return meta if meta.get("parser") == parser_version() else None
+
+
+@functools.cache
+def parser_version() -> str:
+    """A digest of the code and data that turn files into records and findings: every
+    file of the `indexer` package."""
+    package = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt") and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _changing(
+    index_dir: Path, backend_config: dict[str, Any] | None
+) -> tuple[SearchBackend, dict[str, Any]]:
+    """The backend, and the description of the live generation a change starts from."""
+    backend = _open_backend(index_dir, backend_config)
+    live = _reusable(backend.live_meta())
+    if live is None:
+        backend.close()
+        raise BuildError(
+            f"there is no index in {backend.location()} to change (or it was built by an "
+            f"older version); build it first: {layout.build_command(index_dir)}"
+        )
+    return backend, live
+
+
+def _name_in_corpus(path: Path, corpus_dir: Path) -> str:
+    """How records name `path`; a BuildError if it is not inside the corpus folder (a full
+    build would not read it, so an update may not either)."""
+    absolute, root = Path(os.path.abspath(path)), corpus_dir.resolve()
     try:
-        result, files = load_corpus(corpus_dir, progress=progress)
-    except CorpusError as exc:
-        raise CorpusUnusable(str(exc)) from None
+        absolute.relative_to(root)
+    except ValueError:
+        raise BuildError(f"{path} is not inside the corpus folder {corpus_dir}") from None
+    return source_name(absolute, root)
+
+
+def _apply(
+    backend: SearchBackend,
+    corpus_dir: Path,
+    change: Change,
+    live: dict[str, Any],
+    skipped: list[Diagnostic],
+    progress: bool,
+    allow_empty: bool,
+    started: float,
+) -> tuple[BuildSummary, ParseResult]:
+    """Make live the live generation changed by `change`: the records of the files it
+    drops go, the files it parses come in; the checks run over the whole new corpus, and
+    the projects whose findings changed are indexed again (their 问题 facet)."""
+    with _writing(backend):
+        projects = backend.store().projects
+    kept = [p for p in projects if p.source.file not in change.drop]
+    try:
+        parsed = load_files(change.parse, corpus_dir, progress)
     except OSError as exc:
         raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
-    if not result.projects and not allow_empty:
-        live = "the live index is unchanged" if _serves(backend) else "no index was built"
-        raise EmptyCorpus(
-            f"the corpus {corpus_dir} has no tables ({count(files, 'file')}, 0 projects); "
-            f"{live}. Use --allow-empty to publish an empty index.",
-            result,
-            files,
-        )
+    parsed.diagnostics.extend(make_ids_unique(parsed.projects, taken={p.id: p for p in kept}))
+    result = ParseResult(
+        projects=sorted(kept + parsed.projects, key=lambda p: p.source.file),
+        diagnostics=[
+            *skipped,
+            *(
+                Diagnostic(**d)
+                for d in live["diagnostics"]
+                if d["file"] not in change.drop and d["file"] in change.files
+            ),
+            *parsed.diagnostics,
+        ],
+    )
+    _refuse_empty(result, len(change.files), corpus_dir, backend, allow_empty)
+    problems = problems_of(result.projects)
+    old_problems = live["problems"]
+    restated = [p for p in kept if problems.get(p.id, []) != old_problems.get(p.id, [])]
+    remove = {p.id for p in projects if p.source.file in change.drop}
+    remove |= {p.id for p in restated}
+    fresh = parsed.projects + restated
+    next_order = live["next_order"]
+    manifest = _manifest(change.files, result.diagnostics, problems, next_order + len(fresh))
+    describe = _describer(
+        corpus_dir, result, len(change.files), started, manifest, parsed=len(change.parse)
+    )
     records = [project.to_dict() for project in result.projects]
+    documents = all_documents(fresh, problems, first_order=next_order)
+    with _writing(backend):
+        meta = backend.update(records, remove, documents, describe, progress)
+    return _summary(meta), result
 
+
+def _refuse_empty(
+    result: ParseResult, files: int, corpus_dir: Path, backend: SearchBackend, allow: bool
+) -> None:
+    if result.projects or allow:
+        return
+    live = "the live index is unchanged" if _serves(backend) else "no index was built"
+    raise EmptyCorpus(
+        f"the corpus {corpus_dir} has no tables ({count(files, 'file')}, 0 projects); "
+        f"{live}. Use --allow-empty to publish an empty index.",
+        result,
+        files,
+    )
+
+
+def _manifest(
+    files: dict[str, str],
+    diagnostics: list[Diagnostic],
+    problems: dict[str, list[str]],
+    next_order: int,
+) -> dict[str, Any]:
+    """What a later update needs to know of a generation (kept in its description)."""
+    return {
+        "file_hashes": files,
+        "diagnostics": [asdict(d) for d in diagnostics],
+        "problems": problems,
+        "next_order": next_order,
+        "parser": parser_version(),
+    }
+
+
+def _describer(
+    corpus_dir: Path,
+    result: ParseResult,
+    files: int,
+    started: float,
+    manifest: dict[str, Any],
+    parsed: int = -1,
+) -> Callable[[Counter[str], str], dict[str, Any]]:
     def describe(kinds: Counter[str], generation: str) -> dict[str, Any]:
         summary = BuildSummary(
             corpus=str(corpus_dir),
@@ -172,18 +425,28 @@ def build_index(
             warnings=len(result.warnings),
             errors=len(result.errors),
             seconds=round(time.monotonic() - started, 2),
+            parsed=parsed,
         )
-        return asdict(summary)
+        return {**asdict(summary), **manifest}
 
+    return describe
+
+
+@contextmanager
+def _writing(backend: SearchBackend) -> Iterator[None]:
+    """The backend's failures while reading or writing the index, as BuildErrors."""
     try:
-        meta = backend.publish(records, all_documents(result.projects), describe, progress)
+        yield
+    except layout.IndexMissing as exc:
+        raise BuildError(str(exc)) from None
     except OSError as exc:
         where = backend.location()
         raise IndexWriteFailed(f"{reason(exc)} while writing the index to {where}") from exc
     except PublishFailed as exc:
-        where = backend.location()
-        raise IndexWriteFailed(f"{exc} while writing the index to {where}") from exc
+        raise IndexWriteFailed(f"{exc} while writing the index to {backend.location()}") from exc
     except ValueError as exc:  # a setting the backend cannot use
         raise BuildError(str(exc)) from None
-    summary = BuildSummary(**{k: meta[k] for k in BuildSummary.__dataclass_fields__})
-    return summary, result
+
+
+def _summary(meta: dict[str, Any]) -> BuildSummary:
+    return BuildSummary(**{k: meta[k] for k in BuildSummary.__dataclass_fields__})

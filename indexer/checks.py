@@ -11,10 +11,10 @@ Rules read the record model only, so they hold for every template family.
 
 from __future__ import annotations
 
+import bisect
 import re
-import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -84,6 +84,10 @@ class Peers:
 
     targets: dict[tuple[str, str, str | None], dict[str, float]] = field(default_factory=dict)
     numbers_of_title: dict[str, Counter[str]] = field(default_factory=dict)
+    # per indicator, its targets sorted (made when first asked for)
+    _sorted: dict[tuple[str, str, str | None], list[float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, projects: Iterable[Project]) -> Peers:
@@ -97,6 +101,43 @@ class Peers:
                 if citation.title and citation.number:
                     numbers[normalize_title(citation.title)][citation.number] += 1
         return cls(dict(targets), dict(numbers))
+
+    def others(self, key: tuple[str, str, str | None], project_id: str) -> SortedValues:
+        """The targets other projects set for the indicator `key`, sorted (a view that
+        leaves the project's own out: no list of every peer per row, which made the
+        checks quadratic in the corpus: 14 s at 10,000 projects)."""
+        of_key = self.targets.get(key, {})
+        values = self._sorted.get(key)
+        if values is None:
+            values = self._sorted[key] = sorted(of_key.values())
+        own = of_key.get(project_id)
+        return SortedValues(values, None if own is None else bisect.bisect_left(values, own))
+
+
+class SortedValues(Sequence[float]):
+    """A sorted list of numbers with one place (`left_out`) left out, without copying."""
+
+    def __init__(self, values: list[float], left_out: int | None) -> None:
+        self.values = values
+        self.left_out = left_out
+
+    def __len__(self) -> int:
+        return len(self.values) - (self.left_out is not None)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if self.left_out is not None and i >= self.left_out:
+            i += 1
+        return self.values[i]
+
+    def median(self) -> float:
+        middle, odd = divmod(len(self), 2)
+        return self[middle] if odd else (self[middle - 1] + self[middle]) / 2
 
 
 def _target_key(row: Indicator) -> tuple[str, str, str | None] | None:
@@ -233,18 +274,20 @@ def _lax_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
         key = _target_key(row)
         if key is None or row.value is None:
             continue
-        others = [v for pid, v in peers.targets.get(key, {}).items() if pid != project.id]
+        others = peers.others(key, project.id)
         if len(others) < MIN_PEERS:
             continue
         mine = float(row.value)
-        higher_is_stricter = key[1] == ">"
-        stricter = [v for v in others if (v > mine if higher_is_stricter else v < mine)]
-        if len(stricter) >= PEER_SHARE * len(others):
+        if key[1] == ">":  # higher is stricter
+            stricter = len(others) - bisect.bisect_right(others, mine)
+        else:
+            stricter = bisect.bisect_left(others, mine)
+        if stricter >= PEER_SHARE * len(others):
             unit = row.unit or ""
-            median = statistics.median(others)
+            median = others.median()
             yield (
                 f"indicator:{n}",
-                f"“{row.name}”目标 {row.target}；其他 {len(others)} 个表中 {len(stricter)} 个"
+                f"“{row.name}”目标 {row.target}；其他 {len(others)} 个表中 {stricter} 个"
                 f"定得更严（中位数 {OP_SIGNS.get(row.op, row.op)}{_number(median)}{unit}）。",
             )
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m indexer build|export|check …` (SPEC §3)."""
+"""Command line: `python -m indexer build|add|remove|export|check …` (SPEC §3)."""
 
 from __future__ import annotations
 
@@ -7,16 +7,20 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from . import layout
 from .build import (
     BuildError,
+    BuildSummary,
     CorpusUnusable,
     EmptyCorpus,
     IndexDirUnusable,
+    add_files,
     build_index,
     count,
+    remove_files,
 )
 from .checks import check_corpus, csv_table, finding_row
 from .corpus import CorpusError, load_corpus
@@ -38,23 +42,34 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="parse the corpus and build the search index",
-        description="Parse every *.txt under the corpus folder and build the search index "
-        "beside the live one, then swap it in. Problems go to stderr as file:line messages.",
+        description="Parse every *.txt and *.pdf under the corpus folder and build the "
+        "search index beside the live one, then swap it in. Files the live index was built "
+        "from, unchanged, are not parsed again (--full: parse and write everything). "
+        "Problems go to stderr as file:line messages.",
     )
     _corpus_option(build)
-    build.add_argument(
-        "--index",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="index folder (default: $JIXIAO_INDEX_DIR, else instance/index/)",
-    )
+    _index_option(build)
     build.add_argument(
         "--allow-empty",
         action="store_true",
         help="publish the index even if the corpus has no tables (it replaces the live one)",
     )
+    build.add_argument(
+        "--full", action="store_true", help="parse every file and write the whole index"
+    )
     build.set_defaults(handler=run_build)
+
+    for name, verb, what in (
+        ("add", "add", "parse FILEs of the corpus and add their tables to the live index "
+         "(a file indexed before is replaced)"),
+        ("remove", "remove", "take the tables of FILEs (which may be deleted already) out "
+         "of the live index"),
+    ):  # fmt: skip
+        change = commands.add_parser(name, help=f"{verb} files of the corpus", description=what)
+        change.add_argument("files", nargs="+", type=Path, metavar="FILE")
+        _corpus_option(change)
+        _index_option(change)
+        change.set_defaults(handler=run_change)
 
     export = commands.add_parser(
         "export",
@@ -81,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _index_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--index",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="index folder (default: $JIXIAO_INDEX_DIR, else instance/index/)",
+    )
+
+
 def _corpus_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",
@@ -103,15 +128,39 @@ def report(result: ParseResult, files: int) -> None:
     )
 
 
+def _backend_config() -> dict[str, str]:
+    return {"SEARCH_BACKEND": os.environ.get("JIXIAO_SEARCH_BACKEND", "whoosh")}
+
+
 def run_build(args: argparse.Namespace) -> int:
-    try:
-        summary, result = build_index(
+    return _run_indexing(
+        lambda: build_index(
             args.corpus,
             args.index or layout.default_index_dir(),
             progress=True,
             allow_empty=args.allow_empty,
-            backend_config={"SEARCH_BACKEND": os.environ.get("JIXIAO_SEARCH_BACKEND", "whoosh")},
+            backend_config=_backend_config(),
+            full=args.full,
         )
+    )
+
+
+def run_change(args: argparse.Namespace) -> int:
+    change = add_files if args.command == "add" else remove_files
+    return _run_indexing(
+        lambda: change(
+            args.corpus,
+            args.index or layout.default_index_dir(),
+            args.files,
+            progress=True,
+            backend_config=_backend_config(),
+        )
+    )
+
+
+def _run_indexing(work: Callable[[], tuple[BuildSummary, ParseResult]]) -> int:
+    try:
+        summary, result = work()
     except EmptyCorpus as exc:
         # The files' problems say why they gave no tables.
         for diagnostic in exc.result.diagnostics:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from tqdm import tqdm
@@ -217,18 +217,25 @@ def _parse_with_layout(document: Document) -> ParseResult:
     return result
 
 
-def make_ids_unique(projects: Iterable[Project]) -> list[Diagnostic]:
-    """Suffix `-2`, `-3` … to repeated ids (same unit, year and name) in source order."""
+def make_ids_unique(
+    projects: Iterable[Project], taken: Mapping[str, Project] | None = None
+) -> list[Diagnostic]:
+    """Suffix `-2`, `-3` … to repeated ids (same unit, year and name) in source order;
+    ids in `taken` (projects already indexed, when files are added) are repeats too."""
     diagnostics: list[Diagnostic] = []
+    taken = taken or {}
     first_seen: dict[str, Project] = {}
     counts: dict[str, int] = {}
     for project in projects:
         base = project.id
-        if base not in first_seen:
+        if base not in first_seen and base not in taken:
             first_seen[base] = project
             counts[base] = 1
             continue
-        counts[base] += 1
+        first_seen.setdefault(base, taken.get(base, project))
+        counts[base] = counts.get(base, 1) + 1
+        while f"{base}-{counts[base]}" in taken:
+            counts[base] += 1
         project.id = f"{base}-{counts[base]}"
         first = first_seen[base].source
         diagnostics.append(
@@ -252,8 +259,17 @@ def load_corpus(corpus_dir: Path, progress: bool = False) -> tuple[ParseResult, 
     a terminal.
     """
     files, skipped = corpus_files(corpus_dir)
-    root = corpus_dir.resolve()
     result = ParseResult(diagnostics=skipped)
+    result.extend(load_files(files, corpus_dir, progress))
+    result.diagnostics.extend(make_ids_unique(result.projects))
+    return result, len(files)
+
+
+def load_files(files: list[Path], corpus_dir: Path, progress: bool = False) -> ParseResult:
+    """Parse `files` (as `corpus_files` lists them) of the corpus in `corpus_dir`, in order;
+    ids are left as the layouts made them."""
+    root = corpus_dir.resolve()
+    result = ParseResult()
     # PDFs are read ahead, several at once in child processes (JIXIAO_PDF_WORKERS, else one
     # per core), in file order.
     workers = os.environ.get("JIXIAO_PDF_WORKERS", "")
@@ -273,5 +289,4 @@ def load_corpus(corpus_dir: Path, progress: bool = False) -> tuple[ParseResult, 
             result.extend(parsed or parse_document(outcome))
         else:
             result.extend(parse_file(path, name))
-    result.diagnostics.extend(make_ids_unique(result.projects))
-    return result, len(files)
+    return result

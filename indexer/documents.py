@@ -173,17 +173,30 @@ def documents(
         yield doc
 
 
-def all_documents(projects: list[Project]) -> Callable[[], Iterator[dict[str, Any]]]:
-    """A function that yields every document of `projects`, in order, as often as asked
-    (a backend counts them first and writes them after, instead of holding them all).
-    Every document of a project carries what the table checks found in it (facet 问题)."""
-    problems = {
-        pid: tuple(dict.fromkeys(f.rule for f in found))
+def problems_of(projects: list[Project]) -> dict[str, list[str]]:
+    """Per project with findings, the ids of the check rules that found something in it
+    (checked against all of `projects`: some rules compare a table with its peers)."""
+    return {
+        pid: list(dict.fromkeys(f.rule for f in found))
         for pid, found in by_project(check_corpus(projects)).items()
     }
 
+
+def all_documents(
+    projects: list[Project],
+    problems: dict[str, list[str]] | None = None,
+    first_order: int = 0,
+) -> Callable[[], Iterator[dict[str, Any]]]:
+    """A function that yields every document of `projects`, in order, as often as asked
+    (a backend counts them first and writes them after, instead of holding them all).
+    Every document of a project carries what the table checks found in it (facet 问题):
+    `problems` (default: the checks over `projects`). Projects are numbered from
+    `first_order` (an update numbers its projects after those already indexed)."""
+    if problems is None:
+        problems = problems_of(projects)
+
     def generate() -> Iterator[dict[str, Any]]:
-        for order, project in enumerate(projects):
-            yield from documents(project, order, problems.get(project.id, ()))
+        for order, project in enumerate(projects, start=first_order):
+            yield from documents(project, order, tuple(problems.get(project.id, ())))
 
     return generate

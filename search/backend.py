@@ -156,6 +156,29 @@ class SearchBackend(Protocol):
         PublishFailed; the live generation is then unchanged."""
         ...
 
+    def close(self) -> None:
+        """Let go of what the backend holds open (connections); it is not used after."""
+        ...
+
+    def live_meta(self) -> dict[str, Any] | None:
+        """The live generation's description (what `publish` stored), or None when there
+        is no live generation that can be served."""
+        ...
+
+    def update(
+        self,
+        records: list[dict[str, Any]],
+        remove: set[str],
+        documents: Callable[[], Iterator[dict[str, Any]]],
+        describe: Callable[[Counter[str], str], dict[str, Any]],
+        progress: bool = False,
+    ) -> dict[str, Any]:
+        """Make live a generation that is the live one without the documents of the
+        projects `remove` names and with `documents` added, sharing what did not change;
+        `records` are all of its records. `describe` gets the new generation's documents
+        per kind. Raises OSError or PublishFailed; the live generation is then unchanged."""
+        ...
+
 
 class Pinned:
     """A backend that serves one open snapshot: work that asks the backend several times

@@ -7,10 +7,13 @@ import csv
 import io
 import json
 import shutil
+import statistics
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support import ROOT, subprocess_run
 
 from indexer.checks import RULES, RULES_BY_ID, Peers, check_corpus, check_project
@@ -277,3 +280,20 @@ def test_weights_add_up_in_decimals_and_only_when_every_row_has_one():
 def test_a_download_of_an_unknown_rule_is_a_400(client):
     response = client.get("/export/checks.csv", query_string={"rule": "nope"})
     assert response.status_code == 400
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from([f"p{n}" for n in range(12)]),
+        st.integers(0, 100).map(float),
+        min_size=1,
+    ),
+    st.sampled_from([f"p{n}" for n in range(12)]),
+)
+def test_the_peers_of_a_project_are_the_others_sorted(targets, project_id):
+    key = ("满意度", ">", "%")
+    others = Peers({key: targets}).others(key, project_id)
+    expected = sorted(v for pid, v in targets.items() if pid != project_id)
+    assert list(others) == expected and len(others) == len(expected)
+    if expected:
+        assert others.median() == statistics.median(expected)

@@ -54,7 +54,8 @@ def one_file_corpus(tmp_path, text: str):
     return corpus
 
 
-def test_a_request_sees_one_generation_and_the_next_sees_the_new_one(postgres, tmp_path):
+@pytest.mark.parametrize("full", [True, False], ids=["new generation", "update in place"])
+def test_a_request_sees_one_generation_and_the_next_sees_the_new_one(postgres, tmp_path, full):
     url = postgres.database()
     text = SAMPLE.read_text("utf-8")
     corpus = one_file_corpus(tmp_path, text)
@@ -63,7 +64,7 @@ def test_a_request_sees_one_generation_and_the_next_sees_the_new_one(postgres, t
     assert search(engine, SearchRequest(q='"人脸识别"'))["total"] == 1
     with engine.snapshot() as before:
         (corpus / "a.txt").write_text(text.replace("人脸识别", "面部识别"), "utf-8")
-        build_index(corpus, tmp_path / "unused", backend_config=config(url))
+        build_index(corpus, tmp_path / "unused", backend_config=config(url), full=full)
         # the snapshot opened before the switch still reads its own generation
         assert before.search(SearchPlan(parse_query('"人脸识别"'))).total == 1
         assert before.search(SearchPlan(parse_query('"面部识别"'))).total == 0
@@ -75,7 +76,7 @@ def test_a_request_sees_one_generation_and_the_next_sees_the_new_one(postgres, t
 def test_builds_keep_the_live_generation_and_the_one_before(postgres, tmp_path):
     url = postgres.database()
     for _ in range(3):
-        build_index(CORPUS, tmp_path / "unused", backend_config=config(url))
+        build_index(CORPUS, tmp_path / "unused", backend_config=config(url), full=True)
     kept = generations(url)
     assert len(kept) == 2 and schemas(url) == sorted(kept)
     with psycopg.connect(url) as conn:

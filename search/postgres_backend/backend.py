@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections import Counter
@@ -17,7 +18,7 @@ from indexer.model import Project
 from search.backend import PublishFailed
 from search.store import ProjectStore
 
-from .publish import REGISTRY, SCHEMA_VERSION, publish
+from .publish import REGISTRY, SCHEMA_VERSION, publish, update
 from .searching import Generation, PostgresSnapshot
 
 URL_VARIABLE = "JIXIAO_DATABASE_URL"
@@ -26,6 +27,17 @@ POOL_SIZE = 16
 STATEMENT_SECONDS = 10  # no search statement runs longer
 POOL_WAIT_SECONDS = 10  # a request waits this long for a free connection ...
 DOWN_WAIT_SECONDS = 1  # ... or this long when the last one found the database down
+
+
+# Every pool made, closed at exit: a pool left to the garbage collector may be collected
+# on one of its own threads, where it cannot stop them.
+_OPEN_POOLS: list[ConnectionPool] = []
+
+
+@atexit.register
+def _close_pools() -> None:
+    for pool in _OPEN_POOLS:
+        pool.close(timeout=1)
 
 
 def rebuild_command() -> str:
@@ -60,7 +72,7 @@ class PostgresBackend:
                 if pool is None:
                     pool = ConnectionPool(
                         self.read_url,
-                        min_size=1,
+                        min_size=0,
                         max_size=POOL_SIZE,
                         kwargs={"autocommit": True},
                         open=False,
@@ -68,6 +80,7 @@ class PostgresBackend:
                     )
                     pool.open(wait=False)
                     self._pools[pid] = pool
+                    _OPEN_POOLS.append(pool)
         return pool
 
     @contextmanager
@@ -98,24 +111,26 @@ class PostgresBackend:
             return " ".join(str(exc).split())
         return f"no connection was free within {waited:g} s"
 
-    def _live_name(self, conn: psycopg.Connection) -> str:
+    def _live(self, conn: psycopg.Connection) -> tuple[str, int]:
+        """The live generation's name and revision."""
         try:
-            found = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+            found = conn.execute(f"SELECT name, revision FROM {REGISTRY}.live").fetchone()
         except psycopg.errors.UndefinedTable:
             found = None
         if found is None:
             raise layout.IndexMissing(
                 f"the PostgreSQL database has no index yet; build it with: {rebuild_command()}"
             )
-        return found[0]
+        return found[0], found[1]
 
-    def _open(self, conn: psycopg.Connection, name: str) -> Generation:
+    def _open(self, conn: psycopg.Connection, live: tuple[str, int]) -> Generation:
         current = self._generation
-        if current is not None and current.name == name:
+        if current is not None and (current.name, current.revision) == live:
             return current
         with self._lock:
-            if self._generation is None or self._generation.name != name:
-                self._generation = _read_generation(conn, name)
+            current = self._generation
+            if current is None or (current.name, current.revision) != live:
+                self._generation = _read_generation(conn, *live)
             return self._generation
 
     # ------------------------------------------------------------------ the protocol
@@ -123,14 +138,14 @@ class PostgresBackend:
     def has_live(self) -> bool:
         try:
             with self._reading() as conn:
-                self._live_name(conn)
+                self._live(conn)
         except layout.IndexMissing:
             return False
         return True
 
     def check_live(self) -> None:
         with self._reading() as conn:
-            self._live_name(conn)
+            self._live(conn)
 
     def location(self) -> str:
         info = psycopg.conninfo.conninfo_to_dict(self.url)
@@ -142,12 +157,12 @@ class PostgresBackend:
 
     def store(self) -> ProjectStore:
         with self._reading() as conn:
-            return self._open(conn, self._live_name(conn)).store
+            return self._open(conn, self._live(conn)).store
 
     @contextmanager
     def snapshot(self) -> Iterator[PostgresSnapshot]:
         with self._reading() as conn:
-            generation = self._open(conn, self._live_name(conn))
+            generation = self._open(conn, self._live(conn))
             yield PostgresSnapshot(generation, conn)
 
     def publish(
@@ -157,23 +172,49 @@ class PostgresBackend:
         describe: Callable[[Counter[str], str], dict[str, Any]],
         progress: bool = False,
     ) -> dict[str, Any]:
-        def connect() -> psycopg.Connection:
-            return psycopg.connect(self.url, autocommit=True)
+        with _publishing():
+            return publish(self._connect, records, documents, describe, progress)
 
+    def update(
+        self,
+        records: list[dict[str, Any]],
+        remove: set[str],
+        documents: Callable[[], Iterator[dict[str, Any]]],
+        describe: Callable[[Counter[str], str], dict[str, Any]],
+        progress: bool = False,
+    ) -> dict[str, Any]:
+        with _publishing():
+            return update(self._connect, records, remove, documents, describe, progress)
+
+    def live_meta(self) -> dict[str, Any] | None:
         try:
-            return publish(connect, records, documents, describe, progress)
-        except psycopg.OperationalError as exc:
-            raise PublishFailed(f"the PostgreSQL database failed: {exc}") from exc
-        except psycopg.Error as exc:
-            raise PublishFailed(f"PostgreSQL refused the index: {exc}") from exc
+            with self.snapshot() as snapshot:
+                return snapshot.generation.meta
+        except layout.IndexMissing:
+            return None
+
+    def _connect(self) -> psycopg.Connection:
+        return psycopg.connect(self.url, autocommit=True)
 
     def close(self) -> None:
         for pool in self._pools.values():
             pool.close()
+            _OPEN_POOLS.remove(pool)
         self._pools.clear()
 
 
-def _read_generation(conn: psycopg.Connection, name: str) -> Generation:
+@contextmanager
+def _publishing() -> Iterator[None]:
+    """PostgreSQL's errors while writing, as the protocol's."""
+    try:
+        yield
+    except psycopg.OperationalError as exc:
+        raise PublishFailed(f"the PostgreSQL database failed: {exc}") from exc
+    except psycopg.Error as exc:
+        raise PublishFailed(f"PostgreSQL refused the index: {exc}") from exc
+
+
+def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Generation:
     """A generation's records and numbers, read once."""
     meta = conn.execute(
         f"SELECT meta FROM {REGISTRY}.generations WHERE name = %s", [name]
@@ -188,4 +229,4 @@ def _read_generation(conn: psycopg.Connection, name: str) -> Generation:
         f"SELECT count(*), coalesce(avg(words), 1) FROM {name}.docs"
     ).fetchone()
     store = ProjectStore([Project.from_dict(r) for r in records])
-    return Generation(name, store, meta, int(documents), float(average))
+    return Generation(name, revision, store, meta, int(documents), float(average))

@@ -100,6 +100,7 @@ def start(data_dir: Path, port: int | None = None, durable: bool = True) -> str:
     options = f"-p {port} -k {data_dir} -c listen_addresses=127.0.0.1"
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        options += " -c max_connections=300"  # many apps in one test session
     _run(
         [
             binary("pg_ctl"),

@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS {REGISTRY}.generations (
 );
 CREATE TABLE IF NOT EXISTS {REGISTRY}.live (
     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
-    name text NOT NULL REFERENCES {REGISTRY}.generations (name)
+    name text NOT NULL REFERENCES {REGISTRY}.generations (name),
+    -- counts every publish and update: what a reader keeps is keyed by (name, revision)
+    revision bigint NOT NULL DEFAULT 0
 );
 """
 
@@ -73,6 +75,21 @@ CREATE TABLE {schema}.terms (
 """
 
 
+def term_counts(schema: str, where: str) -> str:
+    """A SELECT of (field, term, documents) over the documents for which `where` (SQL)
+    holds."""
+    selects = []
+    for field in ("body", "grams", "chars"):
+        inner = f"SELECT {field} FROM {schema}.docs WHERE {where}".replace("'", "''")
+        selects.append(f"SELECT '{field}', word, ndoc FROM ts_stat('{inner}')")
+    for field in ("numbers", "titles"):
+        selects.append(
+            f"SELECT '{field}', v, count(*) FROM {schema}.docs, unnest({field}) v "
+            f"WHERE {where} GROUP BY v"
+        )
+    return " UNION ALL ".join(selects)
+
+
 def index_ddl(schema: str) -> str:
     return f"""
 CREATE INDEX ON {schema}.docs USING gin (body);
@@ -82,12 +99,7 @@ CREATE INDEX ON {schema}.docs USING gin (numbers);
 CREATE INDEX ON {schema}.docs USING gin (titles);
 CREATE UNIQUE INDEX ON {schema}.docs (doc_id);
 CREATE INDEX ON {schema}.docs (project, seq);
-INSERT INTO {schema}.terms
-    SELECT 'body', word, ndoc FROM ts_stat('SELECT body FROM {schema}.docs')
-    UNION ALL SELECT 'grams', word, ndoc FROM ts_stat('SELECT grams FROM {schema}.docs')
-    UNION ALL SELECT 'chars', word, ndoc FROM ts_stat('SELECT chars FROM {schema}.docs')
-    UNION ALL SELECT 'numbers', n, count(*) FROM {schema}.docs, unnest(numbers) n GROUP BY n
-    UNION ALL SELECT 'titles', t, count(*) FROM {schema}.docs, unnest(titles) t GROUP BY t;
+INSERT INTO {schema}.terms {term_counts(schema, "true")};
 ANALYZE {schema}.docs;
 ANALYZE {schema}.terms;
 """
@@ -140,9 +152,7 @@ def publish(
             conn.execute(REGISTRY_DDL)
             conn.execute(generation_ddl(name))
             kinds = _load(conn, name, documents, progress)
-            with conn.cursor().copy(f"COPY {name}.records (position, record) FROM STDIN") as copy:
-                for position, record in enumerate(records):
-                    copy.write_row((position, Json(record)))
+            _copy_records(conn, name, records)
             conn.execute(index_ddl(name))
             meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION}
             conn.execute(
@@ -150,12 +160,70 @@ def publish(
                 [name, Json(meta)],
             )
             conn.execute(
-                f"INSERT INTO {REGISTRY}.live (name) VALUES (%s) "
-                "ON CONFLICT (only_row) DO UPDATE SET name = excluded.name",
+                f"INSERT INTO {REGISTRY}.live (name) VALUES (%s) ON CONFLICT (only_row) "
+                f"DO UPDATE SET name = excluded.name, revision = {REGISTRY}.live.revision + 1",
                 [name],
             )
         drop_stale(conn, name)
     return meta
+
+
+def update(
+    connect: Callable[[], psycopg.Connection],
+    records: list[dict[str, Any]],
+    remove: set[str],
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    describe: Callable[[Counter[str], str], dict[str, Any]],
+    progress: bool = False,
+) -> dict[str, Any]:
+    """Change the live generation in one transaction (see `SearchBackend.update`): the
+    removed projects' documents deleted and their terms uncounted, the new ones loaded and
+    counted, the records replaced, the revision counted up. Readers in a transaction that
+    began before the commit go on seeing the generation as it was."""
+    with connect() as conn, conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
+        found = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+        if found is None:
+            raise psycopg.errors.UndefinedTable("no live generation to update")
+        name = found[0]
+        gone = f"project_id = ANY({_literal(conn, sorted(remove))}::text[])"
+        conn.execute(
+            f"WITH gone (field, term, docs) AS ({term_counts(name, gone)}) "
+            f"UPDATE {name}.terms t SET docs = t.docs - gone.docs FROM gone "
+            "WHERE t.field = gone.field AND t.term = gone.term"
+        )
+        conn.execute(f"DELETE FROM {name}.docs WHERE {gone}")
+        first = conn.execute(f"SELECT coalesce(max(docnum) + 1, 0) FROM {name}.docs").fetchone()[0]
+        _load(conn, name, documents, progress, first)
+        conn.execute(
+            f"INSERT INTO {name}.terms {term_counts(name, f'docnum >= {int(first)}')} "
+            "ON CONFLICT (field, term) DO UPDATE SET docs = terms.docs + excluded.docs"
+        )
+        conn.execute(f"DELETE FROM {name}.terms WHERE docs <= 0")
+        conn.execute(f"DELETE FROM {name}.records")
+        _copy_records(conn, name, records)
+        kinds = Counter(
+            dict(conn.execute(f"SELECT kind, count(*) FROM {name}.docs GROUP BY kind").fetchall())
+        )
+        meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION}
+        conn.execute(
+            f"UPDATE {REGISTRY}.generations SET meta = %s WHERE name = %s", [Json(meta), name]
+        )
+        conn.execute(f"UPDATE {REGISTRY}.live SET revision = revision + 1")
+    return meta
+
+
+def _literal(conn: psycopg.Connection, value: Any) -> str:
+    """A value written as an SQL literal (ts_stat's query is text: it takes no parameters)."""
+    from psycopg import sql
+
+    return sql.Literal(value).as_string(conn)
+
+
+def _copy_records(conn: psycopg.Connection, name: str, records: list[dict[str, Any]]) -> None:
+    with conn.cursor().copy(f"COPY {name}.records (position, record) FROM STDIN") as copy:
+        for position, record in enumerate(records):
+            copy.write_row((position, Json(record)))
 
 
 def _load(
@@ -163,12 +231,13 @@ def _load(
     name: str,
     documents: Callable[[], Iterator[dict[str, Any]]],
     progress: bool,
+    first: int = 0,
 ) -> Counter[str]:
     kinds: Counter[str] = Counter()
     bar = tqdm(desc="indexing", unit="doc", disable=None if progress else True)
     columns = ", ".join(COLUMNS)
     with conn.cursor().copy(f"COPY {name}.docs ({columns}) FROM STDIN") as copy:
-        for seq, doc in enumerate(documents()):
+        for seq, doc in enumerate(documents(), start=first):
             copy.write_row(row(doc, seq))
             kinds[doc["kind"]] += 1
             bar.update()

@@ -51,6 +51,7 @@ class Generation:
     """One generation, read: its records and what is kept while it is live."""
 
     name: str
+    revision: int  # an update changes a generation in place and counts this up
     store: ProjectStore
     meta: dict[str, Any]
     documents: int

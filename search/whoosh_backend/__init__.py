@@ -23,7 +23,7 @@ from indexer import layout
 from search.store import ProjectStore
 
 from .generations import Generation, open_generation
-from .publish import publish
+from .publish import publish, update
 from .searching import WhooshSnapshot
 
 
@@ -97,3 +97,22 @@ class WhooshBackend:
         progress: bool = False,
     ) -> dict[str, Any]:
         return publish(self.index_dir, records, documents, describe, progress)
+
+    def update(
+        self,
+        records: list[dict[str, Any]],
+        remove: set[str],
+        documents: Callable[[], Iterator[dict[str, Any]]],
+        describe: Callable[[Counter[str], str], dict[str, Any]],
+        progress: bool = False,
+    ) -> dict[str, Any]:
+        return update(self.index_dir, records, remove, documents, describe, progress)
+
+    def close(self) -> None:
+        """Nothing stays open between requests."""
+
+    def live_meta(self) -> dict[str, Any] | None:
+        try:
+            return self.generation().meta
+        except layout.IndexMissing:
+            return None

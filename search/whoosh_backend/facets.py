@@ -30,6 +30,11 @@ class FacetIndex:
     ) -> None:
         reader = searcher.reader()
         self.size = reader.doc_count_all()
+        # which documents are not deleted (an update marks a replaced project's deleted)
+        self.alive = np.ones(self.size, dtype=bool)
+        if reader.has_deletions():
+            self.alive[:] = False
+            self.alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
         self.fields = fields
         self.columns = {
             name: np.fromiter(reader.column_reader(name, translate=True), dtype=np.int64)

@@ -17,6 +17,7 @@ from typing import Any
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 
 from indexer import layout
 
@@ -87,6 +88,71 @@ def write_index(
     return kinds
 
 
+def update(
+    index_dir: Path,
+    records: list[dict[str, Any]],
+    remove: set[str],
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    describe: Callable[[Counter[str], str], dict[str, Any]],
+    progress: bool = False,
+) -> dict[str, Any]:
+    """A new generation that shares the live one's segments (hard links: Whoosh never
+    changes a segment's files) with the documents of the projects `remove` names marked
+    deleted and `documents` in a new segment; made live as `publish` does (see
+    `SearchBackend.update`)."""
+
+    def write(generation: Path) -> Counter[str]:
+        live = layout.current_generation(index_dir)  # under the build lock
+        return _write_update(live, generation, remove, documents, progress)
+
+    return _make_generation(index_dir, write, records, describe)
+
+
+def _write_update(
+    live: Path,
+    generation: Path,
+    remove: set[str],
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    progress: bool,
+) -> Counter[str]:
+    """Link the live index's files into `generation`, delete and add; returns the new
+    index's documents per kind."""
+    source, target = live / layout.WHOOSH_DIR, generation / layout.WHOOSH_DIR
+    target.mkdir()
+    with os.scandir(source) as entries:
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False) and not entry.name.endswith("LOCK"):
+                os.link(entry.path, target / entry.name)
+    ix = FileStorage(str(target), supports_mmap=False).open_index()
+    with ix.searcher() as searcher:
+        seqs = searcher.reader().column_reader("seq", translate=True)
+        next_seq = max(seqs, default=-1) + 1
+    writer = ix.writer(limitmb=256)
+    bar = tqdm(desc="indexing", unit="doc", disable=None if progress else True)
+    try:
+        for project_id in sorted(remove):
+            writer.delete_by_term("project_id", project_id)
+        for seq, doc in enumerate(documents(), start=next_seq):
+            writer.add_document(**doc, seq=seq)
+            bar.update()
+        # a new segment beside the old ones; a full build merges them again
+        writer.commit(merge=False)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        raise
+    finally:
+        bar.close()
+    with ix.searcher() as searcher:  # postings leave deleted documents out
+        reader = searcher.reader()
+        return Counter(
+            {
+                kind: sum(1 for _ in reader.postings("kind", kind).all_ids())
+                for kind in reader.field_terms("kind")
+            }
+        )
+
+
 def publish(
     index_dir: Path,
     records: list[dict[str, Any]],
@@ -101,11 +167,29 @@ def publish(
     multi-process threshold setting that is not a number, before anything is written."""
     if multiprocess_threshold is None:
         multiprocess_threshold = configured_threshold()
+    return _make_generation(
+        index_dir,
+        lambda generation: write_index(documents, generation, progress, multiprocess_threshold),
+        records,
+        describe,
+    )
+
+
+def _make_generation(
+    index_dir: Path,
+    write: Callable[[Path], Counter[str]],
+    records: list[dict[str, Any]],
+    describe: Callable[[Counter[str], str], dict[str, Any]],
+) -> dict[str, Any]:
+    """Under the build lock: a new generation folder, its index written by `write` (which
+    returns its documents per kind), its records and description; then made live. On any
+    failure the half-written generation is removed and the lock released; the live
+    generation is unchanged."""
     with layout.build_lock(index_dir):
         layout.remove_stale_generations(index_dir)
         generation = layout.new_generation(index_dir)
         try:
-            kinds = write_index(documents, generation, progress, multiprocess_threshold)
+            kinds = write(generation)
             layout.write_json(generation / layout.RECORDS, records)
             meta = {**describe(kinds, generation.name), "schema_version": SCHEMA_VERSION}
             layout.write_json(generation / layout.META, meta)

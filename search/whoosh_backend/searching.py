@@ -61,7 +61,7 @@ class WhooshSnapshot:
         cost = Cost()
         coverage = None
         if not plan.parts:
-            matched, mode = np.ones(facets.size, dtype=bool), "all"
+            matched, mode = facets.alive.copy(), "all"
         else:
             queries = match_parts(plan.parts, searcher.doc_frequency)
             if not queries:

@@ -1,0 +1,189 @@
+"""Incremental updates (issue 17), on each backend: `python -m indexer add` / `remove`, and
+`build` reusing the files it was built from. After any of them the index answers as a
+full build of the same files does: the same projects, totals, facet counts (问题 too: the
+checks compare tables with their peers, so adding a file can change an old table's
+findings) and hits; what did not change is shared, not written again."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from support import CORPUS, SAMPLE, run_indexer
+
+from benchmarks.generate import generate, write_corpus
+from indexer import layout
+from indexer.build import BuildError, add_files, build_index, remove_files
+from search.args import search_request
+from search.backends import open_backend
+from search.service import search
+
+QUERIES = ["", "满意度", "维修 经费", "沪财行〔2014〕39号", "培训", "信息化 系统 运维"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """About 80 generated projects over many files (one per unit and year)."""
+    path = tmp_path_factory.mktemp("generated") / "corpus"
+    write_corpus(generate(80, seed=17), path)
+    return path
+
+
+@pytest.fixture(params=["whoosh", "postgres"])
+def place(request, tmp_path):
+    """Where an index goes: a factory of (config, index folder) on one backend."""
+
+    def make(name: str) -> tuple[dict[str, str], Path]:
+        index_dir = tmp_path / f"index-{name}"
+        if request.param == "whoosh":
+            return {"SEARCH_BACKEND": "whoosh"}, index_dir
+        url = request.getfixturevalue("postgres").database()
+        return {"SEARCH_BACKEND": "postgres", "DATABASE_URL": url}, index_dir
+
+    make.backend = request.param
+    return make
+
+
+def copy_corpus(source: Path, target: Path, leave_out: tuple[str, ...] = ()) -> Path:
+    shutil.copytree(source, target)
+    for name in leave_out:
+        (target / name).unlink()
+    return target
+
+
+def answers(config: dict[str, str], index_dir: Path) -> dict:
+    """What the index says: its projects, and per query the total, facet counts and every
+    hit (without its score: Whoosh keeps the statistics of deleted documents until a full
+    build, so scores may differ a little; the order of the hits may differ too)."""
+    backend = open_backend({**config, "INDEX_DIR": str(index_dir)})
+    said: dict = {"projects": sorted(p.id for p in backend.store().projects)}
+    for q in QUERIES:
+        answer = search(backend, search_request({"q": q, "per_page": "100"}))
+        hits = [{k: v for k, v in hit.items() if k != "score"} for hit in answer["hits"]]
+        said[q] = (
+            answer["total"],
+            answer["mode"],
+            {name: {v["value"]: v["count"] for v in vs} for name, vs in answer["facets"].items()},
+            sorted(json.dumps(hit, sort_keys=True, ensure_ascii=False) for hit in hits)
+            if answer["total"] <= 100
+            else None,
+        )
+    return said
+
+
+def full_build(corpus: Path, place, name: str) -> dict:
+    config, index_dir = place(name)
+    build_index(corpus, index_dir, backend_config=config, full=True)
+    return answers(config, index_dir)
+
+
+def test_adding_files_answers_as_a_full_build_does(generated, place, tmp_path):
+    files = sorted(p.relative_to(generated).as_posix() for p in generated.rglob("*.txt"))
+    late = (files[0], files[len(files) // 2])
+    corpus = copy_corpus(generated, tmp_path / "corpus", leave_out=late)
+    config, index_dir = place("incremental")
+    build_index(corpus, index_dir, backend_config=config)
+    for name in late:
+        shutil.copy(generated / name, corpus / name)
+    summary, _ = add_files(
+        corpus, index_dir, [corpus / name for name in late], backend_config=config
+    )
+    assert summary.parsed == 2 and summary.files == len(files)
+    assert answers(config, index_dir) == full_build(corpus, place, "full")
+
+
+def test_removing_a_file_answers_as_a_full_build_without_it(generated, place, tmp_path):
+    corpus = copy_corpus(generated, tmp_path / "corpus")
+    config, index_dir = place("incremental")
+    build_index(corpus, index_dir, backend_config=config)
+    gone = sorted(corpus.rglob("*.txt"))[3]
+    gone.unlink()  # removed from the corpus first, then from the index
+    summary, _ = remove_files(corpus, index_dir, [gone], backend_config=config)
+    assert summary.parsed == 0
+    assert answers(config, index_dir) == full_build(corpus, place, "full")
+
+
+def test_a_build_parses_only_the_files_that_changed(place, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = SAMPLE.read_text("utf-8")
+    (corpus / "a.txt").write_text(text, "utf-8")
+    (corpus / "b.txt").write_text(text.replace("2020", "2021"), "utf-8")
+    config, index_dir = place("incremental")
+    first, _ = build_index(corpus, index_dir, backend_config=config)
+    assert first.parsed == -1  # nothing to reuse: a full build
+    (corpus / "a.txt").write_text(text.replace("人脸识别", "面部识别"), "utf-8")
+    summary, result = build_index(corpus, index_dir, backend_config=config)
+    assert summary.parsed == 1 and summary.projects == 16
+    assert len(result.projects) == 16
+    said = answers(config, index_dir)
+    assert said == full_build(corpus, place, "full")
+    backend = open_backend({**config, "INDEX_DIR": str(index_dir)})
+    assert search(backend, search_request({"q": '"面部识别"'}))["total"] == 1
+    assert search(backend, search_request({"q": '"人脸识别"'}))["total"] == 1  # b.txt's
+
+
+def test_adding_a_file_again_replaces_its_tables(place, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = SAMPLE.read_text("utf-8")
+    (corpus / "a.txt").write_text(text, "utf-8")
+    config, index_dir = place("incremental")
+    build_index(corpus, index_dir, backend_config=config)
+    (corpus / "a.txt").write_text(text.replace("人脸识别", "面部识别"), "utf-8")
+    add_files(corpus, index_dir, [corpus / "a.txt"], backend_config=config)
+    backend = open_backend({**config, "INDEX_DIR": str(index_dir)})
+    assert len(backend.store().projects) == 8
+    assert search(backend, search_request({"q": '"人脸识别"'}))["total"] == 0
+    assert search(backend, search_request({"q": '"面部识别"'}))["total"] == 1
+
+
+def test_what_cannot_be_changed_is_a_clear_error(place, tmp_path):
+    config, index_dir = place("incremental")
+    with pytest.raises(BuildError, match=r"no index .* build it first"):
+        add_files(CORPUS, index_dir, [SAMPLE], backend_config=config)
+    build_index(CORPUS, index_dir, backend_config=config)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("x", "utf-8")
+    with pytest.raises(BuildError, match="is not inside the corpus folder"):
+        add_files(CORPUS, index_dir, [outside], backend_config=config)
+    with pytest.raises(BuildError, match=r"the index holds no file corpus/none\.txt"):
+        remove_files(CORPUS, index_dir, [CORPUS / "none.txt"], backend_config=config)
+    with pytest.raises(BuildError, match=r"not a \*\.txt or \*\.pdf file"):
+        add_files(CORPUS, index_dir, [CORPUS / "missing.txt"], backend_config=config)
+
+
+def test_a_whoosh_update_shares_the_segments_it_did_not_change(generated, tmp_path):
+    corpus = copy_corpus(generated, tmp_path / "corpus")
+    index_dir = tmp_path / "index"
+    build_index(corpus, index_dir)
+    before = layout.current_generation(index_dir)
+    old = {p.name: p.stat().st_ino for p in (before / layout.WHOOSH_DIR).glob("*.seg")}
+    add_files(corpus, index_dir, [sorted(corpus.rglob("*.txt"))[0]])
+    after = layout.current_generation(index_dir)
+    assert after != before
+    now = {p.name: p.stat().st_ino for p in (after / layout.WHOOSH_DIR).glob("*.seg")}
+    assert old and all(now[name] == inode for name, inode in old.items())  # the same files
+    assert len(now) == len(old) + 1  # and a new segment
+
+
+def test_the_commands_add_and_remove(tmp_path):
+    corpus = copy_corpus(CORPUS, tmp_path / "corpus")
+    index_dir = tmp_path / "index"
+    assert run_indexer("build", "--corpus", str(corpus), "--index", str(index_dir)).returncode == 0
+    extra = corpus / "more.txt"
+    extra.write_text(SAMPLE.read_text("utf-8").replace("2020", "2022"), "utf-8")
+    added = run_indexer("add", str(extra), "--corpus", str(corpus), "--index", str(index_dir))
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith("indexed 16 projects from 2 files in ")
+    assert "  parsed 1 file; the others' records were reused" in added.stdout.splitlines()
+    os.remove(extra)
+    removed = run_indexer("remove", str(extra), "--corpus", str(corpus), "--index", str(index_dir))
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout.startswith("indexed 8 projects from 1 file in ")
+    again = run_indexer("remove", str(extra), "--corpus", str(corpus), "--index", str(index_dir))
+    assert again.returncode == 1
+    assert again.stderr == "error: the index holds no file corpus/more.txt\n"
