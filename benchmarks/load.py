@@ -34,9 +34,11 @@ def free_port() -> int:
 class Server:
     """`python app.py` on an index, in a process of its own, as users run it."""
 
-    def __init__(self, index_dir: Path, log: Path, workers: int = 1) -> None:
+    def __init__(
+        self, index_dir: Path, log: Path, workers: int = 1, env: dict[str, str] | None = None
+    ) -> None:
         self.port = free_port()
-        env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir)}
+        env = {**os.environ, "JIXIAO_INDEX_DIR": str(index_dir), **(env or {})}
         # The log goes to a file: a pipe nobody reads fills up and blocks the server.
         self.log = log.open("w+")
         self.process = subprocess.Popen(

@@ -1,6 +1,9 @@
 """Run one step in a process of its own and report its time and peak memory as JSON.
 
 python -m benchmarks.measure build CORPUS INDEX
+
+A full build (parse and write everything) with the backend that JIXIAO_SEARCH_BACKEND
+names (JIXIAO_DATABASE_URL for PostgreSQL).
 """
 
 from __future__ import annotations
@@ -23,10 +26,13 @@ def main(argv: list[str]) -> None:
     step, corpus, index = argv
     if step != "build":
         raise SystemExit(f"unknown step {step}")
+    import os
+
     from indexer.build import build_index
 
+    backend = {"SEARCH_BACKEND": os.environ.get("JIXIAO_SEARCH_BACKEND", "whoosh")}
     started = time.perf_counter()
-    summary, _ = build_index(Path(corpus), Path(index))
+    summary, _ = build_index(Path(corpus), Path(index), backend_config=backend, full=True)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": round(seconds, 2), "documents": summary.documents, **peak_mb()}))
 

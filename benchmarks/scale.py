@@ -1,0 +1,216 @@
+"""Benchmark each search backend on one generated corpus (issue 17): build, adding and
+removing one file, search with facets, ask, similar, suggest, the server's memory, and 16
+clients at once; optionally SQLite FTS5 and tantivy on the same documents.
+
+    python -m benchmarks.scale --corpus /tmp/b/corpus-10000 --work /tmp/b/w10k \\
+        [--backends whoosh postgres] [--database-url URL] [--repeat 20] [--load-seconds 30]
+        [--baselines]
+
+Without --database-url a PostgreSQL cluster of our own is made in the work folder
+(`search.postgres_backend.cluster`). Prints one Markdown table (a measure per line, a
+backend per column). Timings are for a person to read, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from search.args import search_request
+from search.backends import open_backend
+from search.service import search
+
+from .baselines import Fts5, Tantivy, all_documents
+from .load import Server, mixed_paths, run_load
+from .run import (
+    ROOT,
+    _fmt,
+    cited_number,
+    get_json,
+    machine,
+    peak_rss_mb,
+    percentiles,
+    query_mix,
+    timed,
+)
+
+ADDED = "zz-benchmark-added"  # the folder of the file added and removed again
+
+
+def environment(backend: str, url: str | None) -> dict[str, str]:
+    env = {"JIXIAO_SEARCH_BACKEND": backend}
+    if url:
+        env["JIXIAO_DATABASE_URL"] = url
+    return env
+
+
+def indexer(env: dict[str, str], *args: str) -> float:
+    """Run `python -m indexer ARGS` as a user would; its wall-clock seconds."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "indexer", *args],
+        cwd=ROOT, env={**os.environ, **env}, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    return time.perf_counter() - started
+
+
+def one_more_file(corpus: Path) -> Path:
+    """A new file of the corpus: the first file's tables, of another unit (the generator
+    names a file by its unit: YEAR/UNIT.txt)."""
+    first = sorted(corpus.rglob("*.txt"))[0]
+    text = first.read_text("utf-8").replace(first.stem, first.stem + "第二分院")
+    target = corpus / ADDED / "added.txt"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text, "utf-8")
+    return target
+
+
+def run_backend(
+    backend: str, corpus: Path, work: Path, url: str | None, repeat: int, load_seconds: float
+) -> dict[str, Any]:
+    env = environment(backend, url)
+    index = work / f"index-{backend}"
+    shutil.rmtree(index, ignore_errors=True)
+    shutil.rmtree(corpus / ADDED, ignore_errors=True)
+    row: dict[str, Any] = {"backend": backend}
+    measured = subprocess.run(
+        [sys.executable, "-m", "benchmarks.measure", "build", str(corpus), str(index)],
+        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    build = json.loads(measured.stdout.strip().splitlines()[-1])
+    row["build s"] = build["seconds"]
+    row["documents"] = build["documents"]
+    row["build peak RSS MB"] = build["peak_rss_mb"]
+
+    added = one_more_file(corpus)
+    common = ("--corpus", str(corpus), "--index", str(index))
+    row["add one file s"] = indexer(env, "add", str(added), *common)
+    added.unlink()
+    row["remove one file s"] = indexer(env, "remove", str(added), *common)
+    shutil.rmtree(corpus / ADDED)
+    row["build, nothing changed s"] = indexer(env, "build", *common)
+
+    engine = open_backend(
+        {"INDEX_DIR": str(index), "SEARCH_BACKEND": backend, "DATABASE_URL": url or ""}
+    )
+    projects = engine.store().projects
+    number = cited_number(projects)
+    name = projects[0].name
+    mix = query_mix(number)
+    ours: list[float] = []
+    for params in mix.values():
+        request = search_request(params)
+        ours += timed(lambda r=request: search(engine, r), repeat)
+    row["search in-process ms"] = percentiles(ours)
+    engine.close()
+
+    server = Server(index, work / f"server-{backend}.log", env=env)
+    try:
+        every: list[float] = []
+        for label, params in mix.items():
+            samples = timed(lambda p=params: get_json(server, "/api/search", p), repeat)
+            row[f"search {label} ms"] = percentiles(samples)
+            every += samples
+        row["search all ms"] = percentiles(every)
+        questions = [f"{name}的总预算是多少？", "满意度指标一般设多少？", "预算最高的项目是哪个？",
+                     f"哪些项目引用了{number}？"]  # fmt: skip
+        asked: list[float] = []
+        for question in questions:
+            asked += timed(lambda qq=question: get_json(server, "/api/ask", {"q": qq}), repeat)
+        row["ask ms"] = percentiles(asked)
+        similar: list[float] = []
+        for text in ["检察院工作人员满意度", "财务管理制度有效性", "完成率"]:
+            similar += timed(
+                lambda t=text: get_json(server, "/api/indicators/similar", {"q": t}), repeat
+            )
+        row["similar ms"] = percentiles(similar)
+        suggested: list[float] = []
+        for typed in ["检", "检察", "满意", name[:2], name[1:4], number[:5], "《上海市", "2019"]:
+            suggested += timed(lambda t=typed: get_json(server, "/api/suggest", {"q": t}), repeat)
+        row["suggest ms"] = percentiles(suggested)
+        row["server peak RSS MB"] = peak_rss_mb(server.process.pid)
+    finally:
+        server.stop()
+
+    for workers in (1, 2):
+        server = Server(index, work / f"load-{backend}-{workers}.log", workers, env=env)
+        try:
+            result = run_load(server, mixed_paths(server), 16, load_seconds)
+        finally:
+            server.stop()
+        row[f"16 clients, {workers} process(es): req/s"] = result.throughput
+        row[f"16 clients, {workers} process(es): p50 / p95 ms"] = (
+            result.percentile(0.5),
+            result.percentile(0.95),
+        )
+        row[f"16 clients, {workers} process(es): errors"] = len(result.failures)
+    return row
+
+
+def run_baselines(corpus: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """SQLite FTS5 and tantivy on the same documents, the same search mix in-process."""
+    from indexer.corpus import load_corpus
+
+    result, _ = load_corpus(corpus)
+    projects = result.projects
+    mix = query_mix(cited_number(projects))
+    started = time.perf_counter()
+    docs = all_documents(projects)
+    row: dict[str, Any] = {"jieba pretokenization s": time.perf_counter() - started}
+    for baseline in (Fts5(work / "fts5.sqlite"), Tantivy(work / "tantivy")):
+        row[f"{baseline.name} build s"] = baseline.build(docs)
+        samples: list[float] = []
+        for params in mix.values():
+            filters = {k: v for k, v in params.items() if k not in ("q", "view")}
+            samples += timed(lambda b=baseline, p=params, f=filters: b.search(p["q"], f), repeat)
+        row[f"{baseline.name} search ms"] = percentiles(samples)
+    return row
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--backends", nargs="+", default=["whoosh", "postgres"])
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--load-seconds", type=float, default=30)
+    parser.add_argument("--baselines", action="store_true")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    url = args.database_url
+    if "postgres" in args.backends and not url:
+        from search.postgres_backend import cluster
+
+        url = cluster.start(args.work / "pg")
+    rows = []
+    for backend in args.backends:
+        print(f"benchmarking {backend} on {args.corpus} …", file=sys.stderr)
+        rows.append(
+            run_backend(backend, args.corpus, args.work, url, args.repeat, args.load_seconds)
+        )
+        print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
+    print(f"Machine: {machine()}\n")
+    keys = [k for k in rows[0] if k != "backend"]
+    print("| measure | " + " | ".join(r["backend"] for r in rows) + " |")
+    print("| --- | " + " | ".join("---:" for _ in rows) + " |")
+    for key in keys:
+        label = key + (" (p50 / p95)" if isinstance(rows[0][key], tuple) else "")
+        print(f"| {label} | " + " | ".join(_fmt(r[key]) for r in rows) + " |")
+    if args.baselines:
+        base = run_baselines(args.corpus, args.work, args.repeat)
+        print()
+        for key, value in base.items():
+            label = key + (" (p50 / p95)" if isinstance(value, tuple) else "")
+            print(f"| {label} | {_fmt(value)} |")
+
+
+if __name__ == "__main__":
+    main()
