@@ -76,20 +76,21 @@ def ensure_index(
     builds the index. Building over a damaged index at every start would hide the damage.
     """
     backend = open_backend({**(backend_config or {}), "INDEX_DIR": str(index_dir)})
-    if not backend.has_live():
-        where = backend.location()
-        print(f"building the index from {corpus_dir} into {where} …", file=sys.stderr)
-        try:
-            summary, _result = build_index(corpus_dir, index_dir, backend_config=backend_config)
-        except BuildError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+    with contextlib.closing(backend):
+        if backend.has_live():
+            try:
+                backend.check_live()
+            except layout.IndexMissing as exc:
+                print(f"error: {exc}", file=sys.stderr)
             return
-        print("\n".join(summary.lines()), file=sys.stderr)
-        return
+        where = backend.location()
+    print(f"building the index from {corpus_dir} into {where} …", file=sys.stderr)
     try:
-        backend.check_live()
-    except layout.IndexMissing as exc:
+        summary, _result = build_index(corpus_dir, index_dir, backend_config=backend_config)
+    except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return
+    print("\n".join(summary.lines()), file=sys.stderr)
 
 
 def paged_json(data: dict[str, Any], key: str) -> Response:
@@ -578,6 +579,8 @@ def serve_processes(app: Flask, host: str, port: int, workers: int, threads: int
     from gunicorn.app.base import BaseApplication
 
     warm(app)
+    # no connections or their threads across the fork: each worker opens its own
+    backend_of(app).close()
     gc.freeze()
 
     class Served(BaseApplication):

@@ -26,6 +26,17 @@ class PublishFailed(Exception):
     """Writing a generation failed other than with an OSError; the message says how."""
 
 
+def changed_since(live: Mapping[str, Any], based_on: Mapping[str, Any]) -> PublishFailed | None:
+    """The failure to raise when what is live is not what an update was worked out from."""
+    now = (live.get("generation"), live.get("revision"))
+    if now == (based_on.get("generation"), based_on.get("revision")):
+        return None
+    return PublishFailed(
+        "another build or update changed the index while this one was prepared; "
+        "nothing was written: run it again"
+    )
+
+
 @dataclass
 class Cost:
     """The work a search did, bounded by the limits in `search.query` and the backend's."""
@@ -161,8 +172,14 @@ class SearchBackend(Protocol):
         ...
 
     def live_meta(self) -> dict[str, Any] | None:
-        """The live generation's description (what `publish` stored), or None when there
-        is no live generation that can be served."""
+        """The live generation's description (what `publish` stored, with its
+        `generation` name and, where a generation changes in place, its `revision`), or
+        None when there is no live generation that can be served. Read where builds
+        write (never from a replica)."""
+        ...
+
+    def live_records(self) -> list[dict[str, Any]]:
+        """The live generation's records, as stored (read where builds write)."""
         ...
 
     def update(
@@ -171,12 +188,16 @@ class SearchBackend(Protocol):
         remove: set[str],
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
+        based_on: Mapping[str, Any],
         progress: bool = False,
     ) -> dict[str, Any]:
         """Make live a generation that is the live one without the documents of the
         projects `remove` names and with `documents` added, sharing what did not change;
         `records` are all of its records. `describe` gets the new generation's documents
-        per kind. Raises OSError or PublishFailed; the live generation is then unchanged."""
+        per kind. `based_on` is the `live_meta()` the change was worked out from: if
+        another build or update made something else live since, nothing is written and
+        PublishFailed says so. Raises OSError or PublishFailed; the live generation is
+        then unchanged."""
         ...
 
 

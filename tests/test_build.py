@@ -50,12 +50,12 @@ def test_build_of_a_missing_corpus_is_a_clear_error(tmp_path):
 
 def test_rebuild_swaps_generations_and_keeps_one_previous(tmp_path):
     index_dir = tmp_path / "ix"
-    build_index(CORPUS, index_dir)
+    build_index(CORPUS, index_dir, full=True)
     first = generations(index_dir)
-    build_index(CORPUS, index_dir)
+    build_index(CORPUS, index_dir, full=True)
     second = generations(index_dir)
     assert len(first) == 1 and len(second) == 2 and first[0] in second
-    build_index(CORPUS, index_dir)
+    build_index(CORPUS, index_dir, full=True)
     third = generations(index_dir)
     assert len(third) == 2 and first[0] not in third
     assert layout.current_generation(index_dir).name == third[-1]
@@ -66,7 +66,7 @@ def test_remains_of_a_crashed_build_are_removed(tmp_path):
     build_index(CORPUS, index_dir)
     crashed = index_dir / "gen-00000000T000000-1-1"
     (crashed / "whoosh").mkdir(parents=True)
-    build_index(CORPUS, index_dir)
+    build_index(CORPUS, index_dir, full=True)
     assert not crashed.exists()
 
 

@@ -107,8 +107,11 @@ def test_whoosh_files_damaged_while_serving_answer_503(index_dir, damage):
     damage(index_dir)
     for path in paths:
         assert_503(client.get(path), index_dir)
+    # a plain build would reuse the damaged files' records: the message asks for --full
+    said = client.get(paths[0]).get_json()["error"]
+    assert said.endswith(f"python -m indexer build --index {index_dir} --full")
 
-    build_index(CORPUS, index_dir)  # the rebuild the message asks for
+    build_index(CORPUS, index_dir, full=True)  # the rebuild the message asks for (--full)
     answer = client.get("/api/search?q=" + quote("人脸识别"))
     assert answer.status_code == 200 and answer.get_json()["total"] == 1
     gc.collect()  # the files Whoosh left open on the damaged index: closed under the marker
@@ -246,7 +249,7 @@ def test_a_build_leaves_alone_what_no_build_made(index_dir, tmp_path):
     assert (outside / "keep.txt").read_text("utf-8") == "someone's"
     assert live.is_dir() and layout.current_generation(index_dir) == live
 
-    summary, _ = build_index(CORPUS, index_dir)
+    summary, _ = build_index(CORPUS, index_dir, full=True)
     assert sorted(p.name for p in index_dir.glob("gen-*")) == sorted(
         ["gen-link", "gen-x", live.name, summary.generation]
     )

@@ -18,6 +18,7 @@ from benchmarks.generate import generate, write_corpus
 from indexer import layout
 from indexer.build import BuildError, add_files, build_index, remove_files
 from search.args import search_request
+from search.backend import PublishFailed
 from search.backends import open_backend
 from search.service import search
 
@@ -187,3 +188,53 @@ def test_the_commands_add_and_remove(tmp_path):
     again = run_indexer("remove", str(extra), "--corpus", str(corpus), "--index", str(index_dir))
     assert again.returncode == 1
     assert again.stderr == "error: the index holds no file corpus/more.txt\n"
+
+
+def test_an_update_worked_out_from_what_is_no_longer_live_writes_nothing(place, tmp_path):
+    corpus = copy_corpus(CORPUS, tmp_path / "corpus")
+    config, index_dir = place("incremental")
+    build_index(corpus, index_dir, backend_config=config)
+    backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
+    planned = backend.live_meta()
+    extra = corpus / "more.txt"
+    extra.write_text(SAMPLE.read_text("utf-8").replace("2020", "2022"), "utf-8")
+    add_files(corpus, index_dir, [extra], backend_config=config)  # another run, meanwhile
+    now = backend.live_meta()
+    records = [p.to_dict() for p in backend.store().projects]
+    with pytest.raises(PublishFailed, match="another build or update changed the index"):
+        backend.update(records, set(), lambda: iter(()), lambda k, n: {}, planned)
+    assert backend.live_meta() == now
+    backend.close()
+
+
+def test_a_build_that_finds_nothing_changed_writes_nothing(place, tmp_path):
+    corpus = copy_corpus(CORPUS, tmp_path / "corpus")
+    config, index_dir = place("incremental")
+    build_index(corpus, index_dir, backend_config=config)
+    backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
+    before = backend.live_meta()
+    summary, result = build_index(corpus, index_dir, backend_config=config)
+    assert summary.parsed == 0 and summary.generation == before["generation"]
+    assert len(result.projects) == 8
+    assert backend.live_meta() == before  # the same generation, the same revision
+    backend.close()
+
+
+def test_what_listing_the_corpus_said_is_said_once_after_changes(tmp_path):
+    corpus = copy_corpus(CORPUS, tmp_path / "corpus")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("x", "utf-8")
+    (corpus / "link.txt").symlink_to(outside)
+    index_dir = tmp_path / "index"
+    _, first = build_index(corpus, index_dir)
+    said = [str(d) for d in first.diagnostics]
+    assert any("link.txt" in line for line in said)
+    extra = corpus / "more.txt"
+    extra.write_text(SAMPLE.read_text("utf-8").replace("2020", "2022"), "utf-8")
+    _, added = add_files(corpus, index_dir, [extra])
+    _, rebuilt = build_index(corpus, index_dir)
+    for result in (added, rebuilt):
+        lines = [str(d) for d in result.diagnostics]
+        assert sum("link.txt" in line for line in lines) == 1
+    with pytest.raises(BuildError, match=r"a build of .* does not read it"):
+        add_files(corpus, index_dir, [corpus / "link.txt"])

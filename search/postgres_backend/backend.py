@@ -5,8 +5,9 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -27,10 +28,12 @@ POOL_SIZE = 16
 STATEMENT_SECONDS = 10  # no search statement runs longer
 POOL_WAIT_SECONDS = 10  # a request waits this long for a free connection ...
 DOWN_WAIT_SECONDS = 1  # ... or this long when the last one found the database down
+PROBE_SECONDS = 5  # why the database is out of reach is asked at most this often
 
 
-# Every pool made, closed at exit: a pool left to the garbage collector may be collected
-# on one of its own threads, where it cannot stop them.
+# Every pool this process made, closed at exit: a pool left to the garbage collector may
+# be collected on one of its own threads, where it cannot stop them. A forked child
+# forgets its parent's pools without closing them (their connections are the parent's).
 _OPEN_POOLS: list[ConnectionPool] = []
 
 
@@ -38,6 +41,9 @@ _OPEN_POOLS: list[ConnectionPool] = []
 def _close_pools() -> None:
     for pool in _OPEN_POOLS:
         pool.close(timeout=1)
+
+
+os.register_at_fork(after_in_child=_OPEN_POOLS.clear)
 
 
 def rebuild_command() -> str:
@@ -59,6 +65,7 @@ class PostgresBackend:
         self._generation: Generation | None = None
         self._lock = threading.Lock()
         self._reachable = False  # until a connection is made: see _reading
+        self._probed: tuple[float, str] = (-PROBE_SECONDS - 1, "")  # when, and what it said
 
     # ------------------------------------------------------------------ connections
 
@@ -75,6 +82,8 @@ class PostgresBackend:
                         min_size=0,
                         max_size=POOL_SIZE,
                         kwargs={"autocommit": True},
+                        # a connection the server dropped (a restart) is replaced, not lent
+                        check=ConnectionPool.check_connection,
                         open=False,
                         name=f"jixiao-{pid}",
                     )
@@ -96,20 +105,41 @@ class PostgresBackend:
                 conn.execute(f"SET LOCAL statement_timeout = '{STATEMENT_SECONDS}s'")
                 yield conn
         except PoolTimeout as exc:
+            if self._reachable and self._connects():
+                raise layout.IndexMissing(
+                    f"the PostgreSQL database is busy: no connection of {POOL_SIZE} was free "
+                    f"within {wait:g} s"
+                ) from exc
             self._reachable = False
             raise layout.IndexMissing(
-                f"the PostgreSQL database is unreachable: {self._why_unreachable(wait)}"
+                f"the PostgreSQL database is unreachable: {self._why_unreachable()}"
+            ) from exc
+        except psycopg.errors.QueryCanceled as exc:
+            raise layout.IndexMissing(
+                f"the search took longer than {STATEMENT_SECONDS} s and was stopped"
             ) from exc
         except psycopg.OperationalError as exc:
             raise layout.IndexMissing(f"the PostgreSQL database is unreachable: {exc}") from exc
 
-    def _why_unreachable(self, waited: float) -> str:
-        """What connecting says, or that the pool had no connection free in time."""
+    def _why_unreachable(self) -> str:
+        """What connecting says (asked at most once per PROBE_SECONDS)."""
+        now = time.monotonic()
+        if now - self._probed[0] > PROBE_SECONDS:
+            try:
+                psycopg.connect(self.read_url, connect_timeout=2).close()
+                said = "no connection could be made in time"
+            except psycopg.Error as exc:
+                said = " ".join(str(exc).split())
+            self._probed = (now, said)
+        return self._probed[1]
+
+    def _connects(self) -> bool:
+        """Whether a connection can be made at all (the pool may just be busy)."""
         try:
             psycopg.connect(self.read_url, connect_timeout=2).close()
-        except psycopg.Error as exc:
-            return " ".join(str(exc).split())
-        return f"no connection was free within {waited:g} s"
+        except psycopg.Error:
+            return False
+        return True
 
     def _live(self, conn: psycopg.Connection) -> tuple[str, int]:
         """The live generation's name and revision."""
@@ -181,26 +211,43 @@ class PostgresBackend:
         remove: set[str],
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
+        based_on: Mapping[str, Any],
         progress: bool = False,
     ) -> dict[str, Any]:
         with _publishing():
-            return update(self._connect, records, remove, documents, describe, progress)
+            return update(self._connect, records, remove, documents, describe, based_on, progress)
 
     def live_meta(self) -> dict[str, Any] | None:
+        # the description alone, from the primary (not the records a snapshot reads)
         try:
-            with self.snapshot() as snapshot:
-                return snapshot.generation.meta
-        except layout.IndexMissing:
+            with self._connect() as conn:
+                found = conn.execute(
+                    f"SELECT g.meta, l.revision FROM {REGISTRY}.live l "
+                    f"JOIN {REGISTRY}.generations g USING (name)"
+                ).fetchone()
+        except psycopg.Error:
             return None
+        if found is None or found[0].get("schema_version") != SCHEMA_VERSION:
+            return None
+        return {**found[0], "revision": found[1]}
+
+    def live_records(self) -> list[dict[str, Any]]:
+        with _publishing(), self._connect() as conn:
+            (name,) = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+            return [
+                r for (r,) in conn.execute(f"SELECT record FROM {name}.records ORDER BY position")
+            ]
 
     def _connect(self) -> psycopg.Connection:
         return psycopg.connect(self.url, autocommit=True)
 
     def close(self) -> None:
-        for pool in self._pools.values():
+        """Close this process's pool (a parent's, inherited by a fork, is left alone)."""
+        pool = self._pools.pop(os.getpid(), None)
+        if pool is not None:
             pool.close()
-            _OPEN_POOLS.remove(pool)
-        self._pools.clear()
+            if pool in _OPEN_POOLS:
+                _OPEN_POOLS.remove(pool)
 
 
 @contextmanager

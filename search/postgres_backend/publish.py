@@ -6,10 +6,11 @@ a build that fails leaves nothing behind (the transaction is rolled back).
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import psycopg
@@ -17,8 +18,9 @@ from psycopg.types.json import Json
 from tqdm import tqdm
 
 from indexer.text import bigrams, characters, words
+from search.backend import PublishFailed, changed_since
 
-from .sql import SCALAR_FACETS, tsvector
+from .sql import SCALAR_FACETS, storable, tsvector
 
 SCHEMA_VERSION = 1
 REGISTRY = "jixiao"
@@ -99,6 +101,7 @@ CREATE INDEX ON {schema}.docs USING gin (numbers);
 CREATE INDEX ON {schema}.docs USING gin (titles);
 CREATE UNIQUE INDEX ON {schema}.docs (doc_id);
 CREATE INDEX ON {schema}.docs (project, seq);
+CREATE INDEX ON {schema}.docs (project_id);
 INSERT INTO {schema}.terms {term_counts(schema, "true")};
 ANALYZE {schema}.docs;
 ANALYZE {schema}.terms;
@@ -127,8 +130,8 @@ def row(doc: dict[str, Any], seq: int) -> tuple[Any, ...]:
         tsvector(t for t, _, _ in bigrams(text)),
         tsvector(t for t, _, _ in characters(text)),
         len(body),
-        (doc.get("numbers") or "").split(),
-        (doc.get("titles") or "").split(),
+        storable((doc.get("numbers") or "").split()),
+        storable((doc.get("titles") or "").split()),
         (doc.get("problem") or "").split(),
         *(doc.get(name) or None for name in SCALAR_FACETS),
         doc.get("budget"),
@@ -159,13 +162,22 @@ def publish(
                 f"INSERT INTO {REGISTRY}.generations (name, meta) VALUES (%s, %s)",
                 [name, Json(meta)],
             )
-            conn.execute(
+            (revision,) = conn.execute(
                 f"INSERT INTO {REGISTRY}.live (name) VALUES (%s) ON CONFLICT (only_row) "
-                f"DO UPDATE SET name = excluded.name, revision = {REGISTRY}.live.revision + 1",
+                f"DO UPDATE SET name = excluded.name, revision = {REGISTRY}.live.revision + 1 "
+                "RETURNING revision",
                 [name],
-            )
-        drop_stale(conn, name)
+            ).fetchone()
+            meta["revision"] = revision
+            _set_meta(conn, name, meta)
+        # The new generation is live: failing to tidy up must not report the build failed.
+        with contextlib.suppress(psycopg.Error):
+            drop_stale(conn, name)
     return meta
+
+
+def _set_meta(conn: psycopg.Connection, name: str, meta: dict[str, Any]) -> None:
+    conn.execute(f"UPDATE {REGISTRY}.generations SET meta = %s WHERE name = %s", [Json(meta), name])
 
 
 def update(
@@ -174,6 +186,7 @@ def update(
     remove: set[str],
     documents: Callable[[], Iterator[dict[str, Any]]],
     describe: Callable[[Counter[str], str], dict[str, Any]],
+    based_on: Mapping[str, Any],
     progress: bool = False,
 ) -> dict[str, Any]:
     """Change the live generation in one transaction (see `SearchBackend.update`): the
@@ -182,10 +195,13 @@ def update(
     began before the commit go on seeing the generation as it was."""
     with connect() as conn, conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
-        found = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+        found = conn.execute(f"SELECT name, revision FROM {REGISTRY}.live").fetchone()
         if found is None:
-            raise psycopg.errors.UndefinedTable("no live generation to update")
-        name = found[0]
+            raise PublishFailed("the database has no live index to update")
+        name, revision = found
+        failure = changed_since({"generation": name, "revision": revision}, based_on)
+        if failure is not None:
+            raise failure
         gone = f"project_id = ANY({_literal(conn, sorted(remove))}::text[])"
         conn.execute(
             f"WITH gone (field, term, docs) AS ({term_counts(name, gone)}) "
@@ -205,11 +221,11 @@ def update(
         kinds = Counter(
             dict(conn.execute(f"SELECT kind, count(*) FROM {name}.docs GROUP BY kind").fetchall())
         )
-        meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION}
-        conn.execute(
-            f"UPDATE {REGISTRY}.generations SET meta = %s WHERE name = %s", [Json(meta), name]
-        )
-        conn.execute(f"UPDATE {REGISTRY}.live SET revision = revision + 1")
+        (revision,) = conn.execute(
+            f"UPDATE {REGISTRY}.live SET revision = revision + 1 RETURNING revision"
+        ).fetchone()
+        meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION, "revision": revision}
+        _set_meta(conn, name, meta)
     return meta
 
 

@@ -175,8 +175,9 @@ class PostgresSnapshot:
         else:
             parts.append(
                 (
-                    f", page AS (SELECT doc_id, score FROM a ORDER BY "
-                    f"{_order(plan, scored, by_coverage)} OFFSET %s LIMIT %s) ",
+                    f", page AS (SELECT doc_id, score, row_number() OVER (ORDER BY "
+                    f"{_order(plan, scored, by_coverage)}) AS place FROM a "
+                    "ORDER BY place OFFSET %s LIMIT %s) ",
                     [plan.start, max(plan.stop - plan.start, 0)],
                 )
             )
@@ -187,7 +188,7 @@ class PostgresSnapshot:
                 [MAX_PER_PROJECT],
             )
         else:
-            page_rows = ("json_agg(json_build_array(doc_id, score))", "page", [])
+            page_rows = ("json_agg(json_build_array(doc_id, score) ORDER BY place)", "page", [])
         parts.append(
             (
                 "SELECT EXISTS (SELECT 1 FROM m), (SELECT count(*) FROM a), "

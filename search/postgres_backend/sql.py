@@ -41,9 +41,20 @@ def lexeme(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+# PostgreSQL refuses a tsvector word of 2 KB or more, and an index entry of a third of a
+# page. A token this long cannot be searched for anyway (queries are cut to 200
+# characters), so it is left out; its text is still found by its other tokens.
+MAX_TOKEN_BYTES = 1000
+
+
+def storable(tokens: Iterable[str]) -> list[str]:
+    """The tokens PostgreSQL can hold and index, once each, in order."""
+    return [t for t in dict.fromkeys(tokens) if t and len(t.encode("utf-8")) < MAX_TOKEN_BYTES]
+
+
 def tsvector(tokens: Iterable[str]) -> str:
     """The tsvector input of a set of tokens (no positions: presence is what is read)."""
-    return " ".join(lexeme(t) for t in dict.fromkeys(t for t in tokens if t))
+    return " ".join(lexeme(t) for t in storable(tokens))
 
 
 def _field(name: str) -> str:

@@ -10,9 +10,10 @@ Only this package imports `whoosh`.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from search.store import ProjectStore
 
 from .generations import Generation, open_generation
 from .publish import publish, update
+from .schema import SCHEMA_VERSION
 from .searching import WhooshSnapshot
 
 
@@ -104,15 +106,24 @@ class WhooshBackend:
         remove: set[str],
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
+        based_on: Mapping[str, Any],
         progress: bool = False,
     ) -> dict[str, Any]:
-        return update(self.index_dir, records, remove, documents, describe, progress)
+        return update(self.index_dir, records, remove, documents, describe, based_on, progress)
 
     def close(self) -> None:
         """Nothing stays open between requests."""
 
     def live_meta(self) -> dict[str, Any] | None:
+        # the description alone: opening the generation reads every record and facet
         try:
-            return self.generation().meta
-        except layout.IndexMissing:
+            meta = json.loads((self._live_path() / layout.META).read_text("utf-8"))
+        except (layout.IndexMissing, OSError, ValueError):
             return None
+        return meta if meta.get("schema_version") == SCHEMA_VERSION else None
+
+    def live_records(self) -> list[dict[str, Any]]:
+        return json.loads((self._live_path() / layout.RECORDS).read_text("utf-8"))
+
+    def _live_path(self) -> Path:
+        return layout.current_generation(self.index_dir)

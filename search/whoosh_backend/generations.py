@@ -55,7 +55,7 @@ class Generation:
         if damage is not None:
             raise layout.IndexMissing(
                 f"the index in {self.path.parent} is damaged ({damage}); "
-                f"rebuild it with: {layout.build_command(self.path.parent)}"
+                f"rebuild it with: {layout.rebuild_command(self.path.parent)}"
             ) from exc
 
 
@@ -76,7 +76,7 @@ def open_generation(path: Path) -> Generation:
     Whoosh unpickles the schema when it opens an index: open only folders that this
     program built (see docs/search.md).
     """
-    rebuild = layout.build_command(path.parent)
+    rebuild = layout.rebuild_command(path.parent)
     try:
         meta = json.loads((path / layout.META).read_text(encoding="utf-8"))
         if meta.get("schema_version") != SCHEMA_VERSION:

@@ -11,7 +11,7 @@ import contextlib
 import os
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import layout
+from search.backend import changed_since
 
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import SafeMpWriter
@@ -94,6 +95,7 @@ def update(
     remove: set[str],
     documents: Callable[[], Iterator[dict[str, Any]]],
     describe: Callable[[Counter[str], str], dict[str, Any]],
+    based_on: Mapping[str, Any],
     progress: bool = False,
 ) -> dict[str, Any]:
     """A new generation that shares the live one's segments (hard links: Whoosh never
@@ -103,6 +105,9 @@ def update(
 
     def write(generation: Path) -> Counter[str]:
         live = layout.current_generation(index_dir)  # under the build lock
+        failure = changed_since({"generation": live.name}, based_on)
+        if failure is not None:
+            raise failure
         return _write_update(live, generation, remove, documents, progress)
 
     return _make_generation(index_dir, write, records, describe)
@@ -125,8 +130,9 @@ def _write_update(
                 os.link(entry.path, target / entry.name)
     ix = FileStorage(str(target), supports_mmap=False).open_index()
     with ix.searcher() as searcher:
-        seqs = searcher.reader().column_reader("seq", translate=True)
-        next_seq = max(seqs, default=-1) + 1
+        # every document ever written keeps its number until a full build (no merges):
+        # the next number is their count (reading the seq column took 1.5 s at 10,000)
+        next_seq = searcher.doc_count_all()
     writer = ix.writer(limitmb=256)
     bar = tqdm(desc="indexing", unit="doc", disable=None if progress else True)
     try:
