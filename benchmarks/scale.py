@@ -25,6 +25,7 @@ from typing import Any
 
 from search.args import search_request
 from search.backends import open_backend
+from search.postgres_backend import cluster
 from search.service import search
 
 from .baselines import Fts5, Tantivy, all_documents
@@ -42,6 +43,9 @@ from .run import (
 )
 
 ADDED = "zz-benchmark-added"  # the folder of the file added and removed again
+# PostgreSQL's memory for this machine (23 GB): its defaults (128 MB of buffers, 4 MB per
+# sort) read the documents' pages from the OS cache at every search
+SERVER_SETTINGS = {"shared_buffers": "2GB", "work_mem": "64MB", "effective_cache_size": "8GB"}
 
 
 def environment(backend: str, url: str | None) -> dict[str, str]:
@@ -73,8 +77,16 @@ def one_more_file(corpus: Path) -> Path:
 
 
 def run_backend(
-    backend: str, corpus: Path, work: Path, url: str | None, repeat: int, load_seconds: float
+    backend: str,
+    corpus: Path,
+    work: Path,
+    url: str | None,
+    repeat: int,
+    load_seconds: float,
+    serve: bool = True,
 ) -> dict[str, Any]:
+    """Build, change one file, and (`serve`) search in-process and through a server, with
+    16 clients (`load_seconds` > 0)."""
     env = environment(backend, url)
     index = work / f"index-{backend}"
     shutil.rmtree(index, ignore_errors=True)
@@ -96,6 +108,8 @@ def run_backend(
     row["remove one file s"] = indexer(env, "remove", str(added), *common)
     shutil.rmtree(corpus / ADDED)
     row["build, nothing changed s"] = indexer(env, "build", *common)
+    if not serve:
+        return row
 
     engine = open_backend(
         {"INDEX_DIR": str(index), "SEARCH_BACKEND": backend, "DATABASE_URL": url or ""}
@@ -139,7 +153,7 @@ def run_backend(
     finally:
         server.stop()
 
-    for workers in (1, 2):
+    for workers in (1, 2) if load_seconds > 0 else ():
         server = Server(index, work / f"load-{backend}-{workers}.log", workers, env=env)
         try:
             result = run_load(server, mixed_paths(server), 16, load_seconds)
@@ -183,27 +197,40 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--load-seconds", type=float, default=30)
     parser.add_argument("--baselines", action="store_true")
+    parser.add_argument(
+        "--changes-only", action="store_true", help="build and change one file; no searches"
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     url = args.database_url
-    if "postgres" in args.backends and not url:
-        from search.postgres_backend import cluster
-
-        url = cluster.start(args.work / "pg")
+    own_cluster = "postgres" in args.backends and not url
+    if own_cluster:
+        url = cluster.start(args.work / "pg", settings=SERVER_SETTINGS)
     rows = []
-    for backend in args.backends:
-        print(f"benchmarking {backend} on {args.corpus} …", file=sys.stderr)
-        rows.append(
-            run_backend(backend, args.corpus, args.work, url, args.repeat, args.load_seconds)
-        )
-        print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
+    try:
+        for backend in args.backends:
+            print(f"benchmarking {backend} on {args.corpus} …", file=sys.stderr)
+            row = run_backend(
+                backend,
+                args.corpus,
+                args.work,
+                url,
+                args.repeat,
+                args.load_seconds,
+                serve=not args.changes_only,
+            )
+            rows.append(row)
+            print(json.dumps(row, ensure_ascii=False), file=sys.stderr)
+    finally:
+        if own_cluster:
+            cluster.stop(args.work / "pg")
     print(f"Machine: {machine()}\n")
     keys = [k for k in rows[0] if k != "backend"]
     print("| measure | " + " | ".join(r["backend"] for r in rows) + " |")
     print("| --- | " + " | ".join("---:" for _ in rows) + " |")
     for key in keys:
         label = key + (" (p50 / p95)" if isinstance(rows[0][key], tuple) else "")
-        print(f"| {label} | " + " | ".join(_fmt(r[key]) for r in rows) + " |")
+        print(f"| {label} | " + " | ".join(_fmt(r.get(key, "")) for r in rows) + " |")
     if args.baselines:
         base = run_baselines(args.corpus, args.work, args.repeat)
         print()

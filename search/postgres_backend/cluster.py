@@ -73,9 +73,15 @@ def url(port: int) -> str:
     return f"postgresql://postgres@127.0.0.1:{port}/{DATABASE}"
 
 
-def start(data_dir: Path, port: int | None = None, durable: bool = True) -> str:
+def start(
+    data_dir: Path,
+    port: int | None = None,
+    durable: bool = True,
+    settings: dict[str, str] | None = None,
+) -> str:
     """Create (if needed) and start the cluster in `data_dir`; returns its URL. A cluster
-    that is not `durable` skips fsync: for tests, whose data may be lost."""
+    that is not `durable` skips fsync: for tests, whose data may be lost. `settings`:
+    server settings (name: value)."""
     data_dir = Path(data_dir).resolve()
     port = port or free_port()
     if not (data_dir / "PG_VERSION").exists():
@@ -101,6 +107,8 @@ def start(data_dir: Path, port: int | None = None, durable: bool = True) -> str:
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         options += " -c max_connections=300"  # many apps in one test session
+    for name, value in (settings or {}).items():
+        options += f" -c {name}={value}"
     _run(
         [
             binary("pg_ctl"),

@@ -173,11 +173,14 @@ class PostgresSnapshot:
         if plan.by_project:
             parts.append(_project_page_sql(plan, scored, by_coverage))
         else:
+            # the slice first (a top-N sort), then its places (numbering every match
+            # first cost a full sort)
+            order = _order(plan, scored, by_coverage)
             parts.append(
                 (
-                    f", page AS (SELECT doc_id, score, row_number() OVER (ORDER BY "
-                    f"{_order(plan, scored, by_coverage)}) AS place FROM a "
-                    "ORDER BY place OFFSET %s LIMIT %s) ",
+                    f", page AS (SELECT doc_id, score, row_number() OVER (ORDER BY {order}) "
+                    f"AS place FROM (SELECT * FROM a ORDER BY {order} OFFSET %s LIMIT %s) "
+                    "slice) ",
                     [plan.start, max(plan.stop - plan.start, 0)],
                 )
             )
@@ -276,27 +279,36 @@ class PostgresSnapshot:
 
 
 def _facets_sql(plan: SearchPlan) -> Sql:
-    """`facets`: per facet, per value, the matches (or their projects) that pass the other
-    facets' filters."""
+    """`facets` (f, v, n): per facet, per value, the matches (or their projects) that pass
+    the other facets' filters. The one-valued facets are counted in one pass over the
+    matches (GROUPING SETS, each count with its own FILTER: twelve passes took 70 of a
+    common word's 140 ms at 10,000 projects); `problem`, an array, on its own."""
     counted = "count(DISTINCT project)" if plan.by_project else "count(*)"
-    selects: list[Sql] = []
-    for name in FACET_FIELDS:
-        others, params = filters_sql(plan.filters, leave_out=name)
-        if name == "problem":
-            text = (
-                f"SELECT 'problem' AS f, v, {counted} AS n FROM m, unnest(problem) v "
-                f"WHERE {others} GROUP BY v"
-            )
-        else:
-            text = (
-                f"SELECT '{name}' AS f, {name}::text AS v, {counted} AS n FROM m "
-                f"WHERE {name} IS NOT NULL AND {others} GROUP BY {name}"
-            )
-        selects.append((text, params))
-    return (
-        f"facets AS ({' UNION ALL '.join(text for text, _ in selects)}) ",
-        [p for _, params in selects for p in params],
+    names = list(SCALAR_FACETS)
+    # GROUPING(a, b, …) has a bit per column, the first the highest, set when the column
+    # is not one the row is grouped by
+    full = (1 << len(names)) - 1
+    mask = {name: full - (1 << (len(names) - 1 - i)) for i, name in enumerate(names)}
+    counts, params = [], []
+    for name in names:
+        others, more = filters_sql(plan.filters, leave_out=name)
+        counts.append(f"{counted} FILTER (WHERE {others}) AS n_{name}")
+        params += more
+    values = ", ".join(f"{name}::text AS {name}" for name in names)
+    grouped = (
+        f"SELECT GROUPING({', '.join(names)}) AS g, {values}, {', '.join(counts)} FROM m "
+        f"GROUP BY GROUPING SETS ({', '.join(f'({name})' for name in names)})"
     )
+    which = " ".join(f"WHEN {mask[name]} THEN '{name}'" for name in names)
+    count_of = " ".join(f"WHEN {mask[name]} THEN n_{name}" for name in names)
+    scalar = (
+        f"SELECT f, v, n FROM (SELECT CASE g {which} END AS f, coalesce({', '.join(names)}) "
+        f"AS v, CASE g {count_of} END AS n FROM ({grouped}) grouped) counted "
+        "WHERE v IS NOT NULL AND n > 0"
+    )
+    others, more = filters_sql(plan.filters, leave_out="problem")
+    problem = f"SELECT 'problem', v, {counted} FROM m, unnest(problem) v WHERE {others} GROUP BY v"
+    return f"facets AS ({scalar} UNION ALL {problem}) ", [*params, *more]
 
 
 def _project_page_sql(plan: SearchPlan, scored: bool, by_coverage: bool) -> Sql:
