@@ -70,7 +70,11 @@ class Server:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # gunicorn's workers finishing slowly (100,000)
+            self.process.kill()
+            self.process.wait(timeout=30)
         self.log.close()
 
 
