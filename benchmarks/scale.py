@@ -28,15 +28,14 @@ from search.backends import open_backend
 from search.postgres_backend import cluster
 from search.service import search
 
-from .baselines import Fts5, Tantivy, all_documents
 from .load import Server, mixed_paths, run_load
 from .run import (
     ROOT,
     _fmt,
     cited_number,
-    get_json,
     machine,
-    peak_rss_mb,
+    measure_baselines,
+    measure_server,
     percentiles,
     query_mix,
     timed,
@@ -131,34 +130,7 @@ def run_backend(
 
     server = Server(index, work / f"server-{backend}.log", env=env)
     try:
-        every: list[float] = []
-        for label, params in mix.items():
-            samples = timed(lambda p=params: get_json(server, "/api/search", p), repeat)
-            row[f"search {label} ms"] = percentiles(samples)
-            every += samples
-        row["search all ms"] = percentiles(every)
-        said(row)
-        questions = [f"{name}的总预算是多少？", "满意度指标一般设多少？", "预算最高的项目是哪个？",
-                     f"哪些项目引用了{number}？"]  # fmt: skip
-        typed = ["检", "检察", "满意", name[:2], name[1:4], number[:5], "《上海市", "2019"]
-        groups = {
-            "suggest ms": [("/api/suggest", {"q": t}) for t in typed],
-            "similar ms": [
-                ("/api/indicators/similar", {"q": t})
-                for t in ["检察院工作人员满意度", "财务管理制度有效性", "完成率"]
-            ],
-            "ask ms": [("/api/ask", {"q": q}) for q in questions],
-        }
-        for label, calls in groups.items():
-            samples: list[float] = []
-            try:
-                for path, params in calls:
-                    samples += timed(lambda p=path, q=params: get_json(server, p, q), repeat)
-                row[label] = percentiles(samples)
-            except TimeoutError:  # a request over 60 s: said, and the others measured
-                row[label] = "a request took over 60 s"
-            said(row)
-        row["server peak RSS MB"] = peak_rss_mb(server.process.pid)
+        row |= measure_server(server, mix, name, number, repeat, said=lambda _: said(row))
     finally:
         server.stop()
 
@@ -183,23 +155,11 @@ def said(row: dict[str, Any]) -> None:
 
 
 def run_baselines(corpus: Path, work: Path, repeat: int) -> dict[str, Any]:
-    """SQLite FTS5 and tantivy on the same documents, the same search mix in-process."""
+    """SQLite FTS5 and tantivy on the corpus's documents (`run.measure_baselines`)."""
     from indexer.corpus import load_corpus
 
-    result, _ = load_corpus(corpus)
-    projects = result.projects
-    mix = query_mix(cited_number(projects))
-    started = time.perf_counter()
-    docs = all_documents(projects)
-    row: dict[str, Any] = {"jieba pretokenization s": time.perf_counter() - started}
-    for baseline in (Fts5(work / "fts5.sqlite"), Tantivy(work / "tantivy")):
-        row[f"{baseline.name} build s"] = baseline.build(docs)
-        samples: list[float] = []
-        for params in mix.values():
-            filters = {k: v for k, v in params.items() if k not in ("q", "view")}
-            samples += timed(lambda b=baseline, p=params, f=filters: b.search(p["q"], f), repeat)
-        row[f"{baseline.name} search ms"] = percentiles(samples)
-    return row
+    projects = load_corpus(corpus)[0].projects
+    return measure_baselines(projects, query_mix(cited_number(projects)), work, "", repeat)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -22,6 +22,7 @@ from indexer.documents import FACET_FIELDS
 from indexer.text import words
 from search.backend import Cost, SearchPlan, SearchResult, Vocabulary
 from search.compile import (
+    AnyOf,
     Term,
     build_rank_query,
     key_term_count,
@@ -39,6 +40,7 @@ from .sql import (
     condition,
     filters_sql,
     idf,
+    joined,
     lexeme,
     score,
 )
@@ -101,7 +103,7 @@ class PostgresSnapshot:
         cost.parts = len(queries)
         cost.match_terms = sum(term_count(query) for query in queries)
         conds = [condition(query) for query in queries]
-        every = _all(conds, " AND ")
+        every = joined(conds, " AND ")
         rank = None if plan.sort else build_rank_query(plan.parts, "and", known)
         result, matched_any = self._run(plan, every, rank, "and", None, cost, frequency)
         if matched_any or len(conds) < 2:
@@ -110,7 +112,7 @@ class PostgresSnapshot:
         held = self._part_counts(conds)
         if not any(held):
             return result
-        matched = _all(conds, " OR ")
+        matched = joined(conds, " OR ")
         if plan.most_of_it:
             weights = [math.log(1 + self.generation.documents / (1 + n)) for n in held]
             weighed = " + ".join(
@@ -130,7 +132,7 @@ class PostgresSnapshot:
     def _part_counts(self, conds: list[Sql]) -> list[int]:
         counts = ", ".join(f"count(*) FILTER (WHERE {c})" for c, _ in conds)
         params = [p for _, ps in conds for p in ps]
-        where = _all(conds, " OR ")
+        where = joined(conds, " OR ")
         return list(
             self.conn.execute(
                 f"SELECT {counts} FROM {self.schema}.docs WHERE {where[0]}", params + where[1]
@@ -248,8 +250,6 @@ class PostgresSnapshot:
         if not key:
             return [], True
         frequency = {("body", w): held[w] for w in key}
-        from search.compile import AnyOf
-
         tree = AnyOf(tuple(Term("body", w) for w in key))
         relevance = score(tree, frequency, documents, self.generation.average_words)
         found = self.conn.execute(
@@ -326,13 +326,6 @@ def _project_page_sql(plan: SearchPlan, scored: bool, by_coverage: bool) -> Sql:
         f"(PARTITION BY a.project ORDER BY {within}) AS r, count(*) OVER "
         "(PARTITION BY a.project) AS matched FROM a JOIN shown USING (project)) ",
         [plan.start, max(plan.stop - plan.start, 0)],
-    )
-
-
-def _all(conds: list[Sql], glue: str) -> Sql:
-    return (
-        glue.join(f"({c})" for c, _ in conds),
-        [p for _, params in conds for p in params],
     )
 
 

@@ -76,7 +76,7 @@ def condition(node: Node) -> Sql:
     if isinstance(node, Term):
         return term_sql(node)
     if isinstance(node, AnyOf):
-        return _joined([condition(item) for item in node.items], " OR ")
+        return joined([condition(item) for item in node.items], " OR ")
     together: dict[str, list[str]] = {}
     others: list[Sql] = []
     for item in node.items:
@@ -88,10 +88,11 @@ def condition(node: Node) -> Sql:
         (f"{field} @@ %s::tsquery", [" & ".join(lexeme(t) for t in dict.fromkeys(texts))])
         for field, texts in together.items()
     ]
-    return _joined(merged + others, " AND ")
+    return joined(merged + others, " AND ")
 
 
-def _joined(parts: list[Sql], glue: str) -> Sql:
+def joined(parts: list[Sql], glue: str) -> Sql:
+    """Conditions joined by `glue` (' AND ', ' OR '), each and the whole parenthesized."""
     if len(parts) == 1:
         return parts[0]
     return "(" + glue.join(f"({text})" for text, _ in parts) + ")", [
@@ -144,4 +145,4 @@ def filters_sql(filters: Mapping[str, Any], leave_out: str | None = None) -> Sql
             parts.append(("false", []))
     if not parts:
         return "true", []
-    return _joined(parts, " AND ")
+    return joined(parts, " AND ")
