@@ -9,16 +9,17 @@ import os
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from search.backend import PublishFailed, SearchBackend
+from search.backend import PublishFailed, RecordsChange, SearchBackend
 from search.backends import open_backend
 
 from . import layout
+from .checks import Peers, affected, check_project, rule_ids
 from .corpus import CorpusError, corpus_files, load_files, make_ids_unique, source_name
 from .documents import all_documents, problems_of
 from .model import Diagnostic, ParseResult, Project
@@ -164,8 +165,9 @@ def build_index(
             raise CorpusUnusable(str(exc)) from None
         except OSError as exc:
             raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
-        live = None if full else _reusable(backend.live_meta())
-        if live is not None:
+        found = None if full else _reusable(backend)
+        if found is not None:
+            live, state = found
             old = live["file_hashes"]
             change = Change(
                 parse=[
@@ -177,9 +179,9 @@ def build_index(
                 files=hashes,
             )
             if not change.parse and not change.drop:
-                return _unchanged(backend, live, skipped, started)
+                return _unchanged(live, skipped, started)
             return _apply(
-                backend, corpus_dir, change, live, skipped, progress, allow_empty, started
+                backend, corpus_dir, change, live, state, skipped, progress, allow_empty, started
             )
         try:
             result = ParseResult(diagnostics=skipped)
@@ -187,15 +189,20 @@ def build_index(
             result.diagnostics.extend(make_ids_unique(result.projects))
         except OSError as exc:
             raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
-        _refuse_empty(result, len(files), corpus_dir, backend, allow_empty)
-        problems = problems_of(result.projects)
+        _refuse_empty(len(result.projects), result, len(files), corpus_dir, backend, allow_empty)
+        peers = Peers.of(result.projects)
+        problems = problems_of(result.projects, peers)
         of_files = result.diagnostics[len(skipped) :]
         manifest = _manifest(hashes, skipped, of_files, problems, len(result.projects))
-        describe = _describer(corpus_dir, result, len(files), started, manifest)
+        indicators = sum(len(p.indicators) for p in result.projects)
+        describe = _describer(
+            corpus_dir, len(result.projects), indicators, result, len(files), started, manifest
+        )
         records = [project.to_dict() for project in result.projects]
+        extras = {STATE: _state(peers, _ids_by_file(result.projects))}
         with _writing(backend):
             meta = backend.publish(
-                records, all_documents(result.projects, problems), describe, progress
+                records, all_documents(result.projects, problems), describe, progress, extras
             )
         return _summary(meta), result
 
@@ -210,7 +217,7 @@ def add_files(
     """Parse `paths` (files of the corpus in `corpus_dir`) and add their tables to the
     live index, replacing what an earlier version of a file gave. Raises BuildError."""
     started = time.monotonic()
-    backend, live = _changing(index_dir, backend_config)
+    backend, (live, state) = _changing(index_dir, backend_config)
     with contextlib.closing(backend):
         chosen: dict[str, Path] = {}  # by name: a file named twice is read once
         hashes: dict[str, str] = {}
@@ -234,7 +241,7 @@ def add_files(
             drop=set(chosen),
             files=dict(sorted({**live["file_hashes"], **hashes}.items())),
         )
-        return _apply(backend, corpus_dir, change, live, None, progress, True, started)
+        return _apply(backend, corpus_dir, change, live, state, None, progress, True, started)
 
 
 def remove_files(
@@ -247,7 +254,7 @@ def remove_files(
     """Take the tables of `paths` (files of the corpus, which may be gone from disk) out
     of the live index. Raises BuildError, also for a file the index does not hold."""
     started = time.monotonic()
-    backend, live = _changing(index_dir, backend_config)
+    backend, (live, state) = _changing(index_dir, backend_config)
     with contextlib.closing(backend):
         names = {_name_in_corpus(path, corpus_dir) for path in paths}
         unknown = sorted(names - set(live["file_hashes"]))
@@ -255,7 +262,7 @@ def remove_files(
             raise BuildError(f"the index holds no file {', '.join(unknown)}")
         files = {name: h for name, h in live["file_hashes"].items() if name not in names}
         change = Change(parse=[], drop=names, files=files)
-        return _apply(backend, corpus_dir, change, live, None, progress, True, started)
+        return _apply(backend, corpus_dir, change, live, state, None, progress, True, started)
 
 
 @dataclass
@@ -286,14 +293,61 @@ def _open_backend(index_dir: Path, backend_config: dict[str, Any] | None) -> Sea
     return backend
 
 
-def _reusable(meta: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The live generation's description, if it says what an update needs and was made
-    by this version of the parsers and checks (another one may read the same file into
-    other records)."""
-    needed = ("file_hashes", "listing", "diagnostics", "problems", "next_order")
-    if not meta or not all(key in meta for key in needed):
-        return None
-    return meta if meta.get("parser") == parser_version() else None
+def _reusable(backend: SearchBackend) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The live generation's description and update state (`_state`), if it has what an
+    update needs and was made by this version of the parsers and checks (another one may
+    read the same file into other records)."""
+    with _writing(backend):
+        meta = backend.live_meta()
+        needed = ("file_hashes", "listing", "diagnostics", "problems", "next_order")
+        if not meta or not all(key in meta for key in needed):
+            return None
+        if meta.get("parser") != parser_version():
+            return None
+        state = backend.live_extra(STATE)
+    return None if state is None else (meta, state)
+
+
+# The extra (`SearchBackend.publish`) that holds what an update needs besides the
+# description: the checks' peers, and the ids of each file's projects.
+STATE = "update"
+
+
+def _state(peers: Peers, ids_by_file: dict[str, list[str]]) -> dict[str, Any]:
+    return {"peers": peers.to_json(), "files": ids_by_file}
+
+
+def _ids_by_file(projects: list[Project]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for project in projects:
+        grouped.setdefault(project.source.file, []).append(project.id)
+    return grouped
+
+
+class _Kept(Mapping[str, Project]):
+    """The projects an update keeps, by id; a record is read from the live generation
+    only when asked for (an added table whose id is taken names the one that has it)."""
+
+    def __init__(
+        self, files: dict[str, list[str]], read: Callable[[list[str]], list[dict[str, Any]]]
+    ) -> None:
+        self._file = {pid: name for name, ids in files.items() for pid in ids}
+        self._read = read
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self._file
+
+    def __getitem__(self, pid: str) -> Project:
+        for record in self._read([self._file[pid]]):
+            if record["id"] == pid:
+                return Project.from_dict(record)
+        raise KeyError(pid)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._file)
+
+    def __len__(self) -> int:
+        return len(self._file)
 
 
 @functools.cache
@@ -310,10 +364,15 @@ def parser_version() -> str:
 
 def _changing(
     index_dir: Path, backend_config: dict[str, Any] | None
-) -> tuple[SearchBackend, dict[str, Any]]:
-    """The backend, and the description of the live generation a change starts from."""
+) -> tuple[SearchBackend, tuple[dict[str, Any], dict[str, Any]]]:
+    """The backend, and the description and update state of the live generation a change
+    starts from."""
     backend = _open_backend(index_dir, backend_config)
-    live = _reusable(backend.live_meta())
+    try:
+        live = _reusable(backend)
+    except BuildError:
+        backend.close()
+        raise
     if live is None:
         backend.close()
         raise BuildError(
@@ -346,15 +405,14 @@ def _read_by_build(corpus_dir: Path) -> dict[str, Path]:
 
 
 def _unchanged(
-    backend: SearchBackend, live: dict[str, Any], skipped: list[Diagnostic], started: float
+    live: dict[str, Any], skipped: list[Diagnostic], started: float
 ) -> tuple[BuildSummary, ParseResult]:
     """A build that finds every file as the live generation has it: nothing is written
-    (the servers keep what they read)."""
-    with _writing(backend):
-        projects = [Project.from_dict(record) for record in backend.live_records()]
+    (the servers keep what they read), and no file is parsed (the result has no
+    projects, and the diagnostics parsing them gave)."""
     diagnostics = [*skipped, *(Diagnostic(**d) for d in live["diagnostics"])]
     summary = _summary({**live, "seconds": round(time.monotonic() - started, 2), "parsed": 0})
-    return summary, ParseResult(projects=projects, diagnostics=diagnostics)
+    return summary, ParseResult(diagnostics=diagnostics)
 
 
 def _apply(
@@ -362,59 +420,119 @@ def _apply(
     corpus_dir: Path,
     change: Change,
     live: dict[str, Any],
+    state: dict[str, Any],
     skipped: list[Diagnostic] | None,
     progress: bool,
     allow_empty: bool,
     started: float,
 ) -> tuple[BuildSummary, ParseResult]:
     """Make live the live generation changed by `change`: the records of the files it
-    drops go, the files it parses come in; the checks run over the whole new corpus, and
-    the projects whose findings changed are indexed again (their 问题 facet). `skipped`:
-    what listing the corpus found (None: as the live generation was listed)."""
+    drops go, the files it parses come in. Only what changes is read: the dropped files'
+    records, and the records of the kept projects whose findings a peer rule may now
+    judge otherwise (`checks.affected`, from the peers kept in `state`); those whose
+    findings did change are indexed again (their 问题 facet). `skipped`: what listing the
+    corpus found (None: as the live generation was listed). The parse result holds the
+    projects of the files parsed, and every file's diagnostics."""
+    files: dict[str, list[str]] = state["files"]
     with _writing(backend):
-        live_records = backend.live_records()
-    projects = [Project.from_dict(record) for record in live_records]
-    kept = [p for p in projects if p.source.file not in change.drop]
+        dropped = backend.live_records(sorted(change.drop & files.keys()))
+    gone = {record["id"] for record in dropped}
+    kept = {name: ids for name, ids in files.items() if name not in change.drop}
     try:
         parsed = load_files(change.parse, corpus_dir, progress)
     except OSError as exc:
         raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
-    parsed.diagnostics.extend(make_ids_unique(parsed.projects, taken={p.id: p for p in kept}))
+    with _writing(backend):
+        parsed.diagnostics.extend(
+            make_ids_unique(parsed.projects, taken=_Kept(kept, backend.live_records))
+        )
     if skipped is None:
         skipped = [Diagnostic(**d) for d in live["listing"]]
     of_files = [
         *(Diagnostic(**d) for d in live["diagnostics"] if d["file"] not in change.drop),
         *parsed.diagnostics,
     ]
-    result = ParseResult(
-        projects=sorted(kept + parsed.projects, key=lambda p: p.source.file),
-        diagnostics=[*skipped, *of_files],
-    )
-    _refuse_empty(result, len(change.files), corpus_dir, backend, allow_empty)
-    problems = problems_of(result.projects)
-    old_problems = live["problems"]
-    restated = [p for p in kept if problems.get(p.id, []) != old_problems.get(p.id, [])]
-    remove = {p.id for p in projects if p.source.file in change.drop}
-    remove |= {p.id for p in restated}
-    fresh = parsed.projects + restated
+    result = ParseResult(projects=parsed.projects, diagnostics=[*skipped, *of_files])
+    projects = sum(len(ids) for ids in kept.values()) + len(parsed.projects)
+    _refuse_empty(projects, result, len(change.files), corpus_dir, backend, allow_empty)
+    before = Peers.from_json(state["peers"])
+    peers = before.changed(gone, parsed.projects)
+    problems = {pid: rules for pid, rules in live["problems"].items() if pid not in gone}
+    problems.update(problems_of(parsed.projects, peers))
+    new = gone | {p.id for p in parsed.projects}
+    restated = _restated(backend, kept, before, peers, new, live["problems"])
+    for project, rules in restated:
+        if rules:
+            problems[project.id] = rules
+        else:
+            problems.pop(project.id, None)
+    fresh = parsed.projects + [project for project, _ in restated]
     next_order = live["next_order"]
     manifest = _manifest(change.files, skipped, of_files, problems, next_order + len(fresh))
-    describe = _describer(
-        corpus_dir, result, len(change.files), started, manifest, parsed=len(change.parse)
+    indicators = (
+        live["indicators"]
+        - sum(len(record["indicators"]) for record in dropped)
+        + sum(len(project.indicators) for project in parsed.projects)
     )
-    # the kept projects' records as they were stored (asdict of 10,000 projects: 3 s)
-    stored = {id(p): r for p, r in zip(projects, live_records, strict=True)}
-    records = [stored.get(id(p)) or p.to_dict() for p in result.projects]
+    describe = _describer(
+        corpus_dir,
+        projects,
+        indicators,
+        result,
+        len(change.files),
+        started,
+        manifest,
+        parsed=len(change.parse),
+    )
+    records_change = RecordsChange(
+        records=[project.to_dict() for project in parsed.projects],
+        drop=change.drop,
+        extras={STATE: _state(peers, {**kept, **_ids_by_file(parsed.projects)})},
+    )
     documents = all_documents(fresh, problems, first_order=next_order)
+    remove = gone | {project.id for project, _ in restated}
     with _writing(backend):
-        meta = backend.update(records, remove, documents, describe, live, progress)
+        meta = backend.update(records_change, remove, documents, describe, live, progress)
     return _summary(meta), result
 
 
+def _restated(
+    backend: SearchBackend,
+    kept: dict[str, list[str]],
+    before: Peers,
+    peers: Peers,
+    skip: set[str],
+    problems: dict[str, list[str]],
+) -> list[tuple[Project, list[str]]]:
+    """The kept projects whose findings under `peers` differ from `problems` (theirs
+    under `before`), each with the rules that now find something in it (the others' are
+    as they were: only the peer rules depend on other tables, and only for what
+    `affected` names)."""
+    candidates = affected(before, peers, skip)
+    if not candidates:
+        return []
+    names = sorted(name for name, ids in kept.items() if not candidates.isdisjoint(ids))
+    with _writing(backend):
+        records = backend.live_records(names)
+    changed = []
+    for record in records:
+        if record["id"] in candidates:
+            project = Project.from_dict(record)
+            now = rule_ids(check_project(project, peers))
+            if now != problems.get(project.id, []):
+                changed.append((project, now))
+    return changed
+
+
 def _refuse_empty(
-    result: ParseResult, files: int, corpus_dir: Path, backend: SearchBackend, allow: bool
+    projects: int,
+    result: ParseResult,
+    files: int,
+    corpus_dir: Path,
+    backend: SearchBackend,
+    allow: bool,
 ) -> None:
-    if result.projects or allow:
+    if projects or allow:
         return
     live = "the live index is unchanged" if _serves(backend) else "no index was built"
     raise EmptyCorpus(
@@ -447,20 +565,25 @@ def _manifest(
 
 def _describer(
     corpus_dir: Path,
+    projects: int,
+    indicators: int,
     result: ParseResult,
     files: int,
     started: float,
     manifest: dict[str, Any],
     parsed: int = -1,
 ) -> Callable[[Counter[str], str], dict[str, Any]]:
+    """`describe` for the backend: the summary of a generation of `projects` projects with
+    `indicators` indicator rows (`result`: every file's diagnostics), and the manifest."""
+
     def describe(kinds: Counter[str], generation: str) -> dict[str, Any]:
         summary = BuildSummary(
             corpus=str(corpus_dir),
             generation=generation,
             files=files,
-            projects=len(result.projects),
+            projects=projects,
             sections=kinds["section"],
-            indicators=sum(len(p.indicators) for p in result.projects),
+            indicators=indicators,
             citations=kinds["citation"],
             documents=sum(kinds.values()),
             warnings=len(result.warnings),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -76,42 +76,142 @@ class Finding:
         return asdict(self)
 
 
+Key = tuple[str, str, str | None]  # an indicator whose targets compare (see _target_key)
+
+
 @dataclass
 class Peers:
     """What the corpus's tables set, for the peer rules: per indicator (normalized name,
-    operator, unit) the projects' numeric targets; per cited title the numbers it is
-    cited under."""
+    operator, unit) each project's numeric targets, in table order (the first is the
+    project's own: the one its peers see); per cited title (normalized) each project's
+    document numbers for it.
 
-    targets: dict[tuple[str, str, str | None], dict[str, float]] = field(default_factory=dict)
-    numbers_of_title: dict[str, Counter[str]] = field(default_factory=dict)
-    # per indicator, its targets sorted (made when first asked for)
-    _sorted: dict[tuple[str, str, str | None], list[float]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    A Peers is not changed once made: `changed` makes another that shares every
+    indicator and title the change does not touch (an update compares the two, `affected`).
+    """
+
+    rows: dict[Key, dict[str, tuple[float, ...]]] = field(default_factory=dict)
+    cited: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # per indicator, its projects' own targets sorted; per title, its numbers counted
+    _sorted: dict[Key, list[float]] = field(default_factory=dict, repr=False, compare=False)
+    _counted: dict[str, Counter[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, projects: Iterable[Project]) -> Peers:
-        targets: dict[tuple[str, str, str | None], dict[str, float]] = defaultdict(dict)
-        numbers: dict[str, Counter[str]] = defaultdict(Counter)
+        return cls().changed(set(), projects)
+
+    def changed(self, gone: set[str], projects: Iterable[Project]) -> Peers:
+        """These peers without the projects `gone` names and with `projects` (ids not
+        already here)."""
+        rows, cited = dict(self.rows), dict(self.cited)
+        for table in (rows, cited):
+            for key, of_key in table.items():
+                if not gone.isdisjoint(of_key):
+                    table[key] = {pid: v for pid, v in of_key.items() if pid not in gone}
+        copied: set[Any] = set()
+
+        def own(table: dict[Any, dict[str, Any]], key: Any) -> dict[str, Any]:
+            """`table[key]`, copied before its first change here."""
+            if (id(table), key) not in copied:
+                copied.add((id(table), key))
+                table[key] = dict(table.get(key, {}))
+            return table[key]
+
         for project in projects:
+            targets: dict[Key, list[float]] = {}
             for row in project.indicators:
                 if (key := _target_key(row)) is not None and row.value is not None:
-                    targets[key].setdefault(project.id, float(row.value))
+                    targets.setdefault(key, []).append(float(row.value))
+            for key, values in targets.items():
+                own(rows, key)[project.id] = tuple(values)
+            numbers: dict[str, list[str]] = {}
             for citation in project.citations:
                 if citation.title and citation.number:
-                    numbers[normalize_title(citation.title)][citation.number] += 1
-        return cls(dict(targets), dict(numbers))
+                    numbers.setdefault(normalize_title(citation.title), []).append(citation.number)
+            for title, cited_as in numbers.items():
+                own(cited, title)[project.id] = tuple(cited_as)
+        return Peers({k: v for k, v in rows.items() if v}, {k: v for k, v in cited.items() if v})
 
-    def others(self, key: tuple[str, str, str | None], project_id: str) -> SortedValues:
+    def others(self, key: Key, project_id: str) -> SortedValues:
         """The targets other projects set for the indicator `key`, sorted (a view that
         leaves the project's own out: no list of every peer per row, which made the
         checks quadratic in the corpus: 14 s at 10,000 projects)."""
-        of_key = self.targets.get(key, {})
+        values = self.rows.get(key, {}).get(project_id)
+        return self._others(key, None if values is None else values[0])
+
+    def _others(self, key: Key, own: float | None) -> SortedValues:
         values = self._sorted.get(key)
         if values is None:
-            values = self._sorted[key] = sorted(of_key.values())
-        own = of_key.get(project_id)
+            values = self._sorted[key] = sorted(v[0] for v in self.rows.get(key, {}).values())
         return SortedValues(values, None if own is None else bisect.bisect_left(values, own))
+
+    def numbers_of_title(self, title: str) -> Counter[str]:
+        """How often each document number is cited for `title` (normalized)."""
+        counted = self._counted.get(title)
+        if counted is None:
+            counted = self._counted[title] = Counter(
+                number for numbers in self.cited.get(title, {}).values() for number in numbers
+            )
+        return counted
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rows": [[*key, of_key] for key, of_key in self.rows.items()],
+            "cited": self.cited,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Peers:
+        return cls(
+            {
+                (name, op, unit): {pid: tuple(v) for pid, v in of_key.items()}
+                for name, op, unit, of_key in data["rows"]
+            },
+            {t: {pid: tuple(n) for pid, n in of_t.items()} for t, of_t in data["cited"].items()},
+        )
+
+
+def affected(old: Peers, new: Peers, skip: set[str]) -> set[str]:
+    """The projects (other than `skip`: those gone or new) that a peer rule may judge
+    otherwise under `new` than under `old`: they hold a target of an indicator whose
+    peers changed, and that target is laxer than its peers under one and not the other;
+    or they cite a title whose numbers changed, and the usual number differs. Only
+    indicators and titles that `new` does not share with `old` are looked at."""
+    found: set[str] = set()
+    for key in old.rows.keys() | new.rows.keys():
+        before, after = old.rows.get(key, {}), new.rows.get(key, {})
+        if before is after:
+            continue
+        verdicts: dict[tuple[float, float], bool] = {}
+        for pid, values in after.items():
+            if pid in skip or pid in found:
+                continue
+            for mine in values:
+                pair = (mine, values[0])
+                if pair not in verdicts:
+                    verdicts[pair] = (lax_by(key, mine, old._others(key, values[0])) is None) != (
+                        lax_by(key, mine, new._others(key, values[0])) is None
+                    )
+                if verdicts[pair]:
+                    found.add(pid)
+                    break
+    for title in old.cited.keys() | new.cited.keys():
+        before_t, after_t = old.cited.get(title, {}), new.cited.get(title, {})
+        if before_t is after_t:
+            continue
+        usual: dict[str, bool] = {}
+        for pid, numbers in after_t.items():
+            if pid in skip:
+                continue
+            for number in numbers:
+                if number not in usual:
+                    usual[number] = usual_number(
+                        number, old.numbers_of_title(title)
+                    ) != usual_number(number, new.numbers_of_title(title))
+                if usual[number]:
+                    found.add(pid)
+                    break
+    return found
 
 
 class SortedValues(Sequence[float]):
@@ -140,7 +240,7 @@ class SortedValues(Sequence[float]):
         return self[middle] if odd else (self[middle - 1] + self[middle]) / 2
 
 
-def _target_key(row: Indicator) -> tuple[str, str, str | None] | None:
+def _target_key(row: Indicator) -> Key | None:
     """Rows whose targets compare: the same indicator, operator family and unit, in
     percent (a rate: 满意度, 完成率; an amount or a count depends on the project's size)."""
     if row.kind != "quantitative" or row.op not in (">=", ">", "<=", "<") or row.unit != "%":
@@ -275,14 +375,8 @@ def _lax_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
         if key is None or row.value is None:
             continue
         others = peers.others(key, project.id)
-        if len(others) < MIN_PEERS:
-            continue
-        mine = float(row.value)
-        if key[1] == ">":  # higher is stricter
-            stricter = len(others) - bisect.bisect_right(others, mine)
-        else:
-            stricter = bisect.bisect_left(others, mine)
-        if stricter >= PEER_SHARE * len(others):
+        stricter = lax_by(key, float(row.value), others)
+        if stricter is not None:
             unit = row.unit or ""
             median = others.median()
             yield (
@@ -290,6 +384,18 @@ def _lax_targets(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
                 f"“{row.name}”目标 {row.target}；其他 {len(others)} 个表中 {stricter} 个"
                 f"定得更严（中位数 {OP_SIGNS.get(row.op, row.op)}{_number(median)}{unit}）。",
             )
+
+
+def lax_by(key: Key, mine: float, others: Sequence[float]) -> int | None:
+    """How many of `others` (sorted) are stricter than the target `mine`, when that is
+    enough for `mine` to be laxer than its peers; else None."""
+    if len(others) < MIN_PEERS:
+        return None
+    if key[1] == ">":  # higher is stricter
+        stricter = len(others) - bisect.bisect_right(others, mine)
+    else:
+        stricter = bisect.bisect_left(others, mine)
+    return stricter if stricter >= PEER_SHARE * len(others) else None
 
 
 OP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
@@ -371,14 +477,22 @@ def _other_number(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, citation in enumerate(project.citations):
         if not (citation.title and citation.number):
             continue
-        known = peers.numbers_of_title.get(normalize_title(citation.title), Counter())
-        others = {number: count for number, count in known.items() if number != citation.number}
-        if others and sum(others.values()) > known[citation.number]:
-            usual = max(others, key=lambda number: (others[number], number))
+        known = peers.numbers_of_title(normalize_title(citation.title))
+        usual = usual_number(citation.number, known)
+        if usual is not None:
             yield (
                 f"citation:{n}",
                 f"《{citation.title}》在这里的文号是 {citation.number}，其他项目多写作 {usual}。",
             )
+
+
+def usual_number(number: str, known: Counter[str]) -> str | None:
+    """The number a title is usually cited under, when citations under numbers other
+    than `number` outnumber those under it; else None."""
+    others = {other: count for other, count in known.items() if other != number}
+    if others and sum(others.values()) > known[number]:
+        return max(others, key=lambda other: (others[other], other))
+    return None
 
 
 # --------------------------------------------------------------------------- running
@@ -445,6 +559,11 @@ def csv_table(
         for row in (finding_row(f, p),)
     ]
     return list(FINDING_COLUMNS.values()), rows
+
+
+def rule_ids(findings: Iterable[Finding]) -> list[str]:
+    """The rules that found something, each once, in the order found."""
+    return list(dict.fromkeys(f.rule for f in findings))
 
 
 def by_project(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

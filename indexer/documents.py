@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .checks import by_project, check_corpus
+from .checks import Peers, by_project, check_corpus, rule_ids
 from .citations import normalize_title
 from .model import Indicator, Project
 
@@ -173,12 +173,12 @@ def documents(
         yield doc
 
 
-def problems_of(projects: list[Project]) -> dict[str, list[str]]:
+def problems_of(projects: list[Project], peers: Peers | None = None) -> dict[str, list[str]]:
     """Per project with findings, the ids of the check rules that found something in it
-    (checked against all of `projects`: some rules compare a table with its peers)."""
+    (checked against all of `projects`, or `peers` if given: some rules compare a table
+    with its peers)."""
     return {
-        pid: list(dict.fromkeys(f.rule for f in found))
-        for pid, found in by_project(check_corpus(projects)).items()
+        pid: rule_ids(found) for pid, found in by_project(check_corpus(projects, peers)).items()
     }
 
 

@@ -4,7 +4,9 @@
       CURRENT            the name of the live generation, replaced atomically
       .build.lock        held by the one build that may run at a time
       gen-…/whoosh/      the Whoosh index of a generation
-      gen-…/records.json the records it was built from (SPEC §2)
+      gen-…/records/     the records it was built from (SPEC §2), a JSON file per
+                         source file
+      gen-…/*.extra.json what an update needs besides (the checks' peers …)
       gen-…/meta.json    what the build did; written last, so its presence marks a
                          complete generation
 
@@ -30,7 +32,7 @@ from typing import Any
 CURRENT = "CURRENT"
 LOCK = ".build.lock"
 WHOOSH_DIR = "whoosh"
-RECORDS = "records.json"
+RECORDS_DIR = "records"
 META = "meta.json"
 GENERATION_PREFIX = "gen-"
 # What new_generation makes: gen-, UTC time, nanoseconds, process id.

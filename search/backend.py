@@ -11,7 +11,7 @@ live in one atomic step.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +35,17 @@ def changed_since(live: Mapping[str, Any], based_on: Mapping[str, Any]) -> Publi
         "another build or update changed the index while this one was prepared; "
         "nothing was written: run it again"
     )
+
+
+@dataclass
+class RecordsChange:
+    """What an update does to the records beside the documents: those of the source files
+    `drop` names go, `records` (of the files parsed again) come in, and `extras` replace
+    the extras of the same names (the others are kept)."""
+
+    records: list[dict[str, Any]] = field(default_factory=list)
+    drop: set[str] = field(default_factory=set)
+    extras: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -160,10 +171,14 @@ class SearchBackend(Protocol):
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
         progress: bool = False,
+        extras: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Build a generation of `documents` (a function that yields them, as often as
         asked) and `records` aside, then make it live; `describe(documents per kind,
-        generation name)` is stored as its description and returned. Raises OSError or
+        generation name)` is stored as its description and returned. `extras` are named
+        JSON values kept with the generation for the builds that change it
+        (`live_extra`). The generation keeps its records in the order of their source
+        files (`source.file`; a file's records in the order given). Raises OSError or
         PublishFailed; the live generation is then unchanged."""
         ...
 
@@ -178,13 +193,19 @@ class SearchBackend(Protocol):
         write (never from a replica)."""
         ...
 
-    def live_records(self) -> list[dict[str, Any]]:
-        """The live generation's records, as stored (read where builds write)."""
+    def live_records(self, files: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """The live generation's records, as stored, in the order of their source files
+        (only those of `files`, if given; read where builds write)."""
+        ...
+
+    def live_extra(self, name: str) -> Any | None:
+        """The live generation's extra `name` (see `publish`), or None (read where builds
+        write)."""
         ...
 
     def update(
         self,
-        records: list[dict[str, Any]],
+        change: RecordsChange,
         remove: set[str],
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
@@ -192,10 +213,11 @@ class SearchBackend(Protocol):
         progress: bool = False,
     ) -> dict[str, Any]:
         """Make live a generation that is the live one without the documents of the
-        projects `remove` names and with `documents` added, sharing what did not change;
-        `records` are all of its records. `describe` gets the new generation's documents
-        per kind. `based_on` is the `live_meta()` the change was worked out from: if
-        another build or update made something else live since, nothing is written and
+        projects `remove` names and with `documents` added, and its records and extras
+        changed by `change`, sharing what did not change (the work is of the size of the
+        change, not of the index). `describe` gets the new generation's documents per
+        kind. `based_on` is the `live_meta()` the change was worked out from: if another
+        build or update made something else live since, nothing is written and
         PublishFailed says so. Raises OSError or PublishFailed; the live generation is
         then unchanged."""
         ...

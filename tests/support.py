@@ -36,11 +36,19 @@ def run_indexer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str
 
 
 def app_on_corpus(corpus: Path, index_dir: Path, **config: object):
-    """The app on an index of `corpus`, built first as `python app.py` builds it."""
+    """The app on an index of `corpus`, built first as `python app.py` builds it (with the
+    backend `python app.py` would use: config's SEARCH_BACKEND, else env
+    JIXIAO_SEARCH_BACKEND, else Whoosh)."""
     from app import create_app, ensure_index
 
-    ensure_index(corpus, index_dir)
-    return create_app({"CORPUS_DIR": str(corpus), "INDEX_DIR": str(index_dir), **config})
+    config = {
+        "SEARCH_BACKEND": os.environ.get("JIXIAO_SEARCH_BACKEND", "whoosh"),
+        **config,
+        "CORPUS_DIR": str(corpus),
+        "INDEX_DIR": str(index_dir),
+    }
+    ensure_index(corpus, index_dir, config)
+    return create_app(config)
 
 
 # Whoosh's RamStorage writes its temporary column files to <tmp>/MAIN.tmp, one folder for

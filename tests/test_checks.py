@@ -292,8 +292,58 @@ def test_a_download_of_an_unknown_rule_is_a_400(client):
 )
 def test_the_peers_of_a_project_are_the_others_sorted(targets, project_id):
     key = ("满意度", ">", "%")
-    others = Peers({key: targets}).others(key, project_id)
+    others = Peers({key: {pid: (v,) for pid, v in targets.items()}}).others(key, project_id)
     expected = sorted(v for pid, v in targets.items() if pid != project_id)
     assert list(others) == expected and len(others) == len(expected)
     if expected:
         assert others.median() == statistics.median(expected)
+
+
+# A table as the peer rules see it: its rate targets (name, operator, value) and its
+# citations (title, number), few enough of each that tables share them.
+peer_rows = st.lists(
+    st.tuples(st.sampled_from(["满意度", "完成率"]), st.sampled_from([">=", "<="]),
+              st.sampled_from([80, 85, 90, 95, 100])),
+    max_size=3,
+)  # fmt: skip
+peer_citations = st.lists(
+    st.tuples(st.sampled_from(["管理办法", "实施意见"]),
+              st.sampled_from(["A〔2020〕1号", "B〔2020〕2号"])),
+    max_size=2,
+)  # fmt: skip
+
+
+def peer_table(n, rows, citations) -> Project:
+    return table(
+        n,
+        indicators=[
+            row("效益指标", "社会效益指标", name, f"{op}{v}%", op, v, "%", "quantitative")
+            for name, op, v in rows
+        ],
+        citations=[Citation(title, number, None, None, "basis") for title, number in citations],
+    )
+
+
+@given(
+    st.lists(st.tuples(peer_rows, peer_citations), min_size=1, max_size=14),
+    st.lists(st.tuples(peer_rows, peer_citations), max_size=4),
+    st.sets(st.integers(0, 13), max_size=4),
+)
+def test_an_update_rechecks_every_table_a_peer_rule_may_judge_otherwise(old, new, gone):
+    """`Peers.changed` gives the peers a full check would, and every kept table that
+    `affected` leaves out has the same findings under the old peers and the new."""
+    from indexer.checks import affected
+
+    before_tables = [peer_table(n, r, c) for n, (r, c) in enumerate(old)]
+    added = [peer_table(100 + n, r, c) for n, (r, c) in enumerate(new)]
+    gone_ids = {f"t{n}" for n in gone}
+    kept = [t for t in before_tables if t.id not in gone_ids]
+    before = Peers.of(before_tables)
+    after = before.changed(gone_ids, added)
+    assert after == Peers.of(kept + added)
+    looked_at = affected(before, after, gone_ids | {t.id for t in added})
+    for kept_table in kept:
+        if kept_table.id not in looked_at:
+            then = {(f.rule, f.where) for f in check_project(kept_table, before)}
+            now = {(f.rule, f.where) for f in check_project(kept_table, after)}
+            assert then == now, kept_table.id

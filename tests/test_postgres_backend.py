@@ -89,7 +89,7 @@ def test_a_build_that_fails_leaves_the_live_generation_and_nothing_else(postgres
     build_index(CORPUS, tmp_path / "unused", backend_config=config(url))
     before = generations(url)
     engine = PostgresBackend(url)
-    records = [{"id": "x"}]
+    records = [{"id": "x", "source": {"file": "x.txt"}}]
 
     def broken_documents():
         yield {"doc_id": "p:x", "kind": "project", "project_id": "x", "order": 0, "body": "甲"}

@@ -133,7 +133,8 @@ def test_a_damaged_index_gets_a_clear_message(tmp_path, damage):
     build_index(CORPUS, index_dir)
     generation = layout.current_generation(index_dir)
     if damage == "records":
-        (generation / "records.json").write_text("[{", "utf-8")
+        for path in (generation / "records").iterdir():
+            path.write_text("[{", "utf-8")
     elif damage == "whoosh":
         for path in (generation / "whoosh").iterdir():
             if path.suffix == ".seg":

@@ -18,7 +18,7 @@ from benchmarks.generate import generate, write_corpus
 from indexer import layout
 from indexer.build import BuildError, add_files, build_index, remove_files
 from search.args import search_request
-from search.backend import PublishFailed
+from search.backend import PublishFailed, RecordsChange
 from search.backends import open_backend
 from search.service import search
 
@@ -119,7 +119,7 @@ def test_a_build_parses_only_the_files_that_changed(place, tmp_path):
     (corpus / "a.txt").write_text(text.replace("人脸识别", "面部识别"), "utf-8")
     summary, result = build_index(corpus, index_dir, backend_config=config)
     assert summary.parsed == 1 and summary.projects == 16
-    assert len(result.projects) == 16
+    assert len(result.projects) == 8  # an update's parse result: the files it parsed
     said = answers(config, index_dir)
     assert said == full_build(corpus, place, "full")
     backend = open_backend({**config, "INDEX_DIR": str(index_dir)})
@@ -200,9 +200,8 @@ def test_an_update_worked_out_from_what_is_no_longer_live_writes_nothing(place, 
     extra.write_text(SAMPLE.read_text("utf-8").replace("2020", "2022"), "utf-8")
     add_files(corpus, index_dir, [extra], backend_config=config)  # another run, meanwhile
     now = backend.live_meta()
-    records = [p.to_dict() for p in backend.store().projects]
     with pytest.raises(PublishFailed, match="another build or update changed the index"):
-        backend.update(records, set(), lambda: iter(()), lambda k, n: {}, planned)
+        backend.update(RecordsChange(), set(), lambda: iter(()), lambda k, n: {}, planned)
     assert backend.live_meta() == now
     backend.close()
 
@@ -214,8 +213,9 @@ def test_a_build_that_finds_nothing_changed_writes_nothing(place, tmp_path):
     backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
     before = backend.live_meta()
     summary, result = build_index(corpus, index_dir, backend_config=config)
-    assert summary.parsed == 0 and summary.generation == before["generation"]
-    assert len(result.projects) == 8
+    assert summary.parsed == 0 and summary.projects == 8
+    assert summary.generation == before["generation"]
+    assert result.projects == []  # nothing was parsed
     assert backend.live_meta() == before  # the same generation, the same revision
     backend.close()
 

@@ -7,7 +7,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -16,10 +16,10 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 
 from indexer import layout
 from indexer.model import Project
-from search.backend import PublishFailed
+from search.backend import PublishFailed, RecordsChange
 from search.store import ProjectStore
 
-from .publish import REGISTRY, SCHEMA_VERSION, publish, update
+from .publish import RECORDS_IN_ORDER, REGISTRY, SCHEMA_VERSION, publish, update
 from .searching import Generation, PostgresSnapshot
 
 URL_VARIABLE = "JIXIAO_DATABASE_URL"
@@ -201,13 +201,14 @@ class PostgresBackend:
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
         progress: bool = False,
+        extras: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         with _publishing():
-            return publish(self._connect, records, documents, describe, progress)
+            return publish(self._connect, records, documents, describe, progress, extras)
 
     def update(
         self,
-        records: list[dict[str, Any]],
+        change: RecordsChange,
         remove: set[str],
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
@@ -215,7 +216,7 @@ class PostgresBackend:
         progress: bool = False,
     ) -> dict[str, Any]:
         with _publishing():
-            return update(self._connect, records, remove, documents, describe, based_on, progress)
+            return update(self._connect, change, remove, documents, describe, based_on, progress)
 
     def live_meta(self) -> dict[str, Any] | None:
         # the description alone, from the primary (not the records a snapshot reads)
@@ -231,12 +232,22 @@ class PostgresBackend:
             return None
         return {**found[0], "revision": found[1]}
 
-    def live_records(self) -> list[dict[str, Any]]:
+    def live_records(self, files: Iterable[str] | None = None) -> list[dict[str, Any]]:
         with _publishing(), self._connect() as conn:
             (name,) = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
-            return [
-                r for (r,) in conn.execute(f"SELECT record FROM {name}.records ORDER BY position")
-            ]
+            if files is None:
+                query, params = RECORDS_IN_ORDER.format(name=name, where=""), []
+            else:
+                where = "WHERE file = ANY(%s::text[])"
+                query, params = RECORDS_IN_ORDER.format(name=name, where=where), [sorted(files)]
+            return [r for (r,) in conn.execute(query, params)]
+
+    def live_extra(self, name: str) -> Any | None:
+        with _publishing(), self._connect() as conn:
+            (live,) = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+            found = conn.execute(f"SELECT value FROM {live}.extras WHERE name = %s", [name])
+            row = found.fetchone()
+            return None if row is None else row[0]
 
     def _connect(self) -> psycopg.Connection:
         return psycopg.connect(self.url, autocommit=True)
@@ -271,7 +282,7 @@ def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Gene
             "the index in the PostgreSQL database was built by another version of Jixiao "
             f"Search; rebuild it with: {rebuild_command()}"
         )
-    records = [r for (r,) in conn.execute(f"SELECT record FROM {name}.records ORDER BY position")]
+    records = [r for (r,) in conn.execute(RECORDS_IN_ORDER.format(name=name, where=""))]
     documents, average = conn.execute(
         f"SELECT count(*), coalesce(avg(words), 1) FROM {name}.docs"
     ).fetchone()

@@ -18,11 +18,11 @@ from psycopg.types.json import Json
 from tqdm import tqdm
 
 from indexer.text import bigrams, characters, words
-from search.backend import PublishFailed, changed_since
+from search.backend import PublishFailed, RecordsChange, changed_since
 
 from .sql import SCALAR_FACETS, storable, tsvector
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: records by source file, extras
 REGISTRY = "jixiao"
 # One build at a time per database (pg_advisory_xact_lock)
 BUILD_LOCK = 0x6A697869616F  # "jixiao"
@@ -70,7 +70,10 @@ CREATE TABLE {schema}.docs (
     budget bigint,
     seq int NOT NULL
 );
-CREATE TABLE {schema}.records (position int PRIMARY KEY, record json NOT NULL);
+CREATE TABLE {schema}.records (
+    file text NOT NULL, n int NOT NULL, record json NOT NULL, PRIMARY KEY (file, n)
+);
+CREATE TABLE {schema}.extras (name text PRIMARY KEY, value json NOT NULL);
 CREATE TABLE {schema}.terms (
     field text NOT NULL, term text NOT NULL, docs int NOT NULL, PRIMARY KEY (field, term)
 );
@@ -145,6 +148,7 @@ def publish(
     documents: Callable[[], Iterator[dict[str, Any]]],
     describe: Callable[[Counter[str], str], dict[str, Any]],
     progress: bool = False,
+    extras: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Load a generation and make it live in one transaction (see `SearchBackend.publish`);
     then drop the generations older than the previous one."""
@@ -156,8 +160,9 @@ def publish(
             conn.execute(generation_ddl(name))
             kinds = _load(conn, name, documents, progress)
             _copy_records(conn, name, records)
+            _set_extras(conn, name, extras or {})
             conn.execute(index_ddl(name))
-            meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION}
+            meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION, "kinds": kinds}
             conn.execute(
                 f"INSERT INTO {REGISTRY}.generations (name, meta) VALUES (%s, %s)",
                 [name, Json(meta)],
@@ -182,7 +187,7 @@ def _set_meta(conn: psycopg.Connection, name: str, meta: dict[str, Any]) -> None
 
 def update(
     connect: Callable[[], psycopg.Connection],
-    records: list[dict[str, Any]],
+    change: RecordsChange,
     remove: set[str],
     documents: Callable[[], Iterator[dict[str, Any]]],
     describe: Callable[[Counter[str], str], dict[str, Any]],
@@ -191,40 +196,59 @@ def update(
 ) -> dict[str, Any]:
     """Change the live generation in one transaction (see `SearchBackend.update`): the
     removed projects' documents deleted and their terms uncounted, the new ones loaded and
-    counted, the records replaced, the revision counted up. Readers in a transaction that
-    began before the commit go on seeing the generation as it was."""
+    counted, the dropped files' records deleted and the new ones loaded, the extras
+    replaced, the revision counted up. Each step reads only what changes (the documents
+    per kind are counted from the live description, not the table). Readers in a
+    transaction that began before the commit go on seeing the generation as it was."""
     with connect() as conn, conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
-        found = conn.execute(f"SELECT name, revision FROM {REGISTRY}.live").fetchone()
+        found = conn.execute(
+            f"SELECT l.name, l.revision, g.meta FROM {REGISTRY}.live l "
+            f"JOIN {REGISTRY}.generations g USING (name)"
+        ).fetchone()
         if found is None:
             raise PublishFailed("the database has no live index to update")
-        name, revision = found
+        name, revision, live_meta = found
         failure = changed_since({"generation": name, "revision": revision}, based_on)
         if failure is not None:
             raise failure
         gone = f"project_id = ANY({_literal(conn, sorted(remove))}::text[])"
+        conn.execute(f"CREATE TEMP TABLE gone ON COMMIT DROP AS {term_counts(name, gone)}")
         conn.execute(
-            f"WITH gone (field, term, docs) AS ({term_counts(name, gone)}) "
-            f"UPDATE {name}.terms t SET docs = t.docs - gone.docs FROM gone "
-            "WHERE t.field = gone.field AND t.term = gone.term"
+            f"UPDATE {name}.terms t SET docs = t.docs - g.docs FROM gone g (field, term, docs) "
+            "WHERE t.field = g.field AND t.term = g.term"
         )
-        conn.execute(f"DELETE FROM {name}.docs WHERE {gone}")
+        conn.execute(
+            f"DELETE FROM {name}.terms t USING gone g (field, term, docs) "
+            "WHERE t.field = g.field AND t.term = g.term AND t.docs <= 0"
+        )
+        kinds = Counter(live_meta["kinds"])
+        deleted = conn.execute(
+            f"WITH d AS (DELETE FROM {name}.docs WHERE {gone} RETURNING kind) "
+            "SELECT kind, count(*) FROM d GROUP BY kind"
+        ).fetchall()
+        kinds.subtract(dict(deleted))
         first = conn.execute(f"SELECT coalesce(max(docnum) + 1, 0) FROM {name}.docs").fetchone()[0]
-        _load(conn, name, documents, progress, first)
+        kinds.update(_load(conn, name, documents, progress, first))
         conn.execute(
             f"INSERT INTO {name}.terms {term_counts(name, f'docnum >= {int(first)}')} "
             "ON CONFLICT (field, term) DO UPDATE SET docs = terms.docs + excluded.docs"
         )
-        conn.execute(f"DELETE FROM {name}.terms WHERE docs <= 0")
-        conn.execute(f"DELETE FROM {name}.records")
-        _copy_records(conn, name, records)
-        kinds = Counter(
-            dict(conn.execute(f"SELECT kind, count(*) FROM {name}.docs GROUP BY kind").fetchall())
+        conn.execute(
+            f"DELETE FROM {name}.records WHERE file = ANY(%s::text[])", [sorted(change.drop)]
         )
+        _copy_records(conn, name, change.records)
+        _set_extras(conn, name, change.extras)
         (revision,) = conn.execute(
             f"UPDATE {REGISTRY}.live SET revision = revision + 1 RETURNING revision"
         ).fetchone()
-        meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION, "revision": revision}
+        kinds = +kinds  # the kinds no document is of any more left out
+        meta = {
+            **describe(kinds, name),
+            "schema_version": SCHEMA_VERSION,
+            "kinds": kinds,
+            "revision": revision,
+        }
         _set_meta(conn, name, meta)
     return meta
 
@@ -237,9 +261,26 @@ def _literal(conn: psycopg.Connection, value: Any) -> str:
 
 
 def _copy_records(conn: psycopg.Connection, name: str, records: list[dict[str, Any]]) -> None:
-    with conn.cursor().copy(f"COPY {name}.records (position, record) FROM STDIN") as copy:
-        for position, record in enumerate(records):
-            copy.write_row((position, Json(record)))
+    """Load records, numbered within their source file in the order given."""
+    numbers: Counter[str] = Counter()
+    with conn.cursor().copy(f"COPY {name}.records (file, n, record) FROM STDIN") as copy:
+        for record in records:
+            source = record["source"]["file"]
+            copy.write_row((source, numbers[source], Json(record)))
+            numbers[source] += 1
+
+
+def _set_extras(conn: psycopg.Connection, name: str, extras: Mapping[str, Any]) -> None:
+    for key, value in extras.items():
+        conn.execute(
+            f"INSERT INTO {name}.extras (name, value) VALUES (%s, %s) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            [key, Json(value)],
+        )
+
+
+# the records in the order of their source files (by code point, as Python sorts them)
+RECORDS_IN_ORDER = 'SELECT record FROM {name}.records {where} ORDER BY file COLLATE "C", n'
 
 
 def _load(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,10 @@ from typing import Any
 from whoosh.searching import Searcher
 
 from indexer import layout
+from search.backend import RecordsChange
 from search.store import ProjectStore
 
+from . import records as record_files
 from .generations import Generation, open_generation
 from .publish import publish, update
 from .schema import SCHEMA_VERSION
@@ -97,19 +99,20 @@ class WhooshBackend:
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
         progress: bool = False,
+        extras: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        return publish(self.index_dir, records, documents, describe, progress)
+        return publish(self.index_dir, records, documents, describe, progress, extras=extras)
 
     def update(
         self,
-        records: list[dict[str, Any]],
+        change: RecordsChange,
         remove: set[str],
         documents: Callable[[], Iterator[dict[str, Any]]],
         describe: Callable[[Counter[str], str], dict[str, Any]],
         based_on: Mapping[str, Any],
         progress: bool = False,
     ) -> dict[str, Any]:
-        return update(self.index_dir, records, remove, documents, describe, based_on, progress)
+        return update(self.index_dir, change, remove, documents, describe, based_on, progress)
 
     def close(self) -> None:
         """Nothing stays open between requests."""
@@ -122,8 +125,11 @@ class WhooshBackend:
             return None
         return meta if meta.get("schema_version") == SCHEMA_VERSION else None
 
-    def live_records(self) -> list[dict[str, Any]]:
-        return json.loads((self._live_path() / layout.RECORDS).read_text("utf-8"))
+    def live_records(self, files: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        return record_files.read(self._live_path(), files)
+
+    def live_extra(self, name: str) -> Any | None:
+        return record_files.read_extra(self._live_path(), name)
 
     def _live_path(self) -> Path:
         return layout.current_generation(self.index_dir)

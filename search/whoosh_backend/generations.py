@@ -16,6 +16,7 @@ from indexer.documents import FACET_FIELDS, PROJECT_FIELD, SORT_FIELDS
 from indexer.model import Project
 from search.store import ProjectStore
 
+from . import records as record_files
 from .facets import FacetIndex
 from .schema import SCHEMA_VERSION
 
@@ -84,7 +85,7 @@ def open_generation(path: Path) -> Generation:
                 f"the index in {path.parent} was built by another version of Jixiao Search; "
                 f"rebuild it with: {rebuild}"
             )
-        records = json.loads((path / layout.RECORDS).read_text(encoding="utf-8"))
+        records = record_files.read(path)
         store = ProjectStore([Project.from_dict(r) for r in records])
         files = whoosh_files(path / layout.WHOOSH_DIR)  # before reading them: see damage()
         # Without mmap: every thread's searcher would map the whole index again, and the

@@ -20,8 +20,9 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import layout
-from search.backend import changed_since
+from search.backend import RecordsChange, changed_since
 
+from . import records as record_files
 from .schema import SCHEMA_VERSION, make_schema
 from .writer import SafeMpWriter
 
@@ -91,16 +92,17 @@ def write_index(
 
 def update(
     index_dir: Path,
-    records: list[dict[str, Any]],
+    change: RecordsChange,
     remove: set[str],
     documents: Callable[[], Iterator[dict[str, Any]]],
     describe: Callable[[Counter[str], str], dict[str, Any]],
     based_on: Mapping[str, Any],
     progress: bool = False,
 ) -> dict[str, Any]:
-    """A new generation that shares the live one's segments (hard links: Whoosh never
-    changes a segment's files) with the documents of the projects `remove` names marked
-    deleted and `documents` in a new segment; made live as `publish` does (see
+    """A new generation that shares the live one's segments and record files (hard links:
+    neither is ever changed) with the documents of the projects `remove` names marked
+    deleted and `documents` in a new segment, the records of the files `change` drops
+    left out and its new ones written; made live as `publish` does (see
     `SearchBackend.update`)."""
 
     def write(generation: Path) -> Counter[str]:
@@ -108,9 +110,11 @@ def update(
         failure = changed_since({"generation": live.name}, based_on)
         if failure is not None:
             raise failure
-        return _write_update(live, generation, remove, documents, progress)
+        kinds = _write_update(live, generation, remove, documents, progress)
+        record_files.write(generation, change.records, change.extras, live, change.drop)
+        return kinds
 
-    return _make_generation(index_dir, write, records, describe)
+    return _make_generation(index_dir, write, describe)
 
 
 def _write_update(
@@ -166,6 +170,7 @@ def publish(
     describe: Callable[[Counter[str], str], dict[str, Any]],
     progress: bool = False,
     multiprocess_threshold: int | None = None,
+    extras: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Write a generation beside the live one, under the build lock, and make it live
     (see `SearchBackend.publish`). On any failure the half-written generation is removed
@@ -173,22 +178,22 @@ def publish(
     multi-process threshold setting that is not a number, before anything is written."""
     if multiprocess_threshold is None:
         multiprocess_threshold = configured_threshold()
-    return _make_generation(
-        index_dir,
-        lambda generation: write_index(documents, generation, progress, multiprocess_threshold),
-        records,
-        describe,
-    )
+
+    def write(generation: Path) -> Counter[str]:
+        kinds = write_index(documents, generation, progress, multiprocess_threshold)
+        record_files.write(generation, records, extras or {})
+        return kinds
+
+    return _make_generation(index_dir, write, describe)
 
 
 def _make_generation(
     index_dir: Path,
     write: Callable[[Path], Counter[str]],
-    records: list[dict[str, Any]],
     describe: Callable[[Counter[str], str], dict[str, Any]],
 ) -> dict[str, Any]:
-    """Under the build lock: a new generation folder, its index written by `write` (which
-    returns its documents per kind), its records and description; then made live. On any
+    """Under the build lock: a new generation folder, its index and records written by
+    `write` (which returns its documents per kind), its description; then made live. On any
     failure the half-written generation is removed and the lock released; the live
     generation is unchanged."""
     with layout.build_lock(index_dir):
@@ -196,7 +201,6 @@ def _make_generation(
         generation = layout.new_generation(index_dir)
         try:
             kinds = write(generation)
-            layout.write_json(generation / layout.RECORDS, records)
             meta = {**describe(kinds, generation.name), "schema_version": SCHEMA_VERSION}
             layout.write_json(generation / layout.META, meta)
             layout.make_live(index_dir, generation)

@@ -12,7 +12,7 @@ from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
 # 6: template and department (records of every template family).
 # 7: traditional characters folded to simplified (indexer.text.fold).
 # 8: an indicator document per level (一级/二级 pair), not per table.
-SCHEMA_VERSION = 9  # 9: problem, the check rules that found something in the project
+SCHEMA_VERSION = 10  # 10: records one file per source file, extras; 9: problem (the checks)
 
 
 def make_schema() -> Schema:
