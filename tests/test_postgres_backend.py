@@ -22,6 +22,7 @@ from indexer.build import IndexWriteFailed, build_index
 from search.args import SearchRequest
 from search.backend import SearchPlan
 from search.compile import All, AnyOf, Term
+from search.postgres_backend import publish as publish_module
 from search.postgres_backend import sql
 from search.postgres_backend.backend import PostgresBackend
 from search.postgres_backend.publish import REGISTRY
@@ -215,3 +216,21 @@ def test_a_token_postgresql_cannot_hold_is_left_out_and_the_rest_is_found(postgr
     assert search(engine, SearchRequest(q='"人脸识别"'))["total"] == 1
     assert search(engine, SearchRequest(q="很长的办法"))["total"] >= 1
     engine.close()
+
+
+def test_worker_processes_load_the_same_rows_as_one(postgres, tmp_path, monkeypatch):
+    """From JIXIAO_PARALLEL_FROM projects on, worker processes cut the texts into tokens;
+    the generation they load is the one a single process loads, row for row."""
+
+    def loaded(url: str) -> list[tuple]:
+        build_index(CORPUS, tmp_path / "unused", backend_config=config(url), full=True)
+        with psycopg.connect(url) as conn:
+            (name,) = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+            return conn.execute(f"SELECT * FROM {name}.docs ORDER BY docnum").fetchall()
+
+    monkeypatch.setenv("JIXIAO_PARALLEL_FROM", "1000000")
+    alone = loaded(postgres.database())
+    monkeypatch.setenv("JIXIAO_PARALLEL_FROM", "1")
+    assert publish_module._processes(8) == min(2, os.cpu_count() or 1)
+    together = loaded(postgres.database())
+    assert together == alone and len(alone) > 100
