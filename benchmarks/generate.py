@@ -6,7 +6,7 @@ many issuers in many bracket styles), so vocabulary and repetition look like rea
 Deterministic for a seed. Files are written with the parser's own renderer, one file per
 unit and year, so the output parses back to exactly the generated records.
 
-    python -m benchmarks.generate --projects 1000 --out /tmp/corpus-1k
+    python -m benchmarks.generate --projects 1000 --out /tmp/corpus-1k [--district 0.1]
 """
 
 from __future__ import annotations
@@ -19,11 +19,15 @@ from pathlib import Path
 
 from indexer.citations import extract_citations
 from indexer.corpus import load_corpus
+from indexer.layouts import sh_district_2026 as district_layout
 from indexer.layouts.sh_municipal_2020 import budget_lines
 from indexer.model import Indicator, Project, Source, project_id
 from indexer.render import render
 from indexer.targets import parse_target
 from indexer.vocabulary import SECTION_KEYS
+
+from .district import TITLE_LINE, as_district
+from .district import render as render_district
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = ROOT / "corpus"
@@ -128,9 +132,13 @@ def _indicators(rng: random.Random, rows: list[Indicator], order: dict) -> list[
     return result
 
 
-def generate(count: int, seed: int = 20200101) -> list[list[Project]]:
-    """`count` projects, grouped by file (one unit and year per file), deterministic."""
+def generate(count: int, seed: int = 20200101, district: float = 0.0) -> list[list[Project]]:
+    """`count` projects, grouped by file (one unit and year per file), deterministic. A
+    share `district` of them (drawn apart, so that the others are as without it) are
+    district tables of another family (`benchmarks.district`), a file each, as that
+    family publishes them."""
     rng = random.Random(seed)
+    other = random.Random(seed + 1)
     base = sample_projects()
     pools = _sentences(base)
     rows = [row for p in base for row in p.indicators]
@@ -171,11 +179,17 @@ def generate(count: int, seed: int = 20200101) -> list[list[Project]]:
         )
         project.budget_lines = budget_lines(project.budget)
         project.citations = extract_citations(project.sections)
+        if district and other.random() < district:
+            project = as_district(project, other)
+            files[(unit, year, name)] = [project]
+            continue
         files.setdefault((unit, year), []).append(project)
     return list(files.values())
 
 
 def file_name(project: Project) -> str:
+    if project.template == district_layout.NAME:
+        return f"district/{project.year}/{project.unit}/{project.name}.txt"
     return f"{project.year}/{project.unit}.txt"
 
 
@@ -188,8 +202,12 @@ def write_corpus(groups: list[list[Project]], out: Path, corpus_name: str | None
         path.parent.mkdir(parents=True, exist_ok=True)
         parts, line = [], 1
         for project in projects:
-            project.source = Source(f"{corpus_name or out.name}/{relative}", line)
-            text = render(project, 40, page_every=45, displace_labels=True)
+            if project.template == district_layout.NAME:
+                text = render_district(project)
+                project.source = Source(f"{corpus_name or out.name}/{relative}", TITLE_LINE)
+            else:
+                project.source = Source(f"{corpus_name or out.name}/{relative}", line)
+                text = render(project, 40, page_every=45, displace_labels=True)
             parts.append(text)
             line += text.count("\n")
         path.write_text("".join(parts), encoding="utf-8")
@@ -207,8 +225,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--projects", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=20200101)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument(
+        "--district", type=float, default=0.0, help="the share of district tables (0 to 1)"
+    )
     args = parser.parse_args(argv)
-    written = write_corpus(generate(args.projects, args.seed), args.out)
+    written = write_corpus(generate(args.projects, args.seed, args.district), args.out)
     print(f"wrote {written} projects to {args.out}")
 
 

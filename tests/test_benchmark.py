@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 
 from support import ROOT
 
@@ -12,13 +13,26 @@ from indexer import load_corpus
 
 
 def test_generated_corpus_parses_back_exactly(tmp_path):
-    groups = generate(120, seed=7)
+    """Both families: the 2020 municipal tables (a file per unit and year) and district
+    tables (a file each, after their narrative page)."""
+    groups = generate(160, seed=7, district=0.25)
     write_corpus(groups, tmp_path / "corpus")
     result, files = load_corpus(tmp_path / "corpus")
     assert result.diagnostics == []
     assert files == len(groups)
     expected = {p.id: p.to_dict() for p in iter_projects(groups)}
     assert {p.id: p.to_dict() for p in result.projects} == expected
+    templates = Counter(p.template for p in result.projects)
+    assert templates.keys() == {"sh-municipal-2020", "sh-district-2026"}
+    assert templates["sh-district-2026"] >= 20
+
+
+def test_a_share_of_district_tables_leaves_the_others_as_they_were():
+    alone = [p.to_dict() for p in iter_projects(generate(80, seed=3))]
+    mixed = [p.to_dict() for p in iter_projects(generate(80, seed=3, district=0.3))]
+    kept = [p for p in mixed if p["template"] == "sh-municipal-2020"]
+    assert 0 < len(kept) < len(alone)
+    assert all(p in alone for p in kept)
 
 
 def test_generator_is_deterministic_and_varied():
