@@ -81,6 +81,25 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def process_memory_mb(pid: int) -> dict[str, float]:
+    """A process's memory now (MB): resident (`rss`), its proportional share of pages it
+    shares (`pss`), and the pages no other process has (`private`)."""
+    fields: dict[str, float] = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, _, rest = line.partition(":")
+        fields[name] = int(rest.split()[0]) / 1024
+    private = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return {"rss": fields.get("Rss", 0), "pss": fields.get("Pss", 0), "private": private}
+
+
+def server_processes(pid: int) -> list[int]:
+    """A server process and its children (gunicorn's workers)."""
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children += [int(c) for c in (task / "children").read_text().split()]
+    return [pid, *children]
+
+
 def get_json(server: Server, path: str, params: dict[str, str]) -> Any:
     status, body = server.get(f"{path}?{urllib.parse.urlencode(params)}")
     if status != 200:

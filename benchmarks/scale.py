@@ -37,7 +37,9 @@ from .run import (
     measure_baselines,
     measure_server,
     percentiles,
+    process_memory_mb,
     query_mix,
+    server_processes,
     timed,
 )
 
@@ -144,8 +146,13 @@ def run_backend(
         server = Server(index, work / f"load-{backend}-{workers}.log", workers, env=env)
         try:
             result = run_load(server, mixed_paths(server), 16, load_seconds)
+            # after the load: what each process holds, and how much of it is its own
+            memory = [process_memory_mb(pid) for pid in server_processes(server.process.pid)]
         finally:
             server.stop()
+        row[f"16 clients, {workers} process(es): RSS / PSS / private MB per process"] = " · ".join(
+            f"{m['rss']:,.0f} / {m['pss']:,.0f} / {m['private']:,.0f}" for m in memory
+        )
         row[f"16 clients, {workers} process(es): req/s"] = result.throughput
         row[f"16 clients, {workers} process(es): p50 / p95 ms"] = (
             result.percentile(0.5),
