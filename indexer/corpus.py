@@ -8,9 +8,12 @@ becomes one diagnostic naming it; it never stops the other files from loading.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import multiprocessing
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tqdm import tqdm
@@ -265,11 +268,29 @@ def load_corpus(corpus_dir: Path, progress: bool = False) -> tuple[ParseResult, 
     return result, len(files)
 
 
-def load_files(files: list[Path], corpus_dir: Path, progress: bool = False) -> ParseResult:
+def load_files(
+    files: list[Path],
+    corpus_dir: Path,
+    progress: bool = False,
+    parallel_from: int | None = None,
+) -> ParseResult:
     """Parse `files` (as `corpus_files` lists them) of the corpus in `corpus_dir`, in order;
-    ids are left as the layouts made them."""
+    ids are left as the layouts made them. From `parallel_from` bytes of text files on
+    (default PARALLEL_TEXT_BYTES), two worker processes parse them (a program that calls
+    this must guard its main module: `if __name__ == "__main__":`)."""
     root = corpus_dir.resolve()
     result = ParseResult()
+    # No monitor thread: PDF children are forked from this process, which must not have
+    # other threads then.
+    tqdm.monitor_interval = 0
+    bar = tqdm(total=len(files), desc="parsing", unit="file", disable=None if progress else True)
+    # Text files first, several at once in worker processes when there is much to read;
+    # their workers are gone before a PDF child is forked.
+    texts = [(path, source_name(path, root)) for path in files if not is_pdf(path)]
+    if parallel_from is None:
+        parallel_from = PARALLEL_TEXT_BYTES
+    parsed = _parse_texts(texts, bar, parallel_from)
+    read_texts = dict(zip((path for path, _ in texts), parsed, strict=True))
     # PDFs are read ahead, several at once in child processes (JIXIAO_PDF_WORKERS, else one
     # per core), in file order.
     workers = os.environ.get("JIXIAO_PDF_WORKERS", "")
@@ -277,16 +298,43 @@ def load_files(files: list[Path], corpus_dir: Path, progress: bool = False) -> P
         ((p, source_name(p, root)) for p in files if is_pdf(p)),
         int(workers) if workers.isdigit() else 0,
     )
-    # No monitor thread: PDF children are forked from this process, which must not have
-    # other threads then.
-    tqdm.monitor_interval = 0
-    bar = tqdm(files, desc="parsing", unit="file", disable=None if progress else True)
-    for path in bar:
-        name = source_name(path, root)
+    for path in files:
         if is_pdf(path):
             outcome = next(pdfs)
+            name = source_name(path, root)
             parsed = unreadable(name, outcome) if isinstance(outcome, PdfError) else None
             result.extend(parsed or parse_document(outcome))
+            bar.update()
         else:
-            result.extend(parse_file(path, name))
+            result.extend(read_texts.pop(path))
+    bar.close()
     return result
+
+
+# From this many bytes of text files on, two worker processes parse them (below, starting
+# them costs more than they save: about a second each)
+PARALLEL_TEXT_BYTES = 16_000_000
+
+
+def _parse_texts(
+    texts: list[tuple[Path, str]], bar: tqdm, parallel_from: int
+) -> Iterator[ParseResult]:
+    """Each (path, name)'s parse result, in order."""
+    size = 0
+    for path, _ in texts:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    if size < parallel_from or (os.cpu_count() or 1) < 2 or len(texts) < 2:
+        for path, name in texts:
+            yield parse_file(path, name)
+            bar.update()
+        return
+    context = multiprocessing.get_context("spawn")  # nothing of this process inherited
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        for parsed in pool.map(_parse_one, texts, chunksize=4):
+            yield parsed
+            bar.update()
+
+
+def _parse_one(item: tuple[Path, str]) -> ParseResult:
+    return parse_file(*item)
