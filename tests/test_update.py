@@ -75,9 +75,16 @@ def answers(config: dict[str, str], index_dir: Path) -> dict:
     return said
 
 
-def full_build(corpus: Path, place, name: str) -> dict:
+COUNTED = ("files", "projects", "sections", "indicators", "citations", "documents", "warnings")
+
+
+def full_build(corpus: Path, place, name: str, summary=None) -> dict:
+    """What a full build of `corpus` answers; with `summary` (an update's), its counts
+    must be the full build's too (the update counts by difference)."""
     config, index_dir = place(name)
-    build_index(corpus, index_dir, backend_config=config, full=True)
+    full, _ = build_index(corpus, index_dir, backend_config=config, full=True)
+    if summary is not None:
+        assert {k: getattr(summary, k) for k in COUNTED} == {k: getattr(full, k) for k in COUNTED}
     return answers(config, index_dir)
 
 
@@ -93,7 +100,7 @@ def test_adding_files_answers_as_a_full_build_does(generated, place, tmp_path):
         corpus, index_dir, [corpus / name for name in late], backend_config=config
     )
     assert summary.parsed == 2 and summary.files == len(files)
-    assert answers(config, index_dir) == full_build(corpus, place, "full")
+    assert answers(config, index_dir) == full_build(corpus, place, "full", summary)
 
 
 def test_removing_a_file_answers_as_a_full_build_without_it(generated, place, tmp_path):
@@ -104,7 +111,7 @@ def test_removing_a_file_answers_as_a_full_build_without_it(generated, place, tm
     gone.unlink()  # removed from the corpus first, then from the index
     summary, _ = remove_files(corpus, index_dir, [gone], backend_config=config)
     assert summary.parsed == 0
-    assert answers(config, index_dir) == full_build(corpus, place, "full")
+    assert answers(config, index_dir) == full_build(corpus, place, "full", summary)
 
 
 def test_a_build_parses_only_the_files_that_changed(place, tmp_path):
