@@ -103,6 +103,28 @@ def test_adding_files_answers_as_a_full_build_does(generated, place, tmp_path):
     assert answers(config, index_dir) == full_build(corpus, place, "full", summary)
 
 
+def test_a_whoosh_update_written_by_two_processes_answers_as_a_full_build(
+    generated, tmp_path, monkeypatch
+):
+    """From JIXIAO_MULTIPROCESS_THRESHOLD documents on, two processes write the update's
+    documents, a segment each."""
+    corpus = copy_corpus(generated, tmp_path / "corpus")
+    config, index_dir = {"SEARCH_BACKEND": "whoosh"}, tmp_path / "index"
+    build_index(corpus, index_dir, backend_config=config)
+    segments = len(list((layout.current_generation(index_dir) / "whoosh").glob("*.seg")))
+    changed = sorted(corpus.rglob("*.txt"))[::3]  # enough documents for both processes
+    for path in changed:
+        path.write_text(path.read_text("utf-8").replace("工作", "事务"), "utf-8")
+    monkeypatch.setenv("JIXIAO_MULTIPROCESS_THRESHOLD", "1")
+    add_files(corpus, index_dir, changed, backend_config=config)
+    now = layout.current_generation(index_dir) / "whoosh"
+    assert len(list(now.glob("*.seg"))) == segments + 2
+    monkeypatch.delenv("JIXIAO_MULTIPROCESS_THRESHOLD")
+    full_config, full_dir = config, tmp_path / "full"
+    build_index(corpus, full_dir, backend_config=full_config, full=True)
+    assert answers(config, index_dir) == answers(full_config, full_dir)
+
+
 def test_removing_a_file_answers_as_a_full_build_without_it(generated, place, tmp_path):
     corpus = copy_corpus(generated, tmp_path / "corpus")
     config, index_dir = place("incremental")

@@ -144,8 +144,13 @@ def _write_update(
         for project_id in remove:
             for docnum in searcher.document_numbers(project_id=project_id):
                 kinds[searcher.stored_fields(docnum)["kind"]] -= 1
-    writer = ix.writer(limitmb=256)
-    bar = tqdm(desc="indexing", unit="doc", disable=None if progress else True)
+    # as for a build: from the threshold on, two processes write (a segment each)
+    total = sum(1 for _ in documents())
+    if total >= configured_threshold():
+        writer = SafeMpWriter(ix, procs=2, multisegment=True, limitmb=256)
+    else:
+        writer = ix.writer(limitmb=256)
+    bar = tqdm(total=total, desc="indexing", unit="doc", disable=None if progress else True)
     try:
         for project_id in sorted(remove):
             writer.delete_by_term("project_id", project_id)
