@@ -12,6 +12,7 @@ Rules read the record model only, so they hold for every template family.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -95,6 +96,9 @@ class Peers:
     # per indicator, its projects' own targets sorted; per title, its numbers counted
     _sorted: dict[Key, list[float]] = field(default_factory=dict, repr=False, compare=False)
     _counted: dict[str, Counter[str]] = field(default_factory=dict, repr=False, compare=False)
+    _ranked: dict[str, tuple[int, list[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, projects: Iterable[Project]) -> Peers:
@@ -154,6 +158,22 @@ class Peers:
             )
         return counted
 
+    def usual_number(self, title: str, number: str) -> str | None:
+        """The number `title` (normalized) is usually cited under, when citations under
+        numbers other than `number` outnumber those under it; else None. (A generated
+        title can be cited under thousands of numbers: each title's two most cited are
+        found once, not per citation.)"""
+        ranked = self._ranked.get(title)
+        if ranked is None:
+            counted = self.numbers_of_title(title)
+            top = heapq.nlargest(2, counted.items(), key=lambda item: (item[1], item[0]))
+            ranked = self._ranked[title] = (sum(counted.values()), [n for n, _ in top])
+        total, top = ranked
+        own = self.numbers_of_title(title).get(number, 0)
+        if total - own <= own:
+            return None
+        return top[0] if top[0] != number else top[1]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "rows": [[*key, of_key] for key, of_key in self.rows.items()],
@@ -175,7 +195,8 @@ def affected(old: Peers, new: Peers, skip: set[str]) -> set[str]:
     """The projects (other than `skip`: those gone or new) that a peer rule may judge
     otherwise under `new` than under `old`: they hold a target of an indicator whose
     peers changed, and that target is laxer than its peers under one and not the other;
-    or they cite a title whose numbers changed, and the usual number differs. Only
+    or they cite a title whose numbers changed, under a number that is now the usual one
+    and was not, or was and is not. Only
     indicators and titles that `new` does not share with `old` are looked at."""
     found: set[str] = set()
     for key in old.rows.keys() | new.rows.keys():
@@ -199,16 +220,16 @@ def affected(old: Peers, new: Peers, skip: set[str]) -> set[str]:
         before_t, after_t = old.cited.get(title, {}), new.cited.get(title, {})
         if before_t is after_t:
             continue
-        usual: dict[str, bool] = {}
+        flips: dict[str, bool] = {}
         for pid, numbers in after_t.items():
             if pid in skip:
                 continue
             for number in numbers:
-                if number not in usual:
-                    usual[number] = usual_number(
-                        number, old.numbers_of_title(title)
-                    ) != usual_number(number, new.numbers_of_title(title))
-                if usual[number]:
+                if number not in flips:
+                    flips[number] = (old.usual_number(title, number) is None) != (
+                        new.usual_number(title, number) is None
+                    )
+                if flips[number]:
                     found.add(pid)
                     break
     return found
@@ -477,22 +498,12 @@ def _other_number(project: Project, peers: Peers) -> Iterator[tuple[str, str]]:
     for n, citation in enumerate(project.citations):
         if not (citation.title and citation.number):
             continue
-        known = peers.numbers_of_title(normalize_title(citation.title))
-        usual = usual_number(citation.number, known)
+        usual = peers.usual_number(normalize_title(citation.title), citation.number)
         if usual is not None:
             yield (
                 f"citation:{n}",
                 f"《{citation.title}》在这里的文号是 {citation.number}，其他项目多写作 {usual}。",
             )
-
-
-def usual_number(number: str, known: Counter[str]) -> str | None:
-    """The number a title is usually cited under, when citations under numbers other
-    than `number` outnumber those under it; else None."""
-    others = {other: count for other, count in known.items() if other != number}
-    if others and sum(others.values()) > known[number]:
-        return max(others, key=lambda other: (others[other], other))
-    return None
 
 
 # --------------------------------------------------------------------------- running

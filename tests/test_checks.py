@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 import statistics
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -347,3 +348,23 @@ def test_an_update_rechecks_every_table_a_peer_rule_may_judge_otherwise(old, new
             then = {(f.rule, f.where) for f in check_project(kept_table, before)}
             now = {(f.rule, f.where) for f in check_project(kept_table, after)}
             assert then == now, kept_table.id
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from([f"p{n}" for n in range(8)]),
+        st.lists(st.sampled_from(["A1", "A2", "B1", "B2", "C"]), min_size=1, max_size=3),
+        min_size=1,
+    ),
+    st.sampled_from(["A1", "A2", "B1", "B2", "C", "D"]),
+)
+def test_the_usual_number_of_a_title_is_the_most_cited_other_one(cited, number):
+    """What `Peers.usual_number` finds from each title's two most cited numbers is what
+    counting every other number finds."""
+    peers = Peers(cited={"管理办法": {pid: tuple(numbers) for pid, numbers in cited.items()}})
+    known = Counter(n for numbers in cited.values() for n in numbers)
+    others = {n: c for n, c in known.items() if n != number}
+    expected = None
+    if others and sum(others.values()) > known[number]:
+        expected = max(others, key=lambda n: (others[n], n))
+    assert peers.usual_number("管理办法", number) == expected
