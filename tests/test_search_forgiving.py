@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from indexer.text import fold
 from search.vocabulary import same_meaning
@@ -268,3 +270,45 @@ def test_a_run_about_what_the_corpus_lacks_finds_nothing(client):
 def test_a_run_whose_rare_words_a_table_holds_still_falls_back_to_them(client):
     answer = search(client, q="办公用房维修费用")  # 费用: the table says 经费 and 费
     assert "办公及业务用房专项维修费" in first_projects(answer)
+
+
+SAMPLE_STORE = None
+
+
+def sample_store():
+    """The bundled corpus's records, read once."""
+    global SAMPLE_STORE
+    if SAMPLE_STORE is None:
+        from support import CORPUS
+
+        from indexer.corpus import load_corpus
+        from search.store import ProjectStore
+
+        SAMPLE_STORE = ProjectStore(load_corpus(CORPUS)[0].projects)
+    return SAMPLE_STORE
+
+
+@given(st.data())
+def test_a_misspelling_looks_through_the_names_that_may_hold_it_only(data):
+    """Looking through the names that hold all of a word's characters but one finds what
+    looking through every name finds (the first name's stretch one edit away)."""
+    from search import spelling
+
+    store = sample_store()
+    names = spelling._names(store)
+    name, _ = data.draw(st.sampled_from(names))
+    start = data.draw(st.integers(0, max(len(name) - 3, 0)))
+    word = name[start : start + data.draw(st.integers(3, 8))]
+    at = data.draw(st.integers(0, len(word) - 1))
+    other = data.draw(st.sampled_from("检察院维修经费项目的年度管理服务系统建设x1"))
+    edit = data.draw(st.sampled_from(["replace", "delete", "insert"]))
+    typed = {
+        "replace": word[:at] + other + word[at + 1 :],
+        "delete": word[:at] + word[at + 1 :],
+        "insert": word[:at] + other + word[at:],
+    }[edit]
+    if len(typed) < spelling.MIN_CHARS:
+        return
+    near = spelling._near_names(typed, store)
+    looked = names if near is None else [names[n] for n in near]
+    assert spelling._one_edit_stretch(typed, looked) == spelling._one_edit_stretch(typed, names)
