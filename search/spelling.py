@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from pypinyin import lazy_pinyin
 from rapidfuzz.distance import Levenshtein
@@ -151,30 +152,35 @@ def prepare(store: ProjectStore, vocabulary: Vocabulary) -> None:
     _han_words_by_length(vocabulary)
 
 
+def _kept(vocabulary: Vocabulary, key: str, make: Callable[[], Any]) -> Any:
+    """What `make` works out from the vocabulary, once per generation (two requests may
+    both work it out: the same result)."""
+    if key not in vocabulary.kept:
+        vocabulary.kept[key] = make()
+    return vocabulary.kept[key]
+
+
 def _han_words(vocabulary: Vocabulary) -> list[str]:
-    if "han" not in vocabulary.kept:  # two requests may both work it out: the same result
-        vocabulary.kept["han"] = [
-            w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{HAN}]+", w)
-        ]
-    return vocabulary.kept["han"]
+    return _kept(
+        vocabulary,
+        "han",
+        lambda: [w for w in vocabulary if len(w) >= 2 and re.fullmatch(f"[{HAN}]+", w)],
+    )
+
+
+def _grouped(words: list[str], key: Callable[[str], Any]) -> dict[Any, list[str]]:
+    groups: dict[Any, list[str]] = {}
+    for word in words:
+        groups.setdefault(key(word), []).append(word)
+    return groups
 
 
 def _han_words_by_length(vocabulary: Vocabulary) -> dict[int, list[str]]:
-    if "han by length" not in vocabulary.kept:
-        by_length: dict[int, list[str]] = {}
-        for word in _han_words(vocabulary):
-            by_length.setdefault(len(word), []).append(word)
-        vocabulary.kept["han by length"] = by_length
-    return vocabulary.kept["han by length"]
+    return _kept(vocabulary, "han by length", lambda: _grouped(_han_words(vocabulary), len))
 
 
 def _word_sounds(vocabulary: Vocabulary) -> dict[str, list[str]]:
-    if "sounds" not in vocabulary.kept:
-        sounds: dict[str, list[str]] = {}
-        for word in _han_words(vocabulary):
-            sounds.setdefault(_sound(word), []).append(word)
-        vocabulary.kept["sounds"] = sounds
-    return vocabulary.kept["sounds"]
+    return _kept(vocabulary, "sounds", lambda: _grouped(_han_words(vocabulary), _sound))
 
 
 def _sounded(plain: str, store: ProjectStore) -> str | None:
