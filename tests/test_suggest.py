@@ -5,8 +5,10 @@ widths, bracket styles) and inside names, not only at their start."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from search.suggest import key
+from search.suggest import KIND_LABELS, Entry, Suggestions, key
 
 
 def suggest(client, q, **params):
@@ -104,3 +106,19 @@ def test_the_search_page_asks_for_suggestions_and_other_pages_do_not(client):
     page = client.get("/").get_data(as_text=True)
     assert 'data-suggest="/api/suggest"' in page
     assert "data-suggest" not in client.get("/ask").get_data(as_text=True)
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(list(KIND_LABELS)), st.text("检察院费ab", min_size=1, max_size=6),
+                  st.integers(1, 4)),
+        max_size=30,
+    ),
+    st.text("检察院费ab", min_size=1, max_size=3),
+)  # fmt: skip
+def test_completions_are_the_entries_that_contain_what_was_typed(named, typed):
+    """Searching the keys joined into one text finds the entries that contain what was
+    typed, each once."""
+    entries = [Entry(kind, text, text, "/", count, "", key(text)) for kind, text, count in named]
+    every = Suggestions(entries).complete(typed, limit=max(len(entries), 1))
+    assert sorted(map(id, every)) == sorted(id(e) for e in entries if key(typed) in e.key)
