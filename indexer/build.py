@@ -165,9 +165,8 @@ def build_index(
             raise CorpusUnusable(str(exc)) from None
         except OSError as exc:
             raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
-        found = None if full else _reusable(backend)
-        if found is not None:
-            live, state = found
+        live = None if full else _reusable(backend)
+        if live is not None:
             old = live["file_hashes"]
             change = Change(
                 parse=[
@@ -180,15 +179,18 @@ def build_index(
             )
             if not change.parse and not change.drop:
                 return _unchanged(live, skipped, started)
-            return _apply(
-                backend, corpus_dir, change, live, state, skipped, progress, allow_empty, started
-            )
+            state = _update_state(backend)
+            if state is not None:  # else (damaged) a full build
+                args = (change, live, state, skipped, progress, allow_empty, started)
+                return _apply(backend, corpus_dir, *args)
         try:
             result = ParseResult(diagnostics=skipped)
             result.extend(load_files(files, corpus_dir, progress))
             result.diagnostics.extend(make_ids_unique(result.projects))
         except OSError as exc:
             raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
+        except CorpusError as exc:  # a parsing worker died
+            raise CorpusUnusable(str(exc)) from None
         _refuse_empty(len(result.projects), result, len(files), corpus_dir, backend, allow_empty)
         peers = Peers.of(result.projects)
         problems = problems_of(result.projects, peers)
@@ -293,19 +295,26 @@ def _open_backend(index_dir: Path, backend_config: dict[str, Any] | None) -> Sea
     return backend
 
 
-def _reusable(backend: SearchBackend) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The live generation's description and update state (`_state`), if it has what an
-    update needs and was made by this version of the parsers and checks (another one may
-    read the same file into other records)."""
+def _reusable(backend: SearchBackend) -> dict[str, Any] | None:
+    """The live generation's description, if it says what an update needs and was made
+    by this version of the parsers and checks (another one may read the same file into
+    other records)."""
     with _writing(backend):
         meta = backend.live_meta()
-        needed = ("file_hashes", "listing", "diagnostics", "problems", "next_order")
-        if not meta or not all(key in meta for key in needed):
-            return None
-        if meta.get("parser") != parser_version():
-            return None
+    needed = ("file_hashes", "listing", "diagnostics", "problems", "next_order")
+    if not meta or not all(key in meta for key in needed):
+        return None
+    return meta if meta.get("parser") == parser_version() else None
+
+
+def _update_state(backend: SearchBackend) -> dict[str, Any] | None:
+    """The live generation's update state (`_state`); None if it has none or it cannot
+    be read (damaged: a full build writes it again). Read only once a change is found."""
+    try:
         state = backend.live_extra(STATE)
-    return None if state is None else (meta, state)
+    except (OSError, ValueError, PublishFailed):
+        return None
+    return state if isinstance(state, dict) and {"peers", "files"} <= state.keys() else None
 
 
 # The extra (`SearchBackend.publish`) that holds what an update needs besides the
@@ -373,13 +382,15 @@ def _changing(
     except BuildError:
         backend.close()
         raise
-    if live is None:
+    state = None if live is None else _update_state(backend)
+    if live is None or state is None:
         backend.close()
         raise BuildError(
             f"there is no index in {backend.location()} to change (or it was built by an "
-            f"older version); build it first: {layout.build_command(index_dir)}"
+            "older version, or what an update reads of it is damaged); build it first: "
+            f"{layout.rebuild_command(index_dir)}"
         )
-    return backend, live
+    return backend, (live, state)
 
 
 def _name_in_corpus(path: Path, corpus_dir: Path) -> str:
@@ -434,14 +445,22 @@ def _apply(
     corpus found (None: as the live generation was listed). The parse result holds the
     projects of the files parsed, and every file's diagnostics."""
     files: dict[str, list[str]] = state["files"]
+    leaving = sorted(change.drop & files.keys())
     with _writing(backend):
-        dropped = backend.live_records(sorted(change.drop & files.keys()))
-    gone = {record["id"] for record in dropped}
+        dropped = backend.live_records(leaving)
+    gone = {pid for name in leaving for pid in files[name]}
+    if {record["id"] for record in dropped} != gone:
+        raise BuildError(
+            f"the records of {', '.join(leaving)} in {backend.location()} are not those the "
+            "index lists (damaged); rebuild it: python -m indexer build --full"
+        )
     kept = {name: ids for name, ids in files.items() if name not in change.drop}
     try:
         parsed = load_files(change.parse, corpus_dir, progress)
     except OSError as exc:
         raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
+    except CorpusError as exc:  # a parsing worker died
+        raise CorpusUnusable(str(exc)) from None
     with _writing(backend):
         parsed.diagnostics.extend(
             make_ids_unique(parsed.projects, taken=_Kept(kept, backend.live_records))

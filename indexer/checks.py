@@ -110,7 +110,7 @@ class Peers:
         rows, cited = dict(self.rows), dict(self.cited)
         for table in (rows, cited):
             for key, of_key in table.items():
-                if not gone.isdisjoint(of_key):
+                if any(pid in of_key for pid in gone):  # (isdisjoint reads the whole dict)
                     table[key] = {pid: v for pid, v in of_key.items() if pid not in gone}
         copied: set[Any] = set()
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tqdm import tqdm
@@ -22,6 +20,7 @@ from .formats import Document, FormatError, is_pdf, pdf_failure, read_document
 from .formats.pdf import PdfError, read_pdfs
 from .layouts import choose
 from .model import Diagnostic, ParseResult, Project
+from .processes import WorkerDied, in_order
 from .textio import file_kind, os_reason
 
 SOURCE_SUFFIXES = (".txt", ".pdf")
@@ -235,7 +234,8 @@ def make_ids_unique(
             first_seen[base] = project
             counts[base] = 1
             continue
-        first_seen.setdefault(base, taken.get(base, project))
+        if base not in first_seen:  # (`taken` may read the project from the index)
+            first_seen[base] = taken.get(base, project)
         counts[base] = counts.get(base, 1) + 1
         while f"{base}-{counts[base]}" in taken:
             counts[base] += 1
@@ -329,11 +329,12 @@ def _parse_texts(
             yield parse_file(path, name)
             bar.update()
         return
-    context = multiprocessing.get_context("spawn")  # nothing of this process inherited
-    with ProcessPoolExecutor(2, mp_context=context) as pool:
-        for parsed in pool.map(_parse_one, texts, chunksize=4):
+    try:
+        for parsed in in_order(_parse_one, texts, 2, chunk=4):
             yield parsed
             bar.update()
+    except WorkerDied as exc:
+        raise CorpusError(f"parsing the corpus stopped: {exc}") from None
 
 
 def _parse_one(item: tuple[Path, str]) -> ParseResult:

@@ -16,7 +16,7 @@ from support import CORPUS, SAMPLE, run_indexer
 
 from benchmarks.generate import generate, write_corpus
 from indexer import layout
-from indexer.build import BuildError, add_files, build_index, remove_files
+from indexer.build import BuildError, Change, _apply, add_files, build_index, remove_files
 from search.args import search_request
 from search.backend import PublishFailed, RecordsChange
 from search.backends import open_backend
@@ -75,7 +75,9 @@ def answers(config: dict[str, str], index_dir: Path) -> dict:
     return said
 
 
-COUNTED = ("files", "projects", "sections", "indicators", "citations", "documents", "warnings")
+COUNTED = (
+    "files", "projects", "sections", "indicators", "citations", "documents", "warnings", "errors",
+)  # fmt: skip
 
 
 def full_build(corpus: Path, place, name: str, summary=None) -> dict:
@@ -267,3 +269,50 @@ def test_what_listing_the_corpus_said_is_said_once_after_changes(tmp_path):
         assert sum("link.txt" in line for line in lines) == 1
     with pytest.raises(BuildError, match=r"a build of .* does not read it"):
         add_files(corpus, index_dir, [corpus / "link.txt"])
+
+
+def test_a_damaged_update_state_makes_a_build_parse_everything_and_an_add_ask_for_it(
+    tmp_path,
+):
+    corpus = copy_corpus(CORPUS, tmp_path / "corpus")
+    index_dir = tmp_path / "index"
+    build_index(corpus, index_dir)
+    (layout.current_generation(index_dir) / "update.extra.json").write_text("[{", "utf-8")
+    extra = corpus / "more.txt"
+    extra.write_text(SAMPLE.read_text("utf-8").replace("2020", "2022"), "utf-8")
+    with pytest.raises(BuildError, match=r"damaged\); build it first: .* --full"):
+        add_files(corpus, index_dir, [extra])
+    summary, _ = build_index(corpus, index_dir)
+    assert summary.parsed == -1 and summary.projects == 16  # a full build
+    summary, _ = add_files(corpus, index_dir, [extra])  # the state is sound again
+    assert summary.parsed == 1
+
+
+def test_an_update_reads_the_records_of_the_files_it_changes_only(generated, place, tmp_path):
+    """Of the live records, an update reads those of the files it drops and those of the
+    tables whose findings may change, never all of them."""
+    corpus = copy_corpus(generated, tmp_path / "corpus")
+    config, index_dir = place("incremental")
+    build_index(corpus, index_dir, backend_config=config)
+    backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
+    asked: list = []
+    read = backend.live_records
+
+    def reading(files=None):
+        asked.append(None if files is None else sorted(files))
+        return read(files)
+
+    backend.live_records = reading  # the real method, its arguments noted
+    files = sorted(corpus.rglob("*.txt"))
+    files[4].unlink()
+    change = Change(parse=[], drop={f"corpus/{files[4].relative_to(corpus).as_posix()}"},
+                    files={})  # fmt: skip
+    live = backend.live_meta()
+    state = backend.live_extra("update")
+    change.files = {k: v for k, v in live["file_hashes"].items() if k not in change.drop}
+    _apply(backend, corpus, change, live, state, None, False, True, 0.0)
+    assert asked and None not in asked
+    assert sorted(change.drop) == asked[0]
+    read_files = {name for names in asked for name in names}
+    assert len(read_files) < len(files) // 2
+    backend.close()

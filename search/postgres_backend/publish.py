@@ -7,7 +7,6 @@ a build that fails leaves nothing behind (the transaction is rolled back).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import secrets
 import time
@@ -19,6 +18,7 @@ import psycopg
 from psycopg.types.json import Json
 from tqdm import tqdm
 
+from indexer.processes import WorkerDied, in_order
 from indexer.text import bigrams, characters, words
 from search.backend import PublishFailed, RecordsChange, changed_since
 
@@ -155,26 +155,22 @@ def _numbered_row(item: tuple[int, dict[str, Any]]) -> tuple[tuple[Any, ...], st
     return row(doc, seq), doc["kind"]
 
 
-@contextlib.contextmanager
 def _rows(
     documents: Callable[[], Iterator[dict[str, Any]]], first: int, processes: int
-) -> Iterator[Iterator[tuple[tuple[Any, ...], str]]]:
+) -> Iterator[tuple[tuple[Any, ...], str]]:
     """The documents as rows numbered from `first`, with their kinds, in order. Cutting
     texts into tokens is most of a build's work (about 13 of 18 minutes at 100,000
     projects in one process): with `processes` > 1 that many worker processes do it
-    while this one loads what they made. The workers are started afresh (spawn: nothing
-    of this process, its connections least of all, is inherited) and end with the block."""
+    while this one loads what they made (`indexer.processes`; a worker that dies fails
+    the build, whose transaction is then rolled back)."""
     numbered = enumerate(documents(), start=first)
     if processes <= 1:
-        yield map(_numbered_row, numbered)
+        yield from map(_numbered_row, numbered)
         return
-    pool = multiprocessing.get_context("spawn").Pool(processes)
     try:
-        yield pool.imap(_numbered_row, numbered, chunksize=PARALLEL_CHUNK)
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+        yield from in_order(_numbered_row, numbered, processes, PARALLEL_CHUNK)
+    except WorkerDied as exc:
+        raise PublishFailed(f"cutting the documents into tokens failed: {exc}") from None
 
 
 def _processes(records: int) -> int:
@@ -339,11 +335,8 @@ def _load(
     kinds: Counter[str] = Counter()
     bar = tqdm(desc="indexing", unit="doc", disable=None if progress else True)
     columns = ", ".join(COLUMNS)
-    with (
-        conn.cursor().copy(f"COPY {name}.docs ({columns}) FROM STDIN") as copy,
-        _rows(documents, first, processes) as rows,
-    ):
-        for values, kind in rows:
+    with conn.cursor().copy(f"COPY {name}.docs ({columns}) FROM STDIN") as copy:
+        for values, kind in _rows(documents, first, processes):
             copy.write_row(values)
             kinds[kind] += 1
             bar.update()

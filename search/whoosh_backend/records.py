@@ -57,10 +57,14 @@ def write(
     grouped: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         grouped.setdefault(file_of(record), []).append(record)
+    # written plainly (the generation is not live yet) and synced once: a sync per file
+    # took 75 s for 20,000 files, a corpus of one table per file
     for source, chunk in grouped.items():
-        layout.write_json(folder / chunk_name(source), chunk)
+        (folder / chunk_name(source)).write_text(json.dumps(chunk, ensure_ascii=False), "utf-8")
     for name, value in extras.items():
-        layout.write_json(generation / f"{name}{EXTRA_SUFFIX}", value)
+        text = json.dumps(value, ensure_ascii=False)
+        (generation / f"{name}{EXTRA_SUFFIX}").write_text(text, "utf-8")
+    os.sync()
 
 
 def read(generation: Path, files: Iterable[str] | None = None) -> list[dict[str, Any]]:
