@@ -561,12 +561,15 @@ def unexpected(exc: Exception) -> tuple[Any, int]:
 
 def warm(app: Flask) -> None:
     """Read the live generation and work out what its pages compute once (completions,
-    the checks' findings and peers, the spelling tables: 10-15 s at 10,000 projects, most
-    of it reading the records), so that the first requests do not wait for them. A
+    the checks' findings and peers, the spelling tables, the question pipeline's indexes:
+    10-15 s at 10,000 projects, most of it reading the records; the first question at
+    100,000 projects waited a minute for the last), so that the first requests do not
+    wait for them. A
     generation published later is read by the first request that needs it."""
     with contextlib.suppress(layout.IndexMissing), backend_of(app).snapshot() as snapshot:
         snapshot.store.prepare()
         spelling.prepare(snapshot.store, snapshot.vocabulary())
+        qa.prepare(snapshot.store)
 
 
 def serve_processes(app: Flask, host: str, port: int, workers: int, threads: int) -> None:

@@ -2,6 +2,17 @@
 the records hold (`reading`), check that the corpus can answer it (`checks`), answer with
 the first plan that applies (`answers`), and cite. See docs/qa.md."""
 
+from ..store import ProjectStore
+from .answers import matcher
 from .pipeline import answer, ask
+from .reading import linker
 
-__all__ = ["answer", "ask"]
+__all__ = ["answer", "ask", "prepare"]
+
+
+def prepare(store: ProjectStore) -> None:
+    """Build what the pipeline indexes a generation's records by (the linker, the
+    project-name matcher; about a minute at 100,000 projects), so that the first
+    question does not wait for it."""
+    linker(store)
+    matcher(store)

@@ -138,9 +138,13 @@ class Linker:
 
     def __init__(self, store: ProjectStore) -> None:
         self.rows: dict[str, list[tuple[Project, Indicator]]] = {}
+        plain_names: dict[str, str] = {}  # names repeat: each made plain once
         for project in store.projects:
             for row in project.indicators:
-                self.rows.setdefault(_plain(row.name), []).append((project, row))
+                plain = plain_names.get(row.name)
+                if plain is None:
+                    plain = plain_names[row.name] = _plain(row.name)
+                self.rows.setdefault(plain, []).append((project, row))
         self.names = sorted(self.rows, key=len, reverse=True)
         self.names_text = "\n".join(self.names)  # for `in` over all names at once
         # character pair -> the names (their index in `names`) that hold it
