@@ -141,9 +141,10 @@ class Peers:
         leaves the project's own out: no list of every peer per row, which made the
         checks quadratic in the corpus: 14 s at 10,000 projects)."""
         values = self.rows.get(key, {}).get(project_id)
-        return self._others(key, None if values is None else values[0])
+        return self.others_of(key, None if values is None else values[0])
 
-    def _others(self, key: Key, own: float | None) -> SortedValues:
+    def others_of(self, key: Key, own: float | None) -> SortedValues:
+        """The targets of the indicator `key`, sorted, with one `own` target left out."""
         values = self._sorted.get(key)
         if values is None:
             values = self._sorted[key] = sorted(v[0] for v in self.rows.get(key, {}).values())
@@ -210,8 +211,8 @@ def affected(old: Peers, new: Peers, skip: set[str]) -> set[str]:
             for mine in values:
                 pair = (mine, values[0])
                 if pair not in verdicts:
-                    verdicts[pair] = (lax_by(key, mine, old._others(key, values[0])) is None) != (
-                        lax_by(key, mine, new._others(key, values[0])) is None
+                    verdicts[pair] = (lax_by(key, mine, old.others_of(key, values[0])) is None) != (
+                        lax_by(key, mine, new.others_of(key, values[0])) is None
                     )
                 if verdicts[pair]:
                     found.add(pid)

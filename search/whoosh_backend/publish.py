@@ -62,23 +62,40 @@ def write_index(
     whoosh_dir = generation / layout.WHOOSH_DIR
     whoosh_dir.mkdir()
     ix = whoosh_index.create_in(str(whoosh_dir), make_schema())
+    return _write_documents(ix, documents, Counter(), progress, threshold=multiprocess_threshold)
+
+
+def _write_documents(
+    ix: Any,
+    documents: Callable[[], Iterator[dict[str, Any]]],
+    kinds: Counter[str],
+    progress: bool,
+    first_seq: int = 0,
+    remove: set[str] = frozenset(),  # type: ignore[assignment]
+    threshold: int | None = None,
+    merge: bool = True,
+) -> Counter[str]:
+    """Delete the documents of the projects `remove` names and write `documents`
+    (numbered from `first_seq`) into `ix`, counting them into `kinds` (returned). From
+    `threshold` documents on (default: `configured_threshold()`), two worker processes
+    write, a segment each; without `merge` (an update) the old segments are left as they
+    are (a full build merges them). Raises OSError or WorkerFailed."""
     # Counted first and then generated again as they are written, rather than held in a
     # list: the list held every text a second time during the whole build.
     total = sum(1 for _ in documents())
-    if multiprocess_threshold is None:
-        multiprocess_threshold = configured_threshold()
-    if total >= multiprocess_threshold:
+    if total >= (configured_threshold() if threshold is None else threshold):
         writer = SafeMpWriter(ix, procs=2, multisegment=True, limitmb=256)
     else:
         writer = ix.writer(limitmb=256)
-    kinds: Counter[str] = Counter()
     bar = tqdm(total=total, desc="indexing", unit="doc", disable=None if progress else True)
     try:
-        for seq, doc in enumerate(documents()):
+        for project_id in sorted(remove):
+            writer.delete_by_term("project_id", project_id)
+        for seq, doc in enumerate(documents(), start=first_seq):
             writer.add_document(**doc, seq=seq)
             kinds[doc["kind"]] += 1
             bar.update()
-        writer.commit()
+        writer.commit(merge=merge)
     except BaseException:
         # Best effort: on a full disk closing the files fails again, and the folder is
         # removed anyway. The first error is the one to report.
@@ -144,29 +161,7 @@ def _write_update(
         for project_id in remove:
             for docnum in searcher.document_numbers(project_id=project_id):
                 kinds[searcher.stored_fields(docnum)["kind"]] -= 1
-    # as for a build: from the threshold on, two processes write (a segment each)
-    total = sum(1 for _ in documents())
-    if total >= configured_threshold():
-        writer = SafeMpWriter(ix, procs=2, multisegment=True, limitmb=256)
-    else:
-        writer = ix.writer(limitmb=256)
-    bar = tqdm(total=total, desc="indexing", unit="doc", disable=None if progress else True)
-    try:
-        for project_id in sorted(remove):
-            writer.delete_by_term("project_id", project_id)
-        for seq, doc in enumerate(documents(), start=next_seq):
-            writer.add_document(**doc, seq=seq)
-            kinds[doc["kind"]] += 1
-            bar.update()
-        # a new segment beside the old ones; a full build merges them again
-        writer.commit(merge=False)
-    except BaseException:
-        with contextlib.suppress(Exception):
-            writer.cancel()
-        raise
-    finally:
-        bar.close()
-    return +kinds
+    return +_write_documents(ix, documents, kinds, progress, next_seq, remove, merge=False)
 
 
 def publish(
