@@ -157,14 +157,10 @@ def build_index(
     started = time.monotonic()
     backend = _open_backend(index_dir, backend_config)
     with contextlib.closing(backend):
-        try:
+        with _reading_corpus(corpus_dir):
             files, skipped = corpus_files(corpus_dir)
             root = corpus_dir.resolve()
             hashes = {source_name(path, root): digest(path) for path in files}
-        except CorpusError as exc:
-            raise CorpusUnusable(str(exc)) from None
-        except OSError as exc:
-            raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
         live = None if full else _reusable(backend)
         if live is not None:
             old = live["file_hashes"]
@@ -183,14 +179,10 @@ def build_index(
             if state is not None:  # else (damaged) a full build
                 args = (change, live, state, skipped, progress, allow_empty, started)
                 return _apply(backend, corpus_dir, *args)
-        try:
+        with _reading_corpus(corpus_dir):
             result = ParseResult(diagnostics=skipped)
             result.extend(load_files(files, corpus_dir, progress))
             result.diagnostics.extend(make_ids_unique(result.projects))
-        except OSError as exc:
-            raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
-        except CorpusError as exc:  # a parsing worker died
-            raise CorpusUnusable(str(exc)) from None
         _refuse_empty(len(result.projects), result, len(files), corpus_dir, backend, allow_empty)
         peers = Peers.of(result.projects)
         problems = problems_of(result.projects, peers)
@@ -407,10 +399,8 @@ def _name_in_corpus(path: Path, corpus_dir: Path) -> str:
 
 def _read_by_build(corpus_dir: Path) -> dict[str, Path]:
     """The files a build of the corpus reads, by the name records give them."""
-    try:
+    with _reading_corpus(corpus_dir):
         files, _ = corpus_files(corpus_dir)
-    except CorpusError as exc:
-        raise CorpusUnusable(str(exc)) from None
     root = corpus_dir.resolve()
     return {source_name(path, root): path for path in files}
 
@@ -455,12 +445,8 @@ def _apply(
             "index lists (damaged); rebuild it: python -m indexer build --full"
         )
     kept = {name: ids for name, ids in files.items() if name not in change.drop}
-    try:
+    with _reading_corpus(corpus_dir):
         parsed = load_files(change.parse, corpus_dir, progress)
-    except OSError as exc:
-        raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
-    except CorpusError as exc:  # a parsing worker died
-        raise CorpusUnusable(str(exc)) from None
     with _writing(backend):
         parsed.diagnostics.extend(
             make_ids_unique(parsed.projects, taken=_Kept(kept, backend.live_records))
@@ -613,6 +599,18 @@ def _describer(
         return {**asdict(summary), **manifest}
 
     return describe
+
+
+@contextmanager
+def _reading_corpus(corpus_dir: Path) -> Iterator[None]:
+    """Failures while listing or parsing the corpus (an unreadable folder or file, a
+    parsing worker that died), as CorpusUnusable."""
+    try:
+        yield
+    except CorpusError as exc:
+        raise CorpusUnusable(str(exc)) from None
+    except OSError as exc:
+        raise CorpusUnusable(f"cannot read the corpus {corpus_dir}: {reason(exc)}") from None
 
 
 @contextmanager

@@ -324,13 +324,9 @@ def _parse_texts(
     for path, _ in texts:
         with contextlib.suppress(OSError):
             size += path.stat().st_size
-    if size < parallel_from or (os.cpu_count() or 1) < 2 or len(texts) < 2:
-        for path, name in texts:
-            yield parse_file(path, name)
-            bar.update()
-        return
+    serial = size < parallel_from or (os.cpu_count() or 1) < 2 or len(texts) < 2
     try:
-        for parsed in in_order(_parse_one, texts, 2, chunk=4):
+        for parsed in in_order(_parse_one, texts, 1 if serial else 2, chunk=4):
             yield parsed
             bar.update()
     except WorkerDied as exc:

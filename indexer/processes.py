@@ -39,7 +39,11 @@ def in_order(
     """`function(item)` for each of `items`, in order, worked out by `processes` worker
     processes. `function` must be a module's own function (it is sent by name). An
     exception it raises is raised here; the items are read here, as the results are
-    taken, so an exception of theirs is raised here too, and unsent work is cancelled."""
+    taken, so an exception of theirs is raised here too, and unsent work is cancelled.
+    With `processes` ≤ 1 the work is done here, item by item."""
+    if processes <= 1:
+        yield from map(function, items)
+        return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         waiting: deque[Future[list[Result]]] = deque()

@@ -80,6 +80,16 @@ COUNTED = (
 )  # fmt: skip
 
 
+def built(source: Path, place, tmp_path: Path):
+    """A copy of `source` built into an index on the place's backend: the corpus, the
+    backend's config, the index folder, and the backend opened as a build opens it."""
+    corpus = copy_corpus(source, tmp_path / "corpus")
+    config, index_dir = place("incremental")
+    build_index(corpus, index_dir, backend_config=config)
+    backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
+    return corpus, config, index_dir, backend
+
+
 def full_build(corpus: Path, place, name: str, summary=None) -> dict:
     """What a full build of `corpus` answers; with `summary` (an update's), its counts
     must be the full build's too (the update counts by difference)."""
@@ -222,10 +232,7 @@ def test_the_commands_add_and_remove(tmp_path):
 
 
 def test_an_update_worked_out_from_what_is_no_longer_live_writes_nothing(place, tmp_path):
-    corpus = copy_corpus(CORPUS, tmp_path / "corpus")
-    config, index_dir = place("incremental")
-    build_index(corpus, index_dir, backend_config=config)
-    backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
+    corpus, config, index_dir, backend = built(CORPUS, place, tmp_path)
     planned = backend.live_meta()
     extra = corpus / "more.txt"
     extra.write_text(SAMPLE.read_text("utf-8").replace("2020", "2022"), "utf-8")
@@ -238,10 +245,7 @@ def test_an_update_worked_out_from_what_is_no_longer_live_writes_nothing(place, 
 
 
 def test_a_build_that_finds_nothing_changed_writes_nothing(place, tmp_path):
-    corpus = copy_corpus(CORPUS, tmp_path / "corpus")
-    config, index_dir = place("incremental")
-    build_index(corpus, index_dir, backend_config=config)
-    backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
+    corpus, config, index_dir, backend = built(CORPUS, place, tmp_path)
     before = backend.live_meta()
     summary, result = build_index(corpus, index_dir, backend_config=config)
     assert summary.parsed == 0 and summary.projects == 8
@@ -291,10 +295,7 @@ def test_a_damaged_update_state_makes_a_build_parse_everything_and_an_add_ask_fo
 def test_an_update_reads_the_records_of_the_files_it_changes_only(generated, place, tmp_path):
     """Of the live records, an update reads those of the files it drops and those of the
     tables whose findings may change, never all of them."""
-    corpus = copy_corpus(generated, tmp_path / "corpus")
-    config, index_dir = place("incremental")
-    build_index(corpus, index_dir, backend_config=config)
-    backend = open_backend({**config, "INDEX_DIR": str(index_dir), "FOR_WRITING": True})
+    corpus, _, _, backend = built(generated, place, tmp_path)
     asked: list = []
     read = backend.live_records
 

@@ -164,9 +164,6 @@ def _rows(
     while this one loads what they made (`indexer.processes`; a worker that dies fails
     the build, whose transaction is then rolled back)."""
     numbered = enumerate(documents(), start=first)
-    if processes <= 1:
-        yield from map(_numbered_row, numbered)
-        return
     try:
         yield from in_order(_numbered_row, numbered, processes, PARALLEL_CHUNK)
     except WorkerDied as exc:
