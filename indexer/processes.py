@@ -51,19 +51,17 @@ def in_order(
             for part in _chunks(items, chunk):
                 waiting.append(pool.submit(_each, function, part))
                 while len(waiting) >= processes * CHUNKS_WAITING:
-                    yield from _taken(waiting.popleft())
+                    yield from waiting.popleft().result()
             while waiting:
-                yield from _taken(waiting.popleft())
-        except BaseException:
+                yield from waiting.popleft().result()
+        except BaseException as exc:
             pool.shutdown(wait=False, cancel_futures=True)
+            # the pool may find out when work is handed to it, or when a result is taken
+            if isinstance(exc, BrokenProcessPool):
+                raise WorkerDied(
+                    f"a worker process ended before its work was done ({exc})"
+                ) from None
             raise
-
-
-def _taken(future: Future[list[Result]]) -> list[Result]:
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise WorkerDied(f"a worker process ended before its work was done ({exc})") from None
 
 
 def _each(function: Callable[[Item], Result], part: list[Item]) -> list[Result]:
