@@ -234,3 +234,42 @@ def test_worker_processes_load_the_same_rows_as_one(postgres, tmp_path, monkeypa
     assert publish_module._processes(8) == min(2, os.cpu_count() or 1)
     together = loaded(postgres.database())
     assert together == alone and len(alone) > 100
+
+
+def test_a_long_passage_keeps_its_words_in_its_row_and_is_found(postgres, tmp_path):
+    """A passage of more than a page's share (2 KB) has its character pairs and single
+    characters kept apart, uncompressed, and its words in the row, where relevance reads
+    them at every match; the facets come before the tokens."""
+    url = postgres.database()
+    text = SAMPLE.read_text("utf-8")
+    long_text = "人脸识别系统运行维护" + "，".join(
+        f"第{n}号设备巡检与保养记录归档" for n in range(300)
+    )
+    corpus = one_file_corpus(tmp_path, text.replace("人脸识别", long_text, 1))
+    build_index(corpus, tmp_path / "unused", backend_config=config(url))
+    with psycopg.connect(url) as conn:
+        (name,) = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+        storage = dict(
+            conn.execute(
+                "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = %s::regclass "
+                "AND attname IN ('body', 'grams', 'chars')",
+                [f"{name}.docs"],
+            ).fetchall()
+        )
+        columns = [
+            c
+            for (c,) in conn.execute(
+                "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+                "ORDER BY attnum",
+                [f"{name}.docs"],
+            )
+        ]
+        (longest,) = conn.execute(
+            f"SELECT max(octet_length(grams::text)) FROM {name}.docs"
+        ).fetchone()
+    assert storage == {"body": "m", "grams": "e", "chars": "e"} and longest > 4000
+    assert columns.index("kind") < columns.index("problem") < columns.index("body")
+    engine = PostgresBackend(url)
+    found = search(engine, SearchRequest(q="设备巡检与保养"))
+    assert found["total"] >= 1 and found["hits"][0]["score"] > 0
+    engine.close()

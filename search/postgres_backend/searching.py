@@ -159,16 +159,19 @@ class PostgresSnapshot:
         else:
             relevance = ("NULL::float8", [])
         cover = coverage or ("0", [])
-        columns = ", ".join((*SCALAR_FACETS, "problem", "budget"))
+        # the matches' narrow columns only: ids and texts are read for the page's rows
+        columns = ", ".join(("docnum", "project", "seq", "budget", *SCALAR_FACETS, "problem"))
         allowed = filters_sql(plan.filters)
+        # without filters the allowed matches are the matches, not a second copy of them
+        keep = "NOT MATERIALIZED" if allowed[0] == "true" else "MATERIALIZED"
         parts: list[Sql] = [
             (
-                f"WITH m AS MATERIALIZED (SELECT docnum, doc_id, project, seq, {columns}, "
+                f"WITH m AS MATERIALIZED (SELECT {columns}, "
                 f"{relevance[0]} AS score, {cover[0]} AS coverage "
                 f"FROM {self.schema}.docs WHERE {matched[0]}), ",
                 [*relevance[1], *cover[1], *matched[1]],
             ),
-            (f"a AS MATERIALIZED (SELECT * FROM m WHERE {allowed[0]}), ", allowed[1]),
+            (f"a AS {keep} (SELECT * FROM m WHERE {allowed[0]}), ", allowed[1]),
             _facets_sql(plan),
         ]
         by_coverage = coverage is not None
@@ -180,7 +183,7 @@ class PostgresSnapshot:
             order = _order(plan, scored, by_coverage)
             parts.append(
                 (
-                    f", page AS (SELECT doc_id, score, row_number() OVER (ORDER BY {order}) "
+                    f", page AS (SELECT docnum, score, row_number() OVER (ORDER BY {order}) "
                     f"AS place FROM (SELECT * FROM a ORDER BY {order} OFFSET %s LIMIT %s) "
                     "slice) ",
                     [plan.start, max(plan.stop - plan.start, 0)],
@@ -188,18 +191,23 @@ class PostgresSnapshot:
             )
         if plan.by_project:
             page_rows = (
-                "json_agg(json_build_array(doc_id, score, place, matched) ORDER BY place, r)",
-                "ranked WHERE r <= %s",
+                "json_agg(json_build_array(d.doc_id, score, place, matched) ORDER BY place, r)",
+                "ranked JOIN {docs} d USING (docnum) WHERE r <= %s",
                 [MAX_PER_PROJECT],
             )
         else:
-            page_rows = ("json_agg(json_build_array(doc_id, score) ORDER BY place)", "page", [])
+            page_rows = (
+                "json_agg(json_build_array(d.doc_id, score) ORDER BY place)",
+                "page JOIN {docs} d USING (docnum)",
+                [],
+            )
         parts.append(
             (
                 "SELECT EXISTS (SELECT 1 FROM m), (SELECT count(*) FROM a), "
                 "(SELECT count(DISTINCT project) FROM a), "
                 "(SELECT coalesce(json_agg(json_build_array(f, v, n)), '[]') FROM facets), "
-                f"(SELECT coalesce({page_rows[0]}, '[]') FROM {page_rows[1]})",
+                f"(SELECT coalesce({page_rows[0]}, '[]') "
+                f"FROM {page_rows[1].format(docs=self.schema + '.docs')})",
                 page_rows[2],
             )
         )
@@ -306,8 +314,20 @@ def _facets_sql(plan: SearchPlan) -> Sql:
         f"AS v, CASE g {count_of} END AS n FROM ({grouped}) grouped) counted "
         "WHERE v IS NOT NULL AND n > 0"
     )
+    # `problem`, an array of the checks' rule ids: the matches are grouped by their arrays
+    # first (a handful), then the arrays' values counted (unnesting every match's array
+    # took ten times as long); by project, each project counts once per value
     others, more = filters_sql(plan.filters, leave_out="problem")
-    problem = f"SELECT 'problem', v, {counted} FROM m, unnest(problem) v WHERE {others} GROUP BY v"
+    if plan.by_project:
+        problem = (
+            "SELECT 'problem', v, count(DISTINCT project) FROM m, unnest(problem) v "
+            f"WHERE {others} GROUP BY v"
+        )
+    else:
+        problem = (
+            "SELECT 'problem', v, sum(n)::bigint FROM (SELECT problem, count(*) AS n FROM m "
+            f"WHERE {others} GROUP BY problem) held, unnest(problem) v GROUP BY v"
+        )
     return f"facets AS ({scalar} UNION ALL {problem}) ", [*params, *more]
 
 
@@ -322,7 +342,7 @@ def _project_page_sql(plan: SearchPlan, scored: bool, by_coverage: bool) -> Sql:
         f"{_sort_key(plan)} AS key FROM a ORDER BY project, {first}), "
         f"shown AS (SELECT project, row_number() OVER (ORDER BY {first}) AS place "
         "FROM firsts ORDER BY place OFFSET %s LIMIT %s), "
-        "ranked AS (SELECT a.doc_id, a.score, shown.place, row_number() OVER "
+        "ranked AS (SELECT a.docnum, a.score, shown.place, row_number() OVER "
         f"(PARTITION BY a.project ORDER BY {within}) AS r, count(*) OVER "
         "(PARTITION BY a.project) AS matched FROM a JOIN shown USING (project)) ",
         [plan.start, max(plan.stop - plan.start, 0)],
