@@ -172,6 +172,8 @@ def page_and_twin(
 # ---------------------------------------------------------------- search
 
 search_area = Blueprint("search_area", __name__)
+# set once `warm` has read the live generation and built what the pages need
+WARMED = "jixiao.warmed"
 
 
 @search_area.get("/")
@@ -192,6 +194,14 @@ def export_search():
     header, rows = search_rows(answer, current_app.config["BASE_URL"])
     query = clean_query(request.args.get("q") or "")[0]
     return csv_response(to_csv(header, rows), "检索", query or "全部")
+
+
+@search_area.get("/api/status")
+def api_status():
+    # Whether the server has read the index and built what its pages need (`warm`): the
+    # requests before are answered, but wait for what they need. For a process manager's
+    # health check, and for benchmarks, which measure a warmed server.
+    return jsonify({"ready": current_app.extensions[WARMED].is_set()})
 
 
 @search_area.get("/api/suggest")
@@ -495,6 +505,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     app.json = HtmlSafeJSONProvider(app)
     app.extensions["jixiao.backend"] = open_backend(app.config)
+    app.extensions[WARMED] = threading.Event()
     for area in AREAS:
         app.register_blueprint(area)
     app.jinja_env.globals.update(TEMPLATE_BUILDERS)  # links in templates: one URL builder
@@ -564,12 +575,15 @@ def warm(app: Flask) -> None:
     the checks' findings and peers, the spelling tables, the question pipeline's indexes:
     10-15 s at 10,000 projects, most of it reading the records; the first question at
     100,000 projects waited a minute for the last), so that the first requests do not
-    wait for them. A
-    generation published later is read by the first request that needs it."""
-    with contextlib.suppress(layout.IndexMissing), backend_of(app).snapshot() as snapshot:
-        snapshot.store.prepare()
-        spelling.prepare(snapshot.store, snapshot.vocabulary())
-        qa.prepare(snapshot.store)
+    wait for them; then `/api/status` says the server is ready. A generation published
+    later is read by the first request that needs it."""
+    try:
+        with contextlib.suppress(layout.IndexMissing), backend_of(app).snapshot() as snapshot:
+            snapshot.store.prepare()
+            spelling.prepare(snapshot.store, snapshot.vocabulary())
+            qa.prepare(snapshot.store)
+    finally:
+        app.extensions[WARMED].set()
 
 
 def serve_processes(app: Flask, host: str, port: int, workers: int, threads: int) -> None:

@@ -3,6 +3,7 @@ each with the same answers as one process would give."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from support import ROOT
 
+from app import create_app, warm
 from benchmarks.load import free_port
 
 
@@ -56,6 +58,8 @@ def test_two_worker_processes_serve_the_same_answers(backend_config, client, tmp
         while len(children.read_text().split()) < 2 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert len(children.read_text().split()) == 2
+        # the workers fork from a process that has warmed: ready as soon as they answer
+        assert json.loads(get_json(port, "/api/status")) == {"ready": True}
         for path in ("/api/search?q=%E6%BB%A1%E6%84%8F%E5%BA%A6", "/api/checks", "/api/projects"):
             for _ in range(4):  # whichever worker answers
                 assert get_json(port, path) == client.get(path).get_data()
@@ -63,3 +67,20 @@ def test_two_worker_processes_serve_the_same_answers(backend_config, client, tmp
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+
+
+def test_the_server_says_when_it_has_warmed(backend_config):
+    app = create_app({"TESTING": True, "BUILD_IF_MISSING": False, **backend_config})
+    client = app.test_client()
+    assert client.get("/api/status").get_json() == {"ready": False}
+    assert client.get("/api/search", query_string={"q": "满意度"}).status_code == 200
+    warm(app)
+    assert client.get("/api/status").get_json() == {"ready": True}
+
+
+def test_a_server_without_an_index_is_ready_to_say_so(tmp_path):
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "none")})
+    warm(app)
+    client = app.test_client()
+    assert client.get("/api/status").get_json() == {"ready": True}
+    assert client.get("/api/search", query_string={"q": "满意度"}).status_code == 503
