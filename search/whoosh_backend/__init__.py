@@ -24,11 +24,14 @@ from indexer import layout
 from search.backend import RecordsChange
 from search.store import ProjectStore
 
+from . import lengths
 from . import records as record_files
 from .generations import Generation, open_generation
 from .publish import publish, update
 from .schema import SCHEMA_VERSION
 from .searching import WhooshSnapshot
+
+lengths.install()
 
 
 class WhooshBackend:

