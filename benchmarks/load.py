@@ -57,7 +57,7 @@ class Server:
             try:
                 if json.loads(self.get("/api/status")[1]).get("ready"):
                     return
-            except OSError:
+            except (OSError, ValueError, AttributeError):  # not up yet, or not our server
                 pass
             if time.monotonic() > deadline or self.process.poll() is not None:
                 self.stop()

@@ -50,9 +50,17 @@ QUALITATIVE = Target(None, None, None, "qualitative")
 DATE = Target(None, None, None, "date")
 
 
+# A target or weight of this size or more is not one a table means (a garbled run of
+# digits): it is not read as a number (nor compared with its peers' as a float)
+MAX_NUMBER = 10**18
+
+
 def parse_number(text: str) -> int | float:
-    """`1,234` -> 1234, `95.50` -> 95.5, `100.00` -> 100 (integral values become int)."""
+    """`1,234` -> 1234, `95.50` -> 95.5, `100.00` -> 100 (integral values become int).
+    ValueError (or InvalidOperation) for what is not a number below MAX_NUMBER."""
     number = Decimal(text.replace(",", ""))
+    if not abs(number) < MAX_NUMBER:
+        raise ValueError(f"not a number a table means: {text[:40]}")
     if number == number.to_integral_value():
         return int(number)
     return float(number)
@@ -86,7 +94,11 @@ def parse_target(target: str) -> Target:
     unit = UNIT_WORDS.get(unit, unit)
     if (unit and not _UNIT.match(unit)) or _CALENDAR_WORDS.match(unit):
         return QUALITATIVE
-    return Target(op, parse_number(match["number"]), unit or None, "quantitative")
+    try:
+        value = parse_number(match["number"])
+    except ValueError:
+        return QUALITATIVE
+    return Target(op, value, unit or None, "quantitative")
 
 
 _PERCENT_SUFFIX = re.compile(r"[(（]\s*[%％]\s*[)）]$")

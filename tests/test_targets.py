@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.targets import parse_target
+from indexer.targets import QUALITATIVE, parse_target
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,11 @@ def test_quantitative(target, op, value, unit):
 def test_qualitative(target):
     parsed = parse_target(target)
     assert (parsed.op, parsed.value, parsed.unit, parsed.kind) == (None, None, None, "qualitative")
+
+
+def test_a_run_of_digits_no_table_means_is_not_read_as_a_number():
+    # a garbled target (twenty digits, or more than a float holds) is text, not a number
+    # that peers would be compared with or that a record could not hold
+    assert parse_target("≥123456789012345678901个") == QUALITATIVE
+    assert parse_target("=" + "9" * 400 + ".5") == QUALITATIVE
+    assert parse_target("≥999999999999999999个").value == 999_999_999_999_999_999

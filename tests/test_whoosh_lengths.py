@@ -46,3 +46,22 @@ def test_field_lengths_are_whooshs_own(tmp_path):
     whooshs, _ = answers(index_dir, lengths.original)
     assert segments == 3 and ours == whooshs
     assert any(isinstance(n, int) and n > 0 for n in ours) and None in ours
+
+
+def test_records_hold_any_number_a_record_can(tmp_path):
+    """Records and update states go through orjson, which holds integers of 64 bits: a
+    longer one (a garbled amount), NaN and Infinity go through the standard library's
+    json, both ways, exactly."""
+    from search.whoosh_backend import records
+
+    long_amount = 10**25 + 7
+    value = {"amount": long_amount, "rate": 95.5, "name": "上海市"}
+    assert records.loads(records.dumps({"amount": long_amount})) == {"amount": long_amount}
+    assert records.loads(b'{"x": NaN, "y": Infinity}')["y"] == float("inf")
+    assert records.loads(records.dumps(value)) == value
+    generation = tmp_path / "gen"
+    generation.mkdir()
+    record = {"id": "a", "source": {"file": "a.txt"}, "budget": {"total": long_amount}}
+    records.write(generation, [record], {"update": {"peers": [[1.5, 2]]}})
+    assert records.read(generation) == [record]
+    assert records.read_extra(generation, "update") == {"peers": [[1.5, 2]]}
