@@ -6,11 +6,14 @@ first start of `python app.py` on an empty database, SQL built from data."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -22,8 +25,8 @@ from indexer.build import IndexWriteFailed, build_index
 from search.args import SearchRequest
 from search.backend import SearchPlan
 from search.compile import All, AnyOf, Term
+from search.postgres_backend import cluster, sql
 from search.postgres_backend import publish as publish_module
-from search.postgres_backend import sql
 from search.postgres_backend.backend import PostgresBackend
 from search.postgres_backend.publish import REGISTRY
 from search.query import parse_query
@@ -273,3 +276,21 @@ def test_a_long_passage_keeps_its_words_in_its_row_and_is_found(postgres, tmp_pa
     found = search(engine, SearchRequest(q="设备巡检与保养"))
     assert found["total"] >= 1 and found["hits"][0]["score"] > 0
     engine.close()
+
+
+def test_starting_a_running_cluster_again_gives_its_url():
+    """The README's command, run again in another shell while the site's cluster runs,
+    says where it is instead of failing."""
+    if not cluster.available():
+        pytest.fail("PostgreSQL's programs are not installed (Debian's postgresql)")
+    data_dir = Path(tempfile.mkdtemp(prefix="jixiao-pg-"))  # one the postgres user reaches
+    try:
+        first = cluster.start(data_dir, durable=False)
+        try:
+            assert cluster.start(data_dir, durable=False) == first
+            with psycopg.connect(first) as conn:
+                assert conn.execute("SELECT 1").fetchone() == (1,)
+        finally:
+            cluster.stop(data_dir)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)

@@ -80,9 +80,14 @@ def start(
     settings: dict[str, str] | None = None,
 ) -> str:
     """Create (if needed) and start the cluster in `data_dir`; returns its URL. A cluster
-    that is not `durable` skips fsync: for tests, whose data may be lost. `settings`:
-    server settings (name: value)."""
+    that is already running there is left as it is and its URL returned (the README's
+    command, run again in another shell, must not fail). A cluster that is not `durable`
+    skips fsync: for tests, whose data may be lost. `settings`: server settings (name:
+    value)."""
     data_dir = Path(data_dir).resolve()
+    running = _running_port(data_dir)
+    if running is not None:
+        return url(running)
     port = port or free_port()
     if not (data_dir / "PG_VERSION").exists():
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -129,6 +134,21 @@ def start(
             "createdb",
         )
     return url(port)
+
+
+def _running_port(data_dir: Path) -> int | None:
+    """The port of the server running on `data_dir`, if one is (`pg_ctl status`; the port
+    is the fourth line of its postmaster.pid)."""
+    pid_file = data_dir / "postmaster.pid"
+    if not pid_file.exists():
+        return None
+    status = subprocess.run(
+        [*_as_owner(), binary("pg_ctl"), "-D", str(data_dir), "status"], capture_output=True
+    )
+    if status.returncode != 0:
+        return None
+    lines = pid_file.read_text().splitlines()
+    return int(lines[3]) if len(lines) > 3 and lines[3].strip().isdigit() else None
 
 
 def _has_database(port: int) -> bool:
