@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 CURRENT = "CURRENT"
 LOCK = ".build.lock"
 WHOOSH_DIR = "whoosh"
@@ -150,13 +152,39 @@ def new_generation(index_dir: Path) -> Path:
     return path
 
 
+def dumps(value: Any) -> bytes:
+    """`value` as UTF-8 JSON, as the index folder's files hold it: through orjson (45 MB
+    of update state at 100,000 projects in 0.07 s, the standard library's json 0.7 s).
+    What orjson cannot write (an integer above 64 bits: a garbled amount in a table) the
+    standard library writes, after a space that tells `loads` to read it back the same
+    way (orjson would read such an integer as a float)."""
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return b" " + json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def loads(data: bytes) -> Any:
+    """What `dumps` (or, before it, the standard library's json) wrote; ValueError if it
+    is not JSON."""
+    if data[:1] == b" ":
+        return json.loads(data)
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)  # NaN or Infinity, as the standard library writes them
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file of the index folder (`loads`). Raises OSError or ValueError."""
+    return loads(path.read_bytes())
+
+
 def write_json(path: Path, data: Any) -> None:
-    """Write JSON through a temporary file, so a reader never sees half of it."""
+    """Write JSON (`dumps`) through a temporary file, so a reader never sees half of it."""
     tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as f:
-        # dumps, not dump: dump writes piece by piece through the pure-Python encoder (a
-        # records file of 10,000 projects took 3 s; dumps: 0.5 s)
-        f.write(json.dumps(data, ensure_ascii=False))
+    with tmp.open("wb") as f:
+        f.write(dumps(data))
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)

@@ -56,9 +56,9 @@ def test_records_hold_any_number_a_record_can(tmp_path):
 
     long_amount = 10**25 + 7
     value = {"amount": long_amount, "rate": 95.5, "name": "上海市"}
-    assert records.loads(records.dumps({"amount": long_amount})) == {"amount": long_amount}
-    assert records.loads(b'{"x": NaN, "y": Infinity}')["y"] == float("inf")
-    assert records.loads(records.dumps(value)) == value
+    assert layout.loads(layout.dumps({"amount": long_amount})) == {"amount": long_amount}
+    assert layout.loads(b'{"x": NaN, "y": Infinity}')["y"] == float("inf")
+    assert layout.loads(layout.dumps(value)) == value
     generation = tmp_path / "gen"
     generation.mkdir()
     record = {"id": "a", "source": {"file": "a.txt"}, "budget": {"total": long_amount}}

@@ -192,13 +192,13 @@ class PostgresSnapshot:
         if plan.by_project:
             page_rows = (
                 "json_agg(json_build_array(d.doc_id, score, place, matched) ORDER BY place, r)",
-                "ranked JOIN {docs} d USING (docnum) WHERE r <= %s",
+                f"ranked JOIN {self.schema}.docs d USING (docnum) WHERE r <= %s",
                 [MAX_PER_PROJECT],
             )
         else:
             page_rows = (
                 "json_agg(json_build_array(d.doc_id, score) ORDER BY place)",
-                "page JOIN {docs} d USING (docnum)",
+                f"page JOIN {self.schema}.docs d USING (docnum)",
                 [],
             )
         parts.append(
@@ -206,8 +206,7 @@ class PostgresSnapshot:
                 "SELECT EXISTS (SELECT 1 FROM m), (SELECT count(*) FROM a), "
                 "(SELECT count(DISTINCT project) FROM a), "
                 "(SELECT coalesce(json_agg(json_build_array(f, v, n)), '[]') FROM facets), "
-                f"(SELECT coalesce({page_rows[0]}, '[]') "
-                f"FROM {page_rows[1].format(docs=self.schema + '.docs')})",
+                f"(SELECT coalesce({page_rows[0]}, '[]') FROM {page_rows[1]})",
                 page_rows[2],
             )
         )

@@ -10,7 +10,6 @@ Only this package imports `whoosh`.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -123,7 +122,7 @@ class WhooshBackend:
     def live_meta(self) -> dict[str, Any] | None:
         # the description alone: opening the generation reads every record and facet
         try:
-            meta = json.loads((self._live_path() / layout.META).read_text("utf-8"))
+            meta = layout.read_json(self._live_path() / layout.META)
         except (layout.IndexMissing, OSError, ValueError):
             return None
         return meta if meta.get("schema_version") == SCHEMA_VERSION else None

@@ -3,7 +3,6 @@ its files looked like when opened (to tell damage from a bug)."""
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +78,7 @@ def open_generation(path: Path) -> Generation:
     """
     rebuild = layout.rebuild_command(path.parent)
     try:
-        meta = json.loads((path / layout.META).read_text(encoding="utf-8"))
+        meta = layout.read_json(path / layout.META)
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise layout.IndexMissing(
                 f"the index in {path.parent} was built by another version of Jixiao Search; "
