@@ -42,6 +42,7 @@ from .sql import (
     idf,
     joined,
     lexeme,
+    real,
     score,
 )
 
@@ -116,10 +117,10 @@ class PostgresSnapshot:
         if plan.most_of_it:
             weights = [math.log(1 + self.generation.documents / (1 + n)) for n in held]
             weighed = " + ".join(
-                f"({c})::int * {w:.6f}" for (c, _), w in zip(conds, weights, strict=True)
+                f"({c})::int * {real(w)}" for (c, _), w in zip(conds, weights, strict=True)
             )
             matched = (
-                f"({matched[0]}) AND ({weighed}) >= {sum(weights) / 2:.6f}",
+                f"({matched[0]}) AND ({weighed}) >= {real(sum(weights) / 2)}",
                 matched[1] + [p for _, params in conds for p in params],
             )
         coverage = (

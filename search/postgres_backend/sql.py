@@ -100,6 +100,12 @@ def joined(parts: list[Sql], glue: str) -> Sql:
     ]
 
 
+def real(value: float, places: int = 6) -> str:
+    """A float8 literal. A bare 3.66 is `numeric` in PostgreSQL, and arithmetic in numeric
+    took 50 of 65 ms scoring 67,686 matches (float8: 15)."""
+    return f"{value:.{places}f}::float8"
+
+
 def idf(documents: int, holding: int) -> float:
     """BM25's inverse document frequency (as Whoosh's)."""
     return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
@@ -122,10 +128,11 @@ def score(
     for term in terms:
         text, p = term_sql(term)
         weight = idf(documents, frequency.get((term.field, term.text), 0))
-        sums.append(f"({text})::int * {weight:.6f}")
+        sums.append(f"({text})::int * {real(weight)}")
         params += p
-    norm = f"{K1 + 1} / (1 + {K1} * ({1 - B} + {B} * words / {max(average_words, 1.0):.4f}))"
-    return f"(({' + '.join(sums)}) * {norm})::float8", params
+    length = f"words / {real(max(average_words, 1.0), 4)}"
+    norm = f"{real(K1 + 1)} / (1 + {real(K1)} * ({real(1 - B)} + {real(B)} * {length}))"
+    return f"(({' + '.join(sums)}) * {norm})", params
 
 
 def filters_sql(filters: Mapping[str, Any], leave_out: str | None = None) -> Sql:
