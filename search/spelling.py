@@ -49,6 +49,13 @@ def _names(store: ProjectStore) -> tuple[tuple[str, frozenset[int]], ...]:
 
 
 @lru_cache(maxsize=2)
+def _joined(store: ProjectStore) -> str:
+    """The names, one per line: a word is in a name if it is in this text (one search in
+    C, not one per name: 20 ms per misspelt query at 100,000 projects, 172,000 names)."""
+    return "\n".join(name for name, _ in _names(store))
+
+
+@lru_cache(maxsize=2)
 def _holding(store: ProjectStore) -> dict[str, frozenset[int]]:
     """Per character, the names (their places in `_names`) that hold it."""
     found: dict[str, set[int]] = {}
@@ -84,7 +91,7 @@ def correction(word: str, store: ProjectStore, vocabulary: Vocabulary) -> str | 
     if len(plain) < MIN_VOCABULARY_CHARS:
         return None
     names = _names(store)
-    if plain in vocabulary or any(plain in name for name, _ in names):
+    if plain in vocabulary or plain in _joined(store):
         return None  # as typed: nothing to correct
     if len(plain) >= MIN_CHARS:
         near = _near_names(plain, store)
@@ -148,6 +155,7 @@ def prepare(store: ProjectStore, vocabulary: Vocabulary) -> None:
     that the first misspelt query does not wait for them."""
     _sounds(store)
     _holding(store)
+    _joined(store)
     _word_sounds(vocabulary)
     _han_words_by_length(vocabulary)
 

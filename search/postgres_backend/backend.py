@@ -19,6 +19,7 @@ from indexer.model import Project
 from search.backend import PublishFailed, RecordsChange
 from search.store import ProjectStore
 
+from .facets import read_facets
 from .publish import RECORDS_IN_ORDER, REGISTRY, SCHEMA_VERSION, publish, update
 from .searching import Generation, PostgresSnapshot
 
@@ -273,7 +274,7 @@ def _publishing() -> Iterator[None]:
 
 
 def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Generation:
-    """A generation's records and numbers, read once."""
+    """A generation's records, numbers and facets, read once."""
     meta = conn.execute(
         f"SELECT meta FROM {REGISTRY}.generations WHERE name = %s", [name]
     ).fetchone()[0]
@@ -287,4 +288,5 @@ def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Gene
         f"SELECT count(*), coalesce(avg(words), 1) FROM {name}.docs"
     ).fetchone()
     store = ProjectStore([Project.from_dict(r) for r in records])
-    return Generation(name, revision, store, meta, int(documents), float(average))
+    facets = read_facets(conn, name)
+    return Generation(name, revision, store, meta, int(documents), float(average), facets)

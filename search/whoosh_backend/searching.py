@@ -174,7 +174,7 @@ class WhooshSnapshot:
         if not terms:
             return [], True
         query = q.Or([q.Term("body", term, boost=weight) for term, weight in terms])
-        candidates = self.generation.facets.documents["kind"].get(kind, np.array([], int))
+        candidates = np.flatnonzero(self.generation.facets.selected({"kind": kind}))
         ranking = rank_within(
             searcher, query, set(candidates.tolist()) - {own}, limit, RANK_SECONDS
         )

@@ -1,0 +1,170 @@
+"""Facet counts of any backend, over arrays held per index generation.
+
+A backend reads, once per generation, which documents hold each value of each facet
+(`Facets.of`); a search then marks its matches in a boolean array, and each facet is
+counted, with the other facets' filters, over the matching documents only: a value's
+code is looked up per match (`np.bincount`), never per document of the index. By
+project, a project counts once per value.
+
+A facet with one value per document keeps a code per document; one with several (the
+checks' rule ids) keeps each document's codes in a run of one array (CSR).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+# Below this many (project, value) cells, the distinct pairs are found by writing each
+# into its cell of an array that big (allocated, never filled); above, by sorting them
+MAX_MARKED_CELLS = 1 << 25
+
+
+class Facet:
+    """The values of one facet field: `values[code]`, and each document's codes."""
+
+    def __init__(self, size: int, postings: Mapping[Any, np.ndarray]) -> None:
+        """`postings`: each value's documents (numbers below `size`)."""
+        self.values = list(postings)
+        self.code = {value: code for code, value in enumerate(self.values)}
+        arrays = [np.asarray(docs, dtype=np.int64) for docs in postings.values()]
+        held = sum(len(docs) for docs in arrays)
+        dtype = np.int16 if len(self.values) < np.iinfo(np.int16).max else np.int32
+        codes = np.full(size, -1, dtype=dtype)
+        for code, docs in enumerate(arrays):
+            codes[docs] = code
+        self.single = held == int(np.count_nonzero(codes >= 0))
+        if self.single:  # one code per document, -1 for none
+            self.codes = codes
+            self.offsets = self.owners = None
+            return
+        # several values per document: document d's codes are codes[offsets[d]:offsets[d+1]]
+        owners = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+        entries = np.concatenate(
+            [np.full(len(docs), code, dtype=dtype) for code, docs in enumerate(arrays)]
+        )
+        order = np.argsort(owners, kind="stable")
+        self.codes = entries[order]
+        self.owners = owners[order]  # each entry's document
+        self.offsets = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owners, minlength=size), out=self.offsets[1:])
+
+    def holding(self, value: Any, size: int) -> np.ndarray:
+        """A boolean array: which documents hold `value`."""
+        code = self.code.get(value)
+        if code is None:
+            return np.zeros(size, dtype=bool)
+        if self.single:
+            return self.codes == code
+        has = np.zeros(size, dtype=bool)
+        has[self.owners[self.codes == code]] = True
+        return has
+
+    def entries(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The (document, code) pairs of the documents `docs` (ascending numbers)."""
+        if self.single:
+            codes = self.codes[docs]
+            kept = codes >= 0
+            return docs[kept], codes[kept]
+        starts, ends = self.offsets[docs], self.offsets[docs + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if not total:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=self.codes.dtype)
+        # each entry's index: its document's start plus its place within the document
+        firsts = np.cumsum(lengths) - lengths
+        at = np.repeat(starts - firsts, lengths) + np.arange(total)
+        return np.repeat(docs, lengths), self.codes[at]
+
+    def count(
+        self, docs: np.ndarray, project_of: np.ndarray | None, projects: int
+    ) -> dict[Any, int]:
+        """Per value: how many of `docs` hold it (with `project_of`: how many projects)."""
+        owners, codes = self.entries(docs)
+        width = len(self.values)
+        if project_of is None:
+            counts = np.bincount(codes, minlength=width)
+        else:
+            counts = _projects_per_code(project_of[owners], codes, projects, width)
+        return {self.values[code]: int(counts[code]) for code in np.flatnonzero(counts)}
+
+
+def _projects_per_code(
+    owners: np.ndarray,
+    codes: np.ndarray,
+    projects: int,
+    width: int,
+    max_cells: int = MAX_MARKED_CELLS,
+) -> np.ndarray:
+    """Per code, the number of distinct projects among the (project, code) pairs."""
+    if not len(codes):
+        return np.zeros(width, dtype=np.int64)
+    cells = owners.astype(np.int64) * width + codes
+    if projects * width <= max_cells:
+        # each cell's last pair wins the cell; the pairs that won are the distinct ones
+        # (work per pair: the array of cells is allocated, never filled)
+        places = np.arange(len(cells), dtype=np.int32)
+        winner = np.empty(projects * width, dtype=np.int32)
+        winner[cells] = places
+        distinct = cells[winner[cells] == places]
+    else:
+        distinct = np.unique(cells)
+    return np.bincount(distinct % width, minlength=width)
+
+
+class Facets:
+    """The facet values of every document of one index generation, the documents'
+    projects, and the columns searches order by."""
+
+    def __init__(
+        self,
+        size: int,
+        alive: np.ndarray,
+        project_of: np.ndarray,
+        postings: Mapping[str, Mapping[Any, np.ndarray]],
+        columns: Mapping[str, np.ndarray] | None = None,
+    ) -> None:
+        """`size`: one more than the highest document number; `alive`: which numbers are
+        documents (not deleted); `project_of`: each document's project (its position in
+        the corpus); `postings`: per facet, each value's documents."""
+        self.size = size
+        self.alive = alive
+        self.project_of = project_of
+        self.projects = int(project_of.max()) + 1 if size else 0
+        self.facets = {name: Facet(size, values) for name, values in postings.items()}
+        self.columns = dict(columns or {})
+
+    def selected(self, filters: Mapping[str, Any]) -> np.ndarray:
+        """A boolean array: which documents pass every filter (an unknown facet: none)."""
+        passing = np.ones(self.size, dtype=bool)
+        for name, value in filters.items():
+            facet = self.facets.get(name)
+            if facet is None:
+                return np.zeros(self.size, dtype=bool)
+            passing &= facet.holding(value, self.size)
+        return passing
+
+    def counts(
+        self, matched: np.ndarray, filters: Mapping[str, Any], by_project: bool = False
+    ) -> dict[str, dict[Any, int]]:
+        """Per facet, per value: matching documents (or their projects), counted with the
+        other facets' filters."""
+        within: dict[tuple[tuple[str, Any], ...], np.ndarray] = {}
+        project_of = self.project_of if by_project else None
+        counted: dict[str, dict[Any, int]] = {}
+        for name, facet in self.facets.items():
+            others = tuple((k, v) for k, v in filters.items() if k != name)
+            if others not in within:  # the facets no filter names share theirs
+                passing = matched & self.selected(dict(others)) if others else matched
+                within[others] = np.flatnonzero(passing)
+            counted[name] = facet.count(within[others], project_of, self.projects)
+        return counted
+
+    def ordered(self, allowed: np.ndarray, by: str, reverse: bool = False) -> np.ndarray:
+        """The allowed documents ordered by a column (ties in source order)."""
+        docs = np.flatnonzero(allowed)
+        keys = self.columns[by][docs]
+        order = np.lexsort((self.columns["seq"][docs], -keys if reverse else keys))
+        return docs[order]
