@@ -98,6 +98,8 @@ class SearchResult:
     projects: int = 0  # projects they belong to
     # by project: per project of the slice, in order, (its hits returned, its documents)
     groups: list[tuple[int, int]] = field(default_factory=list)
+    # documents of the index the filters admit, whatever the query (None: not counted)
+    admitted: int | None = None
 
 
 class Vocabulary(dict[str, int]):

@@ -1,7 +1,7 @@
 """Facet counts of any backend, over arrays held per index generation.
 
 A backend reads, once per generation, which documents hold each value of each facet
-(`Facets.of`); a search then marks its matches in a boolean array, and each facet is
+(`Facets`); a search then marks its matches in a boolean array, and each facet is
 counted, with the other facets' filters, over the matching documents only: a value's
 code is looked up per match (`np.bincount`), never per document of the index. By
 project, a project counts once per value.
@@ -29,7 +29,7 @@ class Facet:
         """`postings`: each value's documents (numbers below `size`)."""
         self.values = list(postings)
         self.code = {value: code for code, value in enumerate(self.values)}
-        arrays = [np.asarray(docs, dtype=np.int64) for docs in postings.values()]
+        arrays = [np.asarray(docs) for docs in postings.values()]
         held = sum(len(docs) for docs in arrays)
         dtype = np.int16 if len(self.values) < np.iinfo(np.int16).max else np.int32
         codes = np.full(size, -1, dtype=dtype)
@@ -41,7 +41,7 @@ class Facet:
             self.offsets = self.owners = None
             return
         # several values per document: document d's codes are codes[offsets[d]:offsets[d+1]]
-        owners = np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+        owners = np.concatenate(arrays).astype(np.int64)
         entries = np.concatenate(
             [np.full(len(docs), code, dtype=dtype) for code, docs in enumerate(arrays)]
         )
@@ -51,9 +51,19 @@ class Facet:
         self.offsets = np.zeros(size + 1, dtype=np.int64)
         np.cumsum(np.bincount(owners, minlength=size), out=self.offsets[1:])
 
+    def _code_of(self, value: Any) -> int | None:
+        """The code of a value, given as the facet holds it or as its text (a year as
+        "2020"), as SQL's cast of a filter's value reads it."""
+        code = self.code.get(value)
+        if code is None and not isinstance(value, str):
+            code = self.code.get(str(value))
+        if code is None and isinstance(value, str) and value.isascii() and value.isdigit():
+            code = self.code.get(int(value))
+        return code
+
     def holding(self, value: Any, size: int) -> np.ndarray:
         """A boolean array: which documents hold `value`."""
-        code = self.code.get(value)
+        code = self._code_of(value)
         if code is None:
             return np.zeros(size, dtype=bool)
         if self.single:
@@ -102,9 +112,13 @@ def _projects_per_code(
     if not len(codes):
         return np.zeros(width, dtype=np.int64)
     cells = owners.astype(np.int64) * width + codes
-    if projects * width <= max_cells:
-        # each cell's last pair wins the cell; the pairs that won are the distinct ones
-        # (work per pair: the array of cells is allocated, never filled)
+    # writing into a large array costs a page fault per page written: for a few pairs
+    # over many cells, sorting them is faster (measured: 2,000 pairs over 30 million
+    # cells 5 ms written, 0.1 ms sorted; 67,000 over 5 million 0.5 and 5.8 ms)
+    dense = len(cells) * 256 >= projects * width or projects * width <= 1 << 22
+    if projects * width <= max_cells and dense:
+        # one pair wins each cell it is written to (whichever numpy writes last); the
+        # pairs that won are the distinct ones (the array is allocated, never filled)
         places = np.arange(len(cells), dtype=np.int32)
         winner = np.empty(projects * width, dtype=np.int32)
         winner[cells] = places

@@ -93,7 +93,9 @@ def search(backend: SearchBackend, request: SearchRequest) -> dict[str, Any]:
     )
     with backend.snapshot() as snapshot:
         result = snapshot.search(plan)
-        loose = result.total == 0 or result.mode == "or"
+        # no query finds anything the filters admit none of (a value no document has):
+        # not searched again (for a common word, another scan of 500,000 matches)
+        loose = (result.total == 0 or result.mode == "or") and result.admitted != 0
         widened = widen(parts, snapshot.store, snapshot.vocabulary()) if loose else None
         if widened is not None:  # 维修本院大楼, 办公用房修缮: words apart, or said otherwise
             again = snapshot.search(replace(plan, parts=widened.parts, most_of_it=widened.one_run))

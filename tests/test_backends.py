@@ -130,6 +130,18 @@ def test_any_word_when_no_document_has_all_and_those_with_more_first(backend):
     assert result.cost.scored == result.total
 
 
+def test_a_result_says_how_many_documents_its_filters_admit(backend):
+    documents = list(all_documents(PROJECTS)())
+    regular = sum(1 for doc in documents if doc.get("category") == "经常性")
+    with backend.snapshot() as snap:
+        within = snap.search(plan("会议", filters={"category": "经常性"}))
+        nowhere = snap.search(plan("设备", filters={"category": "没有的类"}))
+        unfiltered = snap.search(plan("设备"))
+    assert within.admitted == regular and 0 < regular < len(documents)
+    assert (nowhere.total, nowhere.admitted) == (0, 0)
+    assert unfiltered.admitted == len(documents)
+
+
 def test_facets_count_with_the_other_facets_filters(backend):
     with backend.snapshot() as snap:
         result = snap.search(plan("用于", filters={"category": "经常性", "kind": "section"}))

@@ -86,6 +86,16 @@ def test_a_word_found_as_typed_is_not_corrected_or_widened(client):
     assert not {"corrected", "segmented", "also_searched"} & set(codes(answer))
 
 
+def test_a_word_found_elsewhere_is_widened_within_the_filters_unless_none_admit_any(client):
+    # 经费 as typed is in no 信息化建设工程类 table; its other words (资金, 预算) are
+    answer = search(client, q="经费", perf_type="信息化建设工程类")
+    assert answer["total"] > 0 and "also_searched" in codes(answer)
+    # no table is of this type: no words could find one, and the filter is what to change
+    answer = search(client, q="经费", perf_type="没有这一类")
+    assert answer["total"] == 0
+    assert "nothing_found" in codes(answer) and "also_searched" not in codes(answer)
+
+
 def test_nothing_like_the_corpus_still_finds_nothing(client):
     answer = search(client, q="量子纠缠卫星")
     assert answer["total"] == 0 and "nothing_found" in codes(answer)

@@ -161,7 +161,11 @@ class PostgresBackend:
         with self._lock:
             current = self._generation
             if current is None or (current.name, current.revision) != live:
+                # reading a generation is not a search: it takes longer (about 30 s at
+                # 100,000 projects) and must not be stopped half way
+                conn.execute("SET LOCAL statement_timeout = 0")
                 self._generation = _read_generation(conn, *live)
+                conn.execute(f"SET LOCAL statement_timeout = '{STATEMENT_SECONDS}s'")
             return self._generation
 
     # ------------------------------------------------------------------ the protocol

@@ -20,8 +20,8 @@ from .sql import SCALAR_FACETS
 
 def _numbers(packed: bytes | None) -> np.ndarray:
     if not packed:
-        return np.zeros(0, dtype=np.int64)
-    return np.frombuffer(packed, dtype=">i4").astype(np.int64)
+        return np.zeros(0, dtype=np.int32)
+    return np.frombuffer(packed, dtype=">i4").astype(np.int32)
 
 
 def read_facets(conn: psycopg.Connection, schema: str) -> Facets:
@@ -33,7 +33,7 @@ def read_facets(conn: psycopg.Connection, schema: str) -> Facets:
     numbers = _numbers(docs)
     size = int(numbers.max()) + 1 if len(numbers) else 0
     alive = np.zeros(size, dtype=bool)
-    alive[numbers] = True  # an update deletes documents: their numbers are not reused
+    alive[numbers] = True  # an update deletes documents: numbers between are unused
     project_of = np.zeros(size, dtype=np.int32)
     project_of[numbers] = _numbers(owners)
     names = list(SCALAR_FACETS)
@@ -44,7 +44,7 @@ def read_facets(conn: psycopg.Connection, schema: str) -> Facets:
         + ", ".join(f"{name}::text" for name in names)
         + f", string_agg(int4send(docnum), '') FROM {schema}.docs "
         f"GROUP BY GROUPING SETS ({', '.join(f'({name})' for name in names)})"
-    ).fetchall()
+    )
     full = (1 << len(names)) - 1
     at = {full - (1 << (len(names) - 1 - i)): i for i in range(len(names))}
     postings: dict[str, dict[Any, np.ndarray]] = {name: {} for name in FACET_FIELDS}

@@ -119,12 +119,14 @@ class PostgresSnapshot:
             return result
         matched = joined(conds, " OR ")
         if plan.most_of_it:
-            weights = [math.log(1 + self.generation.documents / (1 + n)) for n in held]
+            # weights of six decimals, summed in float8: half their sum, less what float8
+            # may lose in adding them, is the least a document may hold
+            weights = [round(math.log(1 + self.generation.documents / (1 + n)), 6) for n in held]
             weighed = " + ".join(
                 f"({c})::int * {real(w)}" for (c, _), w in zip(conds, weights, strict=True)
             )
             matched = (
-                f"({matched[0]}) AND ({weighed}) >= {real(sum(weights) / 2)}",
+                f"({matched[0]}) AND ({weighed}) >= {real(sum(weights) / 2 - 1e-7, 7)}",
                 matched[1] + [p for _, params in conds for p in params],
             )
         coverage = (
@@ -209,10 +211,13 @@ class PostgresSnapshot:
                 [],
             )
         # the matches' numbers, as 4-byte integers (unless every document matched)
-        numbers = "NULL" if mode == "all" else "(SELECT string_agg(int4send(docnum), '') FROM m)"
+        numbers_sql = (
+            "NULL" if mode == "all" else "(SELECT string_agg(int4send(docnum), '') FROM m)"
+        )
         parts.append(
             (
-                f"SELECT {numbers}, (SELECT coalesce({page_rows[0]}, '[]') FROM {page_rows[1]})",
+                f"SELECT {numbers_sql}, "
+                f"(SELECT coalesce({page_rows[0]}, '[]') FROM {page_rows[1]})",
                 page_rows[2],
             )
         )
@@ -227,7 +232,8 @@ class PostgresSnapshot:
         else:
             matched = np.zeros(facets.size, dtype=bool)
             matched[np.frombuffer(numbers_found, dtype=">i4")] = True
-        allowed = matched & facets.selected(plan.filters)
+        admitted = facets.selected(plan.filters) & facets.alive
+        allowed = matched & admitted
         passages = int(np.count_nonzero(allowed))
         projects = int(np.count_nonzero(np.bincount(facets.project_of[allowed])))
         counts = facets.counts(matched, plan.filters, by_project=plan.by_project)
@@ -247,7 +253,8 @@ class PostgresSnapshot:
         else:
             hits = [(doc_id, _score(value, scored)) for doc_id, value in page]
             total = passages
-        result = SearchResult(total, mode, counts, hits, cost, passages, projects, groups)
+        admits = int(np.count_nonzero(admitted))
+        result = SearchResult(total, mode, counts, hits, cost, passages, projects, groups, admits)
         return result, True
 
     # ------------------------------------------------------------------ more like

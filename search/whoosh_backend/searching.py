@@ -76,7 +76,8 @@ class WhooshSnapshot:
                         matched &= _holding_most(found)
                 else:
                     coverage = None
-        allowed = matched & facets.selected(plan.filters)
+        admitted = facets.selected(plan.filters) & facets.alive
+        allowed = matched & admitted
         passages = int(np.count_nonzero(allowed))
         matched_of = np.bincount(facets.project_of[allowed], minlength=facets.projects)
         projects = int(np.count_nonzero(matched_of))
@@ -101,7 +102,8 @@ class WhooshSnapshot:
             page = self._ordered(plan, ranking, allowed, passages, span, cost)
             groups, total = [], passages
         hits = [(searcher.stored_fields(docnum)["doc_id"], score) for docnum, score in page]
-        return SearchResult(total, mode, counts, hits, cost, passages, projects, groups)
+        admits = int(np.count_nonzero(admitted))
+        return SearchResult(total, mode, counts, hits, cost, passages, projects, groups, admits)
 
     def _ranked_for_projects(
         self, plan: SearchPlan, ranking: _Ranking, allowed: np.ndarray, passages: int, cost: Cost
