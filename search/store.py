@@ -4,6 +4,9 @@ catalogue and indicator library built from them on first use."""
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import Any
 
@@ -14,6 +17,17 @@ from indexer.targets import normalize_name
 from .indicators import IndicatorGroup, build_library
 from .regulations import Regulation, build_catalogue, find_regulations
 from .suggest import Suggestions, build_suggestions
+
+MAX_KEPT = 256  # what `ProjectStore.kept` holds at most
+
+
+def periods(projects: list[Project]) -> list[tuple[int, int]]:
+    """The first and last years of each table that states its period."""
+    return [
+        (int(p.start_date[:4]), int(p.end_date[:4]))
+        for p in projects
+        if p.start_date and p.end_date
+    ]
 
 
 def history_key(name: str) -> str:
@@ -31,6 +45,33 @@ class ProjectStore:
     def __init__(self, projects: list[Project]) -> None:
         self.projects = projects
         self._by_id = {project.id: project for project in projects}
+        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
+        self._kept_lock = threading.Lock()
+
+    def kept(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """What `make` works out from every record, kept for this generation under `key`
+        (the last MAX_KEPT keys: a question about all projects is not worked out over
+        100,000 of them each time it is asked). Two requests may both work it out."""
+        with self._kept_lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        value = make()
+        with self._kept_lock:
+            self._kept[key] = value
+            while len(self._kept) > MAX_KEPT:
+                self._kept.popitem(last=False)
+        return value
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        """The years the tables are of."""
+        return frozenset(p.year for p in self.projects if p.year is not None)
+
+    @cached_property
+    def periods(self) -> list[tuple[int, int]]:
+        """The first and last years of every table that states its period."""
+        return periods(self.projects)
 
     @cached_property
     def catalogue(self) -> list[Regulation]:

@@ -12,6 +12,7 @@ from indexer.money import BUDGET_NAMES
 from indexer.text import words
 
 from ..indicators import normalize_name
+from ..store import periods
 from ..vocabulary import same_meaning
 from .answers import (
     AGAINST_AVERAGE,
@@ -279,7 +280,8 @@ def _year(q: Question) -> Answer | None:
         projects = [*q.projects, *(p for _, ps in groups for p in ps)]
     else:
         projects = q.projects or _of_units_named(q) or q.store.projects
-    held = {p.year for p in projects if p.year is not None}
+    every = projects is q.store.projects  # read once per generation
+    held = set(q.store.years) if every else {p.year for p in projects if p.year is not None}
     if not held:
         return None
     asked = list(q.years)
@@ -298,11 +300,7 @@ def _year(q: Question) -> Answer | None:
     annual = annual or names_rows(q) or bool(q.level_word)  # 2025年的群众满意度: each year's
     if money and PERIODS.search(q.text):
         return refusal(q, "每张表只写一个年度的预算，语料中没有几年合起来的数")
-    spans = [
-        (int(p.start_date[:4]), int(p.end_date[:4]))
-        for p in projects
-        if p.start_date and p.end_date
-    ]
+    spans = q.store.periods if every else periods(projects)
     ahead = [w for w in ("明年", "后年", "下一年") if w in q.text]
     # 高检院说明年1月前要做到什么: the text's own word; 要干到明年吗: within the period
     quoted = any(w in text for w in ahead for p in q.projects for text in p.sections.values())
