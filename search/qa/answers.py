@@ -1556,15 +1556,20 @@ def citing_answer(entry: Regulation) -> Answer:
         about.append(f"发文机关{agency}" if agency else f"机关代字{entry.issuer}")
     described = f"{name}（{'，'.join(about)}）" if about else name
     projects = list(dict.fromkeys(p.name for p, _ in entry.citations))
-    sections = {}
+    named = projects[:MAX_NAMED]  # of thousands of tables, the first ones (the count is whole)
+    sections: dict[str, list[str]] = {name: [] for name in named}
     for project, citation in entry.citations:
-        sections.setdefault(project.name, []).append(SECTION_NAMES[citation.section])
-    listed = "；".join(f"{n}（{'、'.join(dict.fromkeys(sections[n]))}）" for n in projects)
+        if project.name in sections:
+            sections[project.name].append(SECTION_NAMES[citation.section])
+    listed = "；".join(f"{n}（{'、'.join(dict.fromkeys(sections[n]))}）" for n in named)
+    first = f"，前 {len(named)} 个" if len(named) < len(projects) else ""
     sources = [
         source(project, citation.section, project.sections[citation.section])
-        for project, citation in entry.citations
+        for project, citation in entry.citations[:MAX_SOURCES]
     ]
-    return Answer(f"引用{described}的项目有 {len(projects)} 个：{listed}。", "citation", sources)
+    return Answer(
+        f"引用{described}的项目有 {len(projects)} 个{first}：{listed}。", "citation", sources
+    )
 
 
 def compare_budgets(q: Question) -> Answer | None:
