@@ -59,3 +59,7 @@ def test_a_document_cited_by_many_projects_is_answered_with_the_first_of_them(tm
     assert f"的项目有 {citing} 个，前 {MAX_NAMED} 个：" in answer["answer"]
     assert len(answer["answer"].split("；")) == MAX_NAMED
     assert len(answer["sources"]) == MAX_SOURCES
+    # the documents of an agency, each with the projects citing it: bounded the same way
+    issued = client.get("/api/ask", query_string={"q": "财政部发的文件有哪些？"}).get_json()
+    assert f"等 {citing} 个项目" in issued["answer"]
+    assert len(issued["sources"]) <= MAX_SOURCES

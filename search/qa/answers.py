@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import islice
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -1534,16 +1535,27 @@ def _catalogue_titles(store: ProjectStore) -> str:
 TOPIC_WORDS = re.compile(r"方面|相关|有关|之类|文件|规定|政策|制度")
 
 
+def with_citers(entry: Regulation) -> str:
+    """A document and the projects that cite it: the first MAX_NAMED, and how many when
+    there are more (a document thousands of tables cite)."""
+    names = list(dict.fromkeys(p.name for p, _ in entry.citations))
+    shown = "、".join(names[:MAX_NAMED])
+    if len(names) > MAX_NAMED:
+        shown += f"等 {len(names)} 个项目"
+    named = ("《" + entry.title + "》" if entry.title else "") + (entry.number or "")
+    return f"{named}（{shown}）"
+
+
+def citing_sources(entries: list[Regulation], count: int) -> list[dict]:
+    """The first `count` places that cite the documents, in their order."""
+    places = ((p, c) for e in entries for p, c in e.citations)
+    return [source(p, c.section, p.sections.get(c.section, "")) for p, c in islice(places, count)]
+
+
 def several_cited(entries: list[Regulation]) -> Answer:
-    listed = "；".join(
-        ("《" + e.title + "》" if e.title else "") + (e.number or "")
-        + "（" + "、".join(dict.fromkeys(c["project_name"] for c in e.cited_by)) + "）"
-        for e in entries[:10]
-    )  # fmt: skip
-    sources = [
-        source(p, c.section, p.sections.get(c.section, "")) for e in entries for p, c in e.citations
-    ]
-    return Answer(f"相关的文件有 {len(entries)} 个：{listed}。", "citation", sources[:MAX_SOURCES])
+    listed = "；".join(with_citers(e) for e in entries[:10])
+    sources = citing_sources(entries, MAX_SOURCES)
+    return Answer(f"相关的文件有 {len(entries)} 个：{listed}。", "citation", sources)
 
 
 def citing_answer(entry: Regulation) -> Answer:

@@ -41,6 +41,7 @@ from .answers import (
     asked_fields,
     budget_source,
     citing_answer,
+    citing_sources,
     conditions_of,
     counted_in,
     groups_named,
@@ -67,6 +68,7 @@ from .answers import (
     target_said,
     targets_counted,
     value_named,
+    with_citers,
 )
 from .checks import refusal
 from .reading import YEAR_WORD, abbreviates, chinese_number, outside, sub_projects
@@ -205,16 +207,9 @@ def cited_by_agency(q: Question) -> Answer | None:
         return None
     if q.has(("最多", "最少")):
         return _most_citing(q, agency, entries)
-    listed = "；".join(
-        ("《" + e.title + "》" if e.title else "")
-        + (e.number or "")
-        + "（" + "、".join(dict.fromkeys(c["project_name"] for c in e.cited_by)) + "）"
-        for e in entries
-    )  # fmt: skip
-    sources = [
-        source(p, c.section, p.sections.get(c.section, "")) for e in entries for p, c in e.citations
-    ]
-    return Answer(f"{agency}发的文件被引用 {len(entries)} 个：{listed}。", "citation", sources[:10])
+    listed = "；".join(with_citers(e) for e in entries)
+    sources = citing_sources(entries, 10)
+    return Answer(f"{agency}发的文件被引用 {len(entries)} 个：{listed}。", "citation", sources)
 
 
 def cited_in_year(q: Question) -> Answer | None:
