@@ -13,6 +13,7 @@ checks' rule ids) keeps each document's codes in a run of one array (CSR).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -128,6 +129,18 @@ def _projects_per_code(
     return np.bincount(distinct % width, minlength=width)
 
 
+@dataclass
+class Tally:
+    """What a search's matches come to under its filters."""
+
+    allowed: np.ndarray  # a boolean per document: matched, and passes every filter
+    passages: int  # the allowed documents
+    matched_of: np.ndarray  # per project, its allowed documents
+    projects: int  # the projects with one
+    admitted: int  # documents of the index the filters admit, whatever the query
+    counts: dict[str, dict[Any, int]]  # per facet (see `Facets.counts`)
+
+
 class Facets:
     """The facet values of every document of one index generation, the documents'
     projects, and the columns searches order by."""
@@ -160,12 +173,35 @@ class Facets:
             passing &= facet.holding(value, self.size)
         return passing
 
-    def counts(
+    def tally(
         self, matched: np.ndarray, filters: Mapping[str, Any], by_project: bool = False
+    ) -> Tally:
+        """The matches (a boolean per document, deleted ones never among them) that pass
+        the filters, their projects, and the facet counts."""
+        passing = self.selected(filters) & self.alive
+        allowed = matched & passing
+        matched_of = np.bincount(self.project_of[allowed], minlength=self.projects)
+        return Tally(
+            allowed,
+            int(np.count_nonzero(allowed)),
+            matched_of,
+            int(np.count_nonzero(matched_of)),
+            int(np.count_nonzero(passing)),
+            self.counts(matched, filters, by_project, allowed),
+        )
+
+    def counts(
+        self,
+        matched: np.ndarray,
+        filters: Mapping[str, Any],
+        by_project: bool = False,
+        allowed: np.ndarray | None = None,
     ) -> dict[str, dict[Any, int]]:
         """Per facet, per value: matching documents (or their projects), counted with the
-        other facets' filters."""
+        other facets' filters (`allowed`: the matches that pass them all, if known)."""
         within: dict[tuple[tuple[str, Any], ...], np.ndarray] = {}
+        if allowed is not None:  # what the facets no filter names count over
+            within[tuple(filters.items())] = np.flatnonzero(allowed)
         project_of = self.project_of if by_project else None
         counted: dict[str, dict[Any, int]] = {}
         for name, facet in self.facets.items():

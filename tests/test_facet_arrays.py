@@ -75,6 +75,15 @@ def test_counts_with_the_other_facets_filters_equal_counting_by_hand(seed, by_pr
     expected = by_hand(matched, filters, alive, project, values, by_project)
     assert facets.counts(matched, filters, by_project) == expected
     assert any(expected["problem"].values())  # the many-valued facet was counted
+    tally = facets.tally(matched, filters, by_project)
+    passes = [
+        alive[d] and all(holds(values, k, d, v) for k, v in filters.items()) for d in range(SIZE)
+    ]
+    allowed = [d for d in range(SIZE) if matched[d] and passes[d]]
+    assert tally.counts == expected
+    assert (tally.passages, tally.admitted) == (len(allowed), sum(passes))
+    assert tally.projects == len({project[d] for d in allowed})
+    assert np.flatnonzero(tally.allowed).tolist() == allowed
 
 
 def test_selected_is_every_filter_and_an_unknown_facet_selects_nothing():

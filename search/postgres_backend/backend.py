@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
 import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -288,9 +289,7 @@ def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Gene
             f"Search; rebuild it with: {rebuild_command()}"
         )
     records = [r for (r,) in conn.execute(RECORDS_IN_ORDER.format(name=name, where=""))]
-    documents, average = conn.execute(
-        f"SELECT count(*), coalesce(avg(words), 1) FROM {name}.docs"
-    ).fetchone()
     store = ProjectStore([Project.from_dict(r) for r in records])
-    facets = read_facets(conn, name)
-    return Generation(name, revision, store, meta, int(documents), float(average), facets)
+    facets, average = read_facets(conn, name)
+    documents = int(np.count_nonzero(facets.alive))
+    return Generation(name, revision, store, meta, documents, average, facets)

@@ -18,24 +18,26 @@ from search.facets import Facets
 from .sql import SCALAR_FACETS
 
 
-def _numbers(packed: bytes | None) -> np.ndarray:
+def numbers(packed: bytes | None) -> np.ndarray:
+    """Document numbers sent as `string_agg(int4send(docnum), '')`."""
     if not packed:
         return np.zeros(0, dtype=np.int32)
     return np.frombuffer(packed, dtype=">i4").astype(np.int32)
 
 
-def read_facets(conn: psycopg.Connection, schema: str) -> Facets:
-    """Every document's project and facet values in `schema` (one generation)."""
-    docs, owners = conn.execute(
-        "SELECT string_agg(int4send(docnum), ''), string_agg(int4send(project), '') "
-        f"FROM {schema}.docs"
+def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float]:
+    """Every document's project and facet values in `schema` (one generation), and the
+    documents' average length in words (read in the same pass)."""
+    docs, owners, average = conn.execute(
+        "SELECT string_agg(int4send(docnum), ''), string_agg(int4send(project), ''), "
+        f"coalesce(avg(words), 1) FROM {schema}.docs"
     ).fetchone()
-    numbers = _numbers(docs)
-    size = int(numbers.max()) + 1 if len(numbers) else 0
+    held = numbers(docs)
+    size = int(held.max()) + 1 if len(held) else 0
     alive = np.zeros(size, dtype=bool)
-    alive[numbers] = True  # an update deletes documents: numbers between are unused
+    alive[held] = True  # an update deletes documents: numbers between are unused
     project_of = np.zeros(size, dtype=np.int32)
-    project_of[numbers] = _numbers(owners)
+    project_of[held] = numbers(owners)
     names = list(SCALAR_FACETS)
     # every one-valued facet in one pass: GROUPING(a, b, …) has a bit per column, the
     # first the highest, set when the row is not grouped by that column
@@ -54,12 +56,12 @@ def read_facets(conn: psycopg.Connection, schema: str) -> Facets:
         if value is None:  # the documents without this facet
             continue
         name = names[i]
-        postings[name][int(value) if SCALAR_FACETS[name] == "int" else value] = _numbers(packed)
+        postings[name][int(value) if SCALAR_FACETS[name] == "int" else value] = numbers(packed)
     for value, packed in conn.execute(
         f"SELECT v, string_agg(int4send(docnum), '') FROM {schema}.docs, unnest(problem) v "
         "GROUP BY v"
     ):
-        postings["problem"][value] = _numbers(packed)
+        postings["problem"][value] = numbers(packed)
     # values in order, as Whoosh's terms are
     ordered = {name: dict(sorted(values.items())) for name, values in postings.items()}
-    return Facets(size, alive, project_of, ordered)
+    return Facets(size, alive, project_of, ordered), float(average)

@@ -36,6 +36,7 @@ from search.query import QueryParts, substring_terms, word_terms
 from search.store import ProjectStore
 from search.suggest import Entry
 
+from .facets import numbers
 from .sql import (
     SCALAR_FACETS,
     SORT_COLUMNS,
@@ -231,12 +232,9 @@ class PostgresSnapshot:
             matched = facets.alive.copy()
         else:
             matched = np.zeros(facets.size, dtype=bool)
-            matched[np.frombuffer(numbers_found, dtype=">i4")] = True
-        admitted = facets.selected(plan.filters) & facets.alive
-        allowed = matched & admitted
-        passages = int(np.count_nonzero(allowed))
-        projects = int(np.count_nonzero(np.bincount(facets.project_of[allowed])))
-        counts = facets.counts(matched, plan.filters, by_project=plan.by_project)
+            matched[numbers(numbers_found)] = True
+        tally = facets.tally(matched, plan.filters, plan.by_project)
+        passages = tally.passages
         if scored:
             cost.scored = passages  # every allowed match is scored in SQL
         hits, groups = [], []
@@ -249,12 +247,13 @@ class PostgresSnapshot:
                     last = place
                 groups[-1][0] += 1
             groups = [tuple(g) for g in groups]
-            total = projects
+            total = tally.projects
         else:
             hits = [(doc_id, _score(value, scored)) for doc_id, value in page]
             total = passages
-        admits = int(np.count_nonzero(admitted))
-        result = SearchResult(total, mode, counts, hits, cost, passages, projects, groups, admits)
+        result = SearchResult(
+            total, mode, tally.counts, hits, cost, passages, tally.projects, groups, tally.admitted
+        )
         return result, True
 
     # ------------------------------------------------------------------ more like

@@ -281,7 +281,7 @@ def _year(q: Question) -> Answer | None:
     else:
         projects = q.projects or _of_units_named(q) or q.store.projects
     every = projects is q.store.projects  # read once per generation
-    held = set(q.store.years) if every else {p.year for p in projects if p.year is not None}
+    held = q.store.years if every else {p.year for p in projects if p.year is not None}
     if not held:
         return None
     asked = list(q.years)

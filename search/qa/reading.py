@@ -169,7 +169,6 @@ class Linker:
             for m in PLACE.finditer(name)
             if len(m.group(1)) >= 3
         }
-        self.years = {p.year for p in store.projects if p.year is not None}
         # Every name and sentence of the corpus, to tell a known organisation or year from
         # one the corpus never mentions.
         self.text = "\n".join(

@@ -76,12 +76,8 @@ class WhooshSnapshot:
                         matched &= _holding_most(found)
                 else:
                     coverage = None
-        admitted = facets.selected(plan.filters) & facets.alive
-        allowed = matched & admitted
-        passages = int(np.count_nonzero(allowed))
-        matched_of = np.bincount(facets.project_of[allowed], minlength=facets.projects)
-        projects = int(np.count_nonzero(matched_of))
-        counts = facets.counts(matched, plan.filters, by_project=plan.by_project)
+        tally = facets.tally(matched, plan.filters, plan.by_project)
+        allowed, passages, matched_of = tally.allowed, tally.passages, tally.matched_of
         ranking = None  # ordered by a column, else ranked by the rank query
         if plan.sort is None and mode != "all":
             ranking = _Ranking(build_rank_query(plan.parts, mode, searcher.doc_frequency), coverage)
@@ -96,14 +92,15 @@ class WhooshSnapshot:
                 shown = _page_projects(ranked, facets.project_of, plan)
                 docs, scores = self._scored_passages(ranking.query, allowed, shown, cost)
             page, groups = _project_page(docs, scores, facets.project_of, matched_of, shown)
-            total = projects
+            total = tally.projects
         else:
             span = (plan.start, plan.stop)
             page = self._ordered(plan, ranking, allowed, passages, span, cost)
             groups, total = [], passages
         hits = [(searcher.stored_fields(docnum)["doc_id"], score) for docnum, score in page]
-        admits = int(np.count_nonzero(admitted))
-        return SearchResult(total, mode, counts, hits, cost, passages, projects, groups, admits)
+        return SearchResult(
+            total, mode, tally.counts, hits, cost, passages, tally.projects, groups, tally.admitted
+        )
 
     def _ranked_for_projects(
         self, plan: SearchPlan, ranking: _Ranking, allowed: np.ndarray, passages: int, cost: Cost
