@@ -23,7 +23,7 @@ from indexer import layout
 from search.backend import RecordsChange
 from search.store import ProjectStore
 
-from . import lengths
+from . import lengths, postings
 from . import records as record_files
 from .generations import Generation, open_generation
 from .publish import publish, update
@@ -31,6 +31,7 @@ from .schema import SCHEMA_VERSION
 from .searching import WhooshSnapshot
 
 lengths.install()
+postings.install()
 
 
 class WhooshBackend:
