@@ -8,6 +8,7 @@ index of another meaning is rebuilt, e.g. the Whoosh schema's SCHEMA_VERSION).
 
 from __future__ import annotations
 
+import functools
 import getpass
 import logging
 import re
@@ -20,6 +21,8 @@ import jieba
 from .vocabulary import HAN
 
 USER_DICT = Path(__file__).with_name("data") / "userdict.txt"
+# How many blocks' words `words` keeps (each a few hundred bytes).
+BLOCKS_KEPT = 65_536
 
 
 def _simplified() -> dict[str, str]:
@@ -82,13 +85,30 @@ def segmenter() -> jieba.Tokenizer:
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
-    """jieba words of `text` as (folded word, start, end); punctuation and spaces dropped."""
-    folded = fold(text)
-    return [
+    """jieba words of `text` as (folded word, start, end); punctuation and spaces dropped.
+
+    jieba cuts a text block by block (runs of Han characters, letters and digits, and
+    what lies between them), each on its own, so a block's words are worked out once and
+    kept (`_block_words`): the words of a table's text are cut again for the table's
+    document and its parts', and tables repeat their indicators' names and values.
+    """
+    found: list[tuple[str, int, int]] = []
+    start = 0
+    for block in jieba.re_han_default.split(fold(text)):
+        if block:
+            found += [(word, start + s, start + e) for word, s, e in _block_words(block)]
+            start += len(block)
+    return found
+
+
+@functools.lru_cache(maxsize=BLOCKS_KEPT)
+def _block_words(block: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of one of jieba's blocks, as `words` gives them."""
+    return tuple(
         (word, start, end)
-        for word, start, end in segmenter().tokenize(folded, HMM=False)
+        for word, start, end in segmenter().tokenize(block, HMM=False)
         if _WORDY.search(word)
-    ]
+    )
 
 
 def word_parts(text: str) -> list[str]:

@@ -106,3 +106,36 @@ def test_substring_query_finds_every_substring(ram_index, text, ids):
 def test_word_phrase_query_uses_token_positions(ram_index):
     assert found(ram_index, q.Phrase("body", ["语义", "分析"])) == ["c"]
     assert found(ram_index, q.Phrase("body", ["分析", "语义"])) == []
+
+
+def jiebas_words(text):
+    """jieba over the whole text at once, as `words` cut before it kept blocks' words."""
+    from indexer.text import _WORDY, segmenter
+
+    return [
+        (word, start, end)
+        for word, start, end in segmenter().tokenize(fold(text), HMM=False)
+        if _WORDY.search(word)
+    ]
+
+
+def test_words_cut_block_by_block_are_jiebas_over_the_whole_text():
+    import random
+    from pathlib import Path
+
+    from support import CORPUS
+
+    data = Path(__file__).parent / "data" / "realworld"
+    texts = [p.read_text("utf-8") for p in (*CORPUS.glob("*.txt"), *data.glob("*.txt"))]
+    lines = [line for text in texts for line in text.splitlines()]
+    rng = random.Random(7)
+    pieces = [*"，。、 \t（）()《》〔〕[]-—%％.#&+_ＡＯＣＲ檢察\n", "12309", "2020年", "abc"]
+    mixed = [
+        "".join(rng.choice([rng.choice(lines)[:12], rng.choice(pieces)]) for _ in range(8))
+        for _ in range(300)
+    ]
+    for text in [*texts, *lines, *mixed, "", " ", "，。", "预算执行率≥95%"]:
+        assert words(text) == jiebas_words(text), text
+    from indexer.text import _block_words
+
+    assert _block_words.cache_info().hits > 1000  # a text's blocks are worked out once
