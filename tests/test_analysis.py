@@ -119,7 +119,10 @@ def jiebas_words(text):
     ]
 
 
-def test_words_cut_block_by_block_are_jiebas_over_the_whole_text():
+def sample_texts() -> list[str]:
+    """Every real text (the corpus and the real-world tables), each of their lines, and
+    300 texts of pieces of lines mixed with punctuation, ASCII, full-width and
+    traditional characters."""
     import random
     from pathlib import Path
 
@@ -134,8 +137,33 @@ def test_words_cut_block_by_block_are_jiebas_over_the_whole_text():
         "".join(rng.choice([rng.choice(lines)[:12], rng.choice(pieces)]) for _ in range(8))
         for _ in range(300)
     ]
-    for text in [*texts, *lines, *mixed, "", " ", "，。", "预算执行率≥95%"]:
+    return [*texts, *lines, *mixed, "", " ", "，。", "预算执行率≥95%"]
+
+
+def test_words_cut_block_by_block_are_jiebas_over_the_whole_text():
+    for text in sample_texts():
         assert words(text) == jiebas_words(text), text
     from indexer.text import _block_words
 
     assert _block_words.cache_info().hits > 1000  # a text's blocks are worked out once
+
+
+def test_postings_from_our_tokens_are_whooshs():
+    """The schema's text fields work their postings out from our tokens directly: the
+    same (word, frequency, weight, value) as Whoosh's formats, in the same order."""
+    from whoosh.formats import Frequency, Positions
+
+    from search.whoosh_backend.analyzers import SplitFrequency, SplitPositions
+    from search.whoosh_backend.schema import make_schema
+
+    schema = make_schema()
+    assert isinstance(schema["body"].format, SplitPositions)
+    assert isinstance(schema["grams"].format, SplitPositions)
+    assert isinstance(schema["chars"].format, SplitFrequency)
+    whooshs = {"body": Positions(), "grams": Positions(), "chars": Frequency()}
+    for text in sample_texts():
+        for name, theirs in whooshs.items():
+            analyzer = schema[name].analyzer
+            ours = list(schema[name].format.word_values(text, analyzer, mode="index"))
+            assert ours == list(theirs.word_values(text, analyzer, mode="index")), text
+            assert all(type(weight) is float for _, _, weight, _ in ours)

@@ -64,9 +64,7 @@ def pooled(pool_class, items, tmp_path, limitmb) -> tuple[list[tuple], int]:
         (3, 0.1, FewRunsPool, 4, 10_000),  # many runs, merged in steps of three
     ],
 )
-def test_pool_yields_whooshs_postings(
-    tmp_path, seed, limitmb, pool_class, fewest_runs, most_runs
-):
+def test_pool_yields_whooshs_postings(tmp_path, seed, limitmb, pool_class, fewest_runs, most_runs):
     items = random_postings(seed, 3000)
     expected, _ = pooled(postings.ORIGINAL, items, tmp_path / "whoosh", 1)
     ours, runs = pooled(pool_class, items, tmp_path / "ours", limitmb)

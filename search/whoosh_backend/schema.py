@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 
-from .analyzers import BigramTokenizer, CharTokenizer, WordTokenizer
+from .analyzers import (
+    BigramTokenizer,
+    CharTokenizer,
+    PositionedTokenizer,
+    SplitFrequency,
+    SplitPositions,
+    WordTokenizer,
+)
 
 # Bump when the schema or the analyzers change meaning: an index of another version is
 # rebuilt rather than read.
@@ -22,9 +29,9 @@ def make_schema() -> Schema:
         project_id=ID(stored=True, sortable=True),
         # Text three times: jieba words for ranking; character pairs (queried as phrases)
         # and single characters (for one-character queries) so any substring is found.
-        body=TEXT(analyzer=WordTokenizer(), phrase=True),
-        grams=TEXT(analyzer=BigramTokenizer(), phrase=True),
-        chars=TEXT(analyzer=CharTokenizer(), phrase=False),
+        body=_text(WordTokenizer(), phrase=True),
+        grams=_text(BigramTokenizer(), phrase=True),
+        chars=_text(CharTokenizer(), phrase=False),
         # Exact matches: normalized document numbers and citation titles.
         numbers=KEYWORD(lowercase=False, scorable=True),
         titles=KEYWORD(lowercase=False, scorable=True),
@@ -48,3 +55,13 @@ def make_schema() -> Schema:
         order=NUMERIC(int, stored=True, sortable=True),
         seq=NUMERIC(int, stored=True, sortable=True),
     )
+
+
+def _text(tokenizer: PositionedTokenizer, phrase: bool) -> TEXT:
+    """A text field whose postings are worked out from `tokenizer`'s tokens directly (the
+    same postings as Whoosh's formats: an index written before reads the same)."""
+    field = TEXT(analyzer=tokenizer, phrase=phrase)
+    field.format = (SplitPositions if phrase else SplitFrequency)(
+        field_boost=field.format.field_boost
+    )
+    return field
