@@ -113,3 +113,19 @@ def test_index_written_through_the_pool_is_whooshs(tmp_path, monkeypatch):
     ours, _ = write_twice(tmp_path, monkeypatch, "ours", SmallTermPool)
     assert segments == 3 and len(ours) > 10_000
     assert ours == whooshs
+
+
+def test_fields_nothing_searches_have_no_postings(tmp_path):
+    """Sorting fields are columns without postings; the year facet has one term a year
+    (no range terms). (Sorting by them and the year facet: test_search, test_results.)"""
+    index_dir = tmp_path / "index"
+    build_index(CORPUS, index_dir)
+    storage = FileStorage(str(layout.current_generation(index_dir) / layout.WHOOSH_DIR))
+    with storage.open_index().reader() as reader:
+        indexed = set(reader.indexed_field_names())
+        assert {"budget", "order", "seq"}.isdisjoint(indexed)
+        assert {"body", "grams", "chars", "project_id", "doc_id", "kind", "year"} <= indexed
+        years = list(reader.lexicon("year"))
+        assert years and all(t[:1] == b"\x00" for t in years)  # full precision only
+        assert list(reader.column_reader("seq", translate=True))[:3] == [0, 1, 2]
+        assert reader.stored_fields(1)["seq"] == 1
