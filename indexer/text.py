@@ -21,8 +21,10 @@ import jieba
 from .vocabulary import HAN
 
 USER_DICT = Path(__file__).with_name("data") / "userdict.txt"
-# How many blocks' words `words` keeps (each a few hundred bytes).
-BLOCKS_KEPT = 65_536
+# How many blocks' words `words` keeps, of blocks this long at most (about 1 KB each:
+# at most about 16 MB per process, whatever the queries).
+BLOCKS_KEPT = 16_384
+LONGEST_KEPT = 32
 
 
 def _simplified() -> dict[str, str]:
@@ -88,21 +90,27 @@ def words(text: str) -> list[tuple[str, int, int]]:
     """jieba words of `text` as (folded word, start, end); punctuation and spaces dropped.
 
     jieba cuts a text block by block (runs of Han characters, letters and digits, and
-    what lies between them), each on its own, so a block's words are worked out once and
-    kept (`_block_words`): the words of a table's text are cut again for the table's
-    document and its parts', and tables repeat their indicators' names and values.
+    what lies between them), each on its own, so a short block's words are worked out
+    once and kept (`_block_words`): the words of a table's text are cut again for the
+    table's document and its parts', and tables repeat their indicators' names and values.
     """
     found: list[tuple[str, int, int]] = []
     start = 0
     for block in jieba.re_han_default.split(fold(text)):
         if block:
-            found += [(word, start + s, start + e) for word, s, e in _block_words(block)]
+            cut = _block_words(block) if len(block) <= LONGEST_KEPT else _cut(block)
+            found += [(word, start + s, start + e) for word, s, e in cut]
             start += len(block)
     return found
 
 
 @functools.lru_cache(maxsize=BLOCKS_KEPT)
 def _block_words(block: str) -> tuple[tuple[str, int, int], ...]:
+    """`_cut`, kept."""
+    return _cut(block)
+
+
+def _cut(block: str) -> tuple[tuple[str, int, int], ...]:
     """The words of one of jieba's blocks, as `words` gives them."""
     return tuple(
         (word, start, end)

@@ -141,7 +141,14 @@ def sample_texts() -> list[str]:
 
 
 def test_words_cut_block_by_block_are_jiebas_over_the_whole_text():
-    for text in sample_texts():
+    import jieba
+
+    from indexer.text import LONGEST_KEPT
+
+    texts = sample_texts()
+    blocks = {len(b) for text in texts for b in jieba.re_han_default.split(fold(text))}
+    assert max(blocks) > LONGEST_KEPT  # long blocks (cut, not kept) as well as short
+    for text in texts:
         assert words(text) == jiebas_words(text), text
     from indexer.text import _block_words
 

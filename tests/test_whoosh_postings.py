@@ -129,3 +129,35 @@ def test_fields_nothing_searches_have_no_postings(tmp_path):
         assert years and all(t[:1] == b"\x00" for t in years)  # full precision only
         assert list(reader.column_reader("seq", translate=True))[:3] == [0, 1, 2]
         assert reader.stored_fields(1)["seq"] == 1
+
+
+def postings_by_doc_id(index_dir) -> set[tuple]:
+    """Every posting, its document named by doc_id (workers number documents as they
+    come)."""
+    storage = FileStorage(str(layout.current_generation(index_dir) / layout.WHOOSH_DIR))
+    with storage.open_index().reader() as reader:
+        found = set()
+        for leaf, _ in reader.leaf_readers():
+            ids = {n: leaf.stored_fields(n)["doc_id"] for n in leaf.all_doc_ids()}
+            found |= {(f, t, ids[d], w, v) for f, t, d, w, v in leaf.iter_postings() if d in ids}
+        return found
+
+
+def test_writer_processes_and_merged_segments_write_whooshs_postings(tmp_path, monkeypatch):
+    """Two writer processes, each with runs, and then every segment merged into one
+    (Whoosh's `add_reader`, through the pool): the postings of Whoosh's pool."""
+    monkeypatch.setattr(writing, "PostingPool", postings.ORIGINAL)
+    build_index(CORPUS, tmp_path / "whoosh")
+    expected = postings_by_doc_id(tmp_path / "whoosh")
+    monkeypatch.setattr(writing, "PostingPool", SmallTermPool)
+    monkeypatch.setenv("JIXIAO_MULTIPROCESS_THRESHOLD", "1")
+    build_index(CORPUS, tmp_path / "ours")
+    ix = FileStorage(str(layout.current_generation(tmp_path / "ours") / layout.WHOOSH_DIR))
+    ix = ix.open_index()
+    with ix.reader() as reader:
+        assert len(reader.leaf_readers()) == 2
+    assert postings_by_doc_id(tmp_path / "ours") == expected
+    ix.optimize()  # one segment, merged through the pool
+    with ix.reader() as reader:
+        assert len(reader.leaf_readers()) == 1
+    assert postings_by_doc_id(tmp_path / "ours") == expected and len(expected) > 10_000

@@ -50,6 +50,7 @@ _KEY = itemgetter(0, 1)
 # A term as written to a run: (field, term, numbers, weights, value lengths, values,
 # ordered), the arrays as bytes; a value length of -1 stands for a value of None.
 Packed = tuple[str, bytes, bytes, bytes, bytes, bytes, bool]
+Posting = tuple[str, bytes, int, float, "bytes | None"]
 
 
 class TermPool:
@@ -65,7 +66,7 @@ class TermPool:
         self.runs: list[str] = []
         self.fieldnames: set[str] = set()
 
-    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+    def add(self, item: Posting) -> None:
         fieldname, tbytes, docnum, weight, value = item
         key = (fieldname, tbytes)
         term = self.terms.get(key)
@@ -95,7 +96,7 @@ class TermPool:
             self.terms = {}
             self.size = 0
 
-    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
+    def iter_postings(self) -> Iterator[Posting]:
         """Every posting, ordered by field, term and document, as Whoosh's pool yields them."""
         most = self.max_open_runs
         while len(self.runs) > most:
@@ -105,7 +106,11 @@ class TermPool:
         sources = [self._read_run(name) for name in self.runs] + [self._gathered()]
         self.runs = []
         for packed in _merged(sources):
-            yield from _postings(packed)
+            # one at a time: a common term has millions
+            if packed[6]:
+                yield from _unpacked(packed)
+            else:
+                yield from sorted(_unpacked(packed), key=_order)
 
     def cleanup(self) -> None:
         for name in self.runs:
@@ -113,9 +118,10 @@ class TermPool:
         self.runs = []
 
     def _gathered(self) -> Iterator[Packed]:
+        """The terms gathered so far, in order, each let go of once packed."""
         terms = self.terms
         for key in sorted(terms):
-            docs, weights, lengths, values, ordered = terms[key]
+            docs, weights, lengths, values, ordered = terms.pop(key)
             yield (
                 *key,
                 docs.tobytes(),
@@ -133,14 +139,16 @@ class TermPool:
         return name
 
     def _read_run(self, name: str) -> Iterator[Packed]:
-        """The terms of run `name` in order; the run is deleted once read."""
-        with self.tempstore.open_file(name).raw_file() as f:
-            while True:
-                try:
-                    yield marshal.load(f)
-                except EOFError:
-                    break
-        self.tempstore.delete_file(name)
+        """The terms of run `name` in order; the run is deleted once read, or given up."""
+        try:
+            with self.tempstore.open_file(name).raw_file() as f:
+                while True:
+                    try:
+                        yield marshal.load(f)
+                    except EOFError:
+                        break
+        finally:
+            self.tempstore.delete_file(name)
 
 
 def _merged(sources: list[Iterator[Packed]]) -> Iterator[Packed]:
@@ -168,23 +176,25 @@ def _joined_in_order(parts: tuple[Packed, ...]) -> bool:
     return True
 
 
-def _postings(packed: Packed) -> Iterator[tuple[str, bytes, int, float, bytes | None]]:
-    fieldname, tbytes, docs_bytes, weights_bytes, lengths_bytes, values, ordered = packed
+def _unpacked(packed: Packed) -> Iterator[Posting]:
+    """A term's postings in the order they were packed."""
+    fieldname, tbytes, docs_bytes, weights_bytes, lengths_bytes, values, _ = packed
     docs, weights, lengths = array("i"), array("d"), array("i")
     docs.frombytes(docs_bytes)
     weights.frombytes(weights_bytes)
     lengths.frombytes(lengths_bytes)
-    postings = []
     start = 0
     for docnum, weight, length in zip(docs, weights, lengths, strict=True):
         if length < 0:
-            postings.append((fieldname, tbytes, docnum, weight, None))
+            yield (fieldname, tbytes, docnum, weight, None)
         else:
-            postings.append((fieldname, tbytes, docnum, weight, values[start : start + length]))
+            yield (fieldname, tbytes, docnum, weight, values[start : start + length])
             start += length
-    if not ordered:
-        postings.sort(key=lambda p: (p[2], p[3], p[4] or b""))
-    return postings
+
+
+def _order(posting: Posting) -> tuple[int, float, bytes]:
+    """Where Whoosh's pool puts a posting among its term's: by document, weight, value."""
+    return (posting[2], posting[3], posting[4] or b"")
 
 
 def install() -> None:

@@ -119,6 +119,10 @@ class SafeMpWriter(MpWriter):
     """
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
+        if not kwargs.get("multisegment"):
+            # without, Whoosh reads its workers' runs itself, which our posting pool
+            # (`postings.TermPool`) writes in its own format
+            raise ValueError("SafeMpWriter writes a segment per worker: multisegment=True")
         super().__init__(ix, **kwargs)
         self.errors: Queue = Queue()
 
