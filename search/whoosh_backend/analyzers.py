@@ -73,22 +73,29 @@ class BigramTokenizer(PositionedTokenizer):
         return bigrams(text)
 
 
+def _token_texts(value: Any, analyzer: Any) -> list[str] | None:
+    """The texts of our tokenizer's tokens of `value`, in order; None for another value
+    or analyzer (which Whoosh's own formats then handle)."""
+    if isinstance(value, str) and isinstance(analyzer, PositionedTokenizer):
+        return [text for text, _, _ in analyzer.split(value)]
+    return None
+
+
 class SplitPositions(Positions):
     """Whoosh's `Positions` (the postings of a phrase field), worked out from our
     tokenizer's `split` directly: what Whoosh's yields, without a Token object per token
-    and the generators around it (a tenth of the index writers' time). Another value or
-    analyzer goes Whoosh's way."""
+    and the generators around it (a tenth of the index writers' time)."""
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple]:
-        if not (isinstance(value, str) and isinstance(analyzer, PositionedTokenizer)):
+        texts = _token_texts(value, analyzer)
+        if texts is None:
             yield from super().word_values(value, analyzer, **kwargs)
             return
         positions: dict[str, list[int]] = {}
-        for pos, (text, _, _) in enumerate(analyzer.split(value)):
+        for pos, text in enumerate(texts):
             positions.setdefault(text, []).append(pos)
-        boost = self.field_boost
         for text, found in positions.items():
-            yield (text, len(found), len(found) * 1.0 * boost, self.encode(found))
+            yield (text, len(found), len(found) * 1.0 * self.field_boost, self.encode(found))
 
 
 class SplitFrequency(Frequency):
@@ -96,10 +103,9 @@ class SplitFrequency(Frequency):
     tokenizer's `split` as `SplitPositions` is."""
 
     def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[tuple]:
-        if not (isinstance(value, str) and isinstance(analyzer, PositionedTokenizer)):
+        texts = _token_texts(value, analyzer)
+        if texts is None:
             yield from super().word_values(value, analyzer, **kwargs)
             return
-        counts = Counter(text for text, _, _ in analyzer.split(value))
-        boost = self.field_boost
-        for text, freq in counts.items():
-            yield (text, freq, freq * 1.0 * boost, pack_uint(freq))
+        for text, freq in Counter(texts).items():
+            yield (text, freq, freq * 1.0 * self.field_boost, pack_uint(freq))

@@ -154,17 +154,17 @@ class TermPool:
 def _merged(sources: list[Iterator[Packed]]) -> Iterator[Packed]:
     """The terms of `sources` (each in order) in order, a term's parts joined in the order
     of `sources` (the order in which their postings were added)."""
-    for _, parts in groupby(heapq.merge(*sources, key=_KEY), key=_KEY):
-        first, *rest = parts
-        if not rest:
-            yield first
+    for _, group in groupby(heapq.merge(*sources, key=_KEY), key=_KEY):
+        parts = list(group)
+        if len(parts) == 1:
+            yield parts[0]
             continue
-        arrays = [b"".join(part[i] for part in (first, *rest)) for i in range(2, 6)]
-        ordered = all(part[6] for part in (first, *rest)) and _joined_in_order((first, *rest))
-        yield (first[0], first[1], *arrays, ordered)
+        arrays = [b"".join(part[i] for part in parts) for i in range(2, 6)]
+        ordered = all(part[6] for part in parts) and _joined_in_order(parts)
+        yield (*parts[0][:2], *arrays, ordered)
 
 
-def _joined_in_order(parts: tuple[Packed, ...]) -> bool:
+def _joined_in_order(parts: list[Packed]) -> bool:
     """Whether each part's first document comes after the part before it's last."""
     last = None
     for part in parts:
