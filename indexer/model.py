@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -12,7 +13,7 @@ from .vocabulary import BUDGET_KEYS, SECTION_KEYS
 Number = int | float
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """One row of the indicator table, with its target parsed."""
 
@@ -27,7 +28,7 @@ class Indicator:
     weight: Number | None = None  # 分值 / 权重 where the table prints one
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """A cited regulation: a title, a normalized document number, or both."""
 
@@ -38,7 +39,7 @@ class Citation:
     section: str  # key of the section that cites it
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """Where a table starts: the file (relative, with forward slashes) and its title line
     (text files) or its 1-based page (PDFs)."""
@@ -55,7 +56,7 @@ class Source:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-@dataclass
+@dataclass(slots=True)
 class BudgetLine:
     """One amount as the table prints it, and in integer yuan."""
 
@@ -74,7 +75,7 @@ def empty_budget() -> dict[str, int | None]:
     return {key: None for key in BUDGET_KEYS}
 
 
-@dataclass
+@dataclass(slots=True)
 class Project:
     """One performance-goal table of any template. `to_dict()` gives the SPEC §2/§2a record."""
 
@@ -101,15 +102,44 @@ class Project:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Project:
-        fields = dict(data)
-        fields["source"] = Source(**data["source"])
-        fields["indicators"] = [Indicator(**row) for row in data["indicators"]]
-        fields["sections"] = dict(data["sections"])
+    def from_dict(cls, data: dict[str, Any], strings: dict[str, str] | None = None) -> Project:
+        """The project of a record. With `strings`, a text already in it is used instead of
+        an equal one (see `project_maker`), and every new text is added to it."""
+        if strings is None:
+            strings = {}
+        shared = _sharing(strings)
+        fields = shared(data)
+        fields["source"] = Source(**shared(data["source"]))
+        fields["indicators"] = [Indicator(**shared(row)) for row in data["indicators"]]
+        fields["sections"] = shared(data["sections"])
         fields["budget"] = dict(data["budget"])
-        fields["citations"] = [Citation(**c) for c in data.get("citations", [])]
-        fields["budget_lines"] = [BudgetLine(**b) for b in data.get("budget_lines", [])]
+        fields["citations"] = [Citation(**shared(c)) for c in data.get("citations", [])]
+        fields["budget_lines"] = [BudgetLine(**shared(b)) for b in data.get("budget_lines", [])]
         return cls(**fields)
+
+
+def projects_of(records: Iterable[dict[str, Any]]) -> list[Project]:
+    """The projects of many records, equal texts held once (see `project_maker`)."""
+    return list(map(project_maker(), records))
+
+
+def project_maker() -> Callable[[dict[str, Any]], Project]:
+    """`Project.from_dict` for many records, each text that an earlier record held taken
+    from it: the same levels, units, indicator names, targets and issuers recur in
+    thousands of tables, and a record read from JSON holds its own copies (at 100,000
+    projects about 1.3 GB of them)."""
+    strings: dict[str, str] = {}
+    return lambda record: Project.from_dict(record, strings)
+
+
+def _sharing(strings: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def shared(values: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: strings.setdefault(value, value) if type(value) is str else value
+            for key, value in values.items()
+        }
+
+    return shared
 
 
 def project_id(unit: str, year: int | None, name: str) -> str:

@@ -143,9 +143,12 @@ class ProjectStore:
         return {id(c): e.key for e in self.catalogue for _, c in e.citations}
 
     def prepare(self) -> None:
-        """Build what is otherwise built on first use (the completions, the catalogue
-        and library under them, the checks' peers and findings)."""
-        _built = (self.suggestions, self.peers, self.findings_of)
+        """Build everything otherwise built on first use (the completions, the catalogue
+        and library under them, the checks' peers and findings, the histories …): a
+        server does so before it forks its workers, which then share it."""
+        for name, value in vars(ProjectStore).items():
+            if isinstance(value, cached_property):
+                getattr(self, name)
 
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)

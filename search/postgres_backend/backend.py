@@ -16,7 +16,7 @@ import psycopg
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from indexer import layout
-from indexer.model import Project
+from indexer.model import projects_of
 from search.backend import PublishFailed, RecordsChange
 from search.store import ProjectStore
 
@@ -288,8 +288,8 @@ def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Gene
             "the index in the PostgreSQL database was built by another version of Jixiao "
             f"Search; rebuild it with: {rebuild_command()}"
         )
-    records = [r for (r,) in conn.execute(RECORDS_IN_ORDER.format(name=name, where=""))]
-    store = ProjectStore([Project.from_dict(r) for r in records])
+    records = conn.execute(RECORDS_IN_ORDER.format(name=name, where=""))
+    store = ProjectStore(projects_of(r for (r,) in records))
     facets, average = read_facets(conn, name)
     documents = int(np.count_nonzero(facets.alive))
     return Generation(name, revision, store, meta, documents, average, facets)

@@ -12,7 +12,11 @@ __all__ = ["answer", "ask", "prepare"]
 
 def prepare(store: ProjectStore) -> None:
     """Build what the pipeline indexes a generation's records by (the linker, the
-    project-name matcher; about a minute at 100,000 projects), so that the first
-    question does not wait for it."""
+    project-name matcher and its shortenings; about a minute at 100,000 projects), and
+    load jieba's dictionary and its parts of speech (about 100 MB), so that the first
+    question does not wait for them, and processes forked afterwards share them."""
+    import jieba.posseg  # reads the parts of speech
+
+    jieba.posseg.dt.tokenizer.check_initialized()
     linker(store)
-    matcher(store)
+    _built = matcher(store).by_initials

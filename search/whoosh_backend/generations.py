@@ -12,7 +12,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from indexer import layout
 from indexer.documents import FACET_FIELDS, PROJECT_FIELD, SORT_FIELDS
-from indexer.model import Project
+from indexer.model import project_maker
 from search.store import ProjectStore
 
 from . import records as record_files
@@ -84,8 +84,7 @@ def open_generation(path: Path) -> Generation:
                 f"the index in {path.parent} was built by another version of Jixiao Search; "
                 f"rebuild it with: {rebuild}"
             )
-        records = record_files.read(path)
-        store = ProjectStore([Project.from_dict(r) for r in records])
+        store = ProjectStore(record_files.read(path, each=project_maker()))
         files = whoosh_files(path / layout.WHOOSH_DIR)  # before reading them: see damage()
         # Without mmap: every thread's searcher would map the whole index again, and the
         # server's resident memory grew by the index size per thread (5.8 GB at 10,000

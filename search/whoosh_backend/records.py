@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -65,18 +65,25 @@ def write(
     os.sync()
 
 
-def read(generation: Path, files: Iterable[str] | None = None) -> list[dict[str, Any]]:
+def read(
+    generation: Path,
+    files: Iterable[str] | None = None,
+    each: Callable[[dict[str, Any]], Any] = lambda record: record,
+) -> list[Any]:
     """The records of `generation` in the order of their source files (of `files` only,
-    if given). Raises OSError or ValueError for a damaged file."""
+    if given), each turned by `each` as its file is read (the file's JSON then let go
+    of). Raises OSError or ValueError for a damaged file."""
     folder = generation / layout.RECORDS_DIR
     if files is None:
         paths = [folder / name for name in os.listdir(folder) if name.endswith(".json")]
     else:
         paths = [p for name in set(files) if (p := folder / chunk_name(name)).exists()]
-    chunks = [layout.read_json(path) for path in paths]
-    chunks = [chunk for chunk in chunks if chunk]
-    chunks.sort(key=lambda chunk: file_of(chunk[0]))
-    return [record for chunk in chunks for record in chunk]
+    chunks = []
+    for path in paths:
+        if chunk := layout.read_json(path):
+            chunks.append((file_of(chunk[0]), [each(record) for record in chunk]))
+    chunks.sort(key=lambda chunk: chunk[0])
+    return [item for _, items in chunks for item in items]
 
 
 def read_extra(generation: Path, name: str) -> Any | None:

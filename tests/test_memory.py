@@ -1,0 +1,62 @@
+"""What a generation holds in memory (issue 17, memory per process): its records as
+they were written, each text held once, and everything built from them built before a
+server forks its workers, so that the workers share it instead of each building its own."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import jieba
+
+from app import create_app, warm
+from search import qa
+from search.qa.answers import ProjectMatcher, matcher
+from search.store import ProjectStore
+
+
+def test_a_generation_gives_back_the_records_it_was_built_from(engine, sample_projects):
+    with engine.snapshot() as snapshot:
+        read = snapshot.store.projects
+    assert [p.to_dict() for p in read] == [p.to_dict() for p in sample_projects]
+
+
+def test_a_generation_holds_each_text_once(engine):
+    with engine.snapshot() as snapshot:
+        projects = snapshot.store.projects
+    texts = [
+        value
+        for p in projects
+        for row in p.indicators
+        for value in (row.level1, row.level2, row.name, row.target, row.kind)
+    ] + [c.section for p in projects for c in p.citations]
+    texts += [p.unit for p in projects] + [p.source.file for p in projects]
+    assert len(set(texts)) < len(texts) / 4  # the texts do recur
+    assert len({id(text) for text in texts}) == len(set(texts))
+
+
+def computed(value: object) -> set[str]:
+    """The names of the cached properties of `value`'s class it has worked out."""
+    names = {n for n, v in vars(type(value)).items() if isinstance(v, cached_property)}
+    return names & set(vars(value))
+
+
+def cached_names(cls: type) -> set[str]:
+    return {n for n, v in vars(cls).items() if isinstance(v, cached_property)}
+
+
+def test_warming_builds_everything_the_store_and_the_questions_build_on_first_use(
+    backend_config,
+):
+    app = create_app({"TESTING": True, "BUILD_IF_MISSING": False, **backend_config})
+    warm(app)
+    with app.extensions["jixiao.backend"].snapshot() as snapshot:
+        store = snapshot.store
+        assert computed(store) == cached_names(ProjectStore)
+        assert computed(matcher(store)) == cached_names(ProjectMatcher)
+    assert jieba.dt.initialized  # jieba's dictionary: about 100 MB, read once
+
+
+def test_preparing_the_questions_of_a_new_store_builds_its_indexes(sample_projects):
+    store = ProjectStore(sample_projects)
+    qa.prepare(store)
+    assert computed(matcher(store)) == cached_names(ProjectMatcher)
