@@ -12,7 +12,7 @@ checks' rule ids) keeps each document's codes in a run of one array (CSR).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ import numpy as np
 # Below this many (project, value) cells, the distinct pairs are found by writing each
 # into its cell of an array that big (allocated, never filled); above, by sorting them
 MAX_MARKED_CELLS = 1 << 25
+MAX_PER_PROJECT = 5  # passages returned per project of a by-project page (all are counted)
 
 
 class Facet:
@@ -214,7 +215,55 @@ class Facets:
 
     def ordered(self, allowed: np.ndarray, by: str, reverse: bool = False) -> np.ndarray:
         """The allowed documents ordered by a column (ties in source order)."""
+        return self.ranked(allowed, [(self.columns[by], reverse)])
+
+    def ranked(
+        self,
+        allowed: np.ndarray,
+        keys: Sequence[tuple[np.ndarray, bool]],
+        limit: int | None = None,
+    ) -> np.ndarray:
+        """The allowed documents ordered by `keys` (each a value per document and whether
+        the greatest comes first; the first key decides first), ties in source order;
+        with `limit`, the first `limit` of them, the others not sorted."""
         docs = np.flatnonzero(allowed)
-        keys = self.columns[by][docs]
-        order = np.lexsort((self.columns["seq"][docs], -keys if reverse else keys))
-        return docs[order]
+        values = [-key[docs] if descending else key[docs] for key, descending in keys]
+        if limit is not None and limit * 4 < len(docs):
+            if limit <= 0:
+                return docs[:0]
+            # the first `limit` are among those whose first key is at most the limit-th
+            # smallest first key (ties there: a few more)
+            near = values[0] <= np.partition(values[0], limit - 1)[limit - 1]
+            docs, values = docs[near], [value[near] for value in values]
+        order = np.lexsort((self.columns["seq"][docs], *reversed(values)))
+        return docs[order][:limit]
+
+
+def page_projects(docs: np.ndarray, project_of: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """The projects of a page: in the order their first passage has in `docs`."""
+    owners = project_of[docs]
+    _, first = np.unique(owners, return_index=True)
+    return owners[np.sort(first)][start:stop]
+
+
+def project_page(
+    docs: np.ndarray,
+    scores: Sequence[float | None] | None,
+    project_of: np.ndarray,
+    matched_of: np.ndarray,
+    shown: np.ndarray,
+) -> tuple[list[tuple[int, float | None]], list[tuple[int, int]]]:
+    """The `shown` projects with their first MAX_PER_PROJECT passages in `docs` (in
+    order), and per project how many of its passages are returned and how many matched
+    (`matched_of`, by project)."""
+    owners = project_of[docs]
+    positions: dict[int, list[int]] = {int(project): [] for project in shown}
+    for at in np.flatnonzero(np.isin(owners, shown)).tolist():
+        positions[int(owners[at])].append(at)
+    page: list[tuple[int, float | None]] = []
+    groups: list[tuple[int, int]] = []
+    for project, found in positions.items():
+        kept = found[:MAX_PER_PROJECT]
+        page += [(int(docs[at]), scores[at] if scores else None) for at in kept]
+        groups.append((len(kept), int(matched_of[project])))
+    return page, groups

@@ -106,3 +106,21 @@ def test_projects_per_value_by_sorting_and_by_cells_agree(max_cells):
     expected = [len({o for o, c in zip(owners, codes, strict=True) if c == k}) for k in range(6)]
     counted = _projects_per_code(owners, codes, 50, 6, max_cells)
     assert counted.tolist() == expected
+
+
+@pytest.mark.parametrize("limit", [None, 0, 1, 5, 40, 1000])
+def test_ranked_orders_by_each_key_then_source_order_and_a_limit_keeps_the_first(limit):
+    rng = np.random.default_rng(11)
+    seq = rng.permutation(SIZE)  # source order is not the documents' numbers
+    parts = rng.integers(1, 4, SIZE)
+    score = rng.choice([0.5, 1.25, 2.0, 3.5], SIZE)  # many ties
+    budget = rng.integers(0, 5, SIZE)
+    project_of = np.arange(SIZE, dtype=np.int32) // 7
+    facets = Facets(SIZE, np.ones(SIZE, dtype=bool), project_of, {}, {"seq": seq})
+    allowed = rng.random(SIZE) < 0.5
+    docs = np.flatnonzero(allowed).tolist()
+    by_parts = sorted(docs, key=lambda d: (-parts[d], -score[d], seq[d]))
+    ranked = facets.ranked(allowed, [(parts, True), (score, True)], limit)
+    assert ranked.tolist() == by_parts[:limit]
+    by_budget = sorted(docs, key=lambda d: (budget[d], seq[d]))
+    assert facets.ranked(allowed, [(budget, False)], limit).tolist() == by_budget[:limit]

@@ -170,6 +170,109 @@ def test_a_filter_value_postgresql_cannot_hold_finds_nothing(client):
     assert response.status_code == 200 and response.get_json()["total"] == 0
 
 
+# ---------------------------------------------------------------- the page, ordered here
+
+PLANS = [
+    {"text": "满意度"},
+    {"text": "满意度", "filters": {"kind": "indicator"}},
+    {"text": "维修 经费"},
+    {"text": "维修 经费 培训", "mode": "or"},  # none holds all three: parts held first
+    {"text": "经费", "sort": ("budget", True)},
+    {"text": "", "sort": ("year", False)},
+    {"text": ""},
+]
+
+
+@pytest.fixture(scope="module")
+def pg_engine(postgres_config):
+    from search.backends import open_backend
+
+    engine = open_backend(postgres_config)
+    yield engine
+    engine.close()
+
+
+def columns_of(snapshot) -> dict[str, tuple[int, int, int, int]]:
+    """Each document's seq, budget (0 for none), year (0 for none) and project, read in SQL."""
+    rows = snapshot.conn.execute(
+        f"SELECT doc_id, seq, coalesce(budget, 0), coalesce(year, 0), project "
+        f"FROM {snapshot.schema}.docs"
+    )
+    return {doc_id: tuple(rest) for doc_id, *rest in rows}
+
+
+def expected_order(plan: SearchPlan, hits, columns, parts_held) -> list[str]:
+    """The hits as the rule orders them: a column (ties by seq), else parts held (in the
+    fallback), then relevance, then seq."""
+    if plan.sort is not None:
+        name, reverse = plan.sort
+        at = {"seq": 0, "budget": 1, "year": 2}[name]
+        sign = -1 if reverse else 1
+        return sorted((d for d, _ in hits), key=lambda d: (sign * columns[d][at], columns[d][0]))
+    scores = dict(hits)
+    if scores and all(value is None for value in scores.values()):
+        return sorted(scores, key=lambda d: columns[d][0])
+    return sorted(scores, key=lambda d: (-parts_held(d), -scores[d], columns[d][0]))
+
+
+@pytest.mark.parametrize("asked", PLANS, ids=lambda asked: asked["text"] or "all")
+def test_a_page_is_the_slice_of_every_allowed_match_in_the_plans_order(pg_engine, asked):
+    with pg_engine.snapshot() as snapshot:
+        columns = columns_of(snapshot)
+        base = SearchPlan(
+            parse_query(asked["text"]), asked.get("filters", {}), asked.get("sort"), 0, 100_000
+        )
+        every = snapshot.search(base)
+        assert every.total == len(every.hits) > 5
+        assert every.mode == asked.get("mode", every.mode)
+        # in the "any word" fallback, how many of the query's words each hit holds
+        held = [
+            {d for d, _ in snapshot.search(SearchPlan(parse_query(w), stop=100_000)).hits}
+            for w in asked["text"].split()
+        ]
+
+        def parts_held(doc_id: str) -> int:
+            return sum(doc_id in found for found in held) if every.mode == "or" else 0
+
+        assert [d for d, _ in every.hits] == expected_order(base, every.hits, columns, parts_held)
+        for name, value in base.filters.items():
+            passing = snapshot.conn.execute(
+                f"SELECT doc_id FROM {snapshot.schema}.docs WHERE {name} = %s", [value]
+            )
+            unfiltered = snapshot.search(SearchPlan(base.parts, {}, base.sort, 0, 100_000))
+            wanted = {d for d, _ in unfiltered.hits} & {d for (d,) in passing}
+            assert {d for d, _ in every.hits} == wanted
+        for start in (0, 3, 7):
+            page = snapshot.search(
+                SearchPlan(base.parts, base.filters, base.sort, start, start + 5)
+            )
+            assert page.hits == every.hits[start : start + 5]
+
+
+@pytest.mark.parametrize("asked", PLANS[:5], ids=lambda asked: asked["text"])
+def test_by_project_the_projects_come_in_the_order_of_their_first_passage(pg_engine, asked):
+    with pg_engine.snapshot() as snapshot:
+        columns = columns_of(snapshot)
+        filters, sort = asked.get("filters", {}), asked.get("sort")
+        base = SearchPlan(parse_query(asked["text"]), filters, sort, 0, 100_000)
+        every = snapshot.search(base)
+        projects = list(dict.fromkeys(columns[d][3] for d, _ in every.hits))
+        grouped = snapshot.search(
+            SearchPlan(parse_query(asked["text"]), filters, sort, 1, 4, by_project=True)
+        )
+        shown = list(dict.fromkeys(columns[d][3] for d, _ in grouped.hits))
+        assert shown == projects[1:4]
+        assert grouped.total == len(projects)
+        at = 0
+        for project, (returned, matched) in zip(shown, grouped.groups, strict=True):
+            own = [h for h in every.hits if columns[h[0]][3] == project]
+            assert matched == len(own)
+            assert grouped.hits[at : at + returned] == own[:returned] and returned == min(
+                5, len(own)
+            )
+            at += returned
+
+
 # ---------------------------------------------------------------- SQL from data
 
 
@@ -192,13 +295,6 @@ def test_terms_of_one_field_that_must_all_match_are_one_tsquery():
 def test_a_field_outside_the_list_is_refused():
     with pytest.raises(ValueError):
         sql.condition(Term("body; DROP TABLE x", "a"))
-
-
-def test_filters_compare_with_parameters_and_an_unknown_field_holds_nowhere():
-    text, params = sql.filters_sql({"year": 2020, "problem": "vague", "colour": "red"})
-    assert text == "((year = %s::int) AND (problem @> %s::text[]) AND (false))"
-    assert params == [2020, ["vague"]]
-    assert sql.filters_sql({"year": 2020}, leave_out="year") == ("true", [])
 
 
 def test_rarer_terms_weigh_more_and_longer_passages_less():

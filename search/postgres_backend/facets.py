@@ -18,18 +18,22 @@ from search.facets import Facets
 from .sql import SCALAR_FACETS
 
 
-def numbers(packed: bytes | None) -> np.ndarray:
-    """Document numbers sent as `string_agg(int4send(docnum), '')`."""
+def numbers(packed: bytes | None, kind: str = ">i4") -> np.ndarray:
+    """Numbers sent concatenated: `string_agg(int4send(docnum), '')` (`kind` ">i4"), of
+    `int8send` (">i8"), `int2send` (">i2") or `float8send` (">f8")."""
+    native = np.dtype(kind).newbyteorder("=")
     if not packed:
-        return np.zeros(0, dtype=np.int32)
-    return np.frombuffer(packed, dtype=">i4").astype(np.int32)
+        return np.zeros(0, dtype=native)
+    return np.frombuffer(packed, dtype=kind).astype(native)
 
 
 def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float]:
     """Every document's project and facet values in `schema` (one generation), and the
     documents' average length in words (read in the same pass)."""
-    docs, owners, average = conn.execute(
+    docs, owners, seq, budget, year, average = conn.execute(
         "SELECT string_agg(int4send(docnum), ''), string_agg(int4send(project), ''), "
+        "string_agg(int4send(seq), ''), string_agg(int8send(coalesce(budget, 0)), ''), "
+        "string_agg(int4send(coalesce(year, 0)), ''), "
         f"coalesce(avg(words), 1) FROM {schema}.docs"
     ).fetchone()
     held = numbers(docs)
@@ -38,6 +42,15 @@ def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float]:
     alive[held] = True  # an update deletes documents: numbers between are unused
     project_of = np.zeros(size, dtype=np.int32)
     project_of[held] = numbers(owners)
+    # the columns searches order by (SORT_COLUMNS), none as 0 (as SQL's coalesce)
+    columns = {}
+    for name, packed, kind in (
+        ("seq", seq, ">i4"),
+        ("budget", budget, ">i8"),
+        ("year", year, ">i4"),
+    ):
+        columns[name] = np.zeros(size, dtype=np.dtype(kind).newbyteorder("="))
+        columns[name][held] = numbers(packed, kind)
     names = list(SCALAR_FACETS)
     # every one-valued facet in one pass: GROUPING(a, b, …) has a bit per column, the
     # first the highest, set when the row is not grouped by that column
@@ -64,4 +77,4 @@ def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float]:
         postings["problem"][value] = numbers(packed)
     # values in order, as Whoosh's terms are
     ordered = {name: dict(sorted(values.items())) for name, values in postings.items()}
-    return Facets(size, alive, project_of, ordered), float(average)
+    return Facets(size, alive, project_of, ordered, columns), float(average)

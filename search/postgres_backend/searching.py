@@ -1,13 +1,16 @@
-"""Searching one PostgreSQL generation: matching, filters and the page in SQL, one
-statement per search (and one more for the "any word" fallback); facet counts over the
+"""Searching one PostgreSQL generation: matching in SQL, one statement per search (and
+one more for the "any word" fallback); filters, facet counts and the page over the
 generation's arrays in this process (`search.facets`, as for Whoosh).
 
-The statement materializes the matching documents once (`m`) and orders the allowed ones
-(by a column, by relevance, or for the fallback by how many parts they hold, then
-relevance). By project, the projects are ordered by their first passage in that order
-and each brings its first MAX_PER_PROJECT passages. It returns the matches' numbers,
-over which each facet is counted with the other facets' filters: counted in SQL, the
-facets took 95 of a common word's 215 ms at 100,000 projects, and by project 200 of 370.
+The statement returns the matches' numbers, and where the order needs them their
+relevance and how many of the query's parts they hold, each as one binary string
+(`int4send`, `float8send`). Over them each facet is counted with the other facets'
+filters, and the allowed matches are ordered (by a column, by relevance, or for the
+fallback by parts held, then relevance; ties in source order): by project, the projects
+by their first passage in that order, each with its first MAX_PER_PROJECT passages.
+The page's ids are read last. At 100,000 projects, counting facets in SQL took 95 of a
+common word's 215 ms, and by project 200 of 370; materializing the matches again for
+the filters and sorting them for the page took another 50-100 ms.
 """
 
 from __future__ import annotations
@@ -31,26 +34,22 @@ from search.compile import (
     match_parts,
     term_count,
 )
-from search.facets import Facets
+from search.facets import Facets, Tally, page_projects, project_page
 from search.query import QueryParts, substring_terms, word_terms
 from search.store import ProjectStore
 from search.suggest import Entry
 
 from .facets import numbers
 from .sql import (
-    SCALAR_FACETS,
     SORT_COLUMNS,
     Sql,
     condition,
-    filters_sql,
     idf,
     joined,
     lexeme,
     real,
     score,
 )
-
-MAX_PER_PROJECT = 5  # passages returned per project of a by-project page (all are counted)
 
 
 @dataclass
@@ -157,102 +156,70 @@ class PostgresSnapshot:
         cost: Cost,
         frequency: Mapping[tuple[str, str], int] | None = None,
     ) -> tuple[SearchResult, bool]:
-        """One statement: the matches, their facet counts, the allowed total and the page;
-        and whether anything matched before the filters."""
+        """The matches (one statement: their numbers, and their relevance or how many
+        parts they hold where the order needs it), their facet counts, the allowed total
+        and the page; and whether anything matched before the filters."""
         gen = self.generation
-        scored = rank is not None and plan.sort is None and mode != "all"
-        if scored:
-            cost.rank_terms = term_count(rank)
-            relevance = score(rank, frequency or {}, gen.documents, gen.average_words)
-        else:
-            relevance = ("NULL::float8", [])
-        cover = coverage or ("0", [])
-        # the matches' narrow columns only (ids are read for the page's rows), and the
-        # facets a filter names (the facets are counted from the generation's arrays)
-        filtered = [n for n in plan.filters if n in (*SCALAR_FACETS, "problem")]
-        narrow = ("docnum", "project", "seq", "budget", "year", *filtered)
-        columns = ", ".join(dict.fromkeys(narrow))
-        allowed = filters_sql(plan.filters)
-        # without filters the allowed matches are the matches, not a second copy of them
-        keep = "NOT MATERIALIZED" if allowed[0] == "true" else "MATERIALIZED"
-        parts: list[Sql] = [
-            (
-                f"WITH m AS MATERIALIZED (SELECT {columns}, "
-                f"{relevance[0]} AS score, {cover[0]} AS coverage "
-                f"FROM {self.schema}.docs WHERE {matched[0]}), ",
-                [*relevance[1], *cover[1], *matched[1]],
-            ),
-            (f"a AS {keep} (SELECT * FROM m WHERE {allowed[0]}) ", allowed[1]),
-        ]
-        by_coverage = coverage is not None
-        if plan.by_project:
-            parts.append(_project_page_sql(plan, scored, by_coverage))
-        else:
-            # the slice first (a top-N sort), then its places (numbering every match
-            # first cost a full sort)
-            order = _order(plan, scored, by_coverage)
-            parts.append(
-                (
-                    f", page AS (SELECT docnum, score, row_number() OVER (ORDER BY {order}) "
-                    f"AS place FROM (SELECT * FROM a ORDER BY {order} OFFSET %s LIMIT %s) "
-                    "slice) ",
-                    [plan.start, max(plan.stop - plan.start, 0)],
-                )
-            )
-        if plan.by_project:
-            page_rows = (
-                "json_agg(json_build_array(d.doc_id, score, place, matched) ORDER BY place, r)",
-                f"ranked JOIN {self.schema}.docs d USING (docnum) WHERE r <= %s",
-                [MAX_PER_PROJECT],
-            )
-        else:
-            page_rows = (
-                "json_agg(json_build_array(d.doc_id, score) ORDER BY place)",
-                f"page JOIN {self.schema}.docs d USING (docnum)",
-                [],
-            )
-        # the matches' numbers, as 4-byte integers (unless every document matched)
-        numbers_sql = (
-            "NULL" if mode == "all" else "(SELECT string_agg(int4send(docnum), '') FROM m)"
-        )
-        parts.append(
-            (
-                f"SELECT {numbers_sql}, "
-                f"(SELECT coalesce({page_rows[0]}, '[]') FROM {page_rows[1]})",
-                page_rows[2],
-            )
-        )
-        statement = "".join(text for text, _ in parts)
-        params = [p for _, ps in parts for p in ps]
-        numbers_found, page = self.conn.execute(statement, params).fetchone()
         facets = gen.facets
-        if mode != "all" and not numbers_found:
-            return SearchResult(0, mode, {name: {} for name in facets.facets}, [], cost), False
+        scored = rank is not None and plan.sort is None and mode != "all"
+        score_of = cover_of = None
         if mode == "all":
-            matched = facets.alive.copy()
+            found = facets.alive.copy()
         else:
-            matched = np.zeros(facets.size, dtype=bool)
-            matched[numbers(numbers_found)] = True
-        tally = facets.tally(matched, plan.filters, plan.by_project)
-        passages = tally.passages
+            wanted: list[Sql] = [("string_agg(int4send(docnum), '')", [])]
+            if scored:
+                cost.rank_terms = term_count(rank)
+                relevance = score(rank, frequency or {}, gen.documents, gen.average_words)
+                wanted.append((f"string_agg(float8send({relevance[0]}), '')", relevance[1]))
+            if coverage is not None and scored:
+                wanted.append((f"string_agg(int2send(({coverage[0]})::int2), '')", coverage[1]))
+            row = self.conn.execute(
+                f"SELECT {', '.join(text for text, _ in wanted)} "
+                f"FROM {self.schema}.docs WHERE {matched[0]}",
+                [*(p for _, params in wanted for p in params), *matched[1]],
+            ).fetchone()
+            if not row[0]:
+                return SearchResult(0, mode, {name: {} for name in facets.facets}, [], cost), False
+            docs = numbers(row[0])
+            found = np.zeros(facets.size, dtype=bool)
+            found[docs] = True
+            if scored:
+                score_of = np.zeros(facets.size, dtype=np.float64)
+                score_of[docs] = numbers(row[1], ">f8")
+            if coverage is not None and scored:
+                cover_of = np.zeros(facets.size, dtype=np.int16)
+                cover_of[docs] = numbers(row[2], ">i2")
+        tally = facets.tally(found, plan.filters, plan.by_project)
         if scored:
-            cost.scored = passages  # every allowed match is scored in SQL
-        hits, groups = [], []
+            cost.scored = tally.passages  # every allowed match is scored in SQL
+        keys = _keys(plan, facets, score_of, cover_of)
         if plan.by_project:
-            last = None
-            for doc_id, value, place, matched_n in page:
-                hits.append((doc_id, _score(value, scored)))
-                if place != last:
-                    groups.append([0, matched_n])
-                    last = place
-                groups[-1][0] += 1
-            groups = [tuple(g) for g in groups]
+            shown = _page_projects(facets, tally, keys, plan)
+            docs = facets.ranked(tally.allowed & np.isin(facets.project_of, shown), keys[-1:])
+            scores = score_of[docs].tolist() if score_of is not None else None
+            page, groups = project_page(docs, scores, facets.project_of, tally.matched_of, shown)
             total = tally.projects
         else:
-            hits = [(doc_id, _score(value, scored)) for doc_id, value in page]
-            total = passages
+            docs = facets.ranked(tally.allowed, keys, plan.stop)[plan.start :]
+            page = [(int(d), float(score_of[d]) if score_of is not None else None) for d in docs]
+            groups, total = [], tally.passages
+        ids = dict(
+            self.conn.execute(
+                f"SELECT docnum, doc_id FROM {self.schema}.docs WHERE docnum = ANY(%s)",
+                [[d for d, _ in page]],
+            ).fetchall()
+        )
+        hits = [(ids[d], value) for d, value in page]
         result = SearchResult(
-            total, mode, tally.counts, hits, cost, passages, tally.projects, groups, tally.admitted
+            total,
+            mode,
+            tally.counts,
+            hits,
+            cost,
+            tally.passages,
+            tally.projects,
+            groups,
+            tally.admitted,
         )
         return result, True
 
@@ -305,40 +272,35 @@ class PostgresSnapshot:
         return self.store.suggestions.complete(typed, limit)
 
 
-def _project_page_sql(plan: SearchPlan, scored: bool, by_coverage: bool) -> Sql:
-    """`ranked`: the page's projects (ordered by their first passage in the plan's order),
-    each passage with its project's place, its own place in the project (`r`) and how
-    many of the project's passages are allowed."""
-    first = _order(plan, scored, by_coverage, "key")
-    within = _order(plan, scored, False)
-    return (
-        f", firsts AS (SELECT DISTINCT ON (project) project, score, coverage, seq, "
-        f"{_sort_key(plan)} AS key FROM a ORDER BY project, {first}), "
-        f"shown AS (SELECT project, row_number() OVER (ORDER BY {first}) AS place "
-        "FROM firsts ORDER BY place OFFSET %s LIMIT %s), "
-        "ranked AS (SELECT a.docnum, a.score, shown.place, row_number() OVER "
-        f"(PARTITION BY a.project ORDER BY {within}) AS r, count(*) OVER "
-        "(PARTITION BY a.project) AS matched FROM a JOIN shown USING (project)) ",
-        [plan.start, max(plan.stop - plan.start, 0)],
-    )
+def _keys(
+    plan: SearchPlan,
+    facets: Facets,
+    score_of: np.ndarray | None,
+    cover_of: np.ndarray | None,
+) -> list[tuple[np.ndarray, bool]]:
+    """What the allowed documents are ordered by (`Facets.ranked`): a column, else
+    relevance (the fallback: parts held first); ties in source order. By project, a
+    project's own passages are ordered by the last key alone."""
+    if plan.sort is not None or score_of is None:
+        name, reverse = plan.sort or ("seq", False)
+        if name not in SORT_COLUMNS:
+            raise ValueError(f"cannot sort by {name!r}")
+        return [(facets.columns[name], reverse)]
+    first = [(cover_of, True)] if cover_of is not None else []
+    return [*first, (score_of, True)]
 
 
-def _sort_key(plan: SearchPlan) -> str:
-    name, _ = plan.sort or ("seq", False)
-    if name not in SORT_COLUMNS:
-        raise ValueError(f"cannot sort by {name!r}")
-    return f"coalesce({name}, 0)"
-
-
-def _order(plan: SearchPlan, scored: bool, by_coverage: bool, key: str | None = None) -> str:
-    """ORDER BY of the allowed documents: by a column, else relevance (the fallback: parts
-    held first); ties in source order."""
-    if plan.sort is not None or not scored:
-        _, reverse = plan.sort or ("seq", False)
-        return f"{key or _sort_key(plan)} {'DESC' if reverse else 'ASC'}, seq"
-    first = "coverage DESC, " if by_coverage else ""
-    return f"{first}score DESC, seq"
-
-
-def _score(value: Any, scored: bool) -> float | None:
-    return float(value) if scored else None
+def _page_projects(
+    facets: Facets, tally: Tally, keys: list[tuple[np.ndarray, bool]], plan: SearchPlan
+) -> np.ndarray:
+    """The projects of the plan's page, ordered by their first passage. Only the best
+    passages are ordered, enough of them to hold the page's projects: a project's first
+    passage comes before its others, so the first projects among the first passages are
+    the first projects."""
+    limit = max(plan.stop * 8, 1)
+    while True:
+        docs = facets.ranked(tally.allowed, keys, limit)
+        owners = facets.project_of[docs]
+        if limit >= tally.passages or len(np.unique(owners)) >= plan.stop:
+            return page_projects(docs, facets.project_of, plan.start, plan.stop)
+        limit *= 8

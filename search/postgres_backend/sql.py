@@ -133,23 +133,3 @@ def score(
     length = f"words / {real(max(average_words, 1.0), 4)}"
     norm = f"{real(K1 + 1)} / (1 + {real(K1)} * ({real(1 - B)} + {real(B)} * {length}))"
     return f"(({' + '.join(sums)}) * {norm})", params
-
-
-def filters_sql(filters: Mapping[str, Any], leave_out: str | None = None) -> Sql:
-    """The condition that every filter (but `leave_out`'s) holds; an unknown field holds
-    for no document."""
-    parts: list[Sql] = []
-    for name, value in filters.items():
-        if name == leave_out:
-            continue
-        if isinstance(value, str) and "\x00" in value:
-            parts.append(("false", []))  # no text PostgreSQL holds has a NUL
-        elif name == "problem":
-            parts.append(("problem @> %s::text[]", [[str(value)]]))
-        elif name in SCALAR_FACETS:
-            parts.append((f"{name} = %s::{SCALAR_FACETS[name]}", [value]))
-        else:
-            parts.append(("false", []))
-    if not parts:
-        return "true", []
-    return joined(parts, " AND ")

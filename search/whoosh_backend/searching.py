@@ -20,6 +20,7 @@ from whoosh.searching import Searcher
 
 from search.backend import Cost, SearchPlan, SearchResult, Vocabulary
 from search.compile import key_term_count
+from search.facets import page_projects, project_page
 from search.store import ProjectStore
 from search.suggest import Entry
 
@@ -28,7 +29,6 @@ from .facets import FacetIndex
 from .generations import Generation
 from .scoring import Ranking, rank_within, score_documents, term_count
 
-MAX_PER_PROJECT = 5  # passages returned per project of a by-project page (all are counted)
 MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
 # Time budgets (an ordinary search takes 20-60 ms at 10,000 projects). Past one, the
 # answer uses what was done and says so; each page is then computed on its own, so pages
@@ -86,12 +86,12 @@ class WhooshSnapshot:
             if ranking is None:  # in NumPy: no tuple per passage
                 name, reverse = plan.sort or ("seq", False)
                 docs, scores = facets.ordered(allowed, name, reverse), None
-                shown = _page_projects(docs, facets.project_of, plan)
+                shown = page_projects(docs, facets.project_of, plan.start, plan.stop)
             else:
                 ranked = self._ranked_for_projects(plan, ranking, allowed, passages, cost)
-                shown = _page_projects(ranked, facets.project_of, plan)
+                shown = page_projects(ranked, facets.project_of, plan.start, plan.stop)
                 docs, scores = self._scored_passages(ranking.query, allowed, shown, cost)
-            page, groups = _project_page(docs, scores, facets.project_of, matched_of, shown)
+            page, groups = project_page(docs, scores, facets.project_of, matched_of, shown)
             total = tally.projects
         else:
             span = (plan.start, plan.stop)
@@ -231,36 +231,6 @@ def _holding_most(found: list[np.ndarray]) -> np.ndarray:
     weights = [np.log(1 + size / (1 + int(np.count_nonzero(f)))) for f in found]
     held = np.add.reduce([f * w for f, w in zip(found, weights, strict=True)])
     return held >= sum(weights) / 2
-
-
-def _page_projects(docs: np.ndarray, project_of: np.ndarray, plan: SearchPlan) -> np.ndarray:
-    """The projects of the plan's page: in the order their first passage has in `docs`."""
-    owners = project_of[docs]
-    _, first = np.unique(owners, return_index=True)
-    return owners[np.sort(first)][plan.start : plan.stop]
-
-
-def _project_page(
-    docs: np.ndarray,
-    scores: list[float | None] | None,
-    project_of: np.ndarray,
-    matched_of: np.ndarray,
-    shown: np.ndarray,
-) -> tuple[list[tuple[int, float | None]], list[tuple[int, int]]]:
-    """The `shown` projects with their first MAX_PER_PROJECT passages in `docs` (in
-    order), and per project how many of its passages are returned and how many matched
-    (`matched_of`, by project)."""
-    owners = project_of[docs]
-    positions: dict[int, list[int]] = {int(project): [] for project in shown}
-    for at in np.flatnonzero(np.isin(owners, shown)).tolist():
-        positions[int(owners[at])].append(at)
-    page: list[tuple[int, float | None]] = []
-    groups: list[tuple[int, int]] = []
-    for project, found in positions.items():
-        kept = found[:MAX_PER_PROJECT]
-        page += [(int(docs[at]), scores[at] if scores else None) for at in kept]
-        groups.append((len(kept), int(matched_of[project])))
-    return page, groups
 
 
 def _ranked_page(
