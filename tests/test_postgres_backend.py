@@ -390,3 +390,12 @@ def test_starting_a_running_cluster_again_gives_its_url():
             cluster.stop(data_dir)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def test_filters_that_admit_nothing_count_the_matches_without_ranking_them(pg_engine):
+    with pg_engine.snapshot() as snapshot:
+        unfiltered = snapshot.search(SearchPlan(parse_query("满意度")))
+        found = snapshot.search(SearchPlan(parse_query("满意度"), {"category": "没有这一类"}))
+    assert (found.total, found.hits, found.admitted) == (0, [], 0)
+    assert found.cost.rank_terms == found.cost.scored == 0 < unfiltered.cost.scored
+    assert found.facet_counts["category"] == unfiltered.facet_counts["category"] != {}

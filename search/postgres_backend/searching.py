@@ -162,6 +162,10 @@ class PostgresSnapshot:
         gen = self.generation
         facets = gen.facets
         scored = rank is not None and plan.sort is None and mode != "all"
+        if scored and plan.filters and not (facets.selected(plan.filters) & facets.alive).any():
+            # the filters admit no document: the matches are only counted (at 100,000
+            # projects, 预算 in a category no table is of: 300 -> 210 ms)
+            scored = False
         score_of = cover_of = None
         if mode == "all":
             found = facets.alive.copy()
