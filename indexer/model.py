@@ -112,7 +112,7 @@ class Project:
         fields["source"] = Source(**shared(data["source"]))
         fields["indicators"] = [Indicator(**shared(row)) for row in data["indicators"]]
         fields["sections"] = shared(data["sections"])
-        fields["budget"] = dict(data["budget"])
+        fields["budget"] = shared(data["budget"])
         fields["citations"] = [Citation(**shared(c)) for c in data.get("citations", [])]
         fields["budget_lines"] = [BudgetLine(**shared(b)) for b in data.get("budget_lines", [])]
         return cls(**fields)
@@ -135,7 +135,9 @@ def project_maker() -> Callable[[dict[str, Any]], Project]:
 def _sharing(strings: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
     def shared(values: dict[str, Any]) -> dict[str, Any]:
         return {
-            key: strings.setdefault(value, value) if type(value) is str else value
+            strings.setdefault(key, key): strings.setdefault(value, value)
+            if type(value) is str
+            else value
             for key, value in values.items()
         }
 

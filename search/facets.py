@@ -12,7 +12,7 @@ checks' rule ids) keeps each document's codes in a run of one array (CSR).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,11 +175,17 @@ class Facets:
         return passing
 
     def tally(
-        self, matched: np.ndarray, filters: Mapping[str, Any], by_project: bool = False
+        self,
+        matched: np.ndarray,
+        filters: Mapping[str, Any],
+        by_project: bool = False,
+        passing: np.ndarray | None = None,
     ) -> Tally:
         """The matches (a boolean per document, deleted ones never among them) that pass
-        the filters, their projects, and the facet counts."""
-        passing = self.selected(filters) & self.alive
+        the filters, their projects, and the facet counts (`passing`: the documents the
+        filters admit, if known)."""
+        if passing is None:
+            passing = self.selected(filters) & self.alive
         allowed = matched & passing
         matched_of = np.bincount(self.project_of[allowed], minlength=self.projects)
         return Tally(
@@ -225,9 +231,9 @@ class Facets:
     ) -> np.ndarray:
         """The allowed documents ordered by `keys` (each a value per document and whether
         the greatest comes first; the first key decides first), ties in source order;
-        with `limit`, the first `limit` of them, the others not sorted."""
+        with `limit`, the first `limit` of them only."""
         docs = np.flatnonzero(allowed)
-        values = [-key[docs] if descending else key[docs] for key, descending in keys]
+        values = [_reversed(key[docs]) if descending else key[docs] for key, descending in keys]
         if limit is not None and limit * 4 < len(docs):
             if limit <= 0:
                 return docs[:0]
@@ -239,11 +245,31 @@ class Facets:
         return docs[order][:limit]
 
 
-def page_projects(docs: np.ndarray, project_of: np.ndarray, start: int, stop: int) -> np.ndarray:
-    """The projects of a page: in the order their first passage has in `docs`."""
-    owners = project_of[docs]
-    _, first = np.unique(owners, return_index=True)
-    return owners[np.sort(first)][start:stop]
+def _reversed(values: np.ndarray) -> np.ndarray:
+    """Values whose ascending order is the descending order of `values` (integers by their
+    complement, which neither overflows nor wraps as a minus would)."""
+    return np.invert(values) if values.dtype.kind in "iub" else -values
+
+
+def page_projects(
+    first: Callable[[int], np.ndarray],
+    project_of: np.ndarray,
+    passages: int,
+    start: int,
+    stop: int,
+) -> np.ndarray:
+    """The projects of a page, in the order of their first passage: `first(n)` gives the
+    first n of the `passages` ordered passages. Only enough of them are ordered to hold
+    the page's projects (a project's first passage comes before its others, so the first
+    projects among the first passages are the first projects)."""
+    limit = max(stop * 8, 1)
+    while True:
+        docs = first(min(limit, passages))
+        owners = project_of[docs]
+        if limit >= passages or len(np.unique(owners)) >= stop:
+            _, firsts = np.unique(owners, return_index=True)
+            return owners[np.sort(firsts)][start:stop]
+        limit *= 8
 
 
 def project_page(

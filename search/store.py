@@ -30,6 +30,16 @@ def periods(projects: list[Project]) -> list[tuple[int, int]]:
     ]
 
 
+def cached_properties(cls: type) -> set[str]:
+    """The names of a class's cached properties (its bases' too)."""
+    return {
+        name
+        for klass in cls.__mro__
+        for name, value in vars(klass).items()
+        if isinstance(value, cached_property)
+    }
+
+
 def history_key(name: str) -> str:
     """A project's name as its tables of other years share it: without years, spaces and
     punctuation (2020年机关服务费 and 机关服务费（2021年度） are one)."""
@@ -146,9 +156,8 @@ class ProjectStore:
         """Build everything otherwise built on first use (the completions, the catalogue
         and library under them, the checks' peers and findings, the histories …): a
         server does so before it forks its workers, which then share it."""
-        for name, value in vars(ProjectStore).items():
-            if isinstance(value, cached_property):
-                getattr(self, name)
+        for name in cached_properties(type(self)):
+            getattr(self, name)
 
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)

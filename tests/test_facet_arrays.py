@@ -124,3 +124,7 @@ def test_ranked_orders_by_each_key_then_source_order_and_a_limit_keeps_the_first
     assert ranked.tolist() == by_parts[:limit]
     by_budget = sorted(docs, key=lambda d: (budget[d], seq[d]))
     assert facets.ranked(allowed, [(budget, False)], limit).tolist() == by_budget[:limit]
+    # descending integers of any kind, unsigned and the smallest of a signed type among them
+    for values in (budget.astype(np.uint8), np.where(budget == 0, np.iinfo(np.int64).min, budget)):
+        by_most = sorted(docs, key=lambda d, v=values: (-int(v[d]), seq[d]))
+        assert facets.ranked(allowed, [(values, True)], limit).tolist() == by_most[:limit]

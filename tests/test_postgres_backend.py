@@ -247,9 +247,14 @@ def test_a_page_is_the_slice_of_every_allowed_match_in_the_plans_order(pg_engine
                 SearchPlan(base.parts, base.filters, base.sort, start, start + 5)
             )
             assert page.hits == every.hits[start : start + 5]
+        for start, stop in ((0, 0), (every.total, every.total + 5), (5, 3)):
+            assert (
+                snapshot.search(SearchPlan(base.parts, base.filters, base.sort, start, stop)).hits
+                == []
+            )
 
 
-@pytest.mark.parametrize("asked", PLANS[:5], ids=lambda asked: asked["text"])
+@pytest.mark.parametrize("asked", PLANS, ids=lambda asked: asked["text"] or "all")
 def test_by_project_the_projects_come_in_the_order_of_their_first_passage(pg_engine, asked):
     with pg_engine.snapshot() as snapshot:
         columns = columns_of(snapshot)

@@ -288,8 +288,9 @@ def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Gene
             "the index in the PostgreSQL database was built by another version of Jixiao "
             f"Search; rebuild it with: {rebuild_command()}"
         )
-    records = conn.execute(RECORDS_IN_ORDER.format(name=name, where=""))
-    store = ProjectStore(projects_of(r for (r,) in records))
+    # the rows made projects one at a time, and their result let go of before the facets
+    with conn.execute(RECORDS_IN_ORDER.format(name=name, where="")) as records:
+        store = ProjectStore(projects_of(r for (r,) in records))
     facets, average = read_facets(conn, name)
     documents = int(np.count_nonzero(facets.alive))
     return Generation(name, revision, store, meta, documents, average, facets)

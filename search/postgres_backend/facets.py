@@ -40,17 +40,17 @@ def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float]:
     size = int(held.max()) + 1 if len(held) else 0
     alive = np.zeros(size, dtype=bool)
     alive[held] = True  # an update deletes documents: numbers between are unused
-    project_of = np.zeros(size, dtype=np.int32)
-    project_of[held] = numbers(owners)
+
+    def by_number(packed: bytes | None, kind: str = ">i4") -> np.ndarray:
+        """A value per document number (0 where none is)."""
+        values = numbers(packed, kind)
+        spread = np.zeros(size, dtype=values.dtype)
+        spread[held] = values
+        return spread
+
+    project_of = by_number(owners)
     # the columns searches order by (SORT_COLUMNS), none as 0 (as SQL's coalesce)
-    columns = {}
-    for name, packed, kind in (
-        ("seq", seq, ">i4"),
-        ("budget", budget, ">i8"),
-        ("year", year, ">i4"),
-    ):
-        columns[name] = np.zeros(size, dtype=np.dtype(kind).newbyteorder("="))
-        columns[name][held] = numbers(packed, kind)
+    columns = {"seq": by_number(seq), "budget": by_number(budget, ">i8"), "year": by_number(year)}
     names = list(SCALAR_FACETS)
     # every one-valued facet in one pass: GROUPING(a, b, …) has a bit per column, the
     # first the highest, set when the row is not grouped by that column

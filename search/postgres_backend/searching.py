@@ -34,7 +34,7 @@ from search.compile import (
     match_parts,
     term_count,
 )
-from search.facets import Facets, Tally, page_projects, project_page
+from search.facets import Facets, page_projects, project_page
 from search.query import QueryParts, substring_terms, word_terms
 from search.store import ProjectStore
 from search.suggest import Entry
@@ -161,11 +161,13 @@ class PostgresSnapshot:
         and the page; and whether anything matched before the filters."""
         gen = self.generation
         facets = gen.facets
-        scored = rank is not None and plan.sort is None and mode != "all"
-        if scored and plan.filters and not (facets.selected(plan.filters) & facets.alive).any():
-            # the filters admit no document: the matches are only counted (at 100,000
-            # projects, 预算 in a category no table is of: 300 -> 210 ms)
-            scored = False
+        if plan.sort is not None and plan.sort[0] not in SORT_COLUMNS:
+            raise ValueError(f"cannot sort by {plan.sort[0]!r}")
+        passing = facets.selected(plan.filters) & facets.alive
+        # when the filters admit no document the matches are only counted (at 100,000
+        # projects, 预算 in a category no table is of: 300 -> 210 ms)
+        scored = rank is not None and plan.sort is None and mode != "all" and passing.any()
+        by_coverage = scored and coverage is not None
         score_of = cover_of = None
         if mode == "all":
             found = facets.alive.copy()
@@ -175,7 +177,7 @@ class PostgresSnapshot:
                 cost.rank_terms = term_count(rank)
                 relevance = score(rank, frequency or {}, gen.documents, gen.average_words)
                 wanted.append((f"string_agg(float8send({relevance[0]}), '')", relevance[1]))
-            if coverage is not None and scored:
+            if by_coverage:
                 wanted.append((f"string_agg(int2send(({coverage[0]})::int2), '')", coverage[1]))
             row = self.conn.execute(
                 f"SELECT {', '.join(text for text, _ in wanted)} "
@@ -190,16 +192,22 @@ class PostgresSnapshot:
             if scored:
                 score_of = np.zeros(facets.size, dtype=np.float64)
                 score_of[docs] = numbers(row[1], ">f8")
-            if coverage is not None and scored:
+            if by_coverage:
                 cover_of = np.zeros(facets.size, dtype=np.int16)
                 cover_of[docs] = numbers(row[2], ">i2")
-        tally = facets.tally(found, plan.filters, plan.by_project)
+        tally = facets.tally(found, plan.filters, plan.by_project, passing)
         if scored:
             cost.scored = tally.passages  # every allowed match is scored in SQL
         keys = _keys(plan, facets, score_of, cover_of)
         if plan.by_project:
-            shown = _page_projects(facets, tally, keys, plan)
-            docs = facets.ranked(tally.allowed & np.isin(facets.project_of, shown), keys[-1:])
+            project_of = facets.project_of
+
+            def first(n: int) -> np.ndarray:
+                return facets.ranked(tally.allowed, keys, n)
+
+            shown = page_projects(first, project_of, tally.passages, plan.start, plan.stop)
+            # their passages, each project's by the last key alone
+            docs = facets.ranked(tally.allowed & np.isin(project_of, shown), keys[-1:])
             scores = score_of[docs].tolist() if score_of is not None else None
             page, groups = project_page(docs, scores, facets.project_of, tally.matched_of, shown)
             total = tally.projects
@@ -207,12 +215,14 @@ class PostgresSnapshot:
             docs = facets.ranked(tally.allowed, keys, plan.stop)[plan.start :]
             page = [(int(d), float(score_of[d]) if score_of is not None else None) for d in docs]
             groups, total = [], tally.passages
-        ids = dict(
-            self.conn.execute(
-                f"SELECT docnum, doc_id FROM {self.schema}.docs WHERE docnum = ANY(%s)",
-                [[d for d, _ in page]],
-            ).fetchall()
-        )
+        ids = {}
+        if page:
+            ids = dict(
+                self.conn.execute(
+                    f"SELECT docnum, doc_id FROM {self.schema}.docs WHERE docnum = ANY(%s)",
+                    [[d for d, _ in page]],
+                ).fetchall()
+            )
         hits = [(ids[d], value) for d, value in page]
         result = SearchResult(
             total,
@@ -287,24 +297,6 @@ def _keys(
     project's own passages are ordered by the last key alone."""
     if plan.sort is not None or score_of is None:
         name, reverse = plan.sort or ("seq", False)
-        if name not in SORT_COLUMNS:
-            raise ValueError(f"cannot sort by {name!r}")
         return [(facets.columns[name], reverse)]
     first = [(cover_of, True)] if cover_of is not None else []
     return [*first, (score_of, True)]
-
-
-def _page_projects(
-    facets: Facets, tally: Tally, keys: list[tuple[np.ndarray, bool]], plan: SearchPlan
-) -> np.ndarray:
-    """The projects of the plan's page, ordered by their first passage. Only the best
-    passages are ordered, enough of them to hold the page's projects: a project's first
-    passage comes before its others, so the first projects among the first passages are
-    the first projects."""
-    limit = max(plan.stop * 8, 1)
-    while True:
-        docs = facets.ranked(tally.allowed, keys, limit)
-        owners = facets.project_of[docs]
-        if limit >= tally.passages or len(np.unique(owners)) >= plan.stop:
-            return page_projects(docs, facets.project_of, plan.start, plan.stop)
-        limit *= 8

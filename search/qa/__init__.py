@@ -3,8 +3,10 @@ the records hold (`reading`), check that the corpus can answer it (`checks`), an
 the first plan that applies (`answers`), and cite. See docs/qa.md."""
 
 from ..store import ProjectStore
-from .answers import matcher
+from .answers import _bare_numbers, _catalogue_titles, _projects_of_units, matcher
+from .checks import _names_a_company
 from .pipeline import answer, ask
+from .plans import _families, _issuers
 from .reading import linker
 
 __all__ = ["answer", "ask", "prepare"]
@@ -18,5 +20,7 @@ def prepare(store: ProjectStore) -> None:
     import jieba.posseg  # reads the parts of speech
 
     jieba.posseg.dt.tokenizer.check_initialized()
-    linker(store)
+    _names_a_company(linker(store))
     _built = matcher(store).by_initials
+    for built_once in (_bare_numbers, _catalogue_titles, _projects_of_units, _issuers, _families):
+        built_once(store)

@@ -86,12 +86,22 @@ class WhooshSnapshot:
             if ranking is None:  # in NumPy: no tuple per passage
                 name, reverse = plan.sort or ("seq", False)
                 docs, scores = facets.ordered(allowed, name, reverse), None
-                shown = page_projects(docs, facets.project_of, plan.start, plan.stop)
+
+                def first(n: int) -> np.ndarray:
+                    return docs[:n]
+
             else:
-                ranked = self._ranked_for_projects(plan, ranking, allowed, passages, cost)
-                shown = page_projects(ranked, facets.project_of, plan.start, plan.stop)
+                # the best-ranked passages only (ranking all of 30,000 passages costs 60 ms
+                # more than their first few hundred)
+                def first(n: int) -> np.ndarray:
+                    ranked = self._ordered(plan, ranking, allowed, passages, (0, n), cost)
+                    return np.array([docnum for docnum, _ in ranked], dtype=np.int64)
+
+            project_of = facets.project_of
+            shown = page_projects(first, project_of, passages, plan.start, plan.stop)
+            if ranking is not None:
                 docs, scores = self._scored_passages(ranking.query, allowed, shown, cost)
-            page, groups = project_page(docs, scores, facets.project_of, matched_of, shown)
+            page, groups = project_page(docs, scores, project_of, matched_of, shown)
             total = tally.projects
         else:
             span = (plan.start, plan.stop)
@@ -101,23 +111,6 @@ class WhooshSnapshot:
         return SearchResult(
             total, mode, tally.counts, hits, cost, passages, tally.projects, groups, tally.admitted
         )
-
-    def _ranked_for_projects(
-        self, plan: SearchPlan, ranking: _Ranking, allowed: np.ndarray, passages: int, cost: Cost
-    ) -> np.ndarray:
-        """The best-ranked passages, enough of them to hold the page's projects (ranking
-        all of 30,000 passages costs 60 ms more than their first few hundred): a project's
-        best passage ranks before its others, so the first projects among the first
-        passages are the first projects."""
-        limit = plan.stop * 8
-        while True:
-            span = (0, min(limit, passages))
-            ranked = self._ordered(plan, ranking, allowed, passages, span, cost)
-            docs = np.array([docnum for docnum, _ in ranked], dtype=np.int64)
-            owners = self.generation.facets.project_of[docs]
-            if limit >= passages or len(np.unique(owners)) >= plan.stop:
-                return docs
-            limit *= 8
 
     def _scored_passages(
         self, rank: Any, allowed: np.ndarray, shown: np.ndarray, cost: Cost
