@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from indexer.text import HAN, fold, words
 
 from .backend import Vocabulary
-from .store import ProjectStore
+from .store import ProjectStore, per_generation
 
 MIN_CHARS = 3  # a shorter word has too many neighbours one edit away
 MIN_VOCABULARY_CHARS = 2  # a word of two is corrected only to one that sounds like it
@@ -29,7 +29,7 @@ MAX_SOUNDED_CHARS = 12  # stretches of names longer than this are not looked up 
 MIN_LETTERS = 5  # pinyin typed in letters: shorter is an abbreviation or an English word
 
 
-@lru_cache(maxsize=2)  # the live generation's store, and the one before during a swap
+@per_generation
 def _names(store: ProjectStore) -> tuple[tuple[str, frozenset[int]], ...]:
     """The names of the records, folded, without punctuation or spaces, each once (the
     most common first), with the offsets where their jieba words begin and end."""
@@ -48,14 +48,14 @@ def _names(store: ProjectStore) -> tuple[tuple[str, frozenset[int]], ...]:
     )
 
 
-@lru_cache(maxsize=2)
+@per_generation
 def _joined(store: ProjectStore) -> str:
     """The names, one per line: a word is in a name if it is in this text (one search in
     C, not one per name: 20 ms per misspelt query at 100,000 projects, 172,000 names)."""
     return "\n".join(name for name, _ in _names(store))
 
 
-@lru_cache(maxsize=2)
+@per_generation
 def _holding(store: ProjectStore) -> dict[str, frozenset[int]]:
     """Per character, the names (their places in `_names`) that hold it."""
     found: dict[str, set[int]] = {}
@@ -220,7 +220,7 @@ def _sound(text: str) -> str:
     return "".join(_pinyin(char) for char in text)
 
 
-@lru_cache(maxsize=2)
+@per_generation
 def _sounds(store: ProjectStore) -> dict[str, tuple[str, ...]]:
     """The whole-word stretches of the names (2 to MAX_SOUNDED_CHARS long) by
     their toneless pinyin, the most common name's first."""

@@ -3,12 +3,13 @@ catalogue and indicator library built from them on first use."""
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from indexer.checks import Finding, Peers, by_project, check_corpus
 from indexer.model import Citation, Project
@@ -19,6 +20,7 @@ from .regulations import Regulation, build_catalogue, find_regulations
 from .suggest import Suggestions, build_suggestions
 
 MAX_KEPT = 256  # what `ProjectStore.kept` holds at most
+T = TypeVar("T")
 
 
 def periods(projects: list[Project]) -> list[tuple[int, int]]:
@@ -28,6 +30,19 @@ def periods(projects: list[Project]) -> list[tuple[int, int]]:
         for p in projects
         if p.start_date and p.end_date
     ]
+
+
+def per_generation(make: Callable[[ProjectStore], T]) -> Callable[[ProjectStore], T]:
+    """`make(store)` built once per generation and kept on its store, so that it goes
+    with the store (a cache beside it would keep a replaced generation, and the records
+    it holds, alive)."""
+    name = f"{make.__module__}.{make.__qualname__}"
+
+    @functools.wraps(make)
+    def once(store: ProjectStore) -> T:
+        return store.built(name, lambda: make(store))
+
+    return once
 
 
 def cached_properties(cls: type) -> set[str]:
@@ -57,6 +72,7 @@ class ProjectStore:
         self._by_id = {project.id: project for project in projects}
         self._kept: OrderedDict[Hashable, Any] = OrderedDict()
         self._kept_lock = threading.Lock()
+        self._built: dict[str, Any] = {}  # see `per_generation`
 
     def kept(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """What `make` works out from every record, kept for this generation under `key`
@@ -72,6 +88,15 @@ class ProjectStore:
             while len(self._kept) > MAX_KEPT:
                 self._kept.popitem(last=False)
         return value
+
+    def built(self, name: str, make: Callable[[], Any]) -> Any:
+        """What `make` builds from every record, built once and kept as long as this
+        generation (two requests may both build it: the same result)."""
+        if name not in self._built:
+            value = make()
+            with self._kept_lock:
+                self._built.setdefault(name, value)
+        return self._built[name]
 
     @cached_property
     def years(self) -> frozenset[int]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from indexer.checks import (
@@ -37,7 +36,7 @@ from .query import QueryParts, clean_query
 from .regulations import Regulation
 from .service import SORTS, search
 from .snippets import fragment, render_html
-from .store import ProjectStore
+from .store import ProjectStore, per_generation
 from .suggest import DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS
 from .suggest import shown as shown_suggestion
 from .urls import (
@@ -630,7 +629,7 @@ def source_label(section: str | None) -> str:
 # --------------------------------------------------------------------------- indicators
 
 
-@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+@per_generation
 def indicators_view(store: ProjectStore) -> dict[str, Any]:
     """The library tree; the same for every request on a generation, so built once."""
     return {

@@ -5,11 +5,16 @@ server forks its workers, so that the workers share it instead of each building 
 from __future__ import annotations
 
 import gc
+import shutil
+import weakref
 
 import jieba
 import jieba.posseg
+import pytest
+from support import CORPUS
 
 from app import create_app, warm
+from indexer.build import build_index
 from search import qa
 from search.qa.answers import ProjectMatcher, matcher
 from search.store import ProjectStore, cached_properties
@@ -70,3 +75,36 @@ def test_preparing_the_questions_of_a_new_store_builds_its_indexes(sample_projec
     store = ProjectStore(sample_projects)
     qa.prepare(store)
     assert computed(matcher(store)) == cached_names(ProjectMatcher)
+
+
+@pytest.mark.parametrize("backend", ["whoosh", "postgres"])
+def test_a_replaced_generation_is_freed_without_the_cycle_collector(backend, request, tmp_path):
+    """`warm` freezes what it builds out of the cycle collector: a generation replaced
+    later must be freed by reference counts alone, or every update would keep the old
+    one for good."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    config = {"SEARCH_BACKEND": backend, "INDEX_DIR": str(tmp_path / "index")}
+    if backend == "postgres":
+        config["DATABASE_URL"] = request.getfixturevalue("postgres").database()
+    build_index(corpus, tmp_path / "index", backend_config=config)
+    app = create_app({"TESTING": True, "BUILD_IF_MISSING": False, **config})
+    client = app.test_client()
+    asked = ("/api/search?q=满意度", "/api/ask?q=满意度指标一般设多少", "/projects")
+    try:
+        warm(app)
+        for path in asked:
+            assert client.get(path).status_code == 200
+        old = weakref.ref(app.extensions["jixiao.backend"].store())
+        first = sorted(corpus.rglob("*.txt"))[0]
+        text = first.read_text("utf-8")
+        gc.disable()
+        for n in range(3):  # a new generation each time: the caches of two let the old go
+            first.write_text(text.replace("满意度", "满意率", n + 1), "utf-8")
+            build_index(corpus, tmp_path / "index", backend_config=config)
+            for path in asked:
+                assert client.get(path).status_code == 200
+        assert old() is None
+    finally:
+        gc.enable()
+        app.extensions["jixiao.backend"].close()

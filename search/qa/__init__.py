@@ -20,7 +20,8 @@ def prepare(store: ProjectStore) -> None:
     import jieba.posseg  # reads the parts of speech
 
     jieba.posseg.dt.tokenizer.check_initialized()
-    _names_a_company(linker(store))
+    linker(store)
+    _names_a_company(store)
     _built = matcher(store).by_initials
     for built_once in (_bare_numbers, _catalogue_titles, _projects_of_units, _issuers, _families):
         built_once(store)

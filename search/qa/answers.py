@@ -32,7 +32,7 @@ from ..backend import SearchBackend
 from ..indicators import IndicatorGroup, normalize_name
 from ..regulations import Regulation, find_regulations
 from ..service import SearchRequest, search
-from ..store import ProjectStore
+from ..store import ProjectStore, per_generation
 from ..urls import project_url, section_anchor
 from ..vocabulary import in_own_words, related, same_meaning
 from .reading import (
@@ -981,7 +981,7 @@ def contrasted(before: str, name: str, fragment: str) -> bool:
     return said.group(1) != printed.group(1)
 
 
-@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+@per_generation
 def matcher(store: ProjectStore) -> ProjectMatcher:
     """The project-name matcher of a generation's records, built once."""
     return ProjectMatcher(store)
@@ -1141,7 +1141,7 @@ def bracket_numbers(question: str, store: ProjectStore) -> str:
 ANY_BARE_NUMBER = re.compile(_BARE_NUMBER.format(codes=r"[\u4e00-\u9fff]{2,12}?"))
 
 
-@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+@per_generation
 def _bare_numbers(store: ProjectStore) -> re.Pattern[str] | None:
     codes = sorted({c.issuer for p in store.projects for c in p.citations if c.issuer}, key=len)
     if not codes:
@@ -1526,7 +1526,7 @@ def _sharing_title(q: Question, folded: str) -> list[Regulation]:
     return []
 
 
-@lru_cache(maxsize=2)
+@per_generation
 def _catalogue_titles(store: ProjectStore) -> str:
     return "\n".join(normalize_title(t) for e in store.catalogue for t in e.titles)
 
@@ -2845,7 +2845,7 @@ def _groups_compared(q: Question) -> list[tuple[str, list[Project]]] | None:
     return groups if len(groups) == 2 else None
 
 
-@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+@per_generation
 def _projects_of_units(store: ProjectStore) -> dict[str, list[Project]]:
     """Each unit or department name, and its projects."""
     found: dict[str, list[Project]] = {}

@@ -12,7 +12,7 @@ from indexer.money import BUDGET_NAMES
 from indexer.text import words
 
 from ..indicators import normalize_name
-from ..store import periods
+from ..store import ProjectStore, per_generation, periods
 from ..vocabulary import same_meaning
 from .answers import (
     AGAINST_AVERAGE,
@@ -31,7 +31,7 @@ from .answers import (
     names_rows,
     project_texts,
 )
-from .reading import ORG, ORG_LEAD, PEOPLE, YEAR, abbreviates, outside
+from .reading import ORG, ORG_LEAD, PEOPLE, YEAR, abbreviates, linker, outside
 
 OPINION = re.compile(
     r"值得|值不值|应不应该|该不该|好不好|合理吗|合不合理|是否合理|怎么看|怎么评价|评价一下|"
@@ -837,10 +837,10 @@ COMPANY = re.compile(
 COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|集团|研究院)")
 
 
-@lru_cache(maxsize=2)  # the live generation's linker, and the one before during a swap
-def _names_a_company(linker) -> bool:
+@per_generation
+def _names_a_company(store: ProjectStore) -> bool:
     """Whether any table of the corpus names a company (searched once per generation)."""
-    return bool(COMPANY_NAME.search(linker.text))
+    return bool(COMPANY_NAME.search(linker(store).text))
 
 
 def _unrecorded(q: Question) -> Answer | None:
@@ -854,7 +854,7 @@ def _unrecorded(q: Question) -> Answer | None:
         named = (
             any(COMPANY_NAME.search(t) for t in project_texts(q.projects))
             if q.projects
-            else _names_a_company(q.linker)
+            else _names_a_company(q.store)
         )
         if not named:
             return refusal(q, "绩效目标表没有写承担工作的公司名称")

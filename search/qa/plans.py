@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from indexer.issuers import issuer_name
 from indexer.model import Project
@@ -16,6 +15,7 @@ from indexer.vocabulary import section_name
 
 from ..backend import SearchBackend  # noqa: F401 - the type answers' Question carries
 from ..indicators import normalize_name
+from ..store import per_generation
 from ..vocabulary import synonyms
 from .answers import (
     AND,
@@ -229,7 +229,7 @@ def cited_in_year(q: Question) -> Answer | None:
     return several_cited(entries) if len(entries) > 1 else citing_answer(entries[0])
 
 
-@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+@per_generation
 def _issuers(store) -> list[tuple[object, tuple[str, ...]]]:
     """Each catalogue entry with the words that may name its issuer: the agency of its number,
     its title, and the 30 characters before it where a project cites it."""
@@ -1444,7 +1444,7 @@ SPREAD = re.compile(
 FAMILY_END = "率度性"
 
 
-@lru_cache(maxsize=2)
+@per_generation
 def _families(store) -> dict[str, list]:
     """Each ending of a library name (three characters or more, ending on 率, 度 or 性) →
     the library groups whose names end on it."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,7 +15,7 @@ from indexer.model import Indicator, Project
 from indexer.text import words as text_words
 
 from ..indicators import word_set
-from ..store import ProjectStore
+from ..store import ProjectStore, per_generation
 from ..vocabulary import idf, in_table_terms, meanings, own_meanings, terms_of
 
 _CONVERTER = None
@@ -479,7 +478,7 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@lru_cache(maxsize=2)  # the live generation's, and the one before during a swap
+@per_generation
 def linker(store: ProjectStore) -> Linker:
     return Linker(store)
 
