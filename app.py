@@ -588,7 +588,7 @@ def warm(app: Flask) -> None:
     try:
         with contextlib.suppress(layout.IndexMissing), backend_of(app).snapshot() as snapshot:
             snapshot.store.prepare()
-            spelling.prepare(snapshot.store, snapshot.vocabulary())
+            spelling.prepare(snapshot.vocabulary())
             qa.prepare(snapshot.store)
     finally:
         gc.freeze()

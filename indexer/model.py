@@ -105,9 +105,16 @@ class Project:
     def from_dict(cls, data: dict[str, Any], strings: dict[str, str] | None = None) -> Project:
         """The project of a record. With `strings`, a text already in it is used instead of
         an equal one (see `project_maker`), and every new text is added to it."""
-        if strings is None:
-            strings = {}
-        shared = _sharing(strings)
+        texts = {} if strings is None else strings
+
+        def shared(values: dict[str, Any]) -> dict[str, Any]:
+            return {
+                texts.setdefault(key, key): texts.setdefault(value, value)
+                if type(value) is str
+                else value
+                for key, value in values.items()
+            }
+
         fields = shared(data)
         fields["source"] = Source(**shared(data["source"]))
         fields["indicators"] = [Indicator(**shared(row)) for row in data["indicators"]]
@@ -130,18 +137,6 @@ def project_maker() -> Callable[[dict[str, Any]], Project]:
     projects about 1.3 GB of them)."""
     strings: dict[str, str] = {}
     return lambda record: Project.from_dict(record, strings)
-
-
-def _sharing(strings: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    def shared(values: dict[str, Any]) -> dict[str, Any]:
-        return {
-            strings.setdefault(key, key): strings.setdefault(value, value)
-            if type(value) is str
-            else value
-            for key, value in values.items()
-        }
-
-    return shared
 
 
 def project_id(unit: str, year: int | None, name: str) -> str:

@@ -150,12 +150,10 @@ def _nearest_word(plain: str, vocabulary: Vocabulary) -> str | None:
     return max(near, key=lambda word: (vocabulary[word], word)) if near else None
 
 
-def prepare(store: ProjectStore, vocabulary: Vocabulary) -> None:
-    """Work out the tables a correction reads (about a second at 10,000 projects), so
-    that the first misspelt query does not wait for them."""
-    _sounds(store)
-    _holding(store)
-    _joined(store)
+def prepare(vocabulary: Vocabulary) -> None:
+    """Work out the tables a correction reads from the index's words, so that the first
+    misspelt query does not wait for them (those from the records' names are built by
+    `ProjectStore.prepare`; about a second together at 10,000 projects)."""
     _word_sounds(vocabulary)
     _han_words_by_length(vocabulary)
 

@@ -32,16 +32,22 @@ def periods(projects: list[Project]) -> list[tuple[int, int]]:
     ]
 
 
+# name -> what is built once per generation (`per_generation`); `ProjectStore.prepare`
+# builds them all
+PER_GENERATION: dict[str, Callable[[ProjectStore], Any]] = {}
+
+
 def per_generation(make: Callable[[ProjectStore], T]) -> Callable[[ProjectStore], T]:
     """`make(store)` built once per generation and kept on its store, so that it goes
     with the store (a cache beside it would keep a replaced generation, and the records
-    it holds, alive)."""
+    it holds, alive); `ProjectStore.prepare` builds it."""
     name = f"{make.__module__}.{make.__qualname__}"
 
     @functools.wraps(make)
     def once(store: ProjectStore) -> T:
         return store.built(name, lambda: make(store))
 
+    PER_GENERATION[name] = once
     return once
 
 
@@ -178,11 +184,15 @@ class ProjectStore:
         return {id(c): e.key for e in self.catalogue for _, c in e.citations}
 
     def prepare(self) -> None:
-        """Build everything otherwise built on first use (the completions, the catalogue
-        and library under them, the checks' peers and findings, the histories …): a
-        server does so before it forks its workers, which then share it."""
+        """Build everything otherwise built on first use: the store's own (the
+        completions, the catalogue and library under them, the checks' peers and
+        findings, the histories …) and what other modules build once per generation (the
+        question pipeline's indexes, the spelling tables …). A server does so before it
+        forks its workers, which then share it."""
         for name in cached_properties(type(self)):
             getattr(self, name)
+        for build in PER_GENERATION.values():
+            build(self)
 
     def get(self, project_id: str) -> Project | None:
         return self._by_id.get(project_id)

@@ -17,7 +17,7 @@ from app import create_app, warm
 from indexer.build import build_index
 from search import qa
 from search.qa.answers import ProjectMatcher, matcher
-from search.store import ProjectStore, cached_properties
+from search.store import PER_GENERATION, ProjectStore, cached_properties
 
 
 def test_a_generation_gives_back_the_records_it_was_built_from(engine, sample_projects):
@@ -64,6 +64,8 @@ def test_warming_builds_everything_the_store_and_the_questions_build_on_first_us
         with backend.snapshot() as snapshot:
             store = snapshot.store
             assert computed(store) == cached_names(ProjectStore)
+            # and what the other modules build once per generation (kept on the store)
+            assert set(store._built) == set(PER_GENERATION) and len(PER_GENERATION) >= 10
             assert computed(matcher(store)) == cached_names(ProjectMatcher)
     finally:
         backend.close()
