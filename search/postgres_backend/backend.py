@@ -291,6 +291,6 @@ def _read_generation(conn: psycopg.Connection, name: str, revision: int) -> Gene
     # the rows made projects one at a time, and their result let go of before the facets
     with conn.execute(RECORDS_IN_ORDER.format(name=name, where="")) as records:
         store = ProjectStore(projects_of(r for (r,) in records))
-    facets, average = read_facets(conn, name)
+    facets, average, lengths = read_facets(conn, name)
     documents = int(np.count_nonzero(facets.alive))
-    return Generation(name, revision, store, meta, documents, average, facets)
+    return Generation(name, revision, store, meta, documents, average, facets, lengths)

@@ -27,13 +27,13 @@ def numbers(packed: bytes | None, kind: str = ">i4") -> np.ndarray:
     return np.frombuffer(packed, dtype=kind).astype(native)
 
 
-def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float]:
+def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float, np.ndarray]:
     """Every document's project and facet values in `schema` (one generation), and the
-    documents' average length in words (read in the same pass)."""
-    docs, owners, seq, budget, year, average = conn.execute(
+    documents' lengths in words and their average (read in the same pass)."""
+    docs, owners, seq, budget, year, lengths, average = conn.execute(
         "SELECT string_agg(int4send(docnum), ''), string_agg(int4send(project), ''), "
         "string_agg(int4send(seq), ''), string_agg(int8send(coalesce(budget, 0)), ''), "
-        "string_agg(int4send(coalesce(year, 0)), ''), "
+        "string_agg(int4send(coalesce(year, 0)), ''), string_agg(int4send(words), ''), "
         f"coalesce(avg(words), 1) FROM {schema}.docs"
     ).fetchone()
     held = numbers(docs)
@@ -77,4 +77,4 @@ def read_facets(conn: psycopg.Connection, schema: str) -> tuple[Facets, float]:
         postings["problem"][value] = numbers(packed)
     # values in order, as Whoosh's terms are
     ordered = {name: dict(sorted(values.items())) for name, values in postings.items()}
-    return Facets(size, alive, project_of, ordered, columns), float(average)
+    return Facets(size, alive, project_of, ordered, columns), float(average), by_number(lengths)

@@ -22,6 +22,7 @@ from indexer.processes import WorkerDied, in_order
 from indexer.text import bigrams, characters, words
 from search.backend import PublishFailed, RecordsChange, changed_since
 
+from . import postings
 from .sql import SCALAR_FACETS, storable, tsvector
 
 SCHEMA_VERSION = 3  # 2: records by source file, extras; 3: columns reordered
@@ -218,7 +219,15 @@ def publish(
             _copy_records(conn, name, records)
             _set_extras(conn, name, extras or {})
             conn.execute(index_ddl(name))
-            meta = {**describe(kinds, name), "schema_version": SCHEMA_VERSION, "kinds": kinds}
+            held_from = postings.held_from()
+            postings.build(conn, name, held_from, progress)
+            meta = {
+                **describe(kinds, name),
+                "schema_version": SCHEMA_VERSION,
+                "kinds": kinds,
+                "postings_from": held_from,
+                "numbered": kinds.total(),
+            }
             conn.execute(
                 f"INSERT INTO {REGISTRY}.generations (name, meta) VALUES (%s, %s)",
                 [name, Json(meta)],
@@ -268,6 +277,12 @@ def update(
         failure = changed_since({"generation": name, "revision": revision}, based_on)
         if failure is not None:
             raise failure
+        # a number is never given twice (the held terms' rows keep removed documents'):
+        # the new documents' come after every number given so far
+        (first,) = conn.execute(
+            f"SELECT greatest(coalesce(max(docnum) + 1, 0), %s) FROM {name}.docs",
+            [live_meta.get("numbered", 0)],
+        ).fetchone()
         gone = f"project_id = ANY({_literal(conn, sorted(remove))}::text[])"
         conn.execute(f"CREATE TEMP TABLE gone ON COMMIT DROP AS {term_counts(name, gone)}")
         conn.execute(
@@ -284,12 +299,13 @@ def update(
             "SELECT kind, count(*) FROM d GROUP BY kind"
         ).fetchall()
         kinds.subtract(dict(deleted))
-        first = conn.execute(f"SELECT coalesce(max(docnum) + 1, 0) FROM {name}.docs").fetchone()[0]
-        kinds.update(_load(conn, name, documents, progress, first, _processes(len(change.records))))
+        loaded = _load(conn, name, documents, progress, first, _processes(len(change.records)))
+        kinds.update(loaded)
         conn.execute(
             f"INSERT INTO {name}.terms {term_counts(name, f'docnum >= {int(first)}')} "
             "ON CONFLICT (field, term) DO UPDATE SET docs = terms.docs + excluded.docs"
         )
+        postings.extend(conn, name, first, progress)
         conn.execute(
             f"DELETE FROM {name}.records WHERE file = ANY(%s::text[])", [sorted(change.drop)]
         )
@@ -304,6 +320,8 @@ def update(
             "schema_version": SCHEMA_VERSION,
             "kinds": kinds,
             "revision": revision,
+            "postings_from": live_meta.get("postings_from"),
+            "numbered": first + loaded.total(),
         }
         _set_meta(conn, name, meta)
     return meta

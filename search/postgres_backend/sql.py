@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
+
 from search.compile import AnyOf, Node, Term, terms_of
 
 TEXT_FIELDS = ("body", "grams", "chars")
@@ -106,9 +108,22 @@ def real(value: float, places: int = 6) -> str:
     return f"{value:.{places}f}::float8"
 
 
+def rounded(value: float, places: int = 6) -> float:
+    """The float8 that `real(value, places)` is in PostgreSQL."""
+    return float(f"{value:.{places}f}")
+
+
 def idf(documents: int, holding: int) -> float:
     """BM25's inverse document frequency (as Whoosh's)."""
     return math.log(1 + (documents - holding + 0.5) / (holding + 0.5))
+
+
+def weighed_terms(
+    node: Node | None, frequency: Mapping[tuple[str, str], int], documents: int
+) -> list[tuple[Term, float]]:
+    """The terms relevance reads, once each, with their weights (idf)."""
+    terms = dict.fromkeys(terms_of(node))
+    return [(t, idf(documents, frequency.get((t.field, t.text), 0))) for t in terms]
 
 
 def score(
@@ -120,16 +135,30 @@ def score(
     """A relevance score: BM25 with each term present or not (a passage is short and a
     word rarely repeats in it), each term weighing its idf, over the passage's length in
     words. The tree's structure does not matter here: the documents scored are those
-    that match."""
-    terms = list(dict.fromkeys(terms_of(node)))
-    if not terms:
+    that match. `score_arrays` computes the same values."""
+    weighed = weighed_terms(node, frequency, documents)
+    if not weighed:
         return "0.0::float8", []
     sums, params = [], []
-    for term in terms:
+    for term, weight in weighed:
         text, p = term_sql(term)
-        weight = idf(documents, frequency.get((term.field, term.text), 0))
         sums.append(f"({text})::int * {real(weight)}")
         params += p
     length = f"words / {real(max(average_words, 1.0), 4)}"
     norm = f"{real(K1 + 1)} / (1 + {real(K1)} * ({real(1 - B)} + {real(B)} * {length}))"
     return f"(({' + '.join(sums)}) * {norm})", params
+
+
+def score_arrays(
+    present: list[np.ndarray], weights: list[float], words: np.ndarray, average_words: float
+) -> np.ndarray:
+    """`score` over arrays: for documents of `words` words, each term's presence given
+    (in the order of `weighed_terms`). The same float8 operations in the same order as
+    PostgreSQL's, so the same values to the last bit."""
+    total = np.zeros(len(words), dtype=np.float64)
+    for i, (held, weight) in enumerate(zip(present, weights, strict=True)):
+        part = held.astype(np.float64) * rounded(weight)
+        total = part if i == 0 else total + part
+    # as the SQL binds: (B * words) / average, and (sum * (K1 + 1)) / (1 + …)
+    length = rounded(B) * words.astype(np.float64) / rounded(max(average_words, 1.0), 4)
+    return total * rounded(K1 + 1) / (1 + rounded(K1) * (rounded(1 - B) + length))

@@ -1,0 +1,176 @@
+"""The documents of frequent terms kept beside PostgreSQL's GIN indexes
+(`search/postgres_backend/postings.py`): a search that reads them answers exactly as the
+statements over the GIN indexes do (the same matches, facet counts, order and scores to
+the last bit), before and after updates, and both ways they are stored read back."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import psycopg
+import pytest
+from support import CORPUS
+from test_update import answers, copy_corpus
+
+from benchmarks.generate import generate, write_corpus
+from indexer.build import add_files, build_index, remove_files
+from indexer.documents import section_doc_id
+from search.args import search_request
+from search.backend import SearchPlan
+from search.backends import open_backend
+from search.postgres_backend import postings
+from search.postgres_backend.publish import REGISTRY
+from search.query import parse_query
+from search.service import search
+
+EVERY_TERM, NO_TERM = "1", "1000000000"
+
+
+def test_a_run_is_kept_as_offsets_or_as_a_bitmap_and_read_back():
+    rng = np.random.default_rng(5)
+    for count in (0, 1, 4096, 4097, 30_000, postings.PART):
+        start = 3 * postings.PART
+        docs = np.sort(rng.choice(postings.PART, count, replace=False)) + start
+        bits, data = postings.encode(docs, start)
+        assert bits == (count > 4096)
+        assert len(data) == (postings.PART // 8 if bits else 2 * count)
+        found = np.zeros(start + postings.PART + 10, dtype=bool)
+        postings.mark(found, start, bits, data)
+        assert np.array_equal(np.flatnonzero(found), docs)
+        # numbers past the documents in use (removed since) are left out
+        short = np.zeros(start + postings.PART // 2, dtype=bool)
+        postings.mark(short, start, bits, data)
+        assert np.array_equal(np.flatnonzero(short), docs[docs < len(short)])
+
+
+def test_the_threshold_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv(postings.HELD_FROM_VARIABLE, "50")
+    assert postings.held_from() == 50
+    monkeypatch.setenv(postings.HELD_FROM_VARIABLE, "many")
+    assert postings.held_from() == postings.HELD_FROM
+
+
+def queries() -> list[str]:
+    """Every query of the search evaluation sets (written from the documents by a
+    helper), and a few of several words."""
+    found = ["", "满意度", "维修 经费", "维修 经费 培训", "经费", "预算 执行率"]
+    found += ["会议保障 量子纠缠"]
+    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4"):
+        found += [q["q"] for q in importlib.import_module(f"search_queries_{name}").QUERIES]
+    return found
+
+
+def built(postgres, tmp_path, monkeypatch, held_from: str, corpus: Path = CORPUS):
+    monkeypatch.setenv(postings.HELD_FROM_VARIABLE, held_from)
+    config = {"SEARCH_BACKEND": "postgres", "DATABASE_URL": postgres.database()}
+    index_dir = tmp_path / f"index-{held_from}"
+    build_index(corpus, index_dir, backend_config=config, full=True)
+    return config, index_dir
+
+
+def held_terms(url: str) -> tuple[int, int]:
+    """How many (field, term) the live generation counts, and how many it holds."""
+    with psycopg.connect(url) as conn:
+        (name,) = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+        return conn.execute(
+            f"SELECT (SELECT count(*) FROM {name}.terms), "
+            f"(SELECT count(DISTINCT (field, term)) FROM {name}.postings)"
+        ).fetchone()
+
+
+def without_cost(answer: dict) -> dict:
+    """An answer but its cost, of which the terms read to rank differ: the statement
+    counts them when nothing matched, the arrays do not read them then."""
+    cost = answer.pop("cost", None) or {}
+    return {**answer, "scored": cost.get("scored")}
+
+
+def outcome(result) -> tuple:
+    """A search's result but its cost."""
+    return (
+        result.total,
+        result.mode,
+        result.facet_counts,
+        result.hits,
+        result.groups,
+        result.passages,
+        result.projects,
+        result.admitted,
+        result.cost.scored,
+    )
+
+
+def test_searches_over_held_terms_answer_as_the_statements_do(postgres, tmp_path, monkeypatch):
+    every, every_dir = built(postgres, tmp_path, monkeypatch, EVERY_TERM)
+    none, none_dir = built(postgres, tmp_path, monkeypatch, NO_TERM)
+    counted, held = held_terms(every["DATABASE_URL"])
+    assert held == counted > 1000
+    assert held_terms(none["DATABASE_URL"])[1] == 0
+    a = open_backend({**every, "INDEX_DIR": str(every_dir)})
+    b = open_backend({**none, "INDEX_DIR": str(none_dir)})
+    compared = 0
+    for q in queries():
+        for extra in ({}, {"view": "projects"}, {"sort": "budget"}, {"kind": "indicator"}):
+            request = search_request({"q": q, "per_page": "50", **extra})
+            assert without_cost(search(a, request)) == without_cost(search(b, request)), (q, extra)
+            compared += 1
+        # and the scores to the last bit (the service rounds them)
+        for by_project in (False, True):
+            plan = SearchPlan(parse_query(q), stop=100, by_project=by_project)
+            with a.snapshot() as sa, b.snapshot() as sb:
+                assert outcome(sa.search(plan)) == outcome(sb.search(plan)), q
+    # the "most of it" fallback, which the service asks for on long queries only
+    for q in ("维修 经费 培训", "会议保障 量子纠缠 满意度", "信息化 系统 运维 量子"):
+        plan = SearchPlan(parse_query(q), stop=100, most_of_it=True)
+        with a.snapshot() as sa, b.snapshot() as sb:
+            assert outcome(sa.search(plan)) == outcome(sb.search(plan)), q
+        compared += 1
+    # passages like each section of every project, as `similar_passages` asks
+    for project in a.store().projects:
+        for section, text in project.sections.items():
+            own = section_doc_id(project.id, section)
+            with a.snapshot() as sa, b.snapshot() as sb:
+                one = sa.more_like(own, text, "section", 50)
+                assert one == sb.more_like(own, text, "section", 50), (project.id, section)
+            compared += bool(one[0])
+    a.close()
+    b.close()
+    assert compared > 830
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """About 60 generated projects over many files, and one more file of others."""
+    path = tmp_path_factory.mktemp("generated")
+    write_corpus(generate(60, seed=23), path / "corpus")
+    write_corpus(generate(6, seed=29), path / "more")
+    return path
+
+
+def test_an_update_after_the_last_documents_were_removed_gives_no_number_twice(
+    postgres, generated, tmp_path, monkeypatch
+):
+    """The held terms' rows keep a removed document's number: a number given again
+    would be found by the removed document's terms."""
+    corpus = copy_corpus(generated / "corpus", tmp_path / "corpus")
+    config, index_dir = built(postgres, tmp_path, monkeypatch, EVERY_TERM, corpus)
+    last = sorted(corpus.rglob("*.txt"))[-1]  # its documents have the highest numbers
+    last.unlink()
+    remove_files(corpus, index_dir, [last], backend_config=config)
+    extra = sorted((generated / "more").rglob("*.txt"))[0]
+    added = corpus / ("新增-" + extra.name)
+    shutil.copy(extra, added)
+    add_files(corpus, index_dir, [added], backend_config=config)
+    full_config, full_dir = built(postgres, tmp_path / "full", monkeypatch, EVERY_TERM, corpus)
+    assert answers(config, index_dir) == answers(full_config, full_dir)
+    with psycopg.connect(config["DATABASE_URL"]) as conn:
+        (name,) = conn.execute(f"SELECT name FROM {REGISTRY}.live").fetchone()
+        given, highest = conn.execute(
+            f"SELECT (SELECT meta->>'numbered' FROM {REGISTRY}.generations WHERE name = %s), "
+            f"(SELECT max(docnum) FROM {name}.docs)",
+            [name],
+        ).fetchone()
+    assert int(given) == highest + 1
