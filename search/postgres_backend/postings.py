@@ -19,7 +19,7 @@ generation's live documents; numbers are never given twice, see `publish.update`
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import psycopg
@@ -76,98 +76,122 @@ def encode(docs: np.ndarray, start: int) -> tuple[bool, bytes]:
     return False, offsets.tobytes()
 
 
-def mark(found: np.ndarray, start: int, bits: bool, data: bytes) -> None:
-    """Set in `found` (a boolean per document number) a stored run's documents (those
-    past its end are documents removed since)."""
-    if start >= len(found):
-        return
+def decode(start: int, bits: bool, data: bytes) -> np.ndarray:
+    """A stored run's documents, sorted."""
     if bits:
         run = np.unpackbits(np.frombuffer(data, dtype=np.uint8), bitorder="little")
-        stop = min(len(found), start + PART)
-        found[start:stop] |= run[: stop - start].view(bool)
-    else:
-        docs = np.frombuffer(data, dtype="<u2").astype(np.int64) + start
-        found[docs[docs < len(found)]] = True
+        return np.flatnonzero(run) + start
+    return np.frombuffer(data, dtype="<u2").astype(np.int64) + start
 
 
-def write(conn: psycopg.Connection, schema: str, first: int, progress: bool) -> int:
-    """Store the held terms' documents numbered `first` or more, in runs of PART from
-    `first` (the terms are those of the temporary table `held`); how many rows."""
+Run = tuple[int, bool, bytes]  # a stored run: its start, whether a bitmap, its data
+
+
+def marked(runs: Iterable[Run], size: int) -> np.ndarray:
+    """A term's documents from its stored runs, a boolean per document number below
+    `size` (those past it are documents removed since; removed ones below it are left
+    for the live documents to mask)."""
+    found = np.zeros(size, dtype=bool)
+    for start, bits, data in runs:
+        if start >= size:
+            continue
+        if bits:
+            run = np.unpackbits(np.frombuffer(data, dtype=np.uint8), bitorder="little")
+            stop = min(size, start + PART)
+            found[start:stop] = run[: stop - start].view(bool)
+        else:
+            docs = decode(start, bits, data)
+            found[docs[docs < size]] = True
+    return found
+
+
+def _hold(conn: psycopg.Connection, select: str, params: list[object]) -> None:
+    """The terms to write, as the temporary table `held` (gone at the commit)."""
+    conn.execute(f"CREATE TEMP TABLE held ON COMMIT DROP AS {select}", params)
+    conn.execute("ANALYZE held")
+
+
+def _write(conn: psycopg.Connection, schema: str, first: int, progress: bool) -> int:
+    """Store the held terms' documents numbered `first` or more, in runs of PART numbers
+    from a multiple of PART (the terms are those of the temporary table `held`); how many
+    rows were written. A run that already has rows (an update's first: its documents all
+    come after theirs, as numbers are never given twice) has them extended."""
     (stop,) = conn.execute(f"SELECT coalesce(max(docnum) + 1, 0) FROM {schema}.docs").fetchone()
-    starts = range(first, stop, PART)
+    starts = range(first - first % PART, stop, PART)
     written = 0
     with (
         tqdm(starts, desc="frequent terms", unit="run", disable=None if progress else True) as bar,
-        conn.cursor() as read,
-        conn.cursor() as load,
+        conn.cursor() as reading,
+        conn.cursor() as loading,
     ):
         for start in bar:
-            rows = read.execute(_RUN_SQL.format(schema=schema), [start, start + PART])
-            with load.copy(
+            rows = reading.execute(
+                _RUN_SQL.format(schema=schema), [max(start, first), start + PART]
+            ).fetchall()
+            before = _taken_out(conn, schema, start, rows) if start < first else {}
+            with loading.copy(
                 f"COPY {schema}.postings (field, term, start, bits, data) FROM STDIN"
             ) as copy:
                 for field, term, packed in rows:
                     docs = np.frombuffer(packed, dtype=">i4").astype(np.int64)
                     if np.any(docs[1:] <= docs[:-1]):
                         docs = np.unique(docs)
+                    if (field, term) in before:
+                        docs = np.concatenate([before[field, term], docs])
                     copy.write_row((field, term, start, *encode(docs, start)))
                     written += 1
     return written
+
+
+def _taken_out(
+    conn: psycopg.Connection, schema: str, start: int, rows: list[tuple[str, str, bytes]]
+) -> dict[tuple[str, str], np.ndarray]:
+    """The documents of the rows at `start` of the terms of `rows`, deleted to be written
+    again with theirs."""
+    if not rows:
+        return {}
+    fields, terms = [r[0] for r in rows], [r[1] for r in rows]
+    gone = conn.execute(
+        f"DELETE FROM {schema}.postings WHERE start = %s AND (field, term) IN "
+        "(SELECT * FROM unnest(%s::text[], %s::text[])) RETURNING field, term, bits, data",
+        [start, fields, terms],
+    ).fetchall()
+    return {(f, t): decode(start, bits, data) for f, t, bits, data in gone}
 
 
 def build(conn: psycopg.Connection, schema: str, threshold: int, progress: bool = False) -> int:
     """A new generation's rows: the terms that `threshold` documents or more hold (read
     from its `terms`, which must be counted)."""
     conn.execute(POSTINGS_DDL.format(schema=schema))
-    conn.execute(
-        "CREATE TEMP TABLE held ON COMMIT DROP AS "
-        f"SELECT field, term FROM {schema}.terms WHERE docs >= %s",
-        [threshold],
-    )
-    conn.execute("ANALYZE held")
-    written = write(conn, schema, 0, progress)
+    _hold(conn, f"SELECT field, term FROM {schema}.terms WHERE docs >= %s", [threshold])
+    written = _write(conn, schema, 0, progress)
     conn.execute(f"ANALYZE {schema}.postings")
     return written
 
 
 def extend(conn: psycopg.Connection, schema: str, first: int, progress: bool = False) -> int:
-    """After an update loaded documents numbered `first` or more: add them to the terms
-    held (a generation built before there were held terms has none)."""
-    exists = conn.execute("SELECT to_regclass(%s)", [f"{schema}.postings"]).fetchone()[0]
-    if exists is None:
-        return 0
-    conn.execute(
-        "CREATE TEMP TABLE held ON COMMIT DROP AS "
-        f"SELECT DISTINCT field, term FROM {schema}.postings"
-    )
-    conn.execute("ANALYZE held")
-    return write(conn, schema, first, progress)
+    """After an update loaded documents numbered `first` or more: add them to the held
+    terms' rows."""
+    _hold(conn, f"SELECT DISTINCT field, term FROM {schema}.postings", [])
+    return _write(conn, schema, first, progress)
 
 
-def read(
-    conn: psycopg.Connection, schema: str, terms: Iterable[Term], size: int
-) -> Iterator[tuple[Term, np.ndarray]]:
-    """The held ones of `terms` with their documents (a boolean per number below `size`,
-    removed ones included: mask them with the live documents)."""
+def read(conn: psycopg.Connection, schema: str, terms: Iterable[Term]) -> dict[Term, list[Run]]:
+    """The held ones of `terms`, with their stored runs."""
     wanted = list(dict.fromkeys(terms))
     if not wanted:
-        return
-    found: dict[tuple[str, str], np.ndarray] = {}
+        return {}
+    by_name = {(t.field, t.text): t for t in wanted}
+    found: dict[Term, list[Run]] = {}
     for field, term, start, bits, data in conn.execute(
         f"SELECT field, term, start, bits, data FROM {schema}.postings "
         "WHERE (field, term) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
         [[t.field for t in wanted], [t.text for t in wanted]],
     ):
-        into = found.get((field, term))
-        if into is None:
-            into = found[field, term] = np.zeros(size, dtype=bool)
-        mark(into, start, bits, data)
-    for term in wanted:
-        if (term.field, term.text) in found:
-            yield term, found[term.field, term.text]
+        found.setdefault(by_name[field, term], []).append((start, bits, data))
+    return found
 
 
-def held(meta: Mapping[str, object]) -> int | None:
-    """From how many documents on a generation's terms are held (None: none are)."""
-    value = meta.get("postings_from")
-    return value if isinstance(value, int) else None
+def held(meta: Mapping[str, object]) -> int:
+    """From how many documents on a generation's terms are held."""
+    return int(meta["postings_from"])  # type: ignore[call-overload]

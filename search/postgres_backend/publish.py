@@ -25,7 +25,8 @@ from search.backend import PublishFailed, RecordsChange, changed_since
 from . import postings
 from .sql import SCALAR_FACETS, storable, tsvector
 
-SCHEMA_VERSION = 3  # 2: records by source file, extras; 3: columns reordered
+# 2: records by source file, extras; 3: columns reordered; 4: frequent terms' documents
+SCHEMA_VERSION = 4
 REGISTRY = "jixiao"
 # One build at a time per database (pg_advisory_xact_lock)
 BUILD_LOCK = 0x6A697869616F  # "jixiao"
@@ -274,15 +275,14 @@ def update(
         if found is None:
             raise PublishFailed("the database has no live index to update")
         name, revision, live_meta = found
+        if live_meta.get("schema_version") != SCHEMA_VERSION:
+            raise PublishFailed("the live index was built by another version: build it again")
         failure = changed_since({"generation": name, "revision": revision}, based_on)
         if failure is not None:
             raise failure
         # a number is never given twice (the held terms' rows keep removed documents'):
         # the new documents' come after every number given so far
-        (first,) = conn.execute(
-            f"SELECT greatest(coalesce(max(docnum) + 1, 0), %s) FROM {name}.docs",
-            [live_meta.get("numbered", 0)],
-        ).fetchone()
+        first = live_meta["numbered"]
         gone = f"project_id = ANY({_literal(conn, sorted(remove))}::text[])"
         conn.execute(f"CREATE TEMP TABLE gone ON COMMIT DROP AS {term_counts(name, gone)}")
         conn.execute(
@@ -320,7 +320,7 @@ def update(
             "schema_version": SCHEMA_VERSION,
             "kinds": kinds,
             "revision": revision,
-            "postings_from": live_meta.get("postings_from"),
+            "postings_from": live_meta["postings_from"],
             "numbered": first + loaded.total(),
         }
         _set_meta(conn, name, meta)

@@ -22,6 +22,7 @@ matching rows (预算 at 100,000 projects: 190 of 310 ms); its rows take about 1
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -63,6 +64,7 @@ from .sql import (
     score_arrays,
     term_sql,
     weighed_terms,
+    weighted_sum,
 )
 
 
@@ -123,9 +125,7 @@ class PostgresSnapshot:
         cost.parts = len(queries)
         cost.match_terms = sum(term_count(query) for query in queries)
         threshold = postings.held(self.generation.meta)
-        if threshold is not None and any(
-            known(t.field, t.text) >= threshold for q in queries for t in terms_of(q)
-        ):
+        if any(known(t.field, t.text) >= threshold for q in queries for t in terms_of(q)):
             return self._search_held(plan, queries, known, frequency, cost)
         conds = [condition(query) for query in queries]
         every = joined(conds, " AND ")
@@ -255,14 +255,7 @@ class PostgresSnapshot:
             docs = facets.ranked(tally.allowed, keys, plan.stop)[plan.start :]
             page = [(int(d), float(score_of[d]) if score_of is not None else None) for d in docs]
             groups, total = [], tally.passages
-        ids = {}
-        if page:
-            ids = dict(
-                self.conn.execute(
-                    f"SELECT docnum, doc_id FROM {self.schema}.docs WHERE docnum = ANY(%s)",
-                    [[d for d, _ in page]],
-                ).fetchall()
-            )
+        ids = self._doc_ids([d for d, _ in page])
         hits = [(ids[d], value) for d, value in page]
         return SearchResult(
             total,
@@ -287,17 +280,23 @@ class PostgresSnapshot:
         cost: Cost,
     ) -> SearchResult:
         """`search` when a term of the query is held (`postings`): each term's documents
-        read, from its rows or (the others, at most about the threshold each) its GIN
-        index; the parts, the fallback to any part and the relevance worked out over
-        arrays, to the same result as the statements of `_run`."""
+        read, from its rows or (the others) its GIN index; the parts, the fallback to any
+        part and the relevance worked out over arrays, to the same result as the
+        statements of `_run`. A term's documents are spread into an array of a boolean
+        per document only while it is combined (26 terms at 100,000 projects would hold
+        68 MB at once)."""
         gen = self.generation
         facets = gen.facets
+        size = facets.size
         passing = self._passing(plan)
         rank = None if plan.sort else build_rank_query(plan.parts, "and", known)
-        terms = [t for q in queries for t in terms_of(q)] + list(terms_of(rank))
-        held = self._documents(terms)
-        parts = [_matching(query, held) & facets.alive for query in queries]
-        found = np.logical_and.reduce(parts)
+        may_score = _scored(plan, rank, "and", passing)
+        if may_score:  # as the statement counts them, whatever it finds
+            cost.rank_terms = term_count(rank)
+        terms = [t for q in queries for t in terms_of(q)]
+        documents = self._documents(terms + list(terms_of(rank)) if may_score else terms)
+        parts = [_matching(query, documents, size) & facets.alive for query in queries]
+        found = functools.reduce(np.logical_and, parts)
         mode, cover_of = "and", None
         if not found.any():
             holding = [int(np.count_nonzero(part)) for part in parts]
@@ -305,37 +304,47 @@ class PostgresSnapshot:
                 return self._nothing(mode, cost)
             # no document has every part: any part may do, more parts first
             mode = "or"
-            found = np.logical_or.reduce(parts)
+            found = functools.reduce(np.logical_or, parts)
             if plan.most_of_it:  # as the statement's weights and their sum (`search`)
                 weights = _part_weights(gen.documents, holding)
-                weighed = np.zeros(facets.size, dtype=np.float64)
-                for i, (part, weight) in enumerate(zip(parts, weights, strict=True)):
-                    term = part.astype(np.float64) * rounded(weight)
-                    weighed = term if i == 0 else weighed + term
-                found &= weighed >= rounded(_least_weight(weights), 7)
+                found &= weighted_sum(parts, weights) >= rounded(_least_weight(weights), 7)
                 if not found.any():
                     return self._nothing(mode, cost)
             rank = None if plan.sort else build_rank_query(plan.parts, "or", known)
-            cover_of = np.add.reduce([part.astype(np.int16) for part in parts])
+            if may_score:
+                cover_of = functools.reduce(np.add, (part.astype(np.int16) for part in parts))
         score_of = None
-        if _scored(plan, rank, mode, passing):
-            cost.rank_terms = term_count(rank)
-            weighed = weighed_terms(rank, frequency, gen.documents)
+        if may_score:
             docs = np.flatnonzero(found)
-            present = [held[t][docs] for t, _ in weighed]
-            score_of = np.zeros(facets.size, dtype=np.float64)
-            score_of[docs] = score_arrays(
-                present, [w for _, w in weighed], gen.lengths[docs], gen.average_words
-            )
-        else:
-            cover_of = None
+            score_of = self._scores(rank, frequency, documents, docs)
         return self._page(plan, found, score_of, cover_of, mode, passing, cost)
 
-    def _documents(self, terms: list[Term]) -> dict[Term, np.ndarray]:
-        """Each term's documents (a boolean per number): the held terms' from their rows,
-        the others' from their indexes, in one statement."""
-        size = self.generation.facets.size
-        found = dict(postings.read(self.conn, self.schema, terms, size))
+    def _scores(
+        self,
+        rank: Node,
+        frequency: Mapping[tuple[str, str], int],
+        documents: Mapping[Term, TermDocuments],
+        docs: np.ndarray,
+    ) -> np.ndarray:
+        """The relevance of `docs` (sorted numbers), as `score` computes it, spread into
+        an array of a score per document."""
+        gen = self.generation
+        size = gen.facets.size
+        weighed = weighed_terms(rank, frequency, gen.documents)
+        score_of = np.zeros(size, dtype=np.float64)
+        score_of[docs] = score_arrays(
+            [documents[t].among(docs, size) for t, _ in weighed],
+            [w for _, w in weighed],
+            gen.lengths[docs],
+            gen.average_words,
+        )
+        return score_of
+
+    def _documents(self, terms: list[Term]) -> dict[Term, TermDocuments]:
+        """Each term's documents: the held terms' runs from their rows, the others'
+        numbers from their indexes (one statement)."""
+        stored = postings.read(self.conn, self.schema, terms)
+        found = {t: TermDocuments(runs=runs) for t, runs in stored.items()}
         others = [t for t in dict.fromkeys(terms) if t not in found]
         if others:
             selects = [term_sql(t) for t in others]
@@ -349,10 +358,18 @@ class PostgresSnapshot:
                 [p for _, params in selects for p in params],
             ).fetchone()
             for term, packed in zip(others, row, strict=True):
-                documents = np.zeros(size, dtype=bool)
-                documents[numbers(packed)] = True
-                found[term] = documents
+                found[term] = TermDocuments(numbers=np.sort(numbers(packed)))
         return found
+
+    def _doc_ids(self, docs: list[int]) -> dict[int, str]:
+        """The ids of documents by number."""
+        if not docs:
+            return {}
+        return dict(
+            self.conn.execute(
+                f"SELECT docnum, doc_id FROM {self.schema}.docs WHERE docnum = ANY(%s)", [docs]
+            ).fetchall()
+        )
 
     # ------------------------------------------------------------------ more like
 
@@ -377,7 +394,7 @@ class PostgresSnapshot:
         frequency = {("body", w): held[w] for w in key}
         tree = AnyOf(tuple(Term("body", w) for w in key))
         threshold = postings.held(self.generation.meta)
-        if threshold is not None and max(frequency.values()) >= threshold:
+        if max(frequency.values()) >= threshold:
             return self._more_like_held(doc_id, tree, frequency, kind, limit), True
         relevance = score(tree, frequency, documents, self.generation.average_words)
         found = self.conn.execute(
@@ -398,27 +415,14 @@ class PostgresSnapshot:
     ) -> list[tuple[str, float]]:
         """`more_like`'s statement over arrays, when a key term is held: the documents
         of `kind` holding any key term but `doc_id`, by relevance, then in source order."""
-        gen = self.generation
-        facets = gen.facets
-        weighed = weighed_terms(tree, frequency, gen.documents)
-        held = self._documents([t for t, _ in weighed])
-        found = np.logical_or.reduce([held[t] for t, _ in weighed])
+        facets = self.generation.facets
+        documents = self._documents(list(terms_of(tree)))
+        found = _matching(tree, documents, facets.size)
         found &= facets.alive & facets.selected({"kind": kind})
-        docs = np.flatnonzero(found)
-        score_of = np.zeros(facets.size, dtype=np.float64)
-        score_of[docs] = score_arrays(
-            [held[t][docs] for t, _ in weighed],
-            [w for _, w in weighed],
-            gen.lengths[docs],
-            gen.average_words,
-        )
+        score_of = self._scores(tree, frequency, documents, np.flatnonzero(found))
         # one more than asked for: `doc_id` may be among them
         first = facets.ranked(found, [(score_of, True)], limit + 1).tolist()
-        ids = dict(
-            self.conn.execute(
-                f"SELECT docnum, doc_id FROM {self.schema}.docs WHERE docnum = ANY(%s)", [first]
-            ).fetchall()
-        )
+        ids = self._doc_ids(first)
         return [(ids[d], float(score_of[d])) for d in first if ids[d] != doc_id][:limit]
 
     # ------------------------------------------------------------------ vocabulary
@@ -458,14 +462,43 @@ def _scored(plan: SearchPlan, rank: Any, mode: str, passing: np.ndarray) -> bool
     return rank is not None and plan.sort is None and mode != "all" and bool(passing.any())
 
 
-def _matching(node: Node, held: Mapping[Term, np.ndarray]) -> np.ndarray:
-    """The documents a tree matches, from its terms' documents."""
+@dataclass
+class TermDocuments:
+    """A term's documents as read: a held term's stored runs, or the numbers its GIN
+    index found (sorted)."""
+
+    runs: list[postings.Run] | None = None
+    numbers: np.ndarray | None = None
+
+    def marked(self, size: int) -> np.ndarray:
+        """A new array of a boolean per document number below `size`."""
+        if self.runs is not None:
+            return postings.marked(self.runs, size)
+        found = np.zeros(size, dtype=bool)
+        found[self.numbers] = True
+        return found
+
+    def among(self, docs: np.ndarray, size: int) -> np.ndarray:
+        """Whether each of `docs` (sorted numbers below `size`) holds the term."""
+        if self.runs is not None:
+            return postings.marked(self.runs, size)[docs]
+        held = self.numbers
+        at = np.minimum(np.searchsorted(held, docs), max(len(held) - 1, 0))
+        return held[at] == docs if len(held) else np.zeros(len(docs), dtype=bool)
+
+
+def _matching(node: Node, documents: Mapping[Term, TermDocuments], size: int) -> np.ndarray:
+    """The documents a tree matches (a new array), from its terms' documents."""
     if isinstance(node, Term):
-        return held[node]
-    matched = [_matching(item, held) for item in node.items]
-    if isinstance(node, AnyOf):
-        return np.logical_or.reduce(matched)
-    return np.logical_and.reduce(matched)
+        return documents[node].marked(size)
+    items = iter(node.items)
+    found = _matching(next(items), documents, size)
+    for item in items:
+        if isinstance(node, AnyOf):
+            found |= _matching(item, documents, size)
+        else:
+            found &= _matching(item, documents, size)
+    return found
 
 
 def _keys(

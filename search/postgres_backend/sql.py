@@ -8,7 +8,7 @@ matched with `@>`. Field names come from a fixed list; every text is a parameter
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -149,16 +149,27 @@ def score(
     return f"(({' + '.join(sums)}) * {norm})", params
 
 
+def weighted_sum(present: Sequence[np.ndarray], weights: Sequence[float]) -> np.ndarray:
+    """Each array's presence times its weight (as `real` writes it), added from the first,
+    as PostgreSQL adds `(c0)::int * w0 + (c1)::int * w1 + …` (one array at least)."""
+    total = None
+    for held, weight in zip(present, weights, strict=True):
+        part = held.astype(np.float64) * rounded(weight)
+        total = part if total is None else total + part
+    if total is None:
+        raise ValueError("nothing to add")
+    return total
+
+
 def score_arrays(
     present: list[np.ndarray], weights: list[float], words: np.ndarray, average_words: float
 ) -> np.ndarray:
     """`score` over arrays: for documents of `words` words, each term's presence given
     (in the order of `weighed_terms`). The same float8 operations in the same order as
     PostgreSQL's, so the same values to the last bit."""
-    total = np.zeros(len(words), dtype=np.float64)
-    for i, (held, weight) in enumerate(zip(present, weights, strict=True)):
-        part = held.astype(np.float64) * rounded(weight)
-        total = part if i == 0 else total + part
+    if not weights:
+        return np.zeros(len(words), dtype=np.float64)
     # as the SQL binds: (B * words) / average, and (sum * (K1 + 1)) / (1 + …)
     length = rounded(B) * words.astype(np.float64) / rounded(max(average_words, 1.0), 4)
-    return total * rounded(K1 + 1) / (1 + rounded(K1) * (rounded(1 - B) + length))
+    norm = 1 + rounded(K1) * (rounded(1 - B) + length)
+    return weighted_sum(present, weights) * rounded(K1 + 1) / norm
