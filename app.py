@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
+import ctypes.util
 import gc
 import os
 import sys
@@ -626,8 +628,27 @@ def serve_processes(app: Flask, host: str, port: int, workers: int, threads: int
     Served().run()
 
 
+# glibc's mallopt parameter for the number of arenas
+M_ARENA_MAX = -8
+
+
+def one_malloc_arena() -> bool:
+    """Have glibc's malloc serve every thread from one arena (as MALLOC_ARENA_MAX=1 would);
+    whether it could (not without glibc). By default each thread that allocates gets an
+    arena of its own, whose memory is new pages the first time: the arrays of a search at
+    100,000 projects (tens of MB) made each of waitress's 8 threads answer its first
+    search 40 ms slower (70 instead of 30 ms), and each arena keeps what its thread
+    freed. Python allocates under its interpreter lock anyway."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(M_ARENA_MAX, 1))
+    except (OSError, AttributeError):
+        return False
+
+
 def main(argv: list[str] | None = None) -> None:
     """`python app.py`: build the index if there is none, then serve."""
+    one_malloc_arena()  # before any thread
     parser = argparse.ArgumentParser(
         description="Serve Jixiao Search (builds the index first if there is none)."
     )
