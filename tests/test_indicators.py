@@ -85,6 +85,20 @@ def test_mixed_targets_give_a_distribution_and_statistics(sample_projects):
     assert group(build_library([*sample_projects, other_unit]), "预算执行率")["stats"] is None
 
 
+def test_what_is_read_of_a_groups_rows_is_worked_out_once_when_built(sample_projects):
+    """A page reads the count, targets and statistics of every group it shows: they are
+    worked out with the library, and what a page is given is its own to change."""
+    library = build_library(sample_projects)
+    for built in library:
+        assert {"project_count", "_targets", "_stats"} <= set(vars(built))
+        assert built.project_count == len({p.id for p, _ in built.rows})
+        assert sum(t["count"] for t in built.targets()) == len(built.rows)
+    rate = next(g for g in library if g.name == "预算执行率")
+    rate.targets()[0]["count"] = -1
+    rate.stats()["max"] = -1
+    assert rate.to_dict() == group(build_library(sample_projects), "预算执行率")
+
+
 def names(library, text, limit=10):
     return [(g.name, s) for g, s in similar_groups(library, text, limit)]
 
