@@ -31,7 +31,8 @@ MAX_PROJECTS_LISTED = 100
 
 @dataclass
 class IndicatorGroup:
-    """All rows of one indicator name across projects."""
+    """All rows of one indicator name across projects (complete once `build_library` has
+    made it: what is read of them is worked out then)."""
 
     key: str
     names: Counter[str] = field(default_factory=Counter)

@@ -87,6 +87,12 @@ def decode(start: int, bits: bool, data: bytes) -> np.ndarray:
 Run = tuple[int, bool, bytes]  # a stored run: its start, whether a bitmap, its data
 
 
+def numbers(runs: Iterable[Run]) -> np.ndarray:
+    """A term's documents from its stored runs, sorted (removed ones too)."""
+    found = [decode(*run) for run in sorted(runs, key=lambda run: run[0])]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
 def marked(runs: Iterable[Run], size: int) -> np.ndarray:
     """A term's documents from its stored runs, a boolean per document number below
     `size` (those past it are documents removed since; removed ones below it are left

@@ -333,7 +333,7 @@ class PostgresSnapshot:
         weighed = weighed_terms(rank, frequency, gen.documents)
         score_of = np.zeros(size, dtype=np.float64)
         score_of[docs] = score_arrays(
-            [documents[t].among(docs, size) for t, _ in weighed],
+            [documents[t].among(docs) for t, _ in weighed],
             [w for _, w in weighed],
             gen.lengths[docs],
             gen.average_words,
@@ -478,13 +478,15 @@ class TermDocuments:
         found[self.numbers] = True
         return found
 
-    def among(self, docs: np.ndarray, size: int) -> np.ndarray:
-        """Whether each of `docs` (sorted numbers below `size`) holds the term."""
-        if self.runs is not None:
-            return postings.marked(self.runs, size)[docs]
+    def among(self, docs: np.ndarray) -> np.ndarray:
+        """Whether each of `docs` (sorted numbers) holds the term."""
+        if self.numbers is None:  # the runs' numbers, once (a term may rank and match)
+            self.numbers = postings.numbers(self.runs or [])
         held = self.numbers
-        at = np.minimum(np.searchsorted(held, docs), max(len(held) - 1, 0))
-        return held[at] == docs if len(held) else np.zeros(len(docs), dtype=bool)
+        if not len(held):
+            return np.zeros(len(docs), dtype=bool)
+        at = np.minimum(np.searchsorted(held, docs), len(held) - 1)
+        return held[at] == docs
 
 
 def _matching(node: Node, documents: Mapping[Term, TermDocuments], size: int) -> np.ndarray:
