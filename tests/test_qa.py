@@ -417,3 +417,23 @@ def test_sources_point_at_the_table_parts(engine):
     )
     section = answer(engine, "机关服务费的立项依据是什么？")["sources"][0]
     assert section["section"] == "basis" and section["url"].endswith("#section-basis")
+
+
+def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_projects):
+    """One pass finds what max/min and a second pass over the projects find, ties in
+    order (three budgets are made equal to the highest)."""
+    from dataclasses import replace
+
+    from search.qa.answers import BUDGET_NAMES, _extreme
+
+    for key in BUDGET_NAMES:
+        priced = [p for p in sample_projects if p.budget.get(key) is not None]
+        if not priced:
+            continue
+        top = max(p.budget[key] for p in priced)
+        tied = [replace(p, budget={**p.budget, key: top}) for p in priced[:3]]
+        for projects in (priced, [*priced, *tied]):
+            for highest in (True, False):
+                best = (max if highest else min)(p.budget[key] for p in projects)
+                expected = [p for p in projects if p.budget[key] == best]
+                assert _extreme(projects, key, highest) == (best, expected)

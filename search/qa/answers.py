@@ -2737,7 +2737,11 @@ def over_projects(q: Question) -> Answer | None:
     if q.projects:
         return None
     conditions = q.conditions
-    chosen = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
+    # a copy either way (the answers below may order what they are given); without
+    # conditions, no test per project (at 100,000 projects, 37 ms)
+    chosen = [*q.store.projects]
+    if conditions:
+        chosen = [p for p in chosen if all(f.test(p) for f in conditions)]
     said = "、".join(f.label for f in conditions)
     key = _budget_key(q)
     about_money = (
@@ -3037,13 +3041,27 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
     scope = f"{said}的项目中，" if said else ""
     texts, sources = [], []
     for highest in [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]:
-        best = (max if highest else min)(p.budget[key] for p in priced)
-        winners = [p for p in priced if p.budget[key] == best]
+        best, winners = _extreme(priced, key, highest)
         names = "、".join(p.name for p in winners)
         which = "最高" if highest else "最低"
         texts.append(f"{BUDGET_NAMES[key]}{which}的项目是{names}：{format_yuan(best)}")
         sources += [budget_source(p, key) for p in winners]
     return Answer(f"{scope}{'；'.join(texts)}。", "ranking", sources)
+
+
+def _extreme(priced: list[Project], key: str, highest: bool) -> tuple[float, list[Project]]:
+    """The highest (or lowest) budget under `key` of projects that have one, and the
+    projects that have it, in order (one pass: at 100,000 projects, three passes took
+    150 ms of a question)."""
+    best = priced[0].budget[key]
+    winners: list[Project] = []
+    for project in priced:
+        value = project.budget[key]
+        if value == best:
+            winners.append(project)
+        elif (value > best) if highest else (value < best):
+            best, winners = value, [project]
+    return best, winners
 
 
 N = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
