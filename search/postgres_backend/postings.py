@@ -5,15 +5,17 @@ matching row, even when only its number is wanted: it has no index-only scans. A
 100,000 projects 预算 matches 210,560 passages on 159,498 pages of the table; finding
 them took 26 ms, visiting them 190 ms and their relevance 95 ms more. So a build also
 writes, for every term that HELD_FROM documents or more hold, which documents hold it:
-one row per term and run of PART document numbers (`start`), either a bitmap of the run
-(PART bits) or the numbers' offsets from `start` (2 bytes each), whichever is smaller.
-A search whose terms include such a term reads its rows and works out the matches and
-their relevance over arrays (`searching.py`); the other terms' documents come from their
-GIN indexes, at most about HELD_FROM rows each.
+one row per term and run of PART document numbers (`start`, a multiple of PART), either
+a bitmap of the run (PART bits) or the numbers' offsets from `start` (2 bytes each),
+whichever is smaller. A search whose terms include such a term reads its rows and works
+out the matches and their relevance over arrays (`searching.py`); the other terms'
+documents come from their GIN indexes (fewer than HELD_FROM each when the generation was
+built).
 
 Which terms are held is fixed by the build: an update adds the new documents to the held
-terms' rows and leaves the removed documents' numbers in them (they are masked by the
-generation's live documents; numbers are never given twice, see `publish.update`).
+terms' rows (the run they begin in is extended) and leaves the removed documents'
+numbers in them (they are masked by the generation's live documents; numbers are never
+given twice, see `publish.update`).
 """
 
 from __future__ import annotations
