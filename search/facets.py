@@ -12,6 +12,7 @@ checks' rule ids) keeps each document's codes in a run of one array (CSR).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -243,6 +244,25 @@ class Facets:
             docs, values = docs[near], [value[near] for value in values]
         order = np.lexsort((self.columns["seq"][docs], *reversed(values)))
         return docs[order][:limit]
+
+
+def combined(
+    parts: Sequence[np.ndarray], holding_most: Callable[[Sequence[np.ndarray]], np.ndarray] | None
+) -> tuple[np.ndarray, str, np.ndarray | None]:
+    """The documents a query matches from its parts' (a boolean per document each):
+    those with every part ("and"); when none has them all, those with any ("or", and how
+    many parts each holds), narrowed by `holding_most` (the backend's weighing of the
+    parts, for "most of it") if given. Nothing held by anything stays "and"."""
+    found = functools.reduce(np.logical_and, parts)
+    if found.any() or len(parts) < 2:
+        return found, "and", None
+    coverage = functools.reduce(np.add, (part.astype(np.int16) for part in parts))
+    if not coverage.any():  # nothing has any part: no "any word" to say
+        return found, "and", None
+    found = coverage > 0
+    if holding_most is not None:
+        found &= holding_most(parts)
+    return found, "or", coverage
 
 
 def _reversed(values: np.ndarray) -> np.ndarray:

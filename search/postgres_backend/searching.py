@@ -22,10 +22,9 @@ matching rows (预算 at 100,000 projects: 190 of 310 ms); its rows take about 1
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +43,7 @@ from search.compile import (
     term_count,
     terms_of,
 )
-from search.facets import Facets, page_projects, project_page
+from search.facets import Facets, combined, page_projects, project_page
 from search.query import QueryParts, substring_terms, word_terms
 from search.store import ProjectStore
 from search.suggest import Entry
@@ -124,8 +123,7 @@ class PostgresSnapshot:
             return SearchResult(0, "none", {}, [], cost)
         cost.parts = len(queries)
         cost.match_terms = sum(term_count(query) for query in queries)
-        threshold = postings.held(self.generation.meta)
-        if any(known(t.field, t.text) >= threshold for q in queries for t in terms_of(q)):
+        if self._reads_held(known(t.field, t.text) for q in queries for t in terms_of(q)):
             return self._search_held(plan, queries, known, frequency, cost)
         conds = [condition(query) for query in queries]
         every = joined(conds, " AND ")
@@ -153,6 +151,11 @@ class PostgresSnapshot:
         )
         rank = None if plan.sort else build_rank_query(plan.parts, "or", known)
         return self._run(plan, matched, rank, "or", coverage, cost, frequency)[0]
+
+    def _reads_held(self, counts: Iterable[int]) -> bool:
+        """Whether a search whose terms as many documents hold as `counts` reads the held
+        terms (one does), rather than one statement over the GIN indexes."""
+        return max(counts, default=0) >= postings.held(self.generation.meta)
 
     def _part_counts(self, conds: list[Sql]) -> list[int]:
         counts = ", ".join(f"count(*) FILTER (WHERE {c})" for c, _ in conds)
@@ -296,23 +299,20 @@ class PostgresSnapshot:
         terms = [t for q in queries for t in terms_of(q)]
         documents = self._documents(terms + list(terms_of(rank)) if may_score else terms)
         parts = [_matching(query, documents, size) & facets.alive for query in queries]
-        found = functools.reduce(np.logical_and, parts)
-        mode, cover_of = "and", None
-        if not found.any():
+
+        def holding_most(parts: Sequence[np.ndarray]) -> np.ndarray:
+            # as the statement's weights and their sum (`search`)
             holding = [int(np.count_nonzero(part)) for part in parts]
-            if len(parts) < 2 or not any(holding):
-                return self._nothing(mode, cost)
-            # no document has every part: any part may do, more parts first
-            mode = "or"
-            found = functools.reduce(np.logical_or, parts)
-            if plan.most_of_it:  # as the statement's weights and their sum (`search`)
-                weights = _part_weights(gen.documents, holding)
-                found &= weighted_sum(parts, weights) >= rounded(_least_weight(weights), 7)
-                if not found.any():
-                    return self._nothing(mode, cost)
+            weights = _part_weights(gen.documents, holding)
+            return weighted_sum(parts, weights) >= rounded(_least_weight(weights), 7)
+
+        found, mode, cover_of = combined(parts, holding_most if plan.most_of_it else None)
+        if not found.any():
+            return self._nothing(mode, cost)
+        if mode == "or":  # no document has every part: any part may do, more parts first
             rank = None if plan.sort else build_rank_query(plan.parts, "or", known)
-            if may_score:
-                cover_of = functools.reduce(np.add, (part.astype(np.int16) for part in parts))
+        if not may_score:
+            cover_of = None
         score_of = None
         if may_score:
             docs = np.flatnonzero(found)
@@ -393,8 +393,7 @@ class PostgresSnapshot:
             return [], True
         frequency = {("body", w): held[w] for w in key}
         tree = AnyOf(tuple(Term("body", w) for w in key))
-        threshold = postings.held(self.generation.meta)
-        if max(frequency.values()) >= threshold:
+        if self._reads_held(frequency.values()):
             return self._more_like_held(doc_id, tree, frequency, kind, limit), True
         relevance = score(tree, frequency, documents, self.generation.average_words)
         found = self.conn.execute(

@@ -11,6 +11,7 @@ incomplete.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from whoosh.searching import Searcher
 
 from search.backend import Cost, SearchPlan, SearchResult, Vocabulary
 from search.compile import key_term_count
-from search.facets import page_projects, project_page
+from search.facets import combined, page_projects, project_page
 from search.store import ProjectStore
 from search.suggest import Entry
 
@@ -67,15 +68,8 @@ class WhooshSnapshot:
             if not queries:
                 return SearchResult(0, "none", {}, [], cost)
             found = _match_each(searcher, facets, queries, cost)
-            matched, mode = np.logical_and.reduce(found), "and"
-            if not matched.any() and len(found) > 1:
-                coverage = np.add.reduce([f.astype(np.int8) for f in found])
-                if coverage.any():  # else nothing has any part: no "any word" to say
-                    matched, mode = coverage > 0, "or"
-                    if plan.most_of_it:
-                        matched &= _holding_most(found)
-                else:
-                    coverage = None
+            most = _holding_most if plan.most_of_it else None
+            matched, mode, coverage = combined(found, most)
         tally = facets.tally(matched, plan.filters, plan.by_project)
         allowed, passages, matched_of = tally.allowed, tally.passages, tally.matched_of
         ranking = None  # ordered by a column, else ranked by the rank query
@@ -216,7 +210,7 @@ def _match_each(
     return found
 
 
-def _holding_most(found: list[np.ndarray]) -> np.ndarray:
+def _holding_most(found: Sequence[np.ndarray]) -> np.ndarray:
     """Which documents hold parts that carry at least half of the query's information,
     each part weighing its inverse document frequency (a part no document has, the most):
     of 垃圾分类 → 垃圾, 分类, a document with only the common 分类 is not about it."""
