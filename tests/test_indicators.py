@@ -6,7 +6,14 @@ import pytest
 
 from indexer.model import Indicator, Project
 from indexer.targets import parse_target
-from search.indicators import build_library, normalize_name, query_name, similar_groups
+from search.indicators import (
+    build_library,
+    normalize_name,
+    projects_of_groups,
+    query_name,
+    similar_groups,
+    targets_of_groups,
+)
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +97,9 @@ def test_what_is_read_of_a_groups_rows_is_worked_out_once_when_built(sample_proj
     worked out with the library, and what a page is given is its own to change."""
     library = build_library(sample_projects)
     for built in library:
-        assert {"project_count", "_targets", "_stats"} <= set(vars(built))
+        assert {"project_count", "projects", "_targets", "_stats", "same_targets"} <= set(
+            vars(built)
+        )
         assert built.project_count == len({p.id for p, _ in built.rows})
         assert sum(t["count"] for t in built.targets()) == len(built.rows)
     rate = next(g for g in library if g.name == "预算执行率")
@@ -163,3 +172,54 @@ def test_section_hits_are_whole_passages(client, sample_projects):
     hits = client.get("/api/search", query_string={"q": "专款专用", "kind": "section"}).get_json()
     texts = {p.sections[k] for p in sample_projects for k in p.sections}
     assert hits["hits"] and all(hit["text"] in texts for hit in hits["hits"])
+
+
+# ------------------------------------------------- what the library works out once
+
+
+@pytest.fixture(scope="module")
+def mixed_projects(sample_projects):
+    """The sample, the real tables of two other templates (central, district), and a
+    target written three ways."""
+    from support import ROOT
+
+    from indexer.corpus import load_corpus
+
+    result, _ = load_corpus(ROOT / "tests" / "data" / "realworld")
+    assert len(result.projects) >= 10
+    base = sample_projects[0]
+    extra = [
+        with_target(base, "预算执行率", target, f"x-{n}")
+        for n, target in enumerate(["≥95%", "=98%", ">=95%", "95%", "100%"])
+    ]
+    return [*sample_projects, *result.projects, *extra]
+
+
+def test_the_groups_worked_out_targets_and_projects_equal_reading_every_row(mixed_projects):
+    from search.qa.answers import targets_counted
+
+    library = build_library(mixed_projects)
+    spans = [library[i : i + n] for n in (1, 2, 5, len(library)) for i in range(0, 12, 3)]
+    for groups in [[g] for g in library] + spans:
+        rows = [pair for g in groups for pair in g.rows]
+        assert targets_of_groups(groups) == targets_counted(r for _, r in rows)
+        assert projects_of_groups(groups) == len({p.id for p, _ in rows})
+    # targets written two ways are counted as one, said as first written
+    differing = [g for g in library if len(g.targets()) > len(g.same_targets)]
+    assert differing
+
+
+def test_groups_found_by_a_part_of_their_keys_or_by_keys_in_the_librarys_order(
+    mixed_projects,
+):
+    from search.store import ProjectStore
+
+    store = ProjectStore(mixed_projects)
+    library = store.library
+    parts = {g.key[i : i + n] for g in library for n in (1, 2, 3) for i in (0, len(g.key) // 2)}
+    parts |= {"", "率", "满意度", "不在任何名称里", "\0", library[-1].key + "x"}
+    for part in sorted(parts):
+        assert store.library_holding(part) == [g for g in library if part in g.key], part
+    keys = [g.key for g in library[::-3]] + ["不在任何名称里"]
+    assert store.library_keyed(keys) == [g for g in library if g.key in keys]
+    assert store.library_keyed([]) == []

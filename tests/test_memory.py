@@ -16,6 +16,7 @@ from support import CORPUS
 from app import create_app, warm
 from indexer.build import build_index
 from search import qa
+from search.qa import reading
 from search.qa.answers import ProjectMatcher, matcher
 from search.store import PER_GENERATION, ProjectStore, cached_properties
 
@@ -71,6 +72,7 @@ def test_warming_builds_everything_the_store_and_the_questions_build_on_first_us
         backend.close()
     assert jieba.dt.initialized  # jieba's dictionary: about 100 MB, read once
     assert jieba.posseg.dt.word_tag_tab  # and its parts of speech
+    assert reading._CONVERTER is not None  # and OpenCC's tables (10 MB)
 
 
 def test_preparing_the_questions_of_a_new_store_builds_its_indexes(sample_projects):

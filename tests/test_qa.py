@@ -424,7 +424,7 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
     order (three budgets are made equal to the highest)."""
     from dataclasses import replace
 
-    from search.qa.answers import BUDGET_NAMES, _extreme
+    from search.qa.answers import BUDGET_NAMES, BudgetColumn, _extreme
 
     for key in BUDGET_NAMES:
         priced = [p for p in sample_projects if p.budget.get(key) is not None]
@@ -432,8 +432,16 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
             continue
         top = max(p.budget[key] for p in priced)
         tied = [replace(p, budget={**p.budget, key: top}) for p in priced[:3]]
-        for projects in (priced, [*priced, *tied]):
+        unpriced = [replace(p, budget={**p.budget, key: None}) for p in priced[:2]]
+        for projects in (priced, [*priced, *tied], [*unpriced, *priced, *tied, *unpriced]):
+            having = [p for p in projects if p.budget[key] is not None]
+            column = BudgetColumn.of(projects, key)
+            assert column.priced
             for highest in (True, False):
-                best = (max if highest else min)(p.budget[key] for p in projects)
-                expected = [p for p in projects if p.budget[key] == best]
-                assert _extreme(projects, key, highest) == (best, expected)
+                best = (max if highest else min)(p.budget[key] for p in having)
+                expected = [p for p in having if p.budget[key] == best]
+                assert _extreme(having, key, highest) == (best, expected)
+                # every project's amounts as an array: the same, the amount as printed
+                found = column.extreme(projects, highest)
+                assert found == (best, expected) and type(found[0]) is type(best)
+    assert not BudgetColumn.of(unpriced, key).priced

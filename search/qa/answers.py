@@ -9,6 +9,7 @@ the answer we say so and give no number.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -18,6 +19,7 @@ from functools import cache, cached_property, lru_cache
 from itertools import islice
 from typing import Any
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from indexer.citations import find_doc_numbers, is_regulation_title, normalize_title
@@ -29,7 +31,14 @@ from indexer.text import word_parts, words
 from indexer.vocabulary import LEVEL_NAMES, SECTION_LABELS, SECTION_NAMES, section_name
 
 from ..backend import SearchBackend
-from ..indicators import IndicatorGroup, normalize_name
+from ..indicators import (
+    IndicatorGroup,
+    normalize_name,
+    projects_of_groups,
+    same_target,
+    targets_of_groups,
+    targets_ranked,
+)
 from ..regulations import Regulation, find_regulations
 from ..service import SearchRequest, search
 from ..store import ProjectStore, per_generation
@@ -618,25 +627,16 @@ def without_weights(text: str) -> str:
 ASKED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％)?")
 
 
-def _same_target(row: Indicator) -> tuple:
-    """A row's target as compared, read from the record's parsed comparator, value and unit
-    (=100% and 100%, ≥90.00(%) and >=90% are one target); a target in words as written."""
-    if row.value is None:
-        return (re.sub(r"\s+", "", row.target),)
-    return (row.op or "=", float(row.value), row.unit or "")
-
-
 def targets_counted(rows: Iterable[Indicator]) -> dict[str, int]:
     """How many rows set each target (one target written two ways counted once, said as it
     is first written), most first, then in the order of the targets' text."""
     counts: dict[tuple, int] = {}
     said: dict[tuple, str] = {}
     for row in rows:
-        same = _same_target(row)
+        same = same_target(row)
         said.setdefault(same, row.target)
         counts[same] = counts.get(same, 0) + 1
-    ranked = sorted(counts, key=lambda k: (-counts[k], said[k]))
-    return {said[k]: counts[k] for k in ranked}
+    return targets_ranked(counts, said)
 
 
 def target_check(text: str, row: Indicator) -> str:
@@ -2308,11 +2308,9 @@ def _groups_named(q: Question) -> tuple[str, list[IndicatorGroup]]:
     core = FORM_WORDS.sub("", q.text)
     if not core:
         return core, []
-    exact = [g for g in q.store.library if g.key == core]
-    found = exact or [g for g in q.store.library if core in g.key]
+    found = q.store.library_keyed([core]) or q.store.library_holding(core)
     if not found and q.indicators is not None:  # a name written with a typo, linked
-        names = {normalize_name(n) for n in q.indicators.names}
-        found = [g for g in q.store.library if g.key in names]
+        found = q.store.library_keyed({normalize_name(n) for n in q.indicators.names})
         core = q.indicators.words if found else core
     return core, found
 
@@ -2327,31 +2325,34 @@ def usual_targets(q: Question) -> Answer | None:
     if q.conditions:  # 检察院的项目一般设多少: of the projects in scope
         chosen = {p.id for p in q.chosen}
         rows = [(project, row) for g in groups for project, row in g.rows if project.id in chosen]
+        if not rows:
+            return None
         counts = targets_counted(row for _, row in rows)
-        projects = len({p.id for p, _ in rows})
-    else:  # of every project: counted once per generation
-        rows = [pair for g in groups for pair in g.rows]
+        projects, first, shown = len({p.id for p, _ in rows}), rows[0][0], rows[:MAX_SOURCES]
+        found = len(rows)
+    else:  # of every project: from what the library worked out, the rows are not read
+        keys = tuple(g.key for g in groups)
         counts, projects = q.store.kept(
-            ("usual targets", *(g.key for g in groups)),
-            lambda: (targets_counted(r for _, r in rows), len({p.id for p, _ in rows})),
+            ("usual targets", *keys),
+            lambda: (
+                targets_of_groups(groups),
+                projects_of_groups(groups),
+            ),
         )
-    if not rows:
-        return None
+        found = sum(len(g.rows) for g in groups)
+        shown = list(itertools.islice((pair for g in groups for pair in g.rows), MAX_SOURCES))
+        if not shown:
+            return None
+        first = shown[0][0]
     listed = "，".join(f"{t} × {n}" for t, n in counts.items())
     name = groups[0].name if len(groups) == 1 else f"“{core}”类指标"
     top = next(iter(counts))
     if projects == 1:  # one project sets it: say which, there is nothing usual to tell
-        said = f"目标值为 {top}" if len(rows) == 1 else f"共 {len(rows)} 项，目标值：{listed}"
-        text = f"{name}只在{rows[0][0].name}中设置，{said}。"
+        said = f"目标值为 {top}" if found == 1 else f"共 {found} 项，目标值：{listed}"
+        text = f"{name}只在{first.name}中设置，{said}。"
     else:
-        text = (
-            f"{name}在 {projects} 个项目中共 {len(rows)} 项，目标值：{listed}；最常见的是 {top}。"
-        )
-    return Answer(
-        text,
-        "indicator_distribution",
-        [indicator_source(p, r) for p, r in rows[:MAX_SOURCES]],
-    )
+        text = f"{name}在 {projects} 个项目中共 {found} 项，目标值：{listed}；最常见的是 {top}。"
+    return Answer(text, "indicator_distribution", [indicator_source(p, r) for p, r in shown])
 
 
 @dataclass
@@ -2719,9 +2720,15 @@ def _budget_key(q: Question) -> str:
     field_name = q.field if q.field in BUDGET_NAMES else asked_field(q.text)
     if (q.projects or q.conditions) and q.chosen:
         return _money_key_of(q.chosen, field_name)
-    # of every project: worked out once per generation
-    every = q.store.projects
-    return q.store.kept(("budget key", field_name), lambda: _money_key_of(every, field_name))
+    return _money_keys_of_every(q.store)[field_name if field_name in BUDGET_NAMES else None]
+
+
+@per_generation
+def _money_keys_of_every(store: ProjectStore) -> dict[str | None, str]:
+    """`_money_key_of` every project, for each budget name and for none (None): worked out
+    before a server forks (a worker working it out reads every project's budget, and so
+    copies the pages they are on)."""
+    return {name: _money_key_of(store.projects, name) for name in (*BUDGET_NAMES, None)}
 
 
 def _money_key_of(chosen: list[Project], field_name: str | None) -> str:
@@ -2737,9 +2744,10 @@ def over_projects(q: Question) -> Answer | None:
     if q.projects:
         return None
     conditions = q.conditions
-    # a copy either way (the answers below may order what they are given); without
-    # conditions, no test per project (at 100,000 projects, 37 ms)
-    chosen = [*q.store.projects]
+    # without conditions every project, not a copy (at 100,000 projects, a test per
+    # project took 37 ms, and a copy touches every project: a server's worker copies the
+    # pages they are on); the answers below do not change what they are given
+    chosen = q.store.projects
     if conditions:
         chosen = [p for p in chosen if all(f.test(p) for f in conditions)]
     said = "、".join(f.label for f in conditions)
@@ -3035,13 +3043,17 @@ MAX_NAMED = 50  # projects a list names
 
 
 def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
-    priced = [p for p in chosen if p.budget[key] is not None]
-    if not priced:
+    every = chosen is q.store.projects  # read from the amounts' column
+    priced = [] if every else [p for p in chosen if p.budget[key] is not None]
+    if not (priced or (every and _budget_columns(q.store)[key].priced)):
         return Answer("语料中没有可以比较预算的项目。", "not_found")
     scope = f"{said}的项目中，" if said else ""
     texts, sources = [], []
     for highest in [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]:
-        best, winners = _extreme(priced, key, highest)
+        if every:
+            best, winners = _budget_columns(q.store)[key].extreme(q.store.projects, highest)
+        else:
+            best, winners = _extreme(priced, key, highest)
         names = "、".join(p.name for p in winners)
         which = "最高" if highest else "最低"
         texts.append(f"{BUDGET_NAMES[key]}{which}的项目是{names}：{format_yuan(best)}")
@@ -3062,6 +3074,36 @@ def _extreme(priced: list[Project], key: str, highest: bool) -> tuple[float, lis
         elif (value > best) if highest else (value < best):
             best, winners = value, [project]
     return best, winners
+
+
+@dataclass(frozen=True)
+class BudgetColumn:
+    """One amount of every project as an array (NaN where a table has none): the highest
+    or lowest of every project found without reading a project (at 100,000 projects a
+    pass over them took 106 ms, and made a server's worker copy the pages they are on)."""
+
+    key: str
+    amounts: np.ndarray
+
+    @classmethod
+    def of(cls, projects: list[Project], key: str) -> BudgetColumn:
+        amounts = [p.budget[key] for p in projects]
+        return cls(key, np.array([np.nan if a is None else a for a in amounts], dtype=float))
+
+    @property
+    def priced(self) -> bool:
+        return not np.isnan(self.amounts).all()
+
+    def extreme(self, projects: list[Project], highest: bool) -> tuple[float, list[Project]]:
+        """`_extreme` of the projects that have an amount (the column's projects)."""
+        value = np.nanmax(self.amounts) if highest else np.nanmin(self.amounts)
+        winners = [projects[n] for n in np.flatnonzero(self.amounts == value)]
+        return winners[0].budget[self.key], winners
+
+
+@per_generation
+def _budget_columns(store: ProjectStore) -> dict[str, BudgetColumn]:
+    return {key: BudgetColumn.of(store.projects, key) for key in BUDGET_NAMES}
 
 
 N = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"

@@ -14,7 +14,7 @@ from indexer.text import words
 from indexer.vocabulary import section_name
 
 from ..backend import SearchBackend  # noqa: F401 - the type answers' Question carries
-from ..indicators import normalize_name
+from ..indicators import normalize_name, same_target
 from ..store import per_generation
 from ..vocabulary import synonyms
 from .answers import (
@@ -37,7 +37,6 @@ from .answers import (
     _named_indicators,
     _named_level,
     _row_called,
-    _same_target,
     asked_fields,
     budget_source,
     citing_answer,
@@ -433,7 +432,7 @@ def indicator_of_each(q: Question) -> Answer | None:
     if missing:
         listed += f"；{'、'.join(missing)}没有设这个指标"
     elif len(rows) > 1 and SAME_ASKED.search(q.text):  # 目标一样不一样: say which
-        same = len({_same_target(r) for _, r in rows}) == 1
+        same = len({same_target(r) for _, r in rows}) == 1
         listed = f"{'一样' if same else '不一样'}。{listed}"
     return Answer(f"{listed}。", "indicator_target", [indicator_source(p, r) for p, r in rows])
 
@@ -1046,7 +1045,7 @@ def level_of_named(q: Question) -> Answer | None:
     if SAME_ASKED.search(q.rest):  # 满意度指标设得是不是一模一样: each one's, and whether so
         found = _level_in_each(q.projects, q.level_word)
         sets = {
-            frozenset((normalize_name(r.name), _same_target(r))
+            frozenset((normalize_name(r.name), same_target(r))
                       for r in p.indicators if of_kind(r, q.level_word))
             for p in q.projects
         }  # fmt: skip
