@@ -445,3 +445,29 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
                 found = column.extreme(projects, highest)
                 assert found == (best, expected) and type(found[0]) is type(best)
     assert not BudgetColumn.of(unpriced, key).priced
+
+
+def test_questions_over_every_project_leave_the_stores_list_as_it_was(engine):
+    """Without conditions a question is given the store's own list of projects, not a
+    copy (a copy reads every project): no answer may reorder or change it."""
+    with engine.snapshot() as snapshot:
+        projects = snapshot.store.projects
+        before = list(projects)
+    for question in [
+        "预算最高的项目是哪个？",
+        "预算最低的项目",
+        "预算从高到低排一下",
+        "预算从低到高排序",
+        "预算最高的三个项目",
+        "预算倒数第二的是哪个",
+        "一共有多少个项目？",
+        "所有项目的预算合计多少？",
+        "各项目的预算分别是多少？",
+        "项目的平均预算是多少",
+        "哪些项目有满意度指标？",
+        "满意度指标一般设多少？",
+    ]:
+        assert answer(engine, question)["answer"]
+    with engine.snapshot() as snapshot:
+        assert snapshot.store.projects is projects
+    assert projects == before and all(a is b for a, b in zip(projects, before, strict=True))
