@@ -471,3 +471,62 @@ def test_questions_over_every_project_leave_the_stores_list_as_it_was(engine):
     with engine.snapshot() as snapshot:
         assert snapshot.store.projects is projects
     assert projects == before and all(a is b for a, b in zip(projects, before, strict=True))
+
+
+def test_projects_meeting_conditions_are_found_from_columns_as_by_testing_each(
+    sample_projects,
+):
+    """Every kind of condition, alone and two at once, over projects whose values vary
+    (missing ones too): the columns find what testing every project finds, in order."""
+    import random
+    from dataclasses import replace
+
+    from search.qa.answers import BUDGET_NAMES, READS, Filter, projects_where
+    from search.store import ProjectStore
+
+    rng = random.Random(17)
+    units = [*sorted({p.unit for p in sample_projects}), "普陀区城管执法局", ""]
+    dates = ["", None, "2020-01", "2021-07-01", "2026年3月", "2019"]
+    amounts = [None, 0, 1, 2_500_000, 7_000_000]
+    varied = [
+        replace(
+            base,
+            id=f"varied-{n}",
+            year=rng.choice([None, 2019, 2020, 2021]),
+            unit=rng.choice(units),
+            department=rng.choice([None, base.department, "上海市财政局"]),
+            category=rng.choice([base.category, "其他类", None]),
+            perf_type=rng.choice([base.perf_type, "一次性项目", None]),
+            nature=rng.choice([None, "新增项目", "延续项目"]),
+            gov_purchase=rng.choice([True, False, None]),
+            start_date=rng.choice(dates),
+            end_date=rng.choice(dates),
+            budget={
+                **base.budget,
+                **{k: rng.choice([*amounts, rng.randrange(10**9)]) for k in BUDGET_NAMES},
+            },
+        )
+        for n, base in enumerate(rng.choices(sample_projects, k=400))
+    ]
+    store = ProjectStore([*sample_projects, *varied])
+    single: list[Filter] = []
+    for name, read in READS.items():
+        values = list(dict.fromkeys(read(p) for p in store.projects))
+        assert len(values) > 1, name  # the projects do differ in it
+        for value in rng.sample(values, min(len(values), 6)):
+            single.append(Filter(name, name, lambda x, v=value: x == v))
+        single.append(Filter(name, name, lambda x: not x))
+    for key in BUDGET_NAMES:
+        single.append(Filter(key, f"money:{key}", lambda x: x is not None and x > 2_000_000))
+        single.append(Filter(key, f"money:{key}", lambda x: 1 <= (x or -1) <= 7_000_000))
+    for key in ("start_date", "end_date"):
+        single.append(Filter(key, key, lambda x: bool(x) and x[:4] > "2020"))
+        single.append(Filter(key, key, lambda x: (x or "").startswith("2021")))
+    single.append(Filter("place", "unit and department", lambda x: "检察" in (x[0] or "")))
+    pairs = [[a, b] for a, b in zip(single, rng.sample(single, len(single)), strict=True)]
+    for conditions in [[f] for f in single] + pairs:
+        tested = [p for p in store.projects if all(f.test(p) for f in conditions)]
+        found = projects_where(store, conditions)
+        assert [id(p) for p in found] == [id(p) for p in tested], conditions[0].label
+    assert any(projects_where(store, [f]) for f in single)
+    assert projects_where(store, []) is store.projects

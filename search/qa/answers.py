@@ -13,10 +13,11 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import islice
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -532,9 +533,7 @@ class Question:
         leave (all when it states none: the store's list, which no answer changes)."""
         if self.projects:
             return list(self.projects)
-        if not self.conditions:  # the store's own list, not a copy (see `over_projects`)
-            return self.store.projects
-        return [p for p in self.store.projects if all(f.test(p) for f in self.conditions)]
+        return projects_where(self.store, self.conditions)
 
     @cached_property
     def level_word(self) -> str:
@@ -2361,9 +2360,66 @@ def usual_targets(q: Question) -> Answer | None:
 
 @dataclass
 class Filter:
+    """A condition on projects: on the value `READS[reads]` reads of a project."""
+
     label: str
-    test: Callable[[Project], bool]
+    reads: str  # a name in READS
+    holds: Callable[[Any], bool]  # whether a project's value meets the condition
     shows: Callable[[Project], str] | None = None  # the value a list says of each project
+
+    def test(self, project: Project) -> bool:
+        return self.holds(READS[self.reads](project))
+
+
+# What a condition may read of a project (`Filter.reads`)
+READS: dict[str, Callable[[Project], Hashable]] = {
+    **{
+        name: attrgetter(name)
+        for name in (
+            "category", "perf_type", "nature", "department", "unit", "year", "start_date",
+            "end_date", "gov_purchase",
+        )
+    },
+    "unit and department": attrgetter("unit", "department"),
+    "unit and year": attrgetter("unit", "year"),
+    "direction": lambda p: _direction(p),
+    **{f"money:{key}": (lambda p, k=key: money(p, k)) for key in BUDGET_NAMES},
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ValueColumn:
+    """What `READS[name]` reads of every project: its distinct values, and each project's
+    value as its place among them."""
+
+    values: list[Hashable]
+    codes: np.ndarray
+
+    @classmethod
+    def of(cls, projects: list[Project], read: Callable[[Project], Hashable]) -> ValueColumn:
+        places: dict[Hashable, int] = {}
+        codes = [places.setdefault(read(p), len(places)) for p in projects]
+        return cls(list(places), np.array(codes, dtype=np.int32))
+
+    def where(self, holds: Callable[[Any], bool]) -> np.ndarray:
+        """Whether each project's value holds: tested once per distinct value."""
+        return np.fromiter(map(holds, self.values), bool, len(self.values))[self.codes]
+
+
+@per_generation
+def _value_columns(store: ProjectStore) -> dict[str, ValueColumn]:
+    return {name: ValueColumn.of(store.projects, read) for name, read in READS.items()}
+
+
+def projects_where(store: ProjectStore, conditions: list[Filter]) -> list[Project]:
+    """The projects that meet every condition, in order (every project when none, the
+    store's own list): found from the values' columns, not by reading every project (a
+    server's worker copies the pages of what it reads)."""
+    if not conditions:
+        return store.projects
+    columns = _value_columns(store)
+    meets = np.logical_and.reduce([columns[f.reads].where(f.holds) for f in conditions])
+    return [store.projects[n] for n in np.flatnonzero(meets)]
 
 
 def value_named(text: str, values: set[str]) -> str | None:
@@ -2389,20 +2445,22 @@ def filters(q: Question) -> list[Filter]:
     text = q.text
     category = value_named(text, values["category"])
     if category:
-        found.append(Filter(f"项目类别为{category}", lambda p, v=category: p.category == v))
+        found.append(Filter(f"项目类别为{category}", "category", lambda x, v=category: x == v))
         text = text.replace(category, "")
     perf_type = value_named(text, values["perf_type"])
     if perf_type:
-        found.append(Filter(f"绩效类型为{perf_type}", lambda p, v=perf_type: p.perf_type == v))
+        found.append(Filter(f"绩效类型为{perf_type}", "perf_type", lambda x, v=perf_type: x == v))
     nature = value_named(text, values["nature"]) if values["nature"] else None
     if nature:
-        found.append(Filter(f"项目性质为{nature}", lambda p, v=nature: p.nature == v))
+        found.append(Filter(f"项目性质为{nature}", "nature", lambda x, v=nature: x == v))
     department = value_named(text, values["department"]) if "主管" in text else None
     if department:
-        found.append(Filter(f"主管部门为{department}", lambda p, v=department: p.department == v))
+        found.append(
+            Filter(f"主管部门为{department}", "department", lambda x, v=department: x == v)
+        )
     unit = None if department else value_named(text, values["unit"])
     if unit:
-        found.append(Filter(f"申报单位为{unit}", lambda p, v=unit: p.unit == v))
+        found.append(Filter(f"申报单位为{unit}", "unit", lambda x, v=unit: x == v))
     year = YEAR.search(q.text)
     after = re.search(r"(\d{4})\s*年?\s*(以后|之后|以前|之前)", q.text)
     if after and re.search(r"完成|结束|截止|到期|完工|开始|启动", q.text):
@@ -2411,9 +2469,8 @@ def filters(q: Question) -> list[Filter]:
         found.append(
             Filter(
                 f"计划{'开始' if key == 'start_date' else '完成'}日期在{after[1]}年{after[2]}",
-                lambda p, k=key, y=after[1], g=later: (
-                    bool(getattr(p, k)) and (getattr(p, k)[:4] > y if g else getattr(p, k)[:4] < y)
-                ),
+                key,
+                lambda x, y=after[1], g=later: bool(x) and (x[:4] > y if g else x[:4] < y),
                 lambda p, k=key: (
                     f"计划{'开始' if k == 'start_date' else '完成'}日期 {getattr(p, k)}"
                 ),
@@ -2422,21 +2479,22 @@ def filters(q: Question) -> list[Filter]:
         year = None
     if year and re.search(r"完成|结束|截止|到期|完工", q.text):
         found.append(
-            Filter(f"{year[1]}年完成", lambda p, v=year[1]: (p.end_date or "").startswith(v))
+            Filter(f"{year[1]}年完成", "end_date", lambda x, v=year[1]: (x or "").startswith(v))
         )
     elif year and re.search(r"开始|启动|开工", q.text):
         found.append(
-            Filter(f"{year[1]}年开始", lambda p, v=year[1]: (p.start_date or "").startswith(v))
+            Filter(f"{year[1]}年开始", "start_date", lambda x, v=year[1]: (x or "").startswith(v))
         )
     elif year:
-        found.append(Filter(f"{year[1]}年度", lambda p, v=int(year[1]): p.year == v))
+        found.append(Filter(f"{year[1]}年度", "year", lambda x, v=int(year[1]): x == v))
     if not unit:
         place = _place_named(q)
         if place is not None:
             found.append(
                 Filter(
                     f"单位在{place}",
-                    lambda p, v=place: v in (p.unit or "") or v in (p.department or ""),
+                    "unit and department",
+                    lambda x, v=place: v in (x[0] or "") or v in (x[1] or ""),
                 )
             )
             unit = place
@@ -2448,7 +2506,8 @@ def filters(q: Question) -> list[Filter]:
         found.append(
             Filter(
                 f"{BUDGET_NAMES[key]}在{between.group(0).rstrip('之间')}",
-                lambda p, k=key, lo=low, hi=high: lo <= (money(p, k) or -1) <= hi,
+                f"money:{key}",
+                lambda x, lo=low, hi=high: lo <= (x or -1) <= hi,
             )
         )
     threshold = None if between else _amount_threshold(q.text)
@@ -2457,9 +2516,8 @@ def filters(q: Question) -> list[Filter]:
         found.append(
             Filter(
                 said,
-                lambda p, k=key, v=yuan, c=COMPARED[op]: (  # the year's money where no total is
-                    money(p, k) is not None and c(money(p, k), v)  # printed
-                ),
+                f"money:{key}",  # the year's money where no total is printed
+                lambda x, v=yuan, c=COMPARED[op]: x is not None and c(x, v),
             )
         )
     group = _group_of_size(q) if not unit else None
@@ -2468,16 +2526,17 @@ def filters(q: Question) -> list[Filter]:
         found.append(
             Filter(
                 f"申报单位为{unit_name}",
-                lambda p, u=unit_name, y=group_year: p.unit == u and p.year == y,
+                "unit and year",
+                lambda x, u=unit_name, y=group_year: x == (u, y),
             )
         )
     if NOT_GOV.search(q.text):
-        found.append(Filter("不含政府购买服务", lambda p: p.gov_purchase is False))
+        found.append(Filter("不含政府购买服务", "gov_purchase", lambda x: x is False))
     elif "政府购买服务" in q.text:
-        found.append(Filter("含政府购买服务", lambda p: p.gov_purchase is True))
+        found.append(Filter("含政府购买服务", "gov_purchase", lambda x: x is True))
     direction = _change_asked(q)
     if direction is not None:
-        found.append(Filter(f"总预算比上年{direction}", lambda p, d=direction: _direction(p) == d))
+        found.append(Filter(f"总预算比上年{direction}", "direction", lambda x, d=direction: x == d))
     return found
 
 
@@ -2708,7 +2767,8 @@ def _group_of_size(q: Question) -> tuple[str, int | None] | None:
     if not found:
         return None
     count = chinese_number(found.group(1))
-    groups: Counter[tuple[str, int | None]] = Counter((p.unit, p.year) for p in q.store.projects)
+    column = _value_columns(q.store)["unit and year"]  # every project's, not read one by one
+    groups = dict(zip(column.values, np.bincount(column.codes).tolist(), strict=True))
     sized = [g for g, n in groups.items() if n == count]
     return sized[0] if len(sized) == 1 and len(groups) > 1 else None
 
@@ -2947,7 +3007,7 @@ def _share_of_group(q: Question, chosen: list[Project], said: str, key: str) -> 
     """含政府购买服务的项目预算占检察院8个项目总预算的比例: the projects the conditions
     before 占 leave, as a share of those the conditions after it leave."""
     left, _, right = q.text.partition("占")
-    whole = [p for p in q.store.projects if all(f.test(p) for f in conditions_of(q, right))]
+    whole = projects_where(q.store, conditions_of(q, right))
     part = [p for p in whole if all(f.test(p) for f in conditions_of(q, left))]
     key = money_key(whole, key)
     whole_sum = sum(p.budget.get(key) or 0 for p in whole)

@@ -59,6 +59,7 @@ from .answers import (
     of_parts,
     of_tables,
     printed_budget_line,
+    projects_where,
     row_said,
     several_cited,
     share_whole,
@@ -305,7 +306,7 @@ def fields_compared(q: Question) -> Answer | None:
     first, second = keys
     # the scope without a change against last year read from the same words (比上年…高)
     conditions = [f for f in q.conditions if "比上年" not in f.label]
-    chosen = q.projects or [p for p in q.store.projects if all(f.test(p) for f in conditions)]
+    chosen = q.projects or projects_where(q.store, conditions)
     both = [
         p for p in chosen if p.budget.get(first) is not None and p.budget.get(second) is not None
     ]
@@ -1998,7 +1999,7 @@ def share_of_group(q: Question) -> Answer | None:
         return refusal(q, said)
     # the conditions of the whole (占普陀区两个项目合计), not those the project's name holds
     conditions = conditions_of(q, whole) if whole else q.conditions
-    named = [p for p in q.store.projects if all(f.test(p) for f in conditions)]
+    named = projects_where(q.store, conditions)
     if conditions and project in named and len(named) > 1:
         return _share_among(q, project, named)
     if whole and conditions and named and project not in named:  # 占天文台全部项目预算的比例
