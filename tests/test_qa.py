@@ -433,7 +433,17 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
         top = max(p.budget[key] for p in priced)
         tied = [replace(p, budget={**p.budget, key: top}) for p in priced[:3]]
         unpriced = [replace(p, budget={**p.budget, key: None}) for p in priced[:2]]
-        for projects in (priced, [*priced, *tied], [*unpriced, *priced, *tied, *unpriced]):
+        # amounts above 2**53, which a float cannot tell apart
+        huge = [
+            replace(p, budget={**p.budget, key: 2**53 + 1 - n}) for n, p in enumerate(priced[:3])
+        ]
+        for projects in (
+            priced,
+            [*priced, *tied],
+            [*unpriced, *priced, *tied, *unpriced],
+            [*huge, *priced],
+            [*priced, *huge[::-1]],
+        ):
             having = [p for p in projects if p.budget[key] is not None]
             column = BudgetColumn.of(projects, key)
             assert column.priced
@@ -508,6 +518,9 @@ def test_projects_meeting_conditions_are_found_from_columns_as_by_testing_each(
         )
         for n, base in enumerate(rng.choices(sample_projects, k=400))
     ]
+    # values equal across types (True == 1, False == 0) are not one value
+    for n, value in enumerate([True, 1, 0, False, None, 1.0]):
+        varied.append(replace(varied[n], id=f"typed-{n}", gov_purchase=value))
     store = ProjectStore([*sample_projects, *varied])
     single: list[Filter] = []
     for name, read in READS.items():
@@ -516,6 +529,7 @@ def test_projects_meeting_conditions_are_found_from_columns_as_by_testing_each(
         for value in rng.sample(values, min(len(values), 6)):
             single.append(Filter(name, name, lambda x, v=value: x == v))
         single.append(Filter(name, name, lambda x: not x))
+        single.append(Filter(name, name, lambda x: x is True))
     for key in BUDGET_NAMES:
         single.append(Filter(key, f"money:{key}", lambda x: x is not None and x > 2_000_000))
         single.append(Filter(key, f"money:{key}", lambda x: 1 <= (x or -1) <= 7_000_000))

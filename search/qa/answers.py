@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import pickle
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -2390,16 +2391,22 @@ READS: dict[str, Callable[[Project], Hashable]] = {
 @dataclass(frozen=True)
 class ValueColumn:
     """What `READS[name]` reads of every project: its distinct values, and each project's
-    value as its place among them."""
+    value as its place among them. The values are copies of the records' own, packed
+    together: testing 100,000 amounts reads these, not objects spread over the records'
+    pages (which a server's worker would copy)."""
 
     values: list[Hashable]
     codes: np.ndarray
 
     @classmethod
     def of(cls, projects: list[Project], read: Callable[[Project], Hashable]) -> ValueColumn:
-        places: dict[Hashable, int] = {}
-        codes = [places.setdefault(read(p), len(places)) for p in projects]
-        return cls(list(places), np.array(codes, dtype=np.int32))
+        places: dict[tuple[type, Hashable], int] = {}  # by type too: True is not 1
+        codes = []
+        for project in projects:
+            value = read(project)
+            codes.append(places.setdefault((type(value), value), len(places)))
+        values = pickle.loads(pickle.dumps([value for _, value in places]))
+        return cls(values, np.array(codes, dtype=np.int32))
 
     def where(self, holds: Callable[[Any], bool]) -> np.ndarray:
         """Whether each project's value holds: tested once per distinct value."""
@@ -2955,7 +2962,8 @@ def groups_named(q: Question) -> list[tuple[str, list[Project]]]:
         found[part] += [p for p in _projects_of_units(q.store).get(unit, []) if p.id not in have]
     for value in matcher(q.store).field_values["category"]:  # 其他一次性项目 vs 经常性…: categories
         if value in q.text:
-            found.setdefault(value, [p for p in q.store.projects if p.category == value])
+            of_value = Filter(value, "category", lambda x, v=value: x == v)
+            found.setdefault(value, projects_where(q.store, [of_value]))
     named = {k: v for k, v in found.items() if not any(k != o and k in o for o in found)}
     # 上海市检察院: 上海市 is part of the other group's unit's name, no group of its own
     named = {
@@ -3007,8 +3015,9 @@ def _share_of_group(q: Question, chosen: list[Project], said: str, key: str) -> 
     """含政府购买服务的项目预算占检察院8个项目总预算的比例: the projects the conditions
     before 占 leave, as a share of those the conditions after it leave."""
     left, _, right = q.text.partition("占")
-    whole = projects_where(q.store, conditions_of(q, right))
-    part = [p for p in whole if all(f.test(p) for f in conditions_of(q, left))]
+    of_whole = conditions_of(q, right)
+    whole = projects_where(q.store, of_whole)
+    part = projects_where(q.store, [*of_whole, *conditions_of(q, left)])
     key = money_key(whole, key)
     whole_sum = sum(p.budget.get(key) or 0 for p in whole)
     part_sum = sum(p.budget.get(key) or 0 for p in part)
@@ -3157,10 +3166,12 @@ class BudgetColumn:
         return not np.isnan(self.amounts).all()
 
     def extreme(self, projects: list[Project], highest: bool) -> tuple[float, list[Project]]:
-        """`_extreme` of the projects that have an amount (the column's projects)."""
+        """`_extreme` of the projects that have an amount (the column's projects): those
+        whose amount is nearest as a float, then the amounts themselves (two amounts
+        above 2**53 may be one float)."""
         value = np.nanmax(self.amounts) if highest else np.nanmin(self.amounts)
-        winners = [projects[n] for n in np.flatnonzero(self.amounts == value)]
-        return winners[0].budget[self.key], winners
+        nearest = [projects[n] for n in np.flatnonzero(self.amounts == value)]
+        return _extreme(nearest, self.key, highest)
 
 
 @per_generation
