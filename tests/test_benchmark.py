@@ -6,7 +6,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from support import ROOT
+from support import ROOT, subprocess_run
 
 from benchmarks.generate import generate, iter_projects, units, write_corpus
 from indexer import load_corpus
@@ -64,3 +64,20 @@ def test_small_benchmark_runs_and_prints_every_row(tmp_path):
     ]:  # fmt: skip
         assert any(line.startswith("| ") and row in line for line in lines), row
     assert run.stdout.startswith("Machine: ")
+
+
+def test_what_a_worker_copies_is_measured_for_every_kind_of_request(index_dir):
+    """`benchmarks.copied` warms the sample's index, forks a worker and sends it every
+    kind of request of the load and the questions over every project: one row each."""
+    from benchmarks.copied import requests
+
+    run = subprocess_run(["-m", "benchmarks.copied", "--index", str(index_dir)])
+    assert run.returncode == 0, run.stderr
+    rows = [line.split("|")[1:-1] for line in run.stdout.splitlines()]
+    assert [r[0].strip() for r in rows[2:]] == [
+        "(forked)",
+        *(label for label, _ in requests([{"id": "x", "name": "x"}])),
+    ]
+    for row in rows[3:]:
+        assert float(row[1].replace(",", "")) >= 0 and row[3].strip()[0] in "+-"
+    assert "warmed in" in run.stderr
