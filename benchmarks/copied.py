@@ -43,6 +43,9 @@ def requests(projects: list[dict]) -> list[tuple[str, list[str]]]:
         ("ask: the usual target of a name", [ask("满意度指标一般设多少？")]),
         ("ask: the highest budget of all", [ask("预算最高的项目是哪个")]),
         ("ask: how many projects in a year", [ask("2021年有多少个项目")]),
+        ("ask: a category's budgets summed", [ask("其他类项目的预算合计多少")]),
+        ("ask: the projects citing a document", [ask("哪些项目引用了沪财行〔2014〕39号")]),
+        ("ask: the projects with an indicator", [ask("哪些项目设置了满意度指标")]),
         ("similar indicators", ["/api/indicators/similar?name=" + quote("满意度")]),
         ("completions", ["/api/suggest?q=" + quote("满意")]),
     ]

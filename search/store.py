@@ -219,6 +219,19 @@ class ProjectStore:
         return {entry.key: entry for entry in self.catalogue}
 
     @cached_property
+    def _numbered(self) -> dict[str, list[int]]:
+        """Each document number, and the places in the catalogue of its entries."""
+        found: dict[str, list[int]] = {}
+        for place, entry in enumerate(self.catalogue):
+            found.setdefault(entry.number, []).append(place)
+        return found
+
+    def regulations_numbered(self, numbers: Iterable[str]) -> list[Regulation]:
+        """The catalogue's entries of these document numbers, in the catalogue's order."""
+        places = {p for number in set(numbers) for p in self._numbered.get(number, ())}
+        return [self.catalogue[p] for p in sorted(places)]
+
+    @cached_property
     def _citation_keys(self) -> dict[int, str]:
         return {id(c): e.key for e in self.catalogue for _, c in e.citations}
 

@@ -544,3 +544,24 @@ def test_projects_meeting_conditions_are_found_from_columns_as_by_testing_each(
         assert [id(p) for p in found] == [id(p) for p in tested], conditions[0].label
     assert any(projects_where(store, [f]) for f in single)
     assert projects_where(store, []) is store.projects
+
+
+def test_lookups_over_every_unit_and_document_find_what_reading_each_finds(engine):
+    """A generic word holding a fragment, and the catalogue's entries of document
+    numbers, found in one joined string and an index: as reading every one finds."""
+    from search.qa.answers import matcher
+
+    with engine.snapshot() as snapshot:
+        store = snapshot.store
+    found = matcher(store)
+    words = [w for w in found.generic if w]
+    pieces = {w[i : i + n] for w in words for n in (1, 2, 3, 5) for i in range(len(w))}
+    pieces |= {"", "检察院业务", "\0", "院\0", "不在其中的词", words[0] + words[1]}
+    for piece in sorted(pieces):
+        assert found._generic(piece) == any(piece in w for w in words), piece
+    numbers = [e.number for e in store.catalogue if e.number]
+    assert len(numbers) > 10
+    for asked in [numbers[:1], numbers[3:7], numbers[::-2], ["沪财行〔1900〕1号"], []]:
+        expected = [e for e in store.catalogue if e.number in set(asked)]
+        assert store.regulations_numbered(asked) == expected
+    assert store.regulations_numbered(numbers[:2])

@@ -489,6 +489,14 @@ SHORT_CALL = re.compile(
     r"([\u4e00-\u9fff]{2})(?:的|请|用|买|花|要|有|是|里|中|这|那|共|一共|总共|(?=一年|今年|每年|全年|\d))"
 )
 MAX_SOURCES = 20  # an answer over many rows cites the first of them
+
+
+def first_sources(sources: Iterable[dict]) -> list[dict]:
+    """The first MAX_SOURCES sources, made only for those (an answer over a category of
+    100,000 projects made one for each of 30,000, then cut them)."""
+    return list(itertools.islice(sources, MAX_SOURCES))
+
+
 MAX_LISTED_SUM = 10  # a sum of so many projects lists each one's amount
 MAX_AMBIGUOUS = 5  # a fragment shared by more names is no mention of a project
 
@@ -687,6 +695,9 @@ class ProjectMatcher:
         self.values = set().union(*self.field_values.values())
         # Words whose parts name other things than a project: units, labels, levels.
         self.generic = {*(p.unit for p in store.projects), *SECTION_LABELS, *LEVEL_NAMES}
+        # the same, joined: a fragment looked for in one string, not word by word (a
+        # question looks for dozens, among thousands of units' names)
+        self._generic_text = "\0".join(word for word in self.generic if word)
         # short names (4-8 characters) by their first character, for names misspelled
         self.short_names: dict[str, list[Project]] = {}
         for project in store.projects:
@@ -711,7 +722,8 @@ class ProjectMatcher:
                     self.fragments.setdefault(name[start : start + size], set()).add(i)
 
     def _generic(self, fragment: str) -> bool:
-        return any(fragment in word for word in self.generic if word)
+        """Whether a generic word holds the fragment."""
+        return "\0" not in fragment and fragment in self._generic_text
 
     @lru_cache(maxsize=64)  # noqa: B019 (the matcher lives as long as its generation)
     def _generic_cover(self, text: str) -> frozenset[int]:
@@ -1423,7 +1435,7 @@ def cited_by_number(q: Question) -> Answer | None:
         return None
     # 检察业务工作费里沪检发〔2003〕170号: the issuer code is the end of the run before it
     numbers = {n.number[i:] for n in found for i in range(max(1, len(n.issuer) - 1))}
-    entries = [e for e in q.store.catalogue if e.number in numbers]
+    entries = q.store.regulations_numbered(numbers)
     if not entries:
         return Answer("语料中没有项目引用这个文号，无法回答。", "not_in_corpus")
     return citing_answer(entries[0])
@@ -2876,7 +2888,7 @@ def over_projects(q: Question) -> Answer | None:
         return Answer(
             f"与“{unread}”相关的指标在 {projects} 个项目中设置：{listed}。",
             "list",
-            [indicator_source(p, r) for p, r in measuring][:MAX_SOURCES],
+            first_sources(indicator_source(p, r) for p, r in measuring),
         )
     if unread and not about_money:
         return Answer(  # 检察院哪些项目被审计查出过问题: the tables hold no such thing
@@ -3000,7 +3012,7 @@ def _per_group(q: Question, groups, key: str, about_money: bool) -> Answer:
             said.append(
                 f"{name} {len(priced)} 个项目的{BUDGET_NAMES[group_key]}合计 {format_yuan(total)}"
             )
-            sources += [budget_source(p, group_key) for p in priced]
+            sources += first_sources(budget_source(p, group_key) for p in priced)
         else:
             said.append(f"{name} {len(projects)} 个项目")
             sources += [header_source(p, p.name) for p in projects[:3]]
@@ -3028,7 +3040,7 @@ def _share_of_group(q: Question, chosen: list[Project], said: str, key: str) -> 
         f"{'、'.join(p.name for p in part)}的{BUDGET_NAMES[key]}合计 {format_yuan(part_sum)}，"
         f"占 {len(whole)} 个项目合计 {format_yuan(whole_sum)}的 {share}%。",
         "share",
-        [budget_source(p, key) for p in whole][:MAX_SOURCES],
+        first_sources(budget_source(p, key) for p in whole),
     )
 
 
@@ -3087,8 +3099,8 @@ def _compare_groups(groups: list[tuple[str, list[Project]]], key: str) -> Answer
     )
     if y:
         said += f"，是后者的 {round(x / y, 2)} 倍"
-    sources = [budget_source(p, money_key(ps, key)) for _, ps in groups for p in ps]
-    return Answer(said + "。", "comparison", sources[:MAX_SOURCES])
+    sources = first_sources(budget_source(p, money_key(ps, key)) for _, ps in groups for p in ps)
+    return Answer(said + "。", "comparison", sources)
 
 
 def _listing(
@@ -3106,7 +3118,7 @@ def _listing(
     return Answer(
         f"{scope}共 {len(chosen)} 个{first}：{names}。",
         kind,
-        [header_source(p, f"{p.name}：{p.category}，{p.perf_type}") for p in listed][:MAX_SOURCES],
+        first_sources(header_source(p, f"{p.name}：{p.category}，{p.perf_type}") for p in listed),
     )
 
 
@@ -3301,7 +3313,7 @@ def _sum(
     if average:
         mean = round(total / len(priced))
         said_total += f"，平均每个项目 {format_yuan(mean)}"
-    return Answer(f"{said_total}。", "sum", [budget_source(p, key) for p in priced][:MAX_SOURCES])
+    return Answer(f"{said_total}。", "sum", first_sources(budget_source(p, key) for p in priced))
 
 
 # above or below the average of the projects asked of: 平均线以上, 高于平均, 低于平均数的
@@ -3335,7 +3347,7 @@ def against_average(q: Question) -> Answer | None:
         f"{scope} {len(priced)} 个项目的{BUDGET_NAMES[key]}平均每个 {format_yuan(round(mean))}；"
         f"{'高于' if above else '低于'}平均的有 {len(side)} 个：{listed or '无'}。",
         "list",
-        [budget_source(p, key) for p in side][:MAX_SOURCES],
+        first_sources(budget_source(p, key) for p in side),
     )
 
 

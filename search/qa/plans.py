@@ -43,6 +43,7 @@ from .answers import (
     citing_sources,
     conditions_of,
     counted_in,
+    first_sources,
     groups_named,
     header_source,
     indicator_source,
@@ -264,11 +265,11 @@ def _most_citing(q: Question, agency: str, entries: list) -> Answer:
         f"引用{agency}文件{'最多' if most else '最少'}的是{'、'.join(top)}（{best} 个）；"
         f"各项目：{listed}。",
         "citation",
-        [
+        first_sources(
             source(p, c.section, p.sections.get(c.section, ""))
             for e in entries
             for p, c in e.citations
-        ][:MAX_SOURCES],
+        ),
     )
 
 
@@ -528,7 +529,7 @@ def all_have(q: Question) -> Answer | None:
             f"不是。{len(chosen)} 个项目中只有 {len(have)} 个设了“{name}”，没有设的是{lacking}。"
             f"设了的：{listed or '无'}。"
         )
-    return Answer(said, "indicator_yes_no", [indicator_source(p, r) for p, r in rows][:MAX_SOURCES])
+    return Answer(said, "indicator_yes_no", first_sources(indicator_source(p, r) for p, r in rows))
 
 
 # the words of a question that asks for a list of projects
@@ -586,7 +587,7 @@ def section_of_group(q: Question) -> Answer | None:
     without = [p.name for p in chosen if id(p) not in ids]
     said = f"{scope}的项目中，表里有“{label}”的是：{_names([p.name for p in having])}"
     said += f"；没有这一栏的：{_names(without)}。" if without else "。"
-    return Answer(said, "passage", [source(p, key, p.sections[key]) for p in having][:MAX_SOURCES])
+    return Answer(said, "passage", first_sources(source(p, key, p.sections[key]) for p in having))
 
 
 def _names(names: list[str], shown: int = 20) -> str:
@@ -672,7 +673,7 @@ def sum_of_targets(q: Question) -> Answer | None:
     return Answer(
         f"“{named}”在 {len(rows)} 个项目中合计 {total:g}{unit}：{listed}。",
         "sum",
-        [indicator_source(p, r) for p, r in rows][:MAX_SOURCES],
+        first_sources(indicator_source(p, r) for p, r in rows),
     )
 
 
@@ -693,7 +694,7 @@ def _money_of_setters(q: Question) -> Answer | None:
         f"设了“{named}”的 {len(priced)} 个项目，{BUDGET_NAMES[key]}：{listed}；"
         f"合计 {format_yuan(total)}。",
         "sum",
-        [budget_source(p, key) for p in priced][:MAX_SOURCES],
+        first_sources(budget_source(p, key) for p in priced),
     )
 
 
@@ -1020,7 +1021,7 @@ def rows_where(q: Question) -> Answer | None:
     return Answer(
         f"{project.name}{said}的指标有 {len(rows)} 个：{listed}。",
         "list",
-        [indicator_source(project, r) for r in rows][:MAX_SOURCES],
+        first_sources(indicator_source(project, r) for r in rows),
     )
 
 
@@ -1074,7 +1075,7 @@ def _level_in_each(projects: list[Project], level: str) -> Answer:
     return Answer(
         f"“{level}”指标：{listed}。",
         "level_indicators",
-        [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
+        first_sources(indicator_source(p, r) for p, rows in having for r in rows),
     )
 
 
@@ -1187,7 +1188,7 @@ def projects_by_level(q: Question) -> Answer | None:
     return Answer(
         f"{yes}设了{what}{condition}的项目共 {len(having)} 个{first}：{listed}。",
         "list",
-        [indicator_source(p, r) for p, rows in having for r in rows][:MAX_SOURCES],
+        first_sources(indicator_source(p, r) for p, rows in having for r in rows),
     )
 
 
@@ -1205,7 +1206,7 @@ def project_weights(q: Question) -> Answer | None:
             "这个项目的表没有分值/权重一栏，无法回答。", "not_in_corpus",
             [header_source(project, project.name)],
         )  # fmt: skip
-    sources = [indicator_source(project, r) for r in weighed][:MAX_SOURCES]
+    sources = first_sources(indicator_source(project, r) for r in weighed)
     what = f"“{level}”" if level else ""
     total = sum(r.weight for r in weighed)
     listed = "；".join(f"{r.name} {r.weight:g}" for r in weighed)
@@ -1256,7 +1257,7 @@ def sum_of_lines(q: Question) -> Answer | None:
     return Answer(
         f"{scope + '的 ' if scope else ''}{len(lines)} 个项目的{label}合计 {format_yuan(total)}。",
         "sum",
-        [line_source(p, ln) for p, ln in lines][:MAX_SOURCES],
+        first_sources(line_source(p, ln) for p, ln in lines),
     )
 
 
@@ -1543,7 +1544,7 @@ def family_targets(q: Question) -> Answer | None:
         return Answer(
             f"没有设{what}的项目共 {len(lacking)} 个：{_names(lacking, MAX_NAMED) or '无'}。",
             "list",
-            [header_source(p, p.name) for p in q.chosen if p.id not in having][:MAX_SOURCES],
+            first_sources(header_source(p, p.name) for p in q.chosen if p.id not in having),
         )
     test, condition = _target_test(q.text)
     if test is not None:  # 验收合格率低于100%的: the rows that meet it
@@ -1583,7 +1584,7 @@ def projects_with_line(q: Question) -> Answer | None:
     return Answer(
         f"有{label}的项目共 {len(having)} 个：{listed or '无'}。",
         "count",
-        [line_source(p, ln) for p, ln in having][:MAX_SOURCES],
+        first_sources(line_source(p, ln) for p, ln in having),
     )
 
 
@@ -1709,7 +1710,7 @@ def _change_order(moved: list, falling: bool, by_percent: bool) -> Answer | None
     return Answer(
         f"比上年{word}的项目按{by}从大到小，共 {len(moved)} 个{first}：{listed}。",
         "ranking",
-        [budget_source(p, "total") for p, _ in shown][:MAX_SOURCES],
+        first_sources(budget_source(p, "total") for p, _ in shown),
     )
 
 
