@@ -557,6 +557,7 @@ def test_lookups_over_every_unit_and_document_find_what_reading_each_finds(engin
     words = [w for w in found.generic if w]
     pieces = {w[i : i + n] for w in words for n in (1, 2, 3, 5) for i in range(len(w))}
     pieces |= {"", "检察院业务", "\0", "院\0", "不在其中的词", words[0] + words[1]}
+    pieces.add(words[0][-1] + words[1][0])  # across the joined string's separator
     for piece in sorted(pieces):
         assert found._generic(piece) == any(piece in w for w in words), piece
     numbers = [e.number for e in store.catalogue if e.number]
@@ -565,3 +566,12 @@ def test_lookups_over_every_unit_and_document_find_what_reading_each_finds(engin
         expected = [e for e in store.catalogue if e.number in set(asked)]
         assert store.regulations_numbered(asked) == expected
     assert store.regulations_numbered(numbers[:2])
+
+
+def test_an_answer_makes_only_the_sources_it_keeps():
+    from search.qa.answers import MAX_SOURCES, first_sources
+
+    made = []
+    kept = first_sources(made.append(n) or n for n in range(3 * MAX_SOURCES))
+    assert kept == list(range(MAX_SOURCES)) and made == kept
+    assert first_sources(iter(range(3))) == [0, 1, 2]
