@@ -63,6 +63,40 @@ def cached_properties(cls: type) -> set[str]:
     }
 
 
+class JoinedTexts:
+    """Texts joined into one string, so that a piece is looked for in all of them with
+    `str.find` instead of text by text (which reads every text's object: a server's worker
+    copies the pages they are on). NUL, which no text holds, parts them."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.starts, at, parts = array("q"), 0, []
+        for text in texts:
+            self.starts.append(at)
+            parts.append(text)
+            at += len(text) + 1
+        self.joined = "\0".join(parts)
+
+    def holds(self, piece: str) -> bool:
+        """Whether any text holds the piece."""
+        return bool(self.starts) and "\0" not in piece and piece in self.joined
+
+    def holding(self, piece: str) -> list[int]:
+        """The places of the texts that hold the piece, in order."""
+        if not piece:
+            return list(range(len(self.starts)))
+        if "\0" in piece:
+            return []
+        found: list[int] = []
+        at = self.joined.find(piece)
+        while at >= 0:
+            n = bisect.bisect_right(self.starts, at) - 1
+            found.append(n)
+            if n + 1 == len(self.starts):
+                break
+            at = self.joined.find(piece, self.starts[n + 1])
+        return found
+
+
 def history_key(name: str) -> str:
     """A project's name as its tables of other years share it: without years, spaces and
     punctuation (2020年机关服务费 and 机关服务费（2021年度） are one)."""
@@ -170,21 +204,14 @@ class ProjectStore:
         return build_suggestions(self.projects, self.catalogue, self.library)
 
     @cached_property
-    def _library_by_key(self) -> dict[str, IndicatorGroup]:
-        return {group.key: group for group in self.library}
+    def _library_places(self) -> dict[str, int]:
+        """Each group's key, and its place in the library."""
+        return {group.key: n for n, group in enumerate(self.library)}
 
     def library_group(self, name: str) -> IndicatorGroup | None:
         """The library's group of an indicator name (any table's, a draft's too)."""
-        return self._library_by_key.get(normalize_name(name))
-
-    @cached_property
-    def _library_keys(self) -> tuple[str, array]:
-        """The groups' keys joined by NUL, and where each begins."""
-        starts, at = array("q"), 0
-        for group in self.library:
-            starts.append(at)
-            at += len(group.key) + 1
-        return "\0".join(group.key for group in self.library), starts
+        place = self._library_places.get(normalize_name(name))
+        return None if place is None else self.library[place]
 
     def library_keyed(self, keys: Iterable[str]) -> list[IndicatorGroup]:
         """The library's groups of these keys, in the library's order."""
@@ -192,27 +219,14 @@ class ProjectStore:
         return [self.library[n] for n in sorted({places[k] for k in keys if k in places})]
 
     @cached_property
-    def _library_places(self) -> dict[str, int]:
-        return {group.key: n for n, group in enumerate(self.library)}
+    def _library_keys(self) -> JoinedTexts:
+        return JoinedTexts(group.key for group in self.library)
 
     def library_holding(self, text: str) -> list[IndicatorGroup]:
-        """The library's groups whose keys hold `text`, in the library's order: found in
-        one string of every key, not key by key (reading 100,000 groups' objects per
-        question made a server's worker copy the pages they are on)."""
-        if not text:
-            return list(self.library)
-        if "\0" in text:
-            return []
-        joined, starts = self._library_keys
-        found: list[IndicatorGroup] = []
-        at = joined.find(text)
-        while at >= 0:
-            n = bisect.bisect_right(starts, at) - 1
-            found.append(self.library[n])
-            if n + 1 == len(starts):
-                break
-            at = joined.find(text, starts[n + 1])
-        return found
+        """The library's groups whose keys hold `text`, in the library's order (found in
+        one string of every key: reading 100,000 groups' objects per question made a
+        server's worker copy the pages they are on)."""
+        return [self.library[n] for n in self._library_keys.holding(text)]
 
     @cached_property
     def _regulations(self) -> dict[str, Regulation]:

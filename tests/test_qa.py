@@ -424,7 +424,7 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
     order (three budgets are made equal to the highest)."""
     from dataclasses import replace
 
-    from search.qa.answers import BUDGET_NAMES, BudgetColumn, _extreme
+    from search.qa.answers import BUDGET_NAMES, READS, ValueColumn, _extreme
 
     for key in BUDGET_NAMES:
         priced = [p for p in sample_projects if p.budget.get(key) is not None]
@@ -445,8 +445,8 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
             [*priced, *huge[::-1]],
         ):
             having = [p for p in projects if p.budget[key] is not None]
-            column = BudgetColumn.of(projects, key)
-            assert column.priced
+            column = ValueColumn.of(projects, READS[f"budget:{key}"])
+            assert column.held
             for highest in (True, False):
                 best = (max if highest else min)(p.budget[key] for p in having)
                 expected = [p for p in having if p.budget[key] == best]
@@ -454,7 +454,7 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
                 # every project's amounts as an array: the same, the amount as printed
                 found = column.extreme(projects, highest)
                 assert found == (best, expected) and type(found[0]) is type(best)
-    assert not BudgetColumn.of(unpriced, key).priced
+    assert not ValueColumn.of(unpriced, READS[f"budget:{key}"]).held
 
 
 def test_questions_over_every_project_leave_the_stores_list_as_it_was(engine):

@@ -43,7 +43,7 @@ from ..indicators import (
 )
 from ..regulations import Regulation, find_regulations
 from ..service import SearchRequest, search
-from ..store import ProjectStore, per_generation
+from ..store import JoinedTexts, ProjectStore, per_generation
 from ..urls import project_url, section_anchor
 from ..vocabulary import in_own_words, related, same_meaning
 from .reading import (
@@ -695,9 +695,9 @@ class ProjectMatcher:
         self.values = set().union(*self.field_values.values())
         # Words whose parts name other things than a project: units, labels, levels.
         self.generic = {*(p.unit for p in store.projects), *SECTION_LABELS, *LEVEL_NAMES}
-        # the same, joined: a fragment looked for in one string, not word by word (a
-        # question looks for dozens, among thousands of units' names)
-        self._generic_text = "\0".join(word for word in self.generic if word)
+        # the same, joined: a question looks for dozens of fragments among thousands of
+        # units' names
+        self._generic_texts = JoinedTexts(word for word in self.generic if word)
         # short names (4-8 characters) by their first character, for names misspelled
         self.short_names: dict[str, list[Project]] = {}
         for project in store.projects:
@@ -723,7 +723,7 @@ class ProjectMatcher:
 
     def _generic(self, fragment: str) -> bool:
         """Whether a generic word holds the fragment."""
-        return "\0" not in fragment and fragment in self._generic_text
+        return self._generic_texts.holds(fragment)
 
     @lru_cache(maxsize=64)  # noqa: B019 (the matcher lives as long as its generation)
     def _generic_cover(self, text: str) -> frozenset[int]:
@@ -2397,6 +2397,7 @@ READS: dict[str, Callable[[Project], Hashable]] = {
     "unit and year": attrgetter("unit", "year"),
     "direction": lambda p: _direction(p),
     **{f"money:{key}": (lambda p, k=key: money(p, k)) for key in BUDGET_NAMES},
+    **{f"budget:{key}": (lambda p, k=key: p.budget[k]) for key in BUDGET_NAMES},
 }  # fmt: skip
 
 
@@ -2423,6 +2424,20 @@ class ValueColumn:
     def where(self, holds: Callable[[Any], bool]) -> np.ndarray:
         """Whether each project's value holds: tested once per distinct value."""
         return np.fromiter(map(holds, self.values), bool, len(self.values))[self.codes]
+
+    @property
+    def held(self) -> bool:
+        """Whether any project has a value (not None)."""
+        return any(value is not None for value in self.values)
+
+    def extreme(self, projects: list[Project], highest: bool) -> tuple[Any, list[Project]]:
+        """The highest (or lowest) value but None, as the first project holding it has it,
+        and every project holding it, in order (`_extreme` of the projects that have one,
+        which are the column's)."""
+        held = [value for value in self.values if value is not None]
+        best = (max if highest else min)(held)
+        codes = [code for code, value in enumerate(self.values) if value == best]
+        return best, [projects[n] for n in np.flatnonzero(np.isin(self.codes, codes))]
 
 
 @per_generation
@@ -3126,15 +3141,16 @@ MAX_NAMED = 50  # projects a list names
 
 
 def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
-    every = chosen is q.store.projects  # read from the amounts' column
-    priced = [] if every else [p for p in chosen if p.budget[key] is not None]
-    if not (priced or (every and _budget_columns(q.store)[key].priced)):
+    # of every project: from the amounts' column, not read project by project
+    column = _value_columns(q.store)[f"budget:{key}"] if chosen is q.store.projects else None
+    priced = [] if column is not None else [p for p in chosen if p.budget[key] is not None]
+    if not (priced or (column is not None and column.held)):
         return Answer("语料中没有可以比较预算的项目。", "not_found")
     scope = f"{said}的项目中，" if said else ""
     texts, sources = [], []
     for highest in [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]:
-        if every:
-            best, winners = _budget_columns(q.store)[key].extreme(q.store.projects, highest)
+        if column is not None:
+            best, winners = column.extreme(chosen, highest)
         else:
             best, winners = _extreme(priced, key, highest)
         names = "、".join(p.name for p in winners)
@@ -3157,38 +3173,6 @@ def _extreme(priced: list[Project], key: str, highest: bool) -> tuple[float, lis
         elif (value > best) if highest else (value < best):
             best, winners = value, [project]
     return best, winners
-
-
-@dataclass(frozen=True)
-class BudgetColumn:
-    """One amount of every project as an array (NaN where a table has none): the highest
-    or lowest of every project found without reading a project (at 100,000 projects a
-    pass over them took 106 ms, and made a server's worker copy the pages they are on)."""
-
-    key: str
-    amounts: np.ndarray
-
-    @classmethod
-    def of(cls, projects: list[Project], key: str) -> BudgetColumn:
-        amounts = [p.budget[key] for p in projects]
-        return cls(key, np.array([np.nan if a is None else a for a in amounts], dtype=float))
-
-    @property
-    def priced(self) -> bool:
-        return not np.isnan(self.amounts).all()
-
-    def extreme(self, projects: list[Project], highest: bool) -> tuple[float, list[Project]]:
-        """`_extreme` of the projects that have an amount (the column's projects): those
-        whose amount is nearest as a float, then the amounts themselves (two amounts
-        above 2**53 may be one float)."""
-        value = np.nanmax(self.amounts) if highest else np.nanmin(self.amounts)
-        nearest = [projects[n] for n in np.flatnonzero(self.amounts == value)]
-        return _extreme(nearest, self.key, highest)
-
-
-@per_generation
-def _budget_columns(store: ProjectStore) -> dict[str, BudgetColumn]:
-    return {key: BudgetColumn.of(store.projects, key) for key in BUDGET_NAMES}
 
 
 N = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
