@@ -3,6 +3,8 @@ and the questions over every project that use it: the same answer worked out or 
 
 from __future__ import annotations
 
+import pytest
+
 from search import store as store_module
 from search.store import ProjectStore, periods
 
@@ -38,28 +40,89 @@ def test_a_question_over_every_project_answers_alike_when_asked_again(client):
         assert first == again and first["answer"], question
 
 
-def test_a_document_cited_by_many_projects_is_answered_with_the_first_of_them(tmp_path):
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """The app on 160 generated tables."""
+    from support import app_on_corpus
+
+    from benchmarks.generate import generate, write_corpus
+
+    tmp_path = tmp_path_factory.mktemp("generated")
+    write_corpus(generate(160, seed=5), tmp_path / "corpus")
+    return app_on_corpus(tmp_path / "corpus", tmp_path / "index")
+
+
+def test_a_document_cited_by_many_projects_is_answered_with_the_first_of_them(generated):
     """Of a document hundreds of tables cite, the answer counts them all and names the
     first MAX_NAMED, citing the first MAX_SOURCES places (it listed every one: 62,668
     sources and 0.9 s at 100,000 projects)."""
-    from support import app_on_corpus
-
     from app import backend_of
-    from benchmarks.generate import generate, write_corpus
+    from indexer.vocabulary import SECTION_NAMES
     from search.qa.answers import MAX_NAMED, MAX_SOURCES
 
-    write_corpus(generate(160, seed=5), tmp_path / "corpus")
-    app = app_on_corpus(tmp_path / "corpus", tmp_path / "index")
+    app = generated
     entry = backend_of(app).store().catalogue[0]  # the most cited
     number = entry.number.replace("〔", "[").replace("〕", "]")  # as users type it
-    citing = len({project.name for project, _ in entry.citations})  # named once each
+    names = list(dict.fromkeys(project.name for project, _ in entry.citations))
+    citing = len(names)  # named once each
     assert citing > MAX_NAMED  # the generator cites a few documents in most tables
     client = app.test_client()
     answer = client.get("/api/ask", query_string={"q": f"哪些项目引用了{number}？"}).get_json()
     assert f"的项目有 {citing} 个，前 {MAX_NAMED} 个：" in answer["answer"]
-    assert len(answer["answer"].split("；")) == MAX_NAMED
+    listed = answer["answer"].split("：", 1)[1].split("；")
+    assert len(listed) == MAX_NAMED
+    for name, said in zip(
+        names, listed, strict=False
+    ):  # each with the sections citing it under that name
+        sections = [SECTION_NAMES[c.section] for p, c in entry.citations if p.name == name]
+        assert said.rstrip("。") == f"{name}（{'、'.join(dict.fromkeys(sections))}）"
     assert len(answer["sources"]) == MAX_SOURCES
     # the documents of an agency, each with the projects citing it: bounded the same way
     issued = client.get("/api/ask", query_string={"q": "财政部发的文件有哪些？"}).get_json()
     assert f"等 {citing} 个项目" in issued["answer"]
     assert len(issued["sources"]) <= MAX_SOURCES
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "stated", "lacking"),
+    [
+        ("哪些项目设置了满意度指标？", "满意度", "", False),
+        ("设了时效指标的项目有哪些", "时效", "", False),
+        ("哪些项目没有设满意度指标？", "满意度", "", True),
+        ("哪些项目的满意度目标是95%以上", "满意度", "95%以上", False),
+        ("哪些项目的满意度指标有2个以上", "满意度", "", False),
+    ],
+)
+def test_projects_with_a_kind_of_indicator_are_those_reading_every_row_finds(
+    generated, question, kind, stated, lacking
+):
+    """Over 160 tables the answer counts every project (from the rows' columns) and names
+    the first MAX_NAMED with their rows, as reading every row of every project finds."""
+    from app import backend_of
+    from search.qa.answers import MAX_NAMED, of_kind, row_said
+    from search.qa.plans import _target_test
+
+    store = backend_of(generated).store()
+    test = _target_test(stated)[0] if stated else None
+    least = 2 if "2个以上" in question else 1
+    having = []
+    for project in store.projects:
+        rows = [r for r in project.indicators if of_kind(r, kind) and (not test or test(r))]
+        if len(rows) >= least:
+            having.append((project, rows))
+    answer = generated.test_client().get("/api/ask", query_string={"q": question}).get_json()
+    text = answer["answer"]
+    if lacking:
+        found = {p.id for p, _ in having}
+        names = [p.name for p in store.projects if p.id not in found]
+        assert f"共 {len(names)} 个" in text
+        assert text.split("：", 1)[1].rstrip("。").split("、") == names[:MAX_NAMED]
+        return
+    assert 0 < len(having) < len(store.projects) or least > 1, "the projects differ in it"
+    first = f"，前 {MAX_NAMED} 个" if len(having) > MAX_NAMED else ""
+    assert f"的项目共 {len(having)} 个{first}：" in text
+    listed = text.split("：", 1)[1].rstrip("。").split("；")
+    assert listed == [
+        f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having[:MAX_NAMED]
+    ]
+    assert len(answer["sources"]) == min(20, sum(len(rows) for _, rows in having))

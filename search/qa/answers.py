@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import pickle
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -46,6 +45,7 @@ from ..service import SearchRequest, search
 from ..store import JoinedTexts, ProjectStore, per_generation
 from ..urls import project_url, section_anchor
 from ..vocabulary import in_own_words, related, same_meaning
+from .columns import RowColumns, ValueColumn
 from .reading import (
     ORG_ENDINGS,
     YEAR,
@@ -542,7 +542,17 @@ class Question:
         leave (all when it states none: the store's list, which no answer changes)."""
         if self.projects:
             return list(self.projects)
-        return projects_where(self.store, self.conditions)
+        if not self.conditions:
+            return self.store.projects
+        return [self.store.projects[n] for n in self.places]
+
+    @cached_property
+    def places(self) -> np.ndarray:
+        """The places in the store of the projects a question naming none is about (those
+        its conditions leave), ascending: what an answer over many projects counts with,
+        not reading them."""
+        assert not self.projects, "a question naming projects is about those"
+        return places_where(self.store, self.conditions)
 
     @cached_property
     def level_word(self) -> str:
@@ -1554,10 +1564,9 @@ TOPIC_WORDS = re.compile(r"方面|相关|有关|之类|文件|规定|政策|制�
 def with_citers(entry: Regulation) -> str:
     """A document and the projects that cite it: the first MAX_NAMED, and how many when
     there are more (a document thousands of tables cite)."""
-    names = list(dict.fromkeys(p.name for p, _ in entry.citations))
-    shown = "、".join(names[:MAX_NAMED])
-    if len(names) > MAX_NAMED:
-        shown += f"等 {len(names)} 个项目"
+    shown = "、".join(islice(entry.names, MAX_NAMED))
+    if len(entry.names) > MAX_NAMED:
+        shown += f"等 {len(entry.names)} 个项目"
     named = ("《" + entry.title + "》" if entry.title else "") + (entry.number or "")
     return f"{named}（{shown}）"
 
@@ -1583,20 +1592,19 @@ def citing_answer(entry: Regulation) -> Answer:
         agency = issuer_name(entry.issuer)
         about.append(f"发文机关{agency}" if agency else f"机关代字{entry.issuer}")
     described = f"{name}（{'，'.join(about)}）" if about else name
-    projects = list(dict.fromkeys(p.name for p, _ in entry.citations))
-    named = projects[:MAX_NAMED]  # of thousands of tables, the first ones (the count is whole)
-    sections: dict[str, list[str]] = {name: [] for name in named}
-    for project, citation in entry.citations:
-        if project.name in sections:
-            sections[project.name].append(SECTION_NAMES[citation.section])
-    listed = "；".join(f"{n}（{'、'.join(dict.fromkeys(sections[n]))}）" for n in named)
-    first = f"，前 {len(named)} 个" if len(named) < len(projects) else ""
+    # of thousands of tables, the first ones (the count is whole)
+    named = list(islice(entry.names.items(), MAX_NAMED))
+    listed = "；".join(
+        f"{n}（{'、'.join(dict.fromkeys(SECTION_NAMES[s] for s in sections))}）"
+        for n, sections in named
+    )
+    first = f"，前 {len(named)} 个" if len(named) < len(entry.names) else ""
     sources = [
         source(project, citation.section, project.sections[citation.section])
         for project, citation in entry.citations[:MAX_SOURCES]
     ]
     return Answer(
-        f"引用{described}的项目有 {len(projects)} 个{first}：{listed}。", "citation", sources
+        f"引用{described}的项目有 {len(entry.names)} 个{first}：{listed}。", "citation", sources
     )
 
 
@@ -2401,59 +2409,35 @@ READS: dict[str, Callable[[Project], Hashable]] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class ValueColumn:
-    """What `READS[name]` reads of every project: its distinct values, and each project's
-    value as its place among them. The values are copies of the records' own, packed
-    together: testing 100,000 amounts reads these, not objects spread over the records'
-    pages (which a server's worker would copy)."""
-
-    values: list[Hashable]
-    codes: np.ndarray
-
-    @classmethod
-    def of(cls, projects: list[Project], read: Callable[[Project], Hashable]) -> ValueColumn:
-        places: dict[tuple[type, Hashable], int] = {}  # by type too: True is not 1
-        codes = []
-        for project in projects:
-            value = read(project)
-            codes.append(places.setdefault((type(value), value), len(places)))
-        values = pickle.loads(pickle.dumps([value for _, value in places]))
-        return cls(values, np.array(codes, dtype=np.int32))
-
-    def where(self, holds: Callable[[Any], bool]) -> np.ndarray:
-        """Whether each project's value holds: tested once per distinct value."""
-        return np.fromiter(map(holds, self.values), bool, len(self.values))[self.codes]
-
-    @property
-    def held(self) -> bool:
-        """Whether any project has a value (not None)."""
-        return any(value is not None for value in self.values)
-
-    def extreme(self, projects: list[Project], highest: bool) -> tuple[Any, list[Project]]:
-        """The highest (or lowest) value but None, as the first project holding it has it,
-        and every project holding it, in order (`_extreme` of the projects that have one,
-        which are the column's)."""
-        held = [value for value in self.values if value is not None]
-        best = (max if highest else min)(held)
-        codes = [code for code, value in enumerate(self.values) if value == best]
-        return best, [projects[n] for n in np.flatnonzero(np.isin(self.codes, codes))]
-
-
 @per_generation
 def _value_columns(store: ProjectStore) -> dict[str, ValueColumn]:
     return {name: ValueColumn.of(store.projects, read) for name, read in READS.items()}
 
 
+@per_generation
+def row_columns(store: ProjectStore) -> RowColumns:
+    """Every project's indicator rows as columns (`RowColumns`)."""
+    return RowColumns.of(store.projects)
+
+
+def places_where(store: ProjectStore, conditions: list[Filter]) -> np.ndarray:
+    """The places of the projects that meet every condition, ascending: found from the
+    values' columns, not by reading every project (a server's worker copies the pages of
+    what it reads)."""
+    if not conditions:
+        return np.arange(len(store.projects))
+    columns = _value_columns(store)
+    return np.flatnonzero(
+        np.logical_and.reduce([columns[f.reads].where(f.holds) for f in conditions])
+    )
+
+
 def projects_where(store: ProjectStore, conditions: list[Filter]) -> list[Project]:
     """The projects that meet every condition, in order (every project when none, the
-    store's own list): found from the values' columns, not by reading every project (a
-    server's worker copies the pages of what it reads)."""
+    store's own list: a list of others' would read each project)."""
     if not conditions:
         return store.projects
-    columns = _value_columns(store)
-    meets = np.logical_and.reduce([columns[f.reads].where(f.holds) for f in conditions])
-    return [store.projects[n] for n in np.flatnonzero(meets)]
+    return [store.projects[n] for n in places_where(store, conditions)]
 
 
 def value_named(text: str, values: set[str]) -> str | None:

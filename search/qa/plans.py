@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
+
+import numpy as np
 
 from indexer.issuers import issuer_name
 from indexer.model import Project
@@ -61,6 +64,7 @@ from .answers import (
     of_tables,
     printed_budget_line,
     projects_where,
+    row_columns,
     row_said,
     several_cited,
     share_whole,
@@ -1122,73 +1126,83 @@ def projects_by_level(q: Question) -> Answer | None:
     named = [w for w in q.linker.level_words if w in text]
     cores = [w for w in named if not any(w != o and w in o for o in named)]
     cores = cores if len(cores) > 1 else [core]
-    chosen = q.chosen
     count = ROW_COUNT.search(text)
     exact = EXACT_COUNT.search(text) if not count else None
     exactly = chinese_number(exact[1]) if exact else 0
     at_least = (
         (int(count.group(1) or count.group(2)) + (1 if count.group(1) else 0)) if count else 0
     )
+    # the rows of the kind, then those that meet the test, counted per project from the
+    # rows' columns: at 100,000 projects reading every row would make a server's worker
+    # copy them all; the rows said are read of the projects listed
+    columns, places = row_columns(q.store), q.places
+    of_kind = columns.of_projects(places)
+    if "" not in cores:
+        of_kind &= columns.any_field(
+            lambda v: v is not None and any(c in v for c in cores), ("level1", "level2", "name")
+        )
+    kind_rows = np.flatnonzero(of_kind)
+    rows = columns.passing(test, kind_rows) if test is not None else kind_rows
+    counts = columns.per_project(rows)[places]
+    meets = (counts >= max(at_least, 1)) & ((counts == exactly) if exactly else True)
 
-    def rows_of(project):
-        rows = [r for r in project.indicators if any(of_kind(r, c) for c in cores)]
-        if test is not None:
-            rows = [r for r in rows if test(r)]
-        if count and len(rows) < at_least:
-            return []
-        if exactly and len(rows) != exactly:
-            return []
-        return rows
+    def rows_of(place):
+        project = q.store.projects[place]
+        return project, [project.indicators[n] for n in columns.of_project(place, rows)]
+
+    having = map(rows_of, places[meets])  # (project, its rows): read as far as said
 
     what = "、".join(f"“{c}”" for c in cores) + "指标" if core else "指标"
     # 没有设…的项目; not 没有量化成百分比 (a condition on targets, said above)
-    negated = bool(NOT_SET.search(text))
-    having = [(p, rows_of(p)) for p in chosen]
-    if negated:
-        lacking = [p for p, rows in having if not rows]
-        names = "、".join(p.name for p in lacking)
+    if NOT_SET.search(text):
+        lacking = [q.store.projects[n] for n in places[~meets][:MAX_NAMED]]
         if not lacking:
             scope = "、".join(f.label for f in q.conditions)
+            first = list(islice(having, MAX_SOURCES))
             shown = "；".join(f"{p.name}（{'、'.join(row_said(r) for r in rows[:3])}）"
-                             for p, rows in having[:20])  # fmt: skip
+                             for p, rows in first)  # fmt: skip
             scope = f"{scope}的" if scope else ""
             return Answer(
-                f"没有。{scope} {len(chosen)} 个项目都设了{what}：{shown}。",
+                f"没有。{scope} {len(places)} 个项目都设了{what}：{shown}。",
                 "list",
-                [indicator_source(p, rows[0]) for p, rows in having[:MAX_SOURCES]],
+                [indicator_source(p, rows[0]) for p, rows in first],
             )
+        names = "、".join(p.name for p in lacking)
+        lacks = int(np.count_nonzero(~meets))
+        first = f"，前 {MAX_NAMED} 个" if lacks > MAX_NAMED else ""
         return Answer(
-            f"没有设{what}的项目共 {len(lacking)} 个：{names or '无'}。",
+            f"没有设{what}的项目共 {lacks} 个{first}：{names or '无'}。",
             "list",
             [indicator_source(p, p.indicators[0]) for p in lacking[:MAX_SOURCES] if p.indicators],
         )
-    having = [(p, rows) for p, rows in having if rows]
     condition = f"（{said}）" if said else ""
     if count:
         condition += f"（{at_least} 个以上）"
-    if not having:
+    if not meets.any():
         scope = "、".join(f.label for f in q.conditions)
         no = "没有。" if YES_NO.search(text) else ""
         held = ""
         if test is not None and core:  # 满意度定的95%: none; the targets they do set
-            counts = targets_counted(r for p in chosen for r in p.indicators
-                                     if any(of_kind(r, c) for c in cores))  # fmt: skip
+            counts = targets_counted(columns.rows(kind_rows))
             listed = "，".join(f"{t} × {n}" for t, n in list(counts.items())[:8])
             held = f"这些项目的{what}目标值为：{listed}。" if counts else ""
         return Answer(
             f"{no}{scope + '的项目中' if scope else '语料中'}没有设{what}{condition}的项目。{held}",
             "list",
-            [header_source(p, p.name) for p in chosen[:MAX_SOURCES]],
-        )
-    listed = "；".join(  # of thousands of tables, the first ones (the count stays whole)
-        f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having[:MAX_NAMED]
+            [header_source(q.store.projects[n], q.store.projects[n].name)
+             for n in places[:MAX_SOURCES]],
+        )  # fmt: skip
+    named = list(islice(having, MAX_NAMED))  # of thousands of tables, the first ones
+    listed = "；".join(
+        f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in named
     )
-    first = f"，前 {MAX_NAMED} 个" if len(having) > MAX_NAMED else ""
+    total = int(np.count_nonzero(meets))
+    first = f"，前 {MAX_NAMED} 个" if total > MAX_NAMED else ""
     yes = "有。" if YES_NO.search(text) else ""
     return Answer(
-        f"{yes}设了{what}{condition}的项目共 {len(having)} 个{first}：{listed}。",
+        f"{yes}设了{what}{condition}的项目共 {total} 个{first}：{listed}。",
         "list",
-        first_sources(indicator_source(p, r) for p, rows in having for r in rows),
+        first_sources(indicator_source(p, r) for p, rows in named for r in rows),
     )
 
 
