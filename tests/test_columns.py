@@ -105,3 +105,47 @@ def test_the_rows_of_a_kind_per_project_are_those_reading_each_finds(varied_proj
             own = [n for n, row in enumerate(project.indicators) if of_kind(row, kind)]
             assert counts[place] == len(own), (kind, project.id)
             assert columns.of_project(place, rows).tolist() == own, (kind, project.id)
+
+
+def test_amounts_of_a_part_of_the_projects_from_the_column_are_those_read_of_each(
+    varied_projects,
+):
+    """Which amount a question over some projects means, and which of them have it with
+    their amounts: from the amounts' columns at their places as from reading each (the
+    sample prints a total, the central tables only the year's money; some print none)."""
+    from search.qa.answers import (
+        BUDGET_NAMES,
+        READS,
+        ValueColumn,
+        _how_many,
+        _money_key_of,
+        money_key,
+    )
+    from search.qa.columns import ProjectsAt
+    from search.store import ProjectStore
+
+    unpriced = [
+        replace(p, id=f"unpriced-{n}", budget=dict.fromkeys(p.budget))
+        for n, p in enumerate(varied_projects[:3])
+    ]
+    projects = [*unpriced, *varied_projects]
+    store = ProjectStore(projects)
+    templates = {p.template for p in projects}
+    assert len(templates) > 2
+    parts = [np.arange(len(projects)), np.arange(0, len(projects), 2)]
+    parts += [np.array([n for n, p in enumerate(projects) if p.template == t]) for t in templates]
+    keys = set()
+    for places in parts:
+        listed = [projects[n] for n in places]
+        at = ProjectsAt(store, places)
+        assert list(at) == listed and at[:3] == listed[:3] and len(at) == len(listed)
+        for name in (*BUDGET_NAMES, None):
+            keys.add(_money_key_of(listed, name))
+            assert _money_key_of(at, name) == _money_key_of(listed, name)
+        for key in BUDGET_NAMES:
+            assert money_key(at, key) == money_key(listed, key)
+            assert _how_many(at, key) == _how_many(listed, key)
+            priced, amounts = ValueColumn.of(projects, READS[f"budget:{key}"]).at(at)
+            assert list(priced) == [p for p in listed if p.budget[key] is not None]
+            assert amounts == [p.budget[key] for p in priced]
+    assert {"total", "current_year"} <= keys  # the parts do differ in it

@@ -424,7 +424,11 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
     order (three budgets are made equal to the highest)."""
     from dataclasses import replace
 
+    import numpy as np
+
     from search.qa.answers import BUDGET_NAMES, READS, ValueColumn, _extreme
+    from search.qa.columns import ProjectsAt
+    from search.store import ProjectStore
 
     for key in BUDGET_NAMES:
         priced = [p for p in sample_projects if p.budget.get(key) is not None]
@@ -446,15 +450,27 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
         ):
             having = [p for p in projects if p.budget[key] is not None]
             column = ValueColumn.of(projects, READS[f"budget:{key}"])
-            assert column.held
+            store = ProjectStore(projects)
             for highest in (True, False):
                 best = (max if highest else min)(p.budget[key] for p in having)
                 expected = [p for p in having if p.budget[key] == best]
                 assert _extreme(having, key, highest) == (best, expected)
                 # every project's amounts as an array: the same, the amount as printed
-                found = column.extreme(projects, highest)
+                found = column.extreme(ProjectsAt(store, np.arange(len(projects))), highest)
                 assert found == (best, expected) and type(found[0]) is type(best)
-    assert not ValueColumn.of(unpriced, READS[f"budget:{key}"]).held
+                # of a part of them (every other one)
+                part = [
+                    p for n, p in enumerate(projects) if n % 2 == 1 and p.budget[key] is not None
+                ]
+                part_best = (max if highest else min)(p.budget[key] for p in part)
+                found = column.extreme(ProjectsAt(store, np.arange(1, len(projects), 2)), highest)
+                assert found == (part_best, [p for p in part if p.budget[key] == part_best])
+    assert (
+        ValueColumn.of(unpriced, READS[f"budget:{key}"]).extreme(
+            ProjectsAt(ProjectStore(unpriced), np.arange(len(unpriced))), True
+        )
+        is None
+    )
 
 
 def test_questions_over_every_project_leave_the_stores_list_as_it_was(engine):

@@ -126,3 +126,33 @@ def test_projects_with_a_kind_of_indicator_are_those_reading_every_row_finds(
         f"{p.name}（{'、'.join(row_said(r) for r in rows[:4])}）" for p, rows in having[:MAX_NAMED]
     ]
     assert len(answer["sources"]) == min(20, sum(len(rows) for _, rows in having))
+
+
+def test_a_categorys_sum_count_and_highest_are_those_reading_each_project_finds(generated):
+    """Of the projects a condition leaves (here a category), the answers read the amounts'
+    column and name only the projects they list: as reading every project finds."""
+    from collections import Counter
+
+    from app import backend_of
+    from indexer.money import format_yuan
+
+    store = backend_of(generated).store()
+    category, _ = Counter(p.category for p in store.projects).most_common(1)[0]
+    of_it = [p for p in store.projects if p.category == category]
+    assert 1 < len(of_it) < len(store.projects)
+    priced = [p for p in of_it if p.budget["total"] is not None]
+    client = generated.test_client()
+
+    def ask(question: str) -> str:
+        return client.get("/api/ask", query_string={"q": question}).get_json()["answer"]
+
+    total = sum(p.budget["total"] for p in priced)
+    said = ask(f"{category}项目的预算合计多少")
+    assert f" {len(priced)} 个项目的项目总预算合计 {format_yuan(total)}" in said
+    mean = round(total / len(priced))
+    assert f"平均每个项目 {format_yuan(mean)}" in ask(f"{category}项目的平均预算是多少")
+    top = max(p.budget["total"] for p in priced)
+    said = ask(f"{category}项目中预算最高的是哪个")
+    names = "、".join(p.name for p in priced if p.budget["total"] == top)
+    assert f"的项目是{names}：{format_yuan(top)}" in said
+    assert f"共 {len(of_it)} 个" in ask(f"{category}项目有多少个")

@@ -13,7 +13,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import islice
@@ -45,7 +45,7 @@ from ..service import SearchRequest, search
 from ..store import JoinedTexts, ProjectStore, per_generation
 from ..urls import project_url, section_anchor
 from ..vocabulary import in_own_words, related, same_meaning
-from .columns import RowColumns, ValueColumn
+from .columns import ProjectsAt, RowColumns, ValueColumn
 from .reading import (
     ORG_ENDINGS,
     YEAR,
@@ -537,14 +537,12 @@ class Question:
         return filters(self)
 
     @cached_property
-    def chosen(self) -> list[Project]:
+    def chosen(self) -> Sequence[Project]:
         """The projects the question is about: those it names, else those its conditions
-        leave (all when it states none: the store's list, which no answer changes)."""
+        leave (all when it states none), read only as an answer uses them (`ProjectsAt`)."""
         if self.projects:
             return list(self.projects)
-        if not self.conditions:
-            return self.store.projects
-        return [self.store.projects[n] for n in self.places]
+        return ProjectsAt(self.store, self.places)
 
     @cached_property
     def places(self) -> np.ndarray:
@@ -2062,9 +2060,20 @@ def project_fact(q: Question) -> Answer | None:
 def money_key(projects: Iterable[Project], key: str) -> str:
     """The amount to read for `key`: the year's money where the tables print no project
     total (the central template), else `key`."""
-    projects = list(projects)
-    printed = {k for p in projects for k in ("total", "current_year") if p.budget.get(k)}
+    projects = projects if isinstance(projects, Sequence) else list(projects)
+    printed = {k for k in ("total", "current_year") if _how_many(projects, k, bool)}
     return "current_year" if key == "total" and printed == {"current_year"} else key
+
+
+def _how_many(
+    projects: Sequence[Project], key: str, holds: Callable[[Any], bool] = lambda v: v is not None
+) -> int:
+    """How many of the projects' amounts under `key` hold (of projects a question names
+    none of, counted in the amounts' column)."""
+    if isinstance(projects, ProjectsAt):
+        column = _value_columns(projects.store)[f"budget:{key}"]
+        return int(np.count_nonzero(column.where(holds)[projects.places]))
+    return sum(1 for p in projects if holds(p.budget.get(key)))
 
 
 # a field the table leaves blank, or a line it does not print: the corpus does not hold it
@@ -2813,12 +2822,14 @@ def _money_keys_of_every(store: ProjectStore) -> dict[str | None, str]:
     return {name: _money_key_of(store.projects, name) for name in (*BUDGET_NAMES, None)}
 
 
-def _money_key_of(chosen: list[Project], field_name: str | None) -> str:
+def _money_key_of(chosen: Sequence[Project], field_name: str | None) -> str:
     if field_name in BUDGET_NAMES:
         return money_key(chosen, field_name)
-    totals = sum(p.budget.get("total") is not None for p in chosen)
-    years = sum(p.budget.get("current_year") is not None for p in chosen)
-    return "current_year" if years > totals else "total"
+    return (
+        "current_year"
+        if _how_many(chosen, "current_year") > _how_many(chosen, "total")
+        else "total"
+    )
 
 
 def over_projects(q: Question) -> Answer | None:
@@ -3125,10 +3136,10 @@ MAX_NAMED = 50  # projects a list names
 
 
 def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
-    # of every project: from the amounts' column, not read project by project
-    column = _value_columns(q.store)[f"budget:{key}"] if chosen is q.store.projects else None
+    # of projects a question names none of: from the amounts' column, not read one by one
+    column = _value_columns(q.store)[f"budget:{key}"] if isinstance(chosen, ProjectsAt) else None
     priced = [] if column is not None else [p for p in chosen if p.budget[key] is not None]
-    if not (priced or (column is not None and column.held)):
+    if not (priced or (column is not None and column.extreme(chosen, True))):
         return Answer("语料中没有可以比较预算的项目。", "not_found")
     scope = f"{said}的项目中，" if said else ""
     texts, sources = [], []
@@ -3265,13 +3276,22 @@ def _sum_against_last_year(chosen: list[Project], said: str) -> Answer:
     )
 
 
-def _sum(
-    chosen: list[Project], said: str, key: str, average: bool = False, listed: bool = False
-) -> Answer:
+def _priced(chosen: Sequence[Project], key: str) -> tuple[Sequence[Project], list]:
+    """The projects of `chosen` that have an amount under `key`, and their amounts in
+    order: of projects a question names none of, from the amounts' column."""
+    if isinstance(chosen, ProjectsAt):
+        return _value_columns(chosen.store)[f"budget:{key}"].at(chosen)
     priced = [p for p in chosen if p.budget[key] is not None]
+    return priced, [p.budget[key] for p in priced]
+
+
+def _sum(
+    chosen: Sequence[Project], said: str, key: str, average: bool = False, listed: bool = False
+) -> Answer:
+    priced, amounts = _priced(chosen, key)
     if not priced:
         return Answer("语料中没有符合条件的项目。", "not_found")
-    total = sum(p.budget[key] for p in priced)
+    total = sum(amounts)
     scope = f"{said}的" if said else "全部"
     said_total = f"{scope} {len(priced)} 个项目的{BUDGET_NAMES[key]}合计 {format_yuan(total)}"
     if len(priced) <= MAX_LISTED_SUM and listed:  # 那几个项目…合计: the figures that add up

@@ -16,11 +16,14 @@ import pickle
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from indexer.model import Indicator, Project
+
+if TYPE_CHECKING:
+    from ..store import ProjectStore
 
 # what a row is made of: a copy made of these fields' values is the row to any test
 ROW_FIELDS = tuple(f.name for f in dataclasses.fields(Indicator))
@@ -30,6 +33,34 @@ def _smallest(codes: list[int], count: int) -> np.ndarray:
     """Codes in the narrowest type their count of values allows (millions of rows)."""
     dtype = np.uint8 if count <= 1 << 8 else np.uint16 if count <= 1 << 16 else np.int32
     return np.array(codes, dtype=dtype)
+
+
+class ProjectsAt(Sequence[Project]):
+    """The store's projects at some of its places, ascending, each read only when
+    it is used: its length, its truth and its places read none. A list of 20,000 of them
+    would write each one's reference count, and a server's worker copy its page."""
+
+    __slots__ = ("places", "projects", "store")
+
+    def __init__(self, store: ProjectStore, places: np.ndarray) -> None:
+        self.store = store
+        self.projects = store.projects
+        self.places = places
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def __getitem__(self, at):  # a slice is a list: the first ones, as an answer names them
+        if isinstance(at, slice):
+            return [self.projects[n] for n in self.places[at].tolist()]
+        return self.projects[int(self.places[at])]
+
+    def __iter__(self) -> Iterator[Project]:
+        return map(self.projects.__getitem__, self.places.tolist())
+
+    def at(self, places: np.ndarray) -> ProjectsAt:
+        """Those at `places`, a part of these places."""
+        return ProjectsAt(self.store, places)
 
 
 @dataclass
@@ -53,19 +84,25 @@ class ValueColumn:
         """Whether each item's value holds: tested once per distinct value."""
         return np.fromiter(map(holds, self.values), bool, len(self.values))[self.codes]
 
-    @property
-    def held(self) -> bool:
-        """Whether any item has a value (not None)."""
-        return any(value is not None for value in self.values)
+    def at(self, projects: ProjectsAt) -> tuple[ProjectsAt, list[Any]]:
+        """Those of `projects` (of the column's items) that have a value (not None), and
+        their values in order."""
+        held = projects.places[self.where(lambda value: value is not None)[projects.places]]
+        return projects.at(held), [self.values[code] for code in self.codes[held].tolist()]
 
-    def extreme(self, projects: list[Project], highest: bool) -> tuple[Any, list[Project]]:
-        """The highest (or lowest) value but None, as the first project holding it has it,
-        and every project holding it, in order (`_extreme` of the projects that have one,
-        which are the column's)."""
-        held = [value for value in self.values if value is not None]
+    def extreme(self, projects: ProjectsAt, highest: bool) -> tuple[Any, list[Project]] | None:
+        """The highest (or lowest) value but None of `projects` (of the column's items), as
+        the first holding it has it, and every one holding it, in order (`_extreme` of
+        those that have one); None if none has."""
+        codes = self.codes[projects.places]
+        held = [self.values[c] for c in np.unique(codes).tolist() if self.values[c] is not None]
+        if not held:
+            return None
         best = (max if highest else min)(held)
-        codes = [code for code, value in enumerate(self.values) if value == best]
-        return best, [projects[n] for n in np.flatnonzero(np.isin(self.codes, codes))]
+        winners = [code for code, value in enumerate(self.values) if value == best]
+        holding = np.isin(codes, winners)
+        first = self.values[codes[holding][0]]  # 5 or 5.0: as the first holding it has it
+        return first, list(projects.at(projects.places[holding]))
 
 
 @dataclass
