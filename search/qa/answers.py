@@ -1536,7 +1536,8 @@ def _sharing_title(q: Question, folded: str) -> list[Regulation]:
     that name no unit or project): 引用政务信息资源共享管理暂行办法的 → 《国务院关于印发政务
     信息资源共享管理暂行办法的通知》."""
     titles = _catalogue_titles(q.store)
-    names = [*q.linker.unit_names, *(p.name for p in q.store.projects)]
+    # every project's name in one string (not each project's read, per question)
+    names = [*q.linker.unit_names, q.linker.project_names_text]
     for size in range(min(len(folded), 40), MIN_TITLE_PART - 1, -1):
         for start in range(len(folded) - size + 1):
             part = folded[start : start + size]
@@ -3139,15 +3140,18 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
     # of projects a question names none of: from the amounts' column, not read one by one
     column = _value_columns(q.store)[f"budget:{key}"] if isinstance(chosen, ProjectsAt) else None
     priced = [] if column is not None else [p for p in chosen if p.budget[key] is not None]
-    if not (priced or (column is not None and column.extreme(chosen, True))):
+    asked = [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]
+    extremes = [
+        column.extreme(chosen, highest)
+        if column is not None
+        else (_extreme(priced, key, highest) if priced else None)
+        for highest in asked
+    ]
+    if None in extremes:
         return Answer("语料中没有可以比较预算的项目。", "not_found")
     scope = f"{said}的项目中，" if said else ""
     texts, sources = [], []
-    for highest in [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]:
-        if column is not None:
-            best, winners = column.extreme(chosen, highest)
-        else:
-            best, winners = _extreme(priced, key, highest)
+    for highest, (best, winners) in zip(asked, extremes, strict=True):
         names = "、".join(p.name for p in winners)
         which = "最高" if highest else "最低"
         texts.append(f"{BUDGET_NAMES[key]}{which}的项目是{names}：{format_yuan(best)}")

@@ -95,11 +95,13 @@ class ValueColumn:
         the first holding it has it, and every one holding it, in order (`_extreme` of
         those that have one); None if none has."""
         codes = self.codes[projects.places]
-        held = [self.values[c] for c in np.unique(codes).tolist() if self.values[c] is not None]
+        present = np.zeros(len(self.values), bool)
+        present[codes] = True
+        held = [c for c in np.flatnonzero(present).tolist() if self.values[c] is not None]
         if not held:
             return None
-        best = (max if highest else min)(held)
-        winners = [code for code, value in enumerate(self.values) if value == best]
+        best = (max if highest else min)(self.values[c] for c in held)
+        winners = [c for c in held if self.values[c] == best]
         holding = np.isin(codes, winners)
         first = self.values[codes[holding][0]]  # 5 or 5.0: as the first holding it has it
         return first, list(projects.at(projects.places[holding]))
