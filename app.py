@@ -590,6 +590,7 @@ def warm(app: Flask) -> None:
     try:
         with contextlib.suppress(layout.IndexMissing), backend_of(app).snapshot() as snapshot:
             snapshot.store.prepare()
+            snapshot.prepare()
             spelling.prepare(snapshot.vocabulary())
             qa.prepare(snapshot.store)
     finally:

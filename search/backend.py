@@ -127,6 +127,11 @@ class Snapshot(Protocol):
         at."""
         ...
 
+    def prepare(self) -> None:
+        """Read what searches read again and again, once: before a server forks its
+        workers, which then share it."""
+        ...
+
     def vocabulary(self) -> Vocabulary:
         """The words the index holds, with their document counts: what a word found
         nowhere may be a misspelling of; the same object for the generation's life."""

@@ -63,3 +63,23 @@ class RunRamStorage(RamStorage):
 
     def temp_storage(self, name: str | None = None) -> FileStorage:
         return FileStorage(os.path.join(_RAM_TEMP, name or f"{random_name()}.tmp")).create()
+
+
+def sample_updated_twice(where: Path) -> Path:
+    """The sample built into `where`/index, then a copy of one of its files added (a
+    second segment) and changed (its first documents deleted, a third segment): an index
+    as updates leave it. Returns the index folder."""
+    from indexer.build import add_files, build_index
+
+    corpus = where / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    index_dir = where / "index"
+    build_index(corpus, index_dir)
+    text = next(corpus.glob("*.txt")).read_text("utf-8")
+    copy = corpus / "later" / "copy.txt"
+    copy.parent.mkdir()
+    copy.write_text(text, "utf-8")
+    add_files(corpus, index_dir, [copy])
+    copy.write_text(text.replace("人脸识别", "指纹识别"), "utf-8")
+    add_files(corpus, index_dir, [copy])
+    return index_dir

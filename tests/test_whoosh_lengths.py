@@ -4,14 +4,11 @@ by an update (a second segment, documents marked deleted)."""
 
 from __future__ import annotations
 
-import shutil
-
-from support import CORPUS
+from support import sample_updated_twice
 from whoosh.codec import whoosh3
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import layout
-from indexer.build import add_files, build_index
 from search.whoosh_backend import lengths
 
 
@@ -31,17 +28,7 @@ def answers(index_dir, ask) -> list:
 
 def test_field_lengths_are_whooshs_own(tmp_path):
     assert whoosh3.W3PerDocReader.doc_field_length is lengths.doc_field_length
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    index_dir = tmp_path / "index"
-    build_index(corpus, index_dir)
-    text = next(corpus.glob("*.txt")).read_text("utf-8")
-    copy = corpus / "later" / "copy.txt"
-    copy.parent.mkdir()
-    copy.write_text(text, "utf-8")
-    add_files(corpus, index_dir, [copy])  # a second segment
-    copy.write_text(text.replace("人脸识别", "指纹识别"), "utf-8")
-    add_files(corpus, index_dir, [copy])  # the copy's documents deleted, a third segment
+    index_dir = sample_updated_twice(tmp_path)
     ours, segments = answers(index_dir, lambda r, d, f: r.doc_field_length(d, f))
     whooshs, _ = answers(index_dir, lengths.original)
     assert segments == 3 and ours == whooshs

@@ -6,15 +6,14 @@ included; and an index written with it holds what one written with Whoosh's pool
 from __future__ import annotations
 
 import random
-import shutil
 
 import pytest
-from support import CORPUS
+from support import CORPUS, sample_updated_twice
 from whoosh import writing
 from whoosh.filedb.filestore import FileStorage
 
 from indexer import layout
-from indexer.build import add_files, build_index
+from indexer.build import build_index
 from search.whoosh_backend import postings
 
 
@@ -88,18 +87,7 @@ def write_twice(tmp_path, monkeypatch, name: str, pool_class) -> tuple[list[tupl
     """The corpus built, then a copy of one file added and changed (three segments,
     documents deleted), each segment's postings written through `pool_class`."""
     monkeypatch.setattr(writing, "PostingPool", pool_class)
-    corpus = tmp_path / name / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    index_dir = tmp_path / name / "index"
-    build_index(corpus, index_dir)
-    text = next(corpus.glob("*.txt")).read_text("utf-8")
-    copy = corpus / "later" / "copy.txt"
-    copy.parent.mkdir()
-    copy.write_text(text, "utf-8")
-    add_files(corpus, index_dir, [copy])
-    copy.write_text(text.replace("人脸识别", "指纹识别"), "utf-8")
-    add_files(corpus, index_dir, [copy])
-    return every_posting(index_dir)
+    return every_posting(sample_updated_twice(tmp_path / name))
 
 
 class SmallTermPool(postings.TermPool):

@@ -424,6 +424,12 @@ class PostgresSnapshot:
         ids = self._doc_ids(first)
         return [(ids[d], float(score_of[d])) for d in first if ids[d] != doc_id][:limit]
 
+    # ------------------------------------------------------------------ prepare
+
+    def prepare(self) -> None:
+        """Nothing: the frequent terms' documents are held in the database, worked out
+        when the generation is published (`postings`)."""
+
     # ------------------------------------------------------------------ vocabulary
 
     def vocabulary(self) -> Vocabulary:

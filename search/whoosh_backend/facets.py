@@ -17,6 +17,8 @@ from whoosh.searching import Searcher
 
 from search.facets import Facets
 
+from . import arrays
+
 
 class FacetIndex(Facets):
     """The facets (`search.facets.Facets`) of one Whoosh index generation, read from its
@@ -53,9 +55,14 @@ class FacetIndex(Facets):
             postings[name] = values
         # each document's project, as its position in the corpus
         super().__init__(size, alive, columns[project_field], postings, columns)
+        self.terms = arrays.Postings()  # the query terms' postings, the longer ones kept
 
     def matching(self, searcher: Searcher, query: q.Query) -> np.ndarray:
-        """A boolean array: which documents match `query`."""
+        """A boolean array: which documents match `query` (a query of terms from their
+        postings' arrays, another by Whoosh)."""
+        found = arrays.matching(self.terms, searcher, query, self.size)
+        if found is not None:
+            return found & self.alive
         found = np.zeros(self.size, dtype=bool)
         found[np.fromiter(searcher.docs_for_query(query), dtype=np.int64)] = True
         return found

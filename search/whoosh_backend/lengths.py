@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from whoosh.codec import whoosh3
-from whoosh.util.numeric import byte_to_length
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 _ORIGINAL = whoosh3.W3PerDocReader.doc_field_length
 _CACHE = "_jixiao_lengths"
+_ONE = length_to_byte(1)  # the byte of a length of 1 (what a segment without lengths reads)
 
 
 def _lengths(reader: Any, fieldname: str) -> bytes | None:
@@ -61,3 +63,21 @@ def install() -> None:
 def original(reader: Any, docnum: int, fieldname: str, default: int = 0) -> Any:
     """Whoosh's own answer (for the tests)."""
     return _ORIGINAL(reader, docnum, fieldname, default)
+
+
+def field_lengths(searcher: Any, fieldname: str) -> np.ndarray:
+    """Each document's length byte of a field, by its number in the searcher (1 where a
+    segment keeps no lengths, as Whoosh's scorer then reads 1)."""
+    parts = []
+    for sub, _ in searcher.leaf_searchers():
+        reader = sub.reader()
+        size = reader.doc_count_all()
+        found = _lengths(reader._perdoc, fieldname)
+        if found is None:
+            parts.append(np.full(size, _ONE, dtype=np.uint8))
+            continue
+        part = np.zeros(size, dtype=np.uint8)
+        held = np.frombuffer(found, dtype=np.uint8)[:size]
+        part[: len(held)] = held
+        parts.append(part)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint8)

@@ -25,6 +25,7 @@ from search.facets import combined, page_projects, project_page
 from search.store import ProjectStore
 from search.suggest import Entry
 
+from . import arrays
 from .compile import build_rank_query, match_parts
 from .facets import FacetIndex
 from .generations import Generation
@@ -36,6 +37,10 @@ MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
 # of such an answer may overlap.
 MATCH_SECONDS = 0.25  # matching the query's parts one by one
 RANK_SECONDS = 0.25  # ranking the matches
+# What `prepare` holds: of the fields queries match and rank by, the terms most documents
+# have (as many as the generation keeps, `arrays.MAX_HELD_BYTES`)
+HELD_FIELDS = ("grams", "body", "chars")
+HELD_TERMS = 500
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,14 @@ class WhooshSnapshot:
         found = [(searcher.stored_fields(d)["doc_id"], score) for d, score in ranking.scored]
         return found, ranking.complete
 
+    # ------------------------------------------------------------------ prepare
+
+    def prepare(self) -> None:
+        """Hold the postings of the terms the most documents have (as far as the
+        generation keeps postings, `arrays.Postings`): what a broad search reads."""
+        frequent = arrays.frequent_terms(self.searcher, HELD_FIELDS, HELD_TERMS)
+        self.generation.facets.terms.hold(self.searcher, frequent)
+
     # ------------------------------------------------------------------ vocabulary
 
     def vocabulary(self) -> Vocabulary:
@@ -230,11 +243,15 @@ def _ranked_page(
 ) -> list[tuple[int, float | None]]:
     """A page of the allowed documents by the rank query's score; documents that matched
     only as a substring (the rank query's words are not theirs) follow in source order."""
-    ranking = (
-        rank_within(searcher, rank, set(np.flatnonzero(allowed).tolist()), span[1], RANK_SECONDS)
-        if rank is not None
-        else Ranking()
-    )
+    scored = arrays.scores(facets.terms, searcher, rank, facets.size) if rank is not None else None
+    if scored is not None:  # Whoosh's scores from the postings' arrays, every match scored
+        ranking = Ranking(arrays.ranked(scored, allowed, span[1]))
+        ranking.examined = int(np.count_nonzero(scored[0] & allowed))
+    elif rank is not None:
+        allowed_set = set(np.flatnonzero(allowed).tolist())
+        ranking = rank_within(searcher, rank, allowed_set, span[1], RANK_SECONDS)
+    else:
+        ranking = Ranking()
     cost.scored, cost.complete = ranking.examined, cost.complete and ranking.complete
     scored = sorted(ranking.scored, key=lambda hit: -hit[1])  # ties stay in document order
     seen = {docnum for docnum, _ in scored}
