@@ -243,13 +243,13 @@ def _ranked_page(
 ) -> list[tuple[int, float | None]]:
     """A page of the allowed documents by the rank query's score; documents that matched
     only as a substring (the rank query's words are not theirs) follow in source order."""
-    scored = arrays.scores(facets.terms, searcher, rank, facets.size) if rank is not None else None
+    among = np.flatnonzero(allowed)
+    scored = arrays.scores(facets.terms, searcher, rank, among) if rank is not None else None
     if scored is not None:  # Whoosh's scores from the postings' arrays, every match scored
-        ranking = Ranking(arrays.ranked(scored, allowed, span[1]))
-        ranking.examined = int(np.count_nonzero(scored[0] & allowed))
+        ranking = Ranking(arrays.ranked(scored, among, span[1]))
+        ranking.examined = int(np.count_nonzero(scored[0]))
     elif rank is not None:
-        allowed_set = set(np.flatnonzero(allowed).tolist())
-        ranking = rank_within(searcher, rank, allowed_set, span[1], RANK_SECONDS)
+        ranking = rank_within(searcher, rank, set(among.tolist()), span[1], RANK_SECONDS)
     else:
         ranking = Ranking()
     cost.scored, cost.complete = ranking.examined, cost.complete and ranking.complete
