@@ -200,3 +200,36 @@ def test_a_warmed_server_holds_the_frequent_terms(app):
         if not isinstance(snapshot, WhooshSnapshot):
             pytest.skip("PostgreSQL holds its frequent terms in the database")
         assert len(snapshot.generation.facets.terms._held) >= 100
+
+
+def test_candidates_scored_from_the_arrays_are_scored_as_by_whoosh(updated_index):
+    """The "any word" fallback and the by-project page score a few hundred candidates:
+    from the arrays, as Whoosh's matcher moved to each scores them."""
+    from search.backends import open_backend
+    from search.whoosh_backend.scoring import score_documents
+    from search.whoosh_backend.searching import _scored
+
+    backend = open_backend({"SEARCH_BACKEND": "whoosh", "INDEX_DIR": str(updated_index)})
+    with backend.snapshot() as snapshot:
+        searcher, facets = snapshot.searcher, snapshot.generation.facets
+        alive = np.flatnonzero(facets.alive)
+        candidates = np.random.default_rng(7).permutation(alive)[:400]  # in no order
+        compared = 0
+        for text in SEARCHES:
+            for mode in ("and", "or"):
+                rank = build_rank_query(parse_query(text), mode, searcher.doc_frequency)
+                if rank is None:
+                    continue
+                found = _scored(searcher, facets, rank, candidates)
+                whooshs = score_documents(searcher, rank, candidates, 60)
+                assert [d for d, _ in found.scored] == [d for d, _ in whooshs.scored]
+                if _parts_at_most(rank, 2):
+                    assert found.scored == whooshs.scored, text
+                else:
+                    assert [s for _, s in found.scored] == pytest.approx(
+                        [s for _, s in whooshs.scored]
+                    )
+                assert found.complete and found.examined == len(candidates)
+                compared += bool(whooshs.scored)
+        assert compared > 20
+        assert _scored(searcher, facets, None, candidates).scored == []

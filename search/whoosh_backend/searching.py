@@ -119,11 +119,7 @@ class WhooshSnapshot:
         (matched as substrings) follow in source order."""
         searcher, facets = self.searcher, self.generation.facets
         candidates = np.flatnonzero(allowed & np.isin(facets.project_of, shown))
-        scored = (
-            score_documents(searcher, rank, candidates, RANK_SECONDS)
-            if rank is not None
-            else Ranking()
-        )
+        scored = _scored(searcher, facets, rank, candidates)
         cost.complete = cost.complete and scored.complete
         score_of = dict(scored.scored)
         seq = facets.columns["seq"]
@@ -223,6 +219,20 @@ def _match_each(
     return found
 
 
+def _scored(searcher: Searcher, facets: FacetIndex, rank: Any, candidates: np.ndarray) -> Ranking:
+    """The score of each candidate the rank query matches, in document order: from the
+    postings' arrays (`arrays.scores`), else each scored by Whoosh within the budget."""
+    if rank is None:
+        return Ranking()
+    docs = np.sort(candidates)
+    scored = arrays.scores(facets.terms, searcher, rank, docs)
+    if scored is None:
+        return score_documents(searcher, rank, candidates, RANK_SECONDS)
+    found, values = scored
+    hits = [(int(d), float(v)) for d, v in zip(docs[found], values[found], strict=True)]
+    return Ranking(hits, len(docs))
+
+
 def _holding_most(found: Sequence[np.ndarray]) -> np.ndarray:
     """Which documents hold parts that carry at least half of the query's information,
     each part weighing its inverse document frequency (a part no document has, the most):
@@ -278,9 +288,7 @@ def _fallback_page(
     order = facets.ordered(allowed, "seq")
     order = order[np.argsort(-coverage[order], kind="stable")]
     candidates = order[:MAX_SCORED]
-    ranking = (
-        score_documents(searcher, rank, candidates, RANK_SECONDS) if rank is not None else Ranking()
-    )
+    ranking = _scored(searcher, facets, rank, candidates)
     cost.scored, cost.complete = ranking.examined, cost.complete and ranking.complete
     scores = dict(ranking.scored)
     top = sorted(
