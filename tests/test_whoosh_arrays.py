@@ -163,7 +163,7 @@ def test_a_generation_keeps_the_longer_terms_it_read_last_within_its_bytes(searc
         ids, weights = held.of(searcher, *key)
         assert ids.tolist() == read[key][0].tolist() and weights.tolist() == read[key][1].tolist()
     assert held.of(searcher, *terms[0]) is not first  # pushed out by the later ones
-    assert sum(sizes[key] for key in held._held) <= limit == held.limit
+    assert sum(sizes[key] for key in held._kept) <= limit == held.limit
     short = arrays.Postings(least=10**9)  # none long enough to keep
     assert short.of(searcher, *terms[0]) is not short.of(searcher, *terms[0])
 
@@ -179,13 +179,18 @@ def test_the_terms_most_documents_have_are_held_within_the_bytes(searcher):
     ]
     assert frequency == sorted(every, reverse=True)[:40]
     limit = sum(n * arrays.POSTING_BYTES for n in frequency[:5]) - 1  # the fifth does not fit
-    held = arrays.Postings(limit=limit, least=10**9)
+    held = arrays.Postings(limit=1, least=1, holding=limit)  # keeps nothing it reads later
     held.hold(searcher, frequent)
     assert list(held._held)[:4] == frequent[:4] and frequent[4] not in held._held
     assert len(held._held) > 4  # shorter ones after it fit
-    assert held._bytes == sum(i.nbytes + w.nbytes for i, w in held._held.values()) <= limit
+    assert held._held_bytes == sum(i.nbytes + w.nbytes for i, w in held._held.values()) <= limit
     for key, (ids, _) in list(held._held.items()):
         assert held.of(searcher, *key)[0] is ids  # read once, before the workers fork
+    for key in frequent[4:]:  # others read later do not push the held ones out
+        held.of(searcher, *key)
+    assert all(held.of(searcher, *key)[0] is ids for key, (ids, _) in held._held.items())
+    empty = arrays.read(searcher, "no such field", "满意度")
+    assert len(empty[0]) == len(empty[1]) == 0
 
 
 def test_a_warmed_server_holds_the_frequent_terms(app):

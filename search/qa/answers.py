@@ -1536,7 +1536,8 @@ def _sharing_title(q: Question, folded: str) -> list[Regulation]:
     that name no unit or project): 引用政务信息资源共享管理暂行办法的 → 《国务院关于印发政务
     信息资源共享管理暂行办法的通知》."""
     titles = _catalogue_titles(q.store)
-    # every project's name in one string (not each project's read, per question)
+    # every project's name in one string, as the linker keeps it (NFKC, no white space,
+    # as the question is folded), not each project's read per question
     names = [*q.linker.unit_names, q.linker.project_names_text]
     for size in range(min(len(folded), 40), MIN_TITLE_PART - 1, -1):
         for start in range(len(folded) - size + 1):
@@ -2838,9 +2839,9 @@ def over_projects(q: Question) -> Answer | None:
     if q.projects:
         return None
     conditions = q.conditions
-    # without conditions every project, not a copy (at 100,000 projects, a test per
-    # project took 37 ms, and a copy touches every project: a server's worker copies the
-    # pages they are on); the answers below do not change what they are given
+    # the projects in scope as places in the store (`ProjectsAt`), read only as far as an
+    # answer uses them (a list of them touches every project: a server's worker copies
+    # the pages they are on); the answers below do not change what they are given
     chosen = q.chosen
     said = "、".join(f.label for f in conditions)
     key = _budget_key(q)

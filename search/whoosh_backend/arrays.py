@@ -37,21 +37,31 @@ from .lengths import field_lengths
 LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
 
-# A generation keeps the arrays of the terms it read most recently, as long as they have
-# this many postings (a short one is read again quickly) and up to this many bytes in all.
-MIN_HELD = 4_096
+# A generation holds the arrays of the terms most documents have, read before a server
+# forks (shared by its workers), up to MAX_HELD_BYTES; and each process keeps those of the
+# terms it read most recently, as long as they have MIN_KEPT postings (a short one is
+# read again quickly), up to MAX_KEPT_BYTES of its own.
 MAX_HELD_BYTES = 128 * 2**20
+MIN_KEPT = 4_096
+MAX_KEPT_BYTES = 128 * 2**20
 POSTING_BYTES = 12  # a document's number (32 bits) and the term's weight in it (64)
+
+Arrays = tuple[np.ndarray, np.ndarray]
 
 
 class Postings:
-    """A generation's terms' postings as arrays (`read`), the most recently used of the
-    longer ones kept: a common word's terms are read again by every search of it (at
-    100,000 projects its blocks took 250 ms to unpickle and decompress)."""
+    """A generation's terms' postings as arrays (`read`): the terms most documents have
+    held (`hold`), and the most recently used of the longer others kept: a common word's
+    terms are read again by every search of it (at 100,000 projects its blocks took 250 ms
+    to unpickle and decompress)."""
 
-    def __init__(self, limit: int = MAX_HELD_BYTES, least: int = MIN_HELD) -> None:
-        self.limit, self.least = limit, least
-        self._held: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+    def __init__(
+        self, limit: int = MAX_KEPT_BYTES, least: int = MIN_KEPT, holding: int = MAX_HELD_BYTES
+    ) -> None:
+        self.limit, self.least, self.holding = limit, least, holding
+        self._held: dict[tuple[str, str], Arrays] = {}  # never let go
+        self._held_bytes = 0
+        self._kept: OrderedDict[tuple[str, str], Arrays] = OrderedDict()  # least recent first
         self._bytes = 0
         self._lock = threading.Lock()
         self._lengths: dict[str, np.ndarray] = {}
@@ -63,36 +73,38 @@ class Postings:
             found = self._lengths[fieldname] = field_lengths(searcher, fieldname)
         return found
 
-    def of(self, searcher: Searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def of(self, searcher: Searcher, fieldname: str, text: str) -> Arrays:
         key = (fieldname, text)
         with self._lock:
-            held = self._held.get(key)
-            if held is not None:
-                self._held.move_to_end(key)
-                return held
+            found = self._held.get(key) or self._kept.get(key)
+            if found is not None:
+                if key in self._kept:
+                    self._kept.move_to_end(key)
+                return found
         found = read(searcher, fieldname, text)
         size = found[0].nbytes + found[1].nbytes
         if len(found[0]) >= self.least and size <= self.limit:
             with self._lock:
-                if key not in self._held:
-                    self._held[key] = found
+                if key not in self._kept:
+                    self._kept[key] = found
                     self._bytes += size
                 while self._bytes > self.limit:
-                    _, (ids, weights) = self._held.popitem(last=False)
+                    _, (ids, weights) = self._kept.popitem(last=False)
                     self._bytes -= ids.nbytes + weights.nbytes
         return found
 
     def hold(self, searcher: Searcher, terms: list[tuple[str, str]]) -> None:
-        """Keep the arrays of `terms` (most wanted first) while they fit: before a server
-        forks its workers, which then share them (NumPy's buffers are never written)."""
-        for fieldname, text in terms:
-            if self._bytes + searcher.doc_frequency(fieldname, text) * POSTING_BYTES > self.limit:
+        """Hold the arrays of `terms` (most wanted first) while they fit `holding`: before
+        a server forks its workers, which then share them (NumPy's buffers are never
+        written, and held arrays are never let go)."""
+        for key in terms:
+            size = searcher.doc_frequency(*key) * POSTING_BYTES
+            if key in self._held or self._held_bytes + size > self.holding:
                 continue
-            found = read(searcher, fieldname, text)
+            found = read(searcher, *key)
             with self._lock:
-                if (fieldname, text) not in self._held:
-                    self._held[(fieldname, text)] = found
-                    self._bytes += found[0].nbytes + found[1].nbytes
+                self._held[key] = found
+                self._held_bytes += found[0].nbytes + found[1].nbytes
 
 
 def frequent_terms(searcher: Searcher, fieldnames: tuple[str, ...], number: int):
@@ -110,21 +122,31 @@ def read(searcher: Searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.
     too, and the term's weight in each, as Whoosh's matcher reads them (`_read_ids`,
     `_read_weights`) without its walk from one to the next."""
     ids, weights = [], []
+    if fieldname not in searcher.schema:  # as Whoosh: no such field, no documents
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64)
     field = searcher.schema[fieldname]
-    btext = field.to_bytes(text)
+    try:
+        btext = field.to_bytes(text)
+    except ValueError:  # as Whoosh: a text the field cannot hold matches nothing
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float64)
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
         if (fieldname, btext) not in reader:
             continue
         block = reader._terms.matcher(fieldname, btext, field.format, scorer=None)
+        if not hasattr(block, "_read_data"):  # postings kept in the term's own entry
+            walked = []
+            while block.is_active():
+                walked.append((block.id(), block.weight()))
+                block.next()
+            ids.append(np.array([d for d, _ in walked], dtype=np.int64) + offset)
+            weights.append(np.array([w for _, w in walked], dtype=np.float64))
+            continue
         while block.is_active():
             block._read_data()
             raw_ids, raw_weights = block._data[0], block._data[1]
-            if block._byteids:
-                block._read_ids()
-                ids.append(np.asarray(block._ids, dtype=np.int64) + offset)
-            else:  # differences from the one before, the first from 0
-                ids.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)) + offset)
+            # differences from the one before, the first from 0
+            ids.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)) + offset)
             if raw_weights is None:  # every weight 1
                 weights.append(np.ones(block._blocklength))
             elif isinstance(raw_weights, float):  # one weight, read as a 32-bit float

@@ -2,10 +2,11 @@
 
 Each part of the query is matched on its own into a NumPy array and the parts are
 combined there (Whoosh's matcher for an OR of many parts walks every posting of every
-part in Python). All parts must match; when no document has them all, any may (the
-"any word" fallback), documents with more parts first. Ranking scores by the parts'
-jieba words within time budgets (see `scoring`); past a budget the result says it is
-incomplete.
+part in Python); a query of terms is matched from its terms' postings read as arrays
+(`arrays`). All parts must match; when no document has them all, any may (the "any word"
+fallback), documents with more parts first. Ranking scores by the parts' jieba words:
+from the same arrays, every match (`arrays.scores`); a query of another kind by Whoosh
+within time budgets (see `scoring`), and past a budget the result says it is incomplete.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .facets import FacetIndex
 from .generations import Generation
 from .scoring import Ranking, rank_within, score_documents, term_count
 
-MAX_SCORED = 1_000  # candidates scored one by one in the "any word" fallback
+MAX_SCORED = 1_000  # candidates scored in the "any word" fallback
 # Time budgets (an ordinary search takes 20-60 ms at 10,000 projects). Past one, the
 # answer uses what was done and says so; each page is then computed on its own, so pages
 # of such an answer may overlap.
@@ -114,9 +115,9 @@ class WhooshSnapshot:
     def _scored_passages(
         self, rank: Any, allowed: np.ndarray, shown: np.ndarray, cost: Cost
     ) -> tuple[np.ndarray, list[float | None]]:
-        """Every allowed passage of the page's projects, best first (each scored on its
-        own: a few hundred, not every posting again); passages the words do not score
-        (matched as substrings) follow in source order."""
+        """Every allowed passage of the page's projects, best first (a few hundred scored,
+        `_scored`); passages the words do not score (matched as substrings) follow in
+        source order."""
         searcher, facets = self.searcher, self.generation.facets
         candidates = np.flatnonzero(allowed & np.isin(facets.project_of, shown))
         scored = _scored(searcher, facets, rank, candidates)
@@ -281,9 +282,9 @@ def _fallback_page(
 ) -> list[tuple[int, float | None]]:
     """A page of the "any word" fallback: documents with more of the query's parts first.
 
-    Only the first MAX_SCORED of them are scored (each by moving the rank query's matcher
-    to it); among those, parts matched, then score, then source order decide. The rest
-    follow by parts matched, then source order.
+    Only the first MAX_SCORED of them are scored (`_scored`); among those, parts matched,
+    then score, then source order decide. The rest follow by parts matched, then source
+    order.
     """
     order = facets.ordered(allowed, "seq")
     order = order[np.argsort(-coverage[order], kind="stable")]
