@@ -65,21 +65,20 @@ class IndicatorGroup:
         return len(self.projects)
 
     @cached_property
+    def project_numbers(self) -> np.ndarray:
+        """Each row's project: its place among the library's projects (the store's)."""
+        return np.frombuffer(self.numbers, dtype=np.int32)
+
+    @cached_property
     def projects(self) -> np.ndarray:
         """The projects holding a row: their places among the library's projects, sorted
         (an array, not a set of numbers: reading it writes no reference counts)."""
-        return np.unique(np.frombuffer(self.numbers, dtype=np.int32))
+        return np.unique(self.project_numbers)
 
     @cached_property
     def same_targets(self) -> dict[tuple, tuple[str, int]]:
-        """Each target the rows set as compared (`same_target`: =100% and 100% are one),
-        with how it is first written and how many rows set it, in the order first set."""
-        found: dict[tuple, tuple[str, int]] = {}
-        for _, row in self.rows:
-            same = same_target(row)
-            said, count = found.get(same, (row.target, 0))
-            found[same] = (said, count + 1)
-        return found
+        """`targets_set` of the rows."""
+        return targets_set(row for _, row in self.rows)
 
     @cached_property
     def _targets(self) -> list[dict[str, Any]]:
@@ -111,7 +110,8 @@ class IndicatorGroup:
 
     def summarize(self) -> None:
         """Work out what is read of the rows (the rows are complete)."""
-        for name in ("projects", "project_count", "_targets", "_stats", "same_targets"):
+        for name in ("project_numbers", "projects", "project_count", "_targets", "_stats",
+                     "same_targets"):  # fmt: skip
             getattr(self, name)
 
     def to_dict(self, with_projects: bool = True) -> dict[str, Any]:
@@ -145,8 +145,26 @@ def same_target(row: Indicator) -> tuple:
     return (row.op or "=", float(row.value), row.unit or "")
 
 
-def targets_ranked(counts: dict[tuple, int], said: dict[tuple, str]) -> dict[str, int]:
-    """Targets as first written → how many rows set them, most first, then by their text."""
+def targets_set(rows: Iterable[Indicator]) -> dict[tuple, tuple[str, int]]:
+    """Each target the rows set as compared (`same_target`: =100% and 100% are one), with
+    how it is first written and how many rows set it, in the order first set."""
+    found: dict[tuple, tuple[str, int]] = {}
+    for row in rows:
+        same = same_target(row)
+        said, count = found.get(same, (row.target, 0))
+        found[same] = (said, count + 1)
+    return found
+
+
+def targets_ranked(sets: Iterable[dict[tuple, tuple[str, int]]]) -> dict[str, int]:
+    """Targets (of one or more `targets_set`s, added) as first written → how many rows set
+    them, most first, then by their text."""
+    counts: dict[tuple, int] = {}
+    said: dict[tuple, str] = {}
+    for found in sets:
+        for same, (written, count) in found.items():
+            said.setdefault(same, written)
+            counts[same] = counts.get(same, 0) + count
     ranked = sorted(counts, key=lambda k: (-counts[k], said[k]))
     return {said[k]: counts[k] for k in ranked}
 
@@ -162,13 +180,7 @@ def targets_of_groups(groups: Iterable[IndicatorGroup]) -> dict[str, int]:
     """`targets_ranked` of every row of the groups, from what each group worked out when
     the library was built (no row is read: at 100,000 projects a common name's rows are a
     hundred thousand objects, which a server's worker would copy by reading them)."""
-    counts: dict[tuple, int] = {}
-    said: dict[tuple, str] = {}
-    for group in groups:
-        for same, (written, count) in group.same_targets.items():
-            said.setdefault(same, written)
-            counts[same] = counts.get(same, 0) + count
-    return targets_ranked(counts, said)
+    return targets_ranked(group.same_targets for group in groups)
 
 
 def build_library(projects: Iterable[Project]) -> list[IndicatorGroup]:

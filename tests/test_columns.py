@@ -117,8 +117,8 @@ def test_amounts_of_a_part_of_the_projects_from_the_column_are_those_read_of_eac
         BUDGET_NAMES,
         READS,
         ValueColumn,
-        _how_many,
         _money_key_of,
+        _priced,
         money_key,
     )
     from search.qa.columns import ProjectsAt
@@ -144,7 +144,8 @@ def test_amounts_of_a_part_of_the_projects_from_the_column_are_those_read_of_eac
             assert _money_key_of(at, name) == _money_key_of(listed, name)
         for key in BUDGET_NAMES:
             assert money_key(at, key) == money_key(listed, key)
-            assert _how_many(at, key) == _how_many(listed, key)
+            at_priced, at_amounts = _priced(at, key)
+            assert (list(at_priced), at_amounts) == tuple(map(list, _priced(listed, key)))
             priced, amounts = ValueColumn.of(projects, READS[f"budget:{key}"]).at(at)
             assert list(priced) == [p for p in listed if p.budget[key] is not None]
             assert amounts == [p.budget[key] for p in priced]

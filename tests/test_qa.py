@@ -454,23 +454,26 @@ def test_the_highest_and_lowest_budget_and_every_project_that_has_it(sample_proj
             for highest in (True, False):
                 best = (max if highest else min)(p.budget[key] for p in having)
                 expected = [p for p in having if p.budget[key] == best]
-                assert _extreme(having, key, highest) == (best, expected)
-                # every project's amounts as an array: the same, the amount as printed
-                found = column.extreme(ProjectsAt(store, np.arange(len(projects))), highest)
+                amounts = [p.budget[key] for p in having]
+                assert _extreme(having, amounts, highest) == (best, expected)
+                # every project's amounts from the column: the same, the amount as printed
+                every = column.at(ProjectsAt(store, np.arange(len(projects))))
+                found = _extreme(*every, highest)
                 assert found == (best, expected) and type(found[0]) is type(best)
                 # of a part of them (every other one)
                 part = [
                     p for n, p in enumerate(projects) if n % 2 == 1 and p.budget[key] is not None
                 ]
                 part_best = (max if highest else min)(p.budget[key] for p in part)
-                found = column.extreme(ProjectsAt(store, np.arange(1, len(projects), 2)), highest)
+                found = _extreme(
+                    *column.at(ProjectsAt(store, np.arange(1, len(projects), 2))), highest
+                )
                 assert found == (part_best, [p for p in part if p.budget[key] == part_best])
-    assert (
-        ValueColumn.of(unpriced, READS[f"budget:{key}"]).extreme(
-            ProjectsAt(ProjectStore(unpriced), np.arange(len(unpriced))), True
-        )
-        is None
+    # none has an amount: none to compare (`_ranking` says so)
+    none = ValueColumn.of(unpriced, READS[f"budget:{key}"]).at(
+        ProjectsAt(ProjectStore(unpriced), np.arange(len(unpriced)))
     )
+    assert len(none[0]) == 0 and none[1] == []
 
 
 def test_questions_over_every_project_leave_the_stores_list_as_it_was(engine):

@@ -156,3 +156,42 @@ def test_a_categorys_sum_count_and_highest_are_those_reading_each_project_finds(
     names = "、".join(p.name for p in priced if p.budget["total"] == top)
     assert f"的项目是{names}：{format_yuan(top)}" in said
     assert f"共 {len(of_it)} 个" in ask(f"{category}项目有多少个")
+
+
+def test_usual_targets_of_the_projects_in_scope_are_those_reading_their_rows_finds(generated):
+    """一般设多少 of a category's projects: the rows of the named indicator of those
+    projects only (found by their places, not by reading every project), counted as
+    reading them finds."""
+    from collections import Counter
+
+    from app import backend_of
+    from search.indicators import normalize_name
+    from search.qa.answers import targets_counted
+
+    store = backend_of(generated).store()
+    key = normalize_name("预算执行率")
+    counts = Counter(p.category for p in store.projects)
+    checked = 0
+    for category in counts:
+        rows = [
+            (p, r)
+            for p in store.projects
+            if p.category == category
+            for r in p.indicators
+            if normalize_name(r.name) == key
+        ]
+        if not rows:
+            continue
+        listed = "，".join(f"{t} × {n}" for t, n in targets_counted(r for _, r in rows).items())
+        projects = len({p.id for p, _ in rows})
+        said = (
+            generated.test_client()
+            .get("/api/ask", query_string={"q": f"{category}项目的预算执行率一般设多少"})
+            .get_json()["answer"]
+        )
+        if projects > 1:
+            assert f"在 {projects} 个项目中共 {len(rows)} 项，目标值：{listed}；" in said, said
+        else:
+            assert f"只在{rows[0][0].name}中设置" in said, said
+        checked += 1
+    assert checked > 1  # more than one category holds the indicator

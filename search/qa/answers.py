@@ -9,7 +9,6 @@ the answer we say so and give no number.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -36,9 +35,9 @@ from ..indicators import (
     IndicatorGroup,
     normalize_name,
     projects_of_groups,
-    same_target,
     targets_of_groups,
     targets_ranked,
+    targets_set,
 )
 from ..regulations import Regulation, find_regulations
 from ..service import SearchRequest, search
@@ -494,7 +493,7 @@ MAX_SOURCES = 20  # an answer over many rows cites the first of them
 def first_sources(sources: Iterable[dict]) -> list[dict]:
     """The first MAX_SOURCES sources, made only for those (an answer over a category of
     100,000 projects made one for each of 30,000, then cut them)."""
-    return list(itertools.islice(sources, MAX_SOURCES))
+    return list(islice(sources, MAX_SOURCES))
 
 
 MAX_LISTED_SUM = 10  # a sum of so many projects lists each one's amount
@@ -648,13 +647,7 @@ ASKED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％)?")
 def targets_counted(rows: Iterable[Indicator]) -> dict[str, int]:
     """How many rows set each target (one target written two ways counted once, said as it
     is first written), most first, then in the order of the targets' text."""
-    counts: dict[tuple, int] = {}
-    said: dict[tuple, str] = {}
-    for row in rows:
-        same = same_target(row)
-        said.setdefault(same, row.target)
-        counts[same] = counts.get(same, 0) + 1
-    return targets_ranked(counts, said)
+    return targets_ranked([targets_set(rows)])
 
 
 def target_check(text: str, row: Indicator) -> str:
@@ -2063,19 +2056,8 @@ def money_key(projects: Iterable[Project], key: str) -> str:
     """The amount to read for `key`: the year's money where the tables print no project
     total (the central template), else `key`."""
     projects = projects if isinstance(projects, Sequence) else list(projects)
-    printed = {k for k in ("total", "current_year") if _how_many(projects, k, bool)}
+    printed = {k for k in ("total", "current_year") if any(_priced(projects, k)[1])}
     return "current_year" if key == "total" and printed == {"current_year"} else key
-
-
-def _how_many(
-    projects: Sequence[Project], key: str, holds: Callable[[Any], bool] = lambda v: v is not None
-) -> int:
-    """How many of the projects' amounts under `key` hold (of projects a question names
-    none of, counted in the amounts' column)."""
-    if isinstance(projects, ProjectsAt):
-        column = _value_columns(projects.store)[f"budget:{key}"]
-        return int(np.count_nonzero(column.where(holds)[projects.places]))
-    return sum(1 for p in projects if holds(p.budget.get(key)))
 
 
 # a field the table leaves blank, or a line it does not print: the corpus does not hold it
@@ -2357,13 +2339,14 @@ def usual_targets(q: Question) -> Answer | None:
     core, groups = _groups_named(q)
     if not groups:
         return None
-    if q.conditions:  # 检察院的项目一般设多少: of the projects in scope
-        chosen = {p.id for p in q.chosen}
-        rows = [(project, row) for g in groups for project, row in g.rows if project.id in chosen]
+    if q.conditions:  # 检察院的项目一般设多少: of the projects in scope (their rows only read)
+        held = [(g, np.isin(g.project_numbers, q.places)) for g in groups]
+        rows = [g.rows[n] for g, of_scope in held for n in np.flatnonzero(of_scope).tolist()]
         if not rows:
             return None
         counts = targets_counted(row for _, row in rows)
-        projects, first, shown = len({p.id for p, _ in rows}), rows[0][0], rows[:MAX_SOURCES]
+        in_scope = np.concatenate([g.project_numbers[of_scope] for g, of_scope in held])
+        projects, first, shown = len(np.unique(in_scope)), rows[0][0], rows[:MAX_SOURCES]
         found = len(rows)
     else:  # of every project: from what the library worked out, the rows are not read
         keys = tuple(g.key for g in groups)
@@ -2375,7 +2358,7 @@ def usual_targets(q: Question) -> Answer | None:
             ),
         )
         found = sum(len(g.rows) for g in groups)
-        shown = list(itertools.islice((pair for g in groups for pair in g.rows), MAX_SOURCES))
+        shown = list(islice((pair for g in groups for pair in g.rows), MAX_SOURCES))
         if not shown:
             return None
         first = shown[0][0]
@@ -2827,11 +2810,8 @@ def _money_keys_of_every(store: ProjectStore) -> dict[str | None, str]:
 def _money_key_of(chosen: Sequence[Project], field_name: str | None) -> str:
     if field_name in BUDGET_NAMES:
         return money_key(chosen, field_name)
-    return (
-        "current_year"
-        if _how_many(chosen, "current_year") > _how_many(chosen, "total")
-        else "total"
-    )
+    years, totals = (len(_priced(chosen, k)[0]) for k in ("current_year", "total"))
+    return "current_year" if years > totals else "total"
 
 
 def over_projects(q: Question) -> Answer | None:
@@ -3137,19 +3117,12 @@ def _listing(
 MAX_NAMED = 50  # projects a list names
 
 
-def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
-    # of projects a question names none of: from the amounts' column, not read one by one
-    column = _value_columns(q.store)[f"budget:{key}"] if isinstance(chosen, ProjectsAt) else None
-    priced = [] if column is not None else [p for p in chosen if p.budget[key] is not None]
-    asked = [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]
-    extremes = [
-        column.extreme(chosen, highest)
-        if column is not None
-        else (_extreme(priced, key, highest) if priced else None)
-        for highest in asked
-    ]
-    if None in extremes:
+def _ranking(q: Question, chosen: Sequence[Project], said: str, key: str) -> Answer:
+    priced, amounts = _priced(chosen, key)
+    if not priced:
         return Answer("语料中没有可以比较预算的项目。", "not_found")
+    asked = [True, False] if q.has(MAX_WORDS) and q.has(MIN_WORDS) else [q.has(MAX_WORDS)]
+    extremes = [_extreme(priced, amounts, highest) for highest in asked]
     scope = f"{said}的项目中，" if said else ""
     texts, sources = [], []
     for highest, (best, winners) in zip(asked, extremes, strict=True):
@@ -3160,19 +3133,14 @@ def _ranking(q: Question, chosen: list[Project], said: str, key: str) -> Answer:
     return Answer(f"{scope}{'；'.join(texts)}。", "ranking", sources)
 
 
-def _extreme(priced: list[Project], key: str, highest: bool) -> tuple[float, list[Project]]:
-    """The highest (or lowest) budget under `key` of projects that have one, and the
-    projects that have it, in order (one pass: at 100,000 projects, three passes took
-    150 ms of a question)."""
-    best = priced[0].budget[key]
-    winners: list[Project] = []
-    for project in priced:
-        value = project.budget[key]
-        if value == best:
-            winners.append(project)
-        elif (value > best) if highest else (value < best):
-            best, winners = value, [project]
-    return best, winners
+def _extreme(
+    priced: Sequence[Project], amounts: list, highest: bool
+) -> tuple[float, list[Project]]:
+    """The highest (or lowest) of the amounts, as the first project holding it has it (5
+    or 5.0), and the projects holding it, in order (`priced` and `amounts` as `_priced`
+    gives them: only those projects are read)."""
+    best = (max if highest else min)(amounts)
+    return best, [priced[n] for n, amount in enumerate(amounts) if amount == best]
 
 
 N = r"(\d{1,2}|[一二两三四五六七八九十]{1,2})"
@@ -3286,7 +3254,7 @@ def _priced(chosen: Sequence[Project], key: str) -> tuple[Sequence[Project], lis
     order: of projects a question names none of, from the amounts' column."""
     if isinstance(chosen, ProjectsAt):
         return _value_columns(chosen.store)[f"budget:{key}"].at(chosen)
-    priced = [p for p in chosen if p.budget[key] is not None]
+    priced = [p for p in chosen if p.budget.get(key) is not None]
     return priced, [p.budget[key] for p in priced]
 
 

@@ -90,22 +90,6 @@ class ValueColumn:
         held = projects.places[self.where(lambda value: value is not None)[projects.places]]
         return projects.at(held), [self.values[code] for code in self.codes[held].tolist()]
 
-    def extreme(self, projects: ProjectsAt, highest: bool) -> tuple[Any, list[Project]] | None:
-        """The highest (or lowest) value but None of `projects` (of the column's items), as
-        the first holding it has it, and every one holding it, in order (`_extreme` of
-        those that have one); None if none has."""
-        codes = self.codes[projects.places]
-        present = np.zeros(len(self.values), bool)
-        present[codes] = True
-        held = [c for c in np.flatnonzero(present).tolist() if self.values[c] is not None]
-        if not held:
-            return None
-        best = (max if highest else min)(self.values[c] for c in held)
-        winners = [c for c in held if self.values[c] == best]
-        holding = np.isin(codes, winners)
-        first = self.values[codes[holding][0]]  # 5 or 5.0: as the first holding it has it
-        return first, list(projects.at(projects.places[holding]))
-
 
 @dataclass
 class RowColumns:
